@@ -1,0 +1,571 @@
+//! Reading a run directory (the files specified in `docs/outputs.md`) into plain tables.
+//!
+//! Charts never see engine types: everything they draw comes from here.
+//! - `economy.csv` and `cohorts.csv` are wide tables: their key columns are parsed on load,
+//!   other columns are parsed when a chart asks for them ([`WideTable::numbers`]), so an error
+//!   names the file, line and column, and a new chart can use any column without touching this file.
+//! - `markets.csv` is a long table ([`Markets`]) with interned region, sector and measure names.
+//! - `events.csv`, `manifest.json` and `summary.json` are small and parsed in full.
+//!
+//! Also here: the statistics across replications (mean, 5 % and 95 % quantiles).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::ChartError;
+
+/// A calendar month, counted as `year * 12 + (month - 1)` so months can be subtracted and plotted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Month(pub(crate) i32);
+
+impl Month {
+    /// Parses `YYYY-MM`.
+    pub(crate) fn parse(text: &str) -> Option<Month> {
+        let (year, month) = text.split_once('-')?;
+        if year.len() != 4 || month.len() != 2 {
+            return None;
+        }
+        let year: i32 = year.parse().ok()?;
+        let month: i32 = month.parse().ok()?;
+        if !(1..=12).contains(&month) {
+            return None;
+        }
+        Some(Month(year * 12 + month - 1))
+    }
+
+    /// The calendar year.
+    pub(crate) fn year(self) -> i32 {
+        self.0.div_euclid(12)
+    }
+
+    /// The month of the year, 1 to 12.
+    pub(crate) fn month_of_year(self) -> i32 {
+        self.0.rem_euclid(12) + 1
+    }
+
+    /// The month as a plotting coordinate.
+    pub(crate) fn x(self) -> f64 {
+        f64::from(self.0)
+    }
+}
+
+impl fmt::Display for Month {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}", self.year(), self.month_of_year())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV helpers
+
+fn open_csv(path: &Path) -> Result<(csv::Reader<File>, Vec<String>), ChartError> {
+    let file = File::open(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            ChartError::MissingFile {
+                path: path.to_path_buf(),
+            }
+        } else {
+            ChartError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    })?;
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(file);
+    let headers = reader
+        .headers()
+        .map_err(|e| csv_error(path, &e))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    Ok((reader, headers))
+}
+
+fn csv_error(path: &Path, error: &csv::Error) -> ChartError {
+    if let csv::ErrorKind::Io(io) = error.kind() {
+        return ChartError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(io.kind(), io.to_string()),
+        };
+    }
+    ChartError::Csv {
+        path: path.to_path_buf(),
+        line: error.position().map(csv::Position::line),
+        message: error.to_string(),
+    }
+}
+
+fn column_index(path: &Path, headers: &[String], column: &str) -> Result<usize, ChartError> {
+    headers
+        .iter()
+        .position(|h| h == column)
+        .ok_or_else(|| ChartError::MissingColumn {
+            path: path.to_path_buf(),
+            column: column.to_string(),
+        })
+}
+
+/// One field with where it came from, for parsing with precise errors.
+struct Field<'a> {
+    path: &'a Path,
+    line: u64,
+    column: &'a str,
+    text: &'a str,
+}
+
+impl Field<'_> {
+    fn bad(&self, expected: &'static str) -> ChartError {
+        ChartError::BadValue {
+            path: self.path.to_path_buf(),
+            line: self.line,
+            column: self.column.to_string(),
+            value: self.text.to_string(),
+            expected,
+        }
+    }
+
+    /// A number; empty fields are an error.
+    fn number(&self) -> Result<f64, ChartError> {
+        self.text.parse().map_err(|_| self.bad("a number"))
+    }
+
+    /// A number, or NaN for an empty field (columns documented as "empty when none").
+    fn optional_number(&self) -> Result<f64, ChartError> {
+        if self.text.is_empty() {
+            Ok(f64::NAN)
+        } else {
+            self.text.parse().map_err(|_| self.bad("a number or empty"))
+        }
+    }
+
+    fn integer(&self) -> Result<u32, ChartError> {
+        self.text
+            .parse()
+            .map_err(|_| self.bad("a non-negative integer"))
+    }
+
+    fn month(&self) -> Result<Month, ChartError> {
+        Month::parse(self.text).ok_or_else(|| self.bad("a month written YYYY-MM"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wide tables: economy.csv, cohorts.csv
+
+/// A CSV file kept as text; columns are parsed on request.
+pub(crate) struct WideTable {
+    /// The file it was read from (for error messages).
+    pub(crate) path: PathBuf,
+    headers: Vec<String>,
+    rows: Vec<csv::StringRecord>,
+    lines: Vec<u64>,
+}
+
+impl WideTable {
+    fn read(path: &Path) -> Result<WideTable, ChartError> {
+        let (mut reader, headers) = open_csv(path)?;
+        let mut rows = Vec::new();
+        let mut lines = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| csv_error(path, &e))?;
+            lines.push(record.position().map_or(0, csv::Position::line));
+            rows.push(record);
+        }
+        Ok(WideTable {
+            path: path.to_path_buf(),
+            headers,
+            rows,
+            lines,
+        })
+    }
+
+    /// Number of data rows.
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn parse<T>(
+        &self,
+        column: &str,
+        parse: impl Fn(&Field<'_>) -> Result<T, ChartError>,
+    ) -> Result<Vec<T>, ChartError> {
+        let index = column_index(&self.path, &self.headers, column)?;
+        self.rows
+            .iter()
+            .zip(&self.lines)
+            .map(|(row, &line)| {
+                parse(&Field {
+                    path: &self.path,
+                    line,
+                    column,
+                    text: row.get(index).unwrap_or(""),
+                })
+            })
+            .collect()
+    }
+
+    /// A numeric column, one value per row; every field must be a number.
+    pub(crate) fn numbers(&self, column: &str) -> Result<Vec<f64>, ChartError> {
+        self.parse(column, |f| f.number())
+    }
+
+    /// A numeric column where empty fields mean "no value" (NaN).
+    pub(crate) fn optional_numbers(&self, column: &str) -> Result<Vec<f64>, ChartError> {
+        self.parse(column, |f| f.optional_number())
+    }
+
+    /// A column of non-negative integers.
+    pub(crate) fn integers(&self, column: &str) -> Result<Vec<u32>, ChartError> {
+        self.parse(column, |f| f.integer())
+    }
+
+    /// A column of months written `YYYY-MM`.
+    pub(crate) fn months(&self, column: &str) -> Result<Vec<Month>, ChartError> {
+        self.parse(column, |f| f.month())
+    }
+
+    /// A text column.
+    pub(crate) fn texts(&self, column: &str) -> Result<Vec<String>, ChartError> {
+        self.parse(column, |f| Ok(f.text.to_string()))
+    }
+}
+
+/// `economy.csv`: one row per month and replication.
+pub(crate) struct Economy {
+    /// The `month` column.
+    pub(crate) month: Vec<Month>,
+    /// The `replication` column.
+    pub(crate) replication: Vec<u32>,
+    /// All columns, for [`WideTable::numbers`].
+    pub(crate) table: WideTable,
+}
+
+/// `cohorts.csv`: one row per replication, age group and months since displacement.
+pub(crate) struct Cohorts {
+    /// The `age_group` column.
+    pub(crate) age_group: Vec<String>,
+    /// The `months_since` column.
+    pub(crate) months_since: Vec<u32>,
+    /// The `n` column (displaced workers observed).
+    pub(crate) n: Vec<f64>,
+    /// All columns, for [`WideTable::numbers`].
+    pub(crate) table: WideTable,
+}
+
+// ---------------------------------------------------------------------------------------------
+// markets.csv: long table
+
+/// One row of `markets.csv`, names interned in [`Markets`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MarketRow {
+    pub(crate) month: Month,
+    pub(crate) replication: u32,
+    pub(crate) region: u32,
+    pub(crate) sector: u32,
+    pub(crate) measure: u32,
+    /// NaN when the field was empty.
+    pub(crate) value: f64,
+}
+
+/// `markets.csv`: region × sector × measure, long format.
+pub(crate) struct Markets {
+    /// Rows in file order.
+    pub(crate) rows: Vec<MarketRow>,
+    /// Region names in order of first appearance.
+    pub(crate) regions: Vec<String>,
+    /// Sector names (including `all`) in order of first appearance.
+    pub(crate) sectors: Vec<String>,
+    /// Measure names in order of first appearance.
+    pub(crate) measures: Vec<String>,
+}
+
+#[derive(Default)]
+struct Interner {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn get(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        self.names.push(name.to_string());
+        self.index.insert(name.to_string(), i);
+        i
+    }
+}
+
+impl Markets {
+    fn read(path: &Path) -> Result<Markets, ChartError> {
+        let (mut reader, headers) = open_csv(path)?;
+        let columns = [
+            "month",
+            "replication",
+            "region",
+            "sector",
+            "measure",
+            "value",
+        ];
+        let mut idx = [0usize; 6];
+        for (slot, column) in idx.iter_mut().zip(columns) {
+            *slot = column_index(path, &headers, column)?;
+        }
+        let (mut regions, mut sectors, mut measures) = (
+            Interner::default(),
+            Interner::default(),
+            Interner::default(),
+        );
+        let mut rows = Vec::new();
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => return Err(csv_error(path, &e)),
+            }
+            let line = record.position().map_or(0, csv::Position::line);
+            let field = |i: usize| Field {
+                path,
+                line,
+                column: columns[i],
+                text: record.get(idx[i]).unwrap_or(""),
+            };
+            rows.push(MarketRow {
+                month: field(0).month()?,
+                replication: field(1).integer()?,
+                region: regions.get(field(2).text),
+                sector: sectors.get(field(3).text),
+                measure: measures.get(field(4).text),
+                value: field(5).optional_number()?,
+            });
+        }
+        Ok(Markets {
+            rows,
+            regions: regions.names,
+            sectors: sectors.names,
+            measures: measures.names,
+        })
+    }
+
+    /// The interned index of a measure, if it occurs.
+    pub(crate) fn measure(&self, name: &str) -> Option<u32> {
+        position(&self.measures, name)
+    }
+
+    /// The interned index of a sector, if it occurs.
+    pub(crate) fn sector(&self, name: &str) -> Option<u32> {
+        position(&self.sectors, name)
+    }
+}
+
+fn position(names: &[String], name: &str) -> Option<u32> {
+    names
+        .iter()
+        .position(|n| n == name)
+        .and_then(|i| u32::try_from(i).ok())
+}
+
+// ---------------------------------------------------------------------------------------------
+// events.csv
+
+/// One scheduled shock from `events.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Event {
+    pub(crate) month: Month,
+    pub(crate) kind: String,
+    pub(crate) label: String,
+}
+
+fn read_events(path: &Path) -> Result<Vec<Event>, ChartError> {
+    let table = WideTable::read(path)?;
+    let months = table.months("month")?;
+    let kinds = table.texts("kind")?;
+    let labels = table.texts("label")?;
+    Ok(months
+        .into_iter()
+        .zip(kinds)
+        .zip(labels)
+        .map(|((month, kind), label)| Event { month, kind, label })
+        .collect())
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON files
+
+/// The fields of `manifest.json` the charts and the report use.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Manifest {
+    pub(crate) wandel_version: String,
+    pub(crate) scenario_name: String,
+    #[serde(default)]
+    pub(crate) scenario_file: Option<String>,
+    #[serde(default)]
+    pub(crate) scenario_sha256: Option<String>,
+    #[serde(default)]
+    pub(crate) resolved_scenario: Option<String>,
+    pub(crate) seed: u64,
+    pub(crate) replications: u64,
+    #[serde(default)]
+    pub(crate) rng: Option<String>,
+    #[serde(default)]
+    pub(crate) started_utc: Option<String>,
+}
+
+/// One headline indicator of `summary.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Indicator {
+    pub(crate) name: String,
+    pub(crate) unit: String,
+    /// `null` in the file (e.g. an undefined mean) is kept as `None`.
+    pub(crate) mean: Option<f64>,
+    pub(crate) p05: Option<f64>,
+    pub(crate) p95: Option<f64>,
+}
+
+/// `summary.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct Summary {
+    pub(crate) replications: u64,
+    pub(crate) months: u64,
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) indicators: Vec<Indicator>,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ChartError> {
+    let text = std::fs::read_to_string(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            ChartError::MissingFile {
+                path: path.to_path_buf(),
+            }
+        } else {
+            ChartError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    })?;
+    serde_json::from_str(&text).map_err(|e| ChartError::Json {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })
+}
+
+impl Summary {
+    /// Reads `DIR/summary.json`.
+    pub(crate) fn load(dir: &Path) -> Result<Summary, ChartError> {
+        read_json(&dir.join("summary.json"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The whole run
+
+/// Everything the charts are drawn from.
+pub(crate) struct RunData {
+    pub(crate) economy: Economy,
+    pub(crate) markets: Markets,
+    pub(crate) cohorts: Cohorts,
+    pub(crate) events: Vec<Event>,
+    pub(crate) manifest: Manifest,
+}
+
+impl RunData {
+    /// Reads the CSV files and `manifest.json` of a run directory.
+    pub(crate) fn load(dir: &Path) -> Result<RunData, ChartError> {
+        let manifest = read_json(&dir.join("manifest.json"))?;
+        let table = WideTable::read(&dir.join("economy.csv"))?;
+        let economy = Economy {
+            month: table.months("month")?,
+            replication: table.integers("replication")?,
+            table,
+        };
+        let markets = Markets::read(&dir.join("markets.csv"))?;
+        let table = WideTable::read(&dir.join("cohorts.csv"))?;
+        table.integers("replication")?; // validated; charts pool replications
+        let cohorts = Cohorts {
+            age_group: table.texts("age_group")?,
+            months_since: table.integers("months_since")?,
+            n: table.numbers("n")?,
+            table,
+        };
+        let events = read_events(&dir.join("events.csv"))?;
+        Ok(RunData {
+            economy,
+            markets,
+            cohorts,
+            events,
+            manifest,
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics across replications
+
+/// Mean and 5–95 % range of one quantity across replications.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Band {
+    pub(crate) mean: f64,
+    pub(crate) p05: f64,
+    pub(crate) p95: f64,
+}
+
+/// Quantile `q` of sorted values, linear interpolation between order statistics
+/// (type 7 in Hyndman & Fan, the default of R and NumPy).
+pub(crate) fn quantile(sorted: &[f64], q: f64) -> f64 {
+    match sorted.len() {
+        0 => f64::NAN,
+        1 => sorted[0],
+        n => {
+            let h = q * (n - 1) as f64;
+            let lo = h.floor() as usize;
+            let hi = (lo + 1).min(n - 1);
+            sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+        }
+    }
+}
+
+/// Mean and 5–95 % range of the finite values; `None` when there are none.
+pub(crate) fn band(values: &[f64]) -> Option<Band> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    Some(Band {
+        mean: v.iter().sum::<f64>() / v.len() as f64,
+        p05: quantile(&v, 0.05),
+        p95: quantile(&v, 0.95),
+    })
+}
+
+/// Accumulates a weighted mean.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct WeightedMean {
+    sum: f64,
+    weight: f64,
+}
+
+impl WeightedMean {
+    /// Adds `value` with `weight`; non-finite values and non-positive weights are ignored.
+    pub(crate) fn add(&mut self, value: f64, weight: f64) {
+        if value.is_finite() && weight.is_finite() && weight > 0.0 {
+            self.sum += value * weight;
+            self.weight += weight;
+        }
+    }
+
+    /// The mean, or `None` when nothing with positive weight was added.
+    pub(crate) fn get(&self) -> Option<f64> {
+        (self.weight > 0.0).then(|| self.sum / self.weight)
+    }
+}

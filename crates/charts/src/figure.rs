@@ -1,0 +1,902 @@
+//! A small declarative chart description ([`Figure`]) and its renderer.
+//!
+//! Chart modules only say *what* to draw (title, series, bands, event markers, reference lines,
+//! one panel or small multiples); this module decides *how*: layout, axes, ticks, legend and
+//! label placement, identically for PNG and SVG (any plotters backend).
+//!
+//! Layout, top to bottom: title, subtitle, legend, event labels, plot (or grid of panels),
+//! x tick labels, x axis description, source line. The y axis always includes 0; there is no
+//! frame, only light horizontal grid lines and a darker zero line.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::data::Band;
+use crate::style::{self, size};
+
+/// What the x axis counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum XAxis {
+    /// Calendar months ([`crate::data::Month::x`]); ticks are labelled `YYYY` or `YYYY-MM`.
+    Calendar,
+    /// Months since displacement, from 0.
+    MonthsSince,
+}
+
+/// One point of a series, with an optional 5–95 % band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Point {
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) band: Option<(f64, f64)>,
+}
+
+/// One line (with optional band) in a panel.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Series {
+    pub(crate) label: String,
+    pub(crate) colour: RGBColor,
+    pub(crate) width: u32,
+    /// Points in increasing x; the line is broken where consecutive x differ by more than 1.
+    pub(crate) points: Vec<Point>,
+}
+
+impl Series {
+    /// A plain line.
+    pub(crate) fn line(
+        label: impl Into<String>,
+        colour: RGBColor,
+        points: impl IntoIterator<Item = (f64, f64)>,
+    ) -> Series {
+        Series {
+            label: label.into(),
+            colour,
+            width: style::LINE_WIDTH,
+            points: points
+                .into_iter()
+                .map(|(x, y)| Point { x, y, band: None })
+                .collect(),
+        }
+    }
+
+    /// A mean line with a 5–95 % band (the band is drawn only if `with_band`).
+    pub(crate) fn banded(
+        label: impl Into<String>,
+        colour: RGBColor,
+        points: impl IntoIterator<Item = (f64, Band)>,
+        with_band: bool,
+    ) -> Series {
+        Series {
+            label: label.into(),
+            colour,
+            width: style::LINE_WIDTH,
+            points: points
+                .into_iter()
+                .map(|(x, b)| Point {
+                    x,
+                    y: b.mean,
+                    band: with_band.then_some((b.p05, b.p95)),
+                })
+                .collect(),
+        }
+    }
+
+    /// The same series drawn thicker (for totals).
+    pub(crate) fn thick(mut self) -> Series {
+        self.width = style::TOTAL_WIDTH;
+        self
+    }
+}
+
+/// A panel: the whole plot, or one of the small multiples.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Panel {
+    /// Shown above the panel in small multiples.
+    pub(crate) title: Option<String>,
+    pub(crate) series: Vec<Series>,
+}
+
+/// A vertical dashed line at a calendar month, labelled when there is a single panel.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Marker {
+    pub(crate) x: f64,
+    pub(crate) label: String,
+}
+
+/// A labelled horizontal reference line.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Reference {
+    pub(crate) y: f64,
+    pub(crate) label: String,
+}
+
+/// Everything a chart shows.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Figure {
+    /// Title, with units.
+    pub(crate) title: String,
+    /// How the numbers were computed, in one line.
+    pub(crate) subtitle: String,
+    pub(crate) x_axis: XAxis,
+    /// One panel, or several for small multiples (all share the axes).
+    pub(crate) panels: Vec<Panel>,
+    pub(crate) markers: Vec<Marker>,
+    pub(crate) references: Vec<Reference>,
+    /// Bottom line, see [`style::source_line`].
+    pub(crate) source: String,
+}
+
+impl Figure {
+    /// A single-panel figure.
+    pub(crate) fn single(
+        title: impl Into<String>,
+        subtitle: impl Into<String>,
+        x_axis: XAxis,
+        series: Vec<Series>,
+        source: String,
+    ) -> Figure {
+        Figure {
+            title: title.into(),
+            subtitle: subtitle.into(),
+            x_axis,
+            panels: vec![Panel {
+                title: None,
+                series,
+            }],
+            markers: Vec::new(),
+            references: Vec::new(),
+            source,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+type Res<T = ()> = Result<T, String>;
+
+fn err(e: impl std::fmt::Display) -> String {
+    e.to_string()
+}
+
+/// Height of digits and capitals as a share of the font size (DejaVu Sans, ab_glyph scale).
+const CAP: f64 = 0.63;
+
+fn cap(size: f64) -> i32 {
+    (size * CAP).round() as i32
+}
+
+struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    /// Rasterise text ourselves (PNG) instead of passing it to the backend (SVG `<text>`).
+    raster: bool,
+}
+
+impl<DB: DrawingBackend> Painter<'_, DB> {
+    /// Draws `text` with its baseline at `baseline`, anchored at `x` on the left, centre or right.
+    fn text(
+        &self,
+        text: &str,
+        x: i32,
+        baseline: i32,
+        size: f64,
+        colour: &RGBColor,
+        h: HPos,
+    ) -> Res {
+        if self.raster {
+            let w = crate::text::width(text, size);
+            let left = match h {
+                HPos::Left => f64::from(x),
+                HPos::Center => f64::from(x) - w / 2.0,
+                HPos::Right => f64::from(x) - w,
+            };
+            let mut result = Ok(());
+            crate::text::rasterise(text, left, f64::from(baseline), size, |px, py, coverage| {
+                if result.is_ok() {
+                    result = self
+                        .area
+                        .draw_pixel((px, py), &colour.mix(f64::from(coverage)))
+                        .map_err(err);
+                }
+            });
+            return result;
+        }
+        // plotters writes font-size = size / 1.24 and dy = 0.76em for top-anchored SVG text;
+        // choose the size so the SVG em equals the PNG em, and the top so baselines agree.
+        let em = crate::text::em(size);
+        let style = TextStyle::from((style::FONT, em * 1.24).into_font())
+            .color(colour)
+            .pos(Pos::new(h, VPos::Top));
+        let top = baseline - (0.76 * em).round() as i32;
+        self.area.draw_text(text, &style, (x, top)).map_err(err)
+    }
+
+    fn width(&self, text: &str, size: f64) -> Res<i32> {
+        Ok(crate::text::width(text, size).ceil() as i32)
+    }
+
+    fn line(&self, points: Vec<(i32, i32)>, colour: &RGBColor, width: u32) -> Res {
+        self.area
+            .draw(&PathElement::new(
+                points,
+                ShapeStyle {
+                    color: colour.to_rgba(),
+                    filled: false,
+                    stroke_width: width,
+                },
+            ))
+            .map_err(err)
+    }
+
+    fn dashed_vertical(&self, x: i32, y0: i32, y1: i32, colour: &RGBColor) -> Res {
+        let (dash, gap) = (12, 9);
+        let mut y = y0;
+        while y < y1 {
+            self.line(vec![(x, y), (x, (y + dash).min(y1))], colour, 2)?;
+            y += dash + gap;
+        }
+        Ok(())
+    }
+
+    fn rect(&self, x0: i32, y0: i32, x1: i32, y1: i32, colour: RGBAColor) -> Res {
+        self.area
+            .draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled()))
+            .map_err(err)
+    }
+
+    /// Splits `text` into lines no wider than `max_width`.
+    fn wrap(&self, text: &str, size: f64, max_width: i32) -> Res<Vec<String>> {
+        let mut lines = Vec::new();
+        let mut current = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if !current.is_empty() && self.width(&candidate, size)? > max_width {
+                lines.push(std::mem::replace(&mut current, word.to_string()));
+            } else {
+                current = candidate;
+            }
+        }
+        if !current.is_empty() {
+            lines.push(current);
+        }
+        Ok(lines)
+    }
+}
+
+/// The value axis: from `lo` (≤ 0) to `hi`, ticks every `step`.
+#[derive(Debug, Clone, Copy)]
+struct YTicks {
+    lo: f64,
+    hi: f64,
+    step: f64,
+}
+
+impl YTicks {
+    /// An axis from min(0, `min`) covering `max`, with about `intervals` ticks.
+    fn new(min: f64, max: f64, intervals: f64) -> YTicks {
+        let min = if min.is_finite() { min.min(0.0) } else { 0.0 };
+        let max = if max.is_finite() && max > min {
+            max
+        } else {
+            min + 1.0
+        };
+        let step = nice_step(min, max, intervals);
+        YTicks {
+            lo: (min / step + 1e-9).floor() * step,
+            hi: (max / step - 1e-9).ceil() * step,
+            step,
+        }
+    }
+
+    fn values(&self) -> Vec<f64> {
+        let n = ((self.hi - self.lo) / self.step).round() as i64;
+        (0..=n).map(|i| self.lo + i as f64 * self.step).collect()
+    }
+
+    fn label(&self, v: f64) -> String {
+        style::format_number(v, style::decimals_for(self.step))
+    }
+}
+
+/// A step of 1, 2 or 5 × 10^k (also 2.5 × 10^k for k ≥ 1: 25, 250, 2,500) giving a number of
+/// intervals closest to `target` (ties: fewer intervals).
+fn nice_step(min: f64, max: f64, target: f64) -> f64 {
+    let raw = (max - min) / target;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let mut candidates = vec![
+        magnitude,
+        2.0 * magnitude,
+        5.0 * magnitude,
+        10.0 * magnitude,
+    ];
+    if magnitude >= 10.0 {
+        candidates.push(2.5 * magnitude);
+    }
+    let intervals = |step: f64| ((max / step - 1e-9).ceil() - (min / step + 1e-9).floor()).max(1.0);
+    candidates
+        .into_iter()
+        .min_by(|&a, &b| {
+            let da = (intervals(a) - target).abs();
+            let db = (intervals(b) - target).abs();
+            da.total_cmp(&db).then(b.total_cmp(&a))
+        })
+        .unwrap_or(1.0)
+}
+
+/// The x axis: range and labelled ticks.
+struct XTicks {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<(f64, String)>,
+}
+
+fn x_ticks<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    axis: XAxis,
+    lo: f64,
+    hi: f64,
+    plot_width: i32,
+    tick_size: f64,
+) -> Res<XTicks> {
+    let (lo, hi) = if hi > lo {
+        (lo, hi)
+    } else {
+        (lo - 1.0, lo + 1.0)
+    };
+    let steps: &[i32] = match axis {
+        XAxis::Calendar => &[1, 2, 3, 6, 12, 24, 60, 120, 240],
+        XAxis::MonthsSince => &[1, 2, 3, 6, 12, 24, 60, 120, 240],
+    };
+    let label = |step: i32, m: i32| -> String {
+        match axis {
+            XAxis::Calendar => {
+                let month = crate::data::Month(m);
+                if step >= 12 {
+                    month.year().to_string()
+                } else {
+                    month.to_string()
+                }
+            }
+            XAxis::MonthsSince => m.to_string(),
+        }
+    };
+    let first = lo.ceil() as i32;
+    let last = hi.floor() as i32;
+    let mut chosen = Vec::new();
+    for &step in steps {
+        let months: Vec<i32> = (first..=last).filter(|m| m.rem_euclid(step) == 0).collect();
+        let widest = months
+            .iter()
+            .map(|&m| p.width(&label(step, m), tick_size))
+            .collect::<Res<Vec<_>>>()?
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        let fits = months.len() as i32 * (widest + tick_size as i32 * 2) <= plot_width;
+        chosen = months
+            .iter()
+            .map(|&m| (f64::from(m), label(step, m)))
+            .collect();
+        if fits && months.len() <= 12 {
+            break;
+        }
+    }
+    Ok(XTicks {
+        lo,
+        hi,
+        ticks: chosen,
+    })
+}
+
+/// A plot rectangle with its scales.
+struct Frame {
+    left: i32,
+    top: i32,
+    right: i32,
+    bottom: i32,
+    x: (f64, f64),
+    y: YTicks,
+}
+
+impl Frame {
+    fn px(&self, x: f64) -> i32 {
+        let t = (x - self.x.0) / (self.x.1 - self.x.0);
+        self.left + (t * f64::from(self.right - self.left)).round() as i32
+    }
+
+    fn py(&self, y: f64) -> i32 {
+        let t = ((y - self.y.lo) / (self.y.hi - self.y.lo)).clamp(0.0, 1.0);
+        self.bottom - (t * f64::from(self.bottom - self.top)).round() as i32
+    }
+}
+
+fn y_label_width<DB: DrawingBackend>(p: &Painter<'_, DB>, y: &YTicks, size: f64) -> Res<i32> {
+    y.values()
+        .iter()
+        .map(|&v| p.width(&y.label(v), size))
+        .try_fold(0, |acc, w| w.map(|w| acc.max(w)))
+}
+
+/// Grid lines, zero line, tick labels.
+fn draw_axes<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    f: &Frame,
+    xt: &XTicks,
+    tick_size: f64,
+) -> Res {
+    for v in f.y.values() {
+        let y = f.py(v);
+        if v.abs() > f.y.step * 1e-9 {
+            p.line(vec![(f.left, y), (f.right, y)], &style::GRID, 2)?;
+        }
+        let baseline = y + cap(tick_size) / 2;
+        p.text(
+            &f.y.label(v),
+            f.left - 14,
+            baseline,
+            tick_size,
+            &style::INK,
+            HPos::Right,
+        )?;
+    }
+    let zero = f.py(0.0);
+    p.line(vec![(f.left, zero), (f.right, zero)], &style::AXIS_LINE, 2)?;
+    for (x, label) in &xt.ticks {
+        let px = f.px(*x);
+        p.line(
+            vec![(px, f.bottom), (px, f.bottom + 9)],
+            &style::AXIS_LINE,
+            2,
+        )?;
+        p.text(
+            label,
+            px,
+            f.bottom + 16 + cap(tick_size),
+            tick_size,
+            &style::INK,
+            HPos::Center,
+        )?;
+    }
+    Ok(())
+}
+
+/// Splits a series into runs of consecutive points (gap when x jumps by more than 1).
+fn runs(points: &[Point]) -> Vec<&[Point]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=points.len() {
+        let broken = i == points.len()
+            || points[i].x - points[i - 1].x > 1.5
+            || !points[i].y.is_finite()
+            || !points[i - 1].y.is_finite();
+        if broken {
+            let run: Vec<_> = points[start..i]
+                .iter()
+                .filter(|p| p.y.is_finite())
+                .collect();
+            if !run.is_empty() {
+                out.push(&points[start..i]);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+fn draw_bands<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) -> Res {
+    for run in runs(&s.points) {
+        let banded: Vec<(f64, (f64, f64))> = run
+            .iter()
+            .filter_map(|pt| pt.band.map(|b| (pt.x, b)))
+            .filter(|(_, (lo, hi))| lo.is_finite() && hi.is_finite())
+            .collect();
+        if banded.len() < 2 {
+            continue;
+        }
+        let mut poly: Vec<(i32, i32)> = banded
+            .iter()
+            .map(|(x, (_, hi))| (f.px(*x), f.py(*hi)))
+            .collect();
+        poly.extend(
+            banded
+                .iter()
+                .rev()
+                .map(|(x, (lo, _))| (f.px(*x), f.py(*lo))),
+        );
+        p.area
+            .draw(&Polygon::new(
+                poly,
+                s.colour.mix(style::BAND_OPACITY).filled(),
+            ))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+fn draw_series<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) -> Res {
+    for run in runs(&s.points) {
+        let pts: Vec<(i32, i32)> = run
+            .iter()
+            .filter(|pt| pt.y.is_finite())
+            .map(|pt| (f.px(pt.x), f.py(pt.y)))
+            .collect();
+        if pts.len() == 1 {
+            p.area
+                .draw(&Circle::new(pts[0], s.width as i32 + 2, s.colour.filled()))
+                .map_err(err)?;
+        } else {
+            p.line(pts, &s.colour, s.width)?;
+        }
+    }
+    Ok(())
+}
+
+fn draw_references<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    f: &Frame,
+    refs: &[Reference],
+    label: bool,
+) -> Res {
+    for r in refs {
+        let y = f.py(r.y);
+        p.line(vec![(f.left, y), (f.right, y)], &style::MARKER, 3)?;
+        if label {
+            p.text(
+                &r.label,
+                f.right,
+                y - 12,
+                size::ANNOTATION,
+                &style::MUTED,
+                HPos::Right,
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// A placed event label.
+struct Flag {
+    row: usize,
+    a: i32,
+    b: i32,
+    px: i32,
+    text_x: i32,
+    h: HPos,
+}
+
+/// Puts event labels into rows above the plot so that no label overlaps another label or
+/// crosses another event's line.
+fn place_flags(widths: &[(i32, i32)], right_limit: i32) -> Vec<Flag> {
+    let mut flags: Vec<Flag> = Vec::new();
+    for &(px, w) in widths {
+        let (a, b, text_x, h) = if px + 10 + w <= right_limit {
+            (px + 10, px + 10 + w, px + 10, HPos::Left)
+        } else {
+            (px - 10 - w, px - 10, px - 10, HPos::Right)
+        };
+        let ok = |row: usize| {
+            flags.iter().all(|f| {
+                if f.row == row {
+                    b + 24 < f.a || a > f.b + 24
+                } else if f.row > row {
+                    // f is below: our line crosses f's row.
+                    px < f.a - 8 || px > f.b + 8
+                } else {
+                    // f is above: its line crosses our row.
+                    f.px < a - 8 || f.px > b + 8
+                }
+            })
+        };
+        let row = (0..).find(|&r| ok(r)).unwrap_or(0);
+        flags.push(Flag {
+            row,
+            a,
+            b,
+            px,
+            text_x,
+            h,
+        });
+    }
+    flags
+}
+
+/// Draws `fig` on `area` (which should be [`style::CANVAS`] sized, but any size works).
+///
+/// With `raster`, text is rasterised by [`crate::text`] (use for bitmaps); otherwise it is
+/// handed to the backend (use for SVG, where it becomes `<text>`).
+pub(crate) fn render<DB: DrawingBackend>(
+    fig: &Figure,
+    area: &DrawingArea<DB, Shift>,
+    raster: bool,
+) -> Res {
+    let p = Painter { area, raster };
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as i32, h as i32);
+    area.fill(&WHITE).map_err(err)?;
+
+    let left = 44;
+    let right = w - 60;
+    let single = fig.panels.len() <= 1;
+
+    // Title and subtitle.
+    let mut baseline = 38 + cap(size::TITLE);
+    for line in p.wrap(&fig.title, size::TITLE, right - left)? {
+        p.text(&line, left, baseline, size::TITLE, &style::INK, HPos::Left)?;
+        baseline += (size::TITLE * 1.2) as i32;
+    }
+    baseline -= (size::TITLE * 1.2) as i32;
+    baseline += 18;
+    for line in p.wrap(&fig.subtitle, size::SUBTITLE, right - left)? {
+        baseline += (size::SUBTITLE * 1.35) as i32;
+        p.text(
+            &line,
+            left,
+            baseline,
+            size::SUBTITLE,
+            &style::MUTED,
+            HPos::Left,
+        )?;
+    }
+
+    // Legend.
+    let with_band = fig
+        .panels
+        .iter()
+        .flat_map(|panel| &panel.series)
+        .any(|s| s.points.iter().filter(|pt| pt.band.is_some()).count() >= 2);
+    let mut entries: Vec<(String, Option<&Series>)> = Vec::new();
+    if let Some(panel) = fig.panels.first() {
+        for s in &panel.series {
+            if !entries.iter().any(|(l, _)| *l == s.label) {
+                entries.push((s.label.clone(), Some(s)));
+            }
+        }
+    }
+    if with_band {
+        entries.push(("5–95 % range across replications".to_string(), None));
+    }
+    if !entries.is_empty() {
+        baseline += (size::LEGEND * 1.9) as i32;
+        let mut x = left;
+        let swatch = 46;
+        for (label, series) in &entries {
+            let tw = p.width(label, size::LEGEND)?;
+            let entry_w = swatch + 14 + tw;
+            if x > left && x + entry_w > right {
+                x = left;
+                baseline += (size::LEGEND * 1.5) as i32;
+            }
+            let mid = baseline - cap(size::LEGEND) / 2;
+            match series {
+                Some(s) => p.line(vec![(x, mid), (x + swatch, mid)], &s.colour, s.width)?,
+                None => p.rect(
+                    x,
+                    mid - 13,
+                    x + swatch,
+                    mid + 13,
+                    style::AXIS_LINE.mix(style::BAND_OPACITY),
+                )?,
+            }
+            p.text(
+                label,
+                x + swatch + 14,
+                baseline,
+                size::LEGEND,
+                &style::INK,
+                HPos::Left,
+            )?;
+            x += entry_w + 44;
+        }
+    }
+    let header_bottom = baseline + 14;
+
+    // Scales shared by all panels.
+    let all_points = || {
+        fig.panels
+            .iter()
+            .flat_map(|panel| &panel.series)
+            .flat_map(|s| &s.points)
+    };
+    let (mut x_lo, mut x_hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    let (mut y_lo, mut y_hi) = (0.0f64, f64::NEG_INFINITY);
+    for pt in all_points() {
+        if !pt.y.is_finite() {
+            continue;
+        }
+        x_lo = x_lo.min(pt.x);
+        x_hi = x_hi.max(pt.x);
+        y_lo = y_lo.min(pt.y);
+        y_hi = y_hi.max(pt.y);
+        if let Some((lo, hi)) = pt.band {
+            if lo.is_finite() && hi.is_finite() {
+                y_lo = y_lo.min(lo);
+                y_hi = y_hi.max(hi);
+            }
+        }
+    }
+    for r in &fig.references {
+        // Room above a reference line for its label.
+        y_hi = y_hi.max(r.y * 1.08);
+    }
+    if !x_lo.is_finite() {
+        (x_lo, x_hi) = (0.0, 1.0);
+    }
+    if fig.x_axis == XAxis::MonthsSince {
+        x_lo = x_lo.min(0.0);
+    }
+    let markers: Vec<&Marker> = fig
+        .markers
+        .iter()
+        .filter(|m| m.x >= x_lo && m.x <= x_hi)
+        .collect();
+
+    // Bottom: source line, x axis description.
+    let source_baseline = h - 30;
+    p.text(
+        &fig.source,
+        left,
+        source_baseline,
+        size::SOURCE,
+        &style::MUTED,
+        HPos::Left,
+    )?;
+    let mut bottom_limit = source_baseline - cap(size::SOURCE) - 26;
+    if fig.x_axis == XAxis::MonthsSince {
+        let desc_baseline = bottom_limit;
+        p.text(
+            "Months since displacement",
+            (left + right) / 2,
+            desc_baseline,
+            size::AXIS,
+            &style::INK,
+            HPos::Center,
+        )?;
+        bottom_limit = desc_baseline - cap(size::AXIS) - 18;
+    }
+
+    if single {
+        let tick = size::TICK;
+        let y = YTicks::new(y_lo, y_hi, 5.0);
+        let plot_left = left + y_label_width(&p, &y, tick)? + 14;
+        let plot_bottom = bottom_limit - 16 - cap(tick);
+        let xt = x_ticks(&p, fig.x_axis, x_lo, x_hi, right - plot_left, tick)?;
+
+        // Event labels in rows above the plot.
+        let proto = Frame {
+            left: plot_left,
+            top: 0,
+            right,
+            bottom: plot_bottom,
+            x: (xt.lo, xt.hi),
+            y,
+        };
+        let widths: Vec<(i32, i32)> = markers
+            .iter()
+            .map(|m| Ok((proto.px(m.x), p.width(&m.label, size::ANNOTATION)?)))
+            .collect::<Res<_>>()?;
+        let flags = place_flags(&widths, w - 12);
+        let rows = flags.iter().map(|f| f.row + 1).max().unwrap_or(0) as i32;
+        let row_h = (size::ANNOTATION * 1.45) as i32;
+        let band_top = header_bottom + 10;
+        let plot_top = band_top + rows * row_h + if rows > 0 { 16 } else { 18 };
+        let frame = Frame {
+            top: plot_top,
+            ..proto
+        };
+
+        draw_axes(&p, &frame, &xt, tick)?;
+        for s in fig.panels.iter().flat_map(|panel| &panel.series) {
+            draw_bands(&p, &frame, s)?;
+        }
+        for (m, f) in markers.iter().zip(&flags) {
+            let row_top = band_top + f.row as i32 * row_h;
+            p.dashed_vertical(f.px, row_top + 4, frame.bottom, &style::MARKER)?;
+            p.text(
+                &m.label,
+                f.text_x,
+                row_top + 6 + cap(size::ANNOTATION),
+                size::ANNOTATION,
+                &style::MUTED,
+                f.h,
+            )?;
+        }
+        draw_references(&p, &frame, &fig.references, true)?;
+        for s in fig.panels.iter().flat_map(|panel| &panel.series) {
+            draw_series(&p, &frame, s)?;
+        }
+        return Ok(());
+    }
+
+    // Small multiples.
+    let n = fig.panels.len();
+    let cols = if n == 4 {
+        2
+    } else {
+        ((n as f64 * 1.5).sqrt().ceil() as usize).clamp(1, n)
+    };
+    let rows = n.div_ceil(cols);
+    let (gap_x, gap_y) = (60, 34);
+    let top = header_bottom + 16;
+    let cell_w = (right - left - gap_x * (cols as i32 - 1)) / cols as i32;
+    let cell_h = (bottom_limit - top - gap_y * (rows as i32 - 1)) / rows as i32;
+    let tick = size::PANEL_TICK;
+    let y = YTicks::new(y_lo, y_hi, 4.0);
+    let label_w = y_label_width(&p, &y, tick)?;
+    for (i, panel) in fig.panels.iter().enumerate() {
+        let cx = left + (i % cols) as i32 * (cell_w + gap_x);
+        let cy = top + (i / cols) as i32 * (cell_h + gap_y);
+        if let Some(title) = &panel.title {
+            p.text(
+                title,
+                cx,
+                cy + cap(size::PANEL_TITLE),
+                size::PANEL_TITLE,
+                &style::INK,
+                HPos::Left,
+            )?;
+        }
+        let plot_left = cx + label_w + 12;
+        let plot_right = cx + cell_w;
+        let xt = x_ticks(&p, fig.x_axis, x_lo, x_hi, plot_right - plot_left, tick)?;
+        let frame = Frame {
+            left: plot_left,
+            top: cy + cap(size::PANEL_TITLE) + 26,
+            right: plot_right,
+            bottom: cy + cell_h - 16 - cap(tick),
+            x: (xt.lo, xt.hi),
+            y,
+        };
+        draw_axes(&p, &frame, &xt, tick)?;
+        for s in &panel.series {
+            draw_bands(&p, &frame, s)?;
+        }
+        for m in &markers {
+            p.dashed_vertical(frame.px(m.x), frame.top, frame.bottom, &style::MARKER_LIGHT)?;
+        }
+        draw_references(&p, &frame, &fig.references, i == 0)?;
+        for s in &panel.series {
+            draw_series(&p, &frame, s)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_steps() {
+        assert_eq!(nice_step(0.0, 8.3, 5.0), 2.0);
+        assert_eq!(nice_step(0.0, 7.7, 4.0), 2.0);
+        assert_eq!(nice_step(0.0, 1.08, 5.0), 0.2);
+        assert_eq!(nice_step(0.0, 100.0, 5.0), 20.0);
+        assert_eq!(nice_step(0.0, 31_000.0, 5.0), 10_000.0);
+        assert_eq!(nice_step(0.0, 27_000.0, 5.0), 5_000.0);
+        assert_eq!(nice_step(0.0, 12_000.0, 5.0), 2_500.0);
+    }
+
+    #[test]
+    fn y_axis_starts_at_zero() {
+        let y = YTicks::new(3.2, 11.7, 5.0);
+        assert_eq!(y.lo, 0.0);
+        assert!(y.hi >= 11.7);
+        assert_eq!(y.values().first(), Some(&0.0));
+    }
+
+    #[test]
+    fn flags_do_not_overlap() {
+        // Two events close together: the second label must go to another row.
+        let flags = place_flags(&[(300, 400), (420, 200)], 1600);
+        assert_eq!(flags[0].row, 0);
+        assert_ne!(flags[1].row, flags[0].row);
+        // Far apart: same row.
+        let flags = place_flags(&[(300, 200), (900, 200)], 1600);
+        assert_eq!(flags[1].row, 0);
+    }
+}

@@ -1,0 +1,265 @@
+//! `report.html`: a self-contained briefing report (inline CSS, charts as inline SVG, no
+//! scripts, no external URL, no web fonts), readable offline and printable.
+
+use std::fmt::Write as _;
+
+use crate::data::{Indicator, Manifest, Summary};
+use crate::style;
+
+/// One entry of the chart section.
+pub(crate) enum Item {
+    /// A chart, as SVG markup from plotters.
+    Chart { title: String, svg: String },
+    /// A chart left out, and why.
+    Skipped { name: &'static str, reason: String },
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes plotters' standalone SVG suitable for inlining: drops the `xmlns` URL (implied in
+/// HTML) and the fixed size (CSS scales it), labels it for screen readers.
+pub(crate) fn inline_svg(svg: &str, title: &str) -> String {
+    let Some(start) = svg.find("<svg") else {
+        return String::new();
+    };
+    let Some(end) = svg[start..].find('>').map(|e| start + e) else {
+        return String::new();
+    };
+    let open = &svg[start..end];
+    let view_box = open
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("0 0 1600 1000");
+    format!(
+        "<svg viewBox=\"{}\" role=\"img\" aria-label=\"{}\">{}",
+        escape(view_box),
+        escape(title),
+        &svg[end + 1..]
+    )
+}
+
+/// Formats an indicator value; fractions and shares are shown in percent.
+fn value(v: Option<f64>, unit: &str) -> String {
+    let Some(v) = v.filter(|v| v.is_finite()) else {
+        return "–".to_string();
+    };
+    if is_fraction(unit) {
+        return format!("{}&nbsp;%", style::format_number(v * 100.0, 1));
+    }
+    let decimals = match v.abs() {
+        a if a >= 100.0 => 0,
+        a if a >= 10.0 => 1,
+        _ => 2,
+    };
+    style::format_number(v, decimals)
+}
+
+fn is_fraction(unit: &str) -> bool {
+    matches!(unit.trim(), "fraction" | "share")
+}
+
+fn indicator_row(out: &mut String, i: &Indicator) {
+    let unit = if is_fraction(&i.unit) {
+        "%".to_string()
+    } else {
+        escape(&i.unit)
+    };
+    let range = match (i.p05, i.p95) {
+        (None, None) => "–".to_string(),
+        (lo, hi) => format!("{} to {}", value(lo, &i.unit), value(hi, &i.unit)),
+    };
+    let _ = writeln!(
+        out,
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+        escape(&humanise(&i.name)),
+        unit,
+        value(i.mean, &i.unit),
+        range
+    );
+}
+
+/// `peak_unemployment_rate` → `Peak unemployment rate`; other names are kept.
+fn humanise(name: &str) -> String {
+    if name.contains(' ') || !name.contains('_') {
+        return name.to_string();
+    }
+    let spaced = name.replace('_', " ");
+    let mut c = spaced.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => spaced,
+    }
+}
+
+const CSS: &str = r#"
+:root { color-scheme: light; }
+body { margin: 0; background: #f4f4f2; color: #222; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; background: #fff; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 0.2rem 0 0.6rem; }
+h2 { font-size: 1.3rem; margin: 2.2rem 0 0.8rem; padding-bottom: 0.3rem; border-bottom: 2px solid #222; }
+.kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.8rem; color: #0072B2; margin: 0; font-weight: 600; }
+.lede { font-size: 1.1rem; color: #444; margin: 0; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+th { font-size: 0.85rem; color: #555; border-bottom: 1px solid #999; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+table.facts th { width: 12rem; color: #555; font-weight: normal; border-bottom: 1px solid #ddd; }
+code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; }
+.hash { font-size: 0.85rem; word-break: break-all; }
+figure { margin: 1.5rem 0 2rem; break-inside: avoid; page-break-inside: avoid; }
+figure svg { display: block; width: 100%; height: auto; }
+.note { color: #555; font-size: 0.9rem; }
+pre { background: #f6f6f4; border: 1px solid #e2e2df; padding: 1rem; overflow-x: auto; font-size: 0.85rem; line-height: 1.45; white-space: pre-wrap; }
+footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
+@media print { body { background: #fff; } main { max-width: none; padding: 0; } h2 { break-after: avoid; } pre { white-space: pre-wrap; } }
+"#;
+
+/// The whole report.
+pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> String {
+    let mut out = String::new();
+    let name = escape(&manifest.scenario_name);
+    let reps = manifest.replications;
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Wandel briefing: {name}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+    );
+    let _ = writeln!(
+        out,
+        "<header>\n<p class=\"kicker\">Wandel briefing report</p>\n<h1>{name}</h1>\n\
+         <p class=\"lede\">{} months, {} to {}; {} replication{}, seed {}.</p>\n</header>",
+        summary.months,
+        escape(&summary.start),
+        escape(&summary.end),
+        reps,
+        if reps == 1 { "" } else { "s" },
+        manifest.seed
+    );
+
+    // Headline indicators.
+    out.push_str("<section>\n<h2>Headline indicators</h2>\n");
+    if summary.indicators.is_empty() {
+        out.push_str("<p class=\"note\">summary.json lists no indicators.</p>\n");
+    } else {
+        out.push_str(
+            "<table>\n<thead><tr><th>Indicator</th><th>Unit</th><th class=\"num\">Mean</th>\
+             <th class=\"num\">5–95&nbsp;% range</th></tr></thead>\n<tbody>\n",
+        );
+        for i in &summary.indicators {
+            indicator_row(&mut out, i);
+        }
+        out.push_str("</tbody>\n</table>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">Mean and 5th to 95th percentile across {} replication{} \
+             (summary.json). Fractions are shown in percent.</p>",
+            summary.replications,
+            if summary.replications == 1 { "" } else { "s" }
+        );
+    }
+    out.push_str("</section>\n");
+
+    // Scenario facts.
+    out.push_str("<section>\n<h2>Scenario</h2>\n<table class=\"facts\">\n<tbody>\n");
+    let mut fact = |label: &str, value: String| {
+        let _ = writeln!(out, "<tr><th>{label}</th><td>{value}</td></tr>");
+    };
+    fact("Scenario", name.clone());
+    if let Some(file) = &manifest.scenario_file {
+        fact("Scenario file", format!("<code>{}</code>", escape(file)));
+    }
+    fact("Seed", manifest.seed.to_string());
+    fact("Replications", reps.to_string());
+    fact(
+        "Months",
+        format!(
+            "{} ({} to {})",
+            summary.months,
+            escape(&summary.start),
+            escape(&summary.end)
+        ),
+    );
+    fact("Wandel version", escape(&manifest.wandel_version));
+    if let Some(rng) = &manifest.rng {
+        fact("Random number generator", escape(rng));
+    }
+    if let Some(hash) = &manifest.scenario_sha256 {
+        fact(
+            "Scenario SHA-256",
+            format!("<code class=\"hash\">{}</code>", escape(hash)),
+        );
+    }
+    if let Some(started) = &manifest.started_utc {
+        fact("Run started (UTC)", escape(started));
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+
+    // Charts.
+    out.push_str("<section>\n<h2>Charts</h2>\n");
+    for item in items {
+        if let Item::Chart { title, svg } = item {
+            let _ = writeln!(out, "<figure>\n{}\n</figure>", inline_svg(svg, title));
+        }
+    }
+    let skipped: Vec<_> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Skipped { name, reason } => Some((name, reason)),
+            Item::Chart { .. } => None,
+        })
+        .collect();
+    if !skipped.is_empty() {
+        out.push_str("<p class=\"note\">Not drawn for this run:</p>\n<ul class=\"note\">\n");
+        for (name, reason) in skipped {
+            let _ = writeln!(
+                out,
+                "<li><code>{}</code>: {}</li>",
+                escape(name),
+                escape(reason)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+
+    // Assumptions.
+    out.push_str("<section>\n<h2>Assumptions and sources</h2>\n");
+    match &manifest.resolved_scenario {
+        Some(toml) if !toml.trim().is_empty() => {
+            out.push_str(
+                "<p>The fully resolved scenario of this run (manifest.json), with every \
+                 parameter and its documented source. Re-running it with the same seed \
+                 reproduces the results.</p>\n",
+            );
+            let _ = writeln!(out, "<pre>{}</pre>", escape(toml));
+        }
+        _ => out
+            .push_str("<p class=\"note\">manifest.json contains no resolved scenario text.</p>\n"),
+    }
+    out.push_str("</section>\n");
+
+    let _ = writeln!(
+        out,
+        "<footer>Generated by wandel-charts {} from the output files in this directory. \
+         {}.</footer>\n</main>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION"),
+        escape(&style::source_line(manifest))
+    );
+    out
+}

@@ -1,0 +1,718 @@
+//! Tests against a synthetic run directory written by hand-readable formulas, following
+//! `docs/outputs.md`: 2 regions, 2 sectors, 2 replications, 24 months (2025-01 to 2026-12),
+//! cohort rows for three age groups, one event.
+//!
+//! The expected numbers are worked out by hand from the formulas below (see each test), not with
+//! the crate's own aggregation code.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::charts::{self, Built, Curve};
+use crate::data::{Band, Month, RunData};
+use crate::{ChartError, ChartOptions, draw_all, write_report};
+
+const REGIONS: [&str; 2] = ["north", "south"];
+const SECTORS: [&str; 2] = ["cars", "services"];
+const MONTHS: i32 = 24;
+const START: i32 = 2025 * 12; // 2025-01
+
+/// A fresh, unique, empty directory under the system temp dir.
+fn temp_dir(tag: &str) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "wandel-charts-test-{}-{}-{}",
+        std::process::id(),
+        tag,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+// Firm side, region r, sector s, month t, replication k.
+fn employed(r: usize, s: usize, t: i32, k: u32) -> f64 {
+    // cars (s = 0) lose 10 workers a month in each region.
+    1000.0 * (r + 1) as f64 + 500.0 * s as f64 - 10.0 * f64::from(t) * (1 - s) as f64
+        + 4.0 * f64::from(k)
+}
+fn short_time(_r: usize, s: usize, _t: i32, k: u32) -> f64 {
+    20.0 * (1 - s) as f64 + f64::from(k)
+}
+// Worker side, region r.
+fn unemployed(r: usize, t: i32, k: u32) -> f64 {
+    100.0 * (r + 1) as f64 + f64::from(t) + 2.0 * f64::from(k)
+}
+fn long_term(_r: usize, t: i32, _k: u32) -> f64 {
+    10.0 + f64::from(t / 2)
+}
+fn region_rate(r: usize, t: i32, k: u32) -> f64 {
+    let work: f64 = (0..2)
+        .map(|s| employed(r, s, t, k) + short_time(r, s, t, k))
+        .sum();
+    unemployed(r, t, k) / (work + unemployed(r, t, k))
+}
+
+/// Cohort row: (n, reemployed, same_sector, other_sector, other_region, ratio_reemployed, ratio_all).
+fn cohort(group: &str, ms: u32, k: u32) -> (f64, f64, f64, f64, f64, Option<f64>, f64) {
+    let ms_f = f64::from(ms);
+    let k_f = f64::from(k);
+    let (n, re) = match group {
+        "all" => (15.0 + 10.0 * k_f, (0.1 * ms_f + 0.03 * k_f).min(1.0)),
+        "<30" => (10.0 + 10.0 * k_f, (0.1 * ms_f + 0.05 * k_f + 0.1).min(1.0)),
+        // 55+: nobody left to observe at 6 months in replication 1.
+        _ => (
+            if ms == 6 && k == 1 { 0.0 } else { 5.0 },
+            if ms == 6 && k == 1 { 0.0 } else { 0.05 * ms_f },
+        ),
+    };
+    let ratio = (re > 0.0).then_some(0.8 + 0.02 * ms_f + 0.01 * k_f);
+    (
+        n,
+        re,
+        0.6 * re,
+        0.4 * re,
+        0.25 * re,
+        ratio,
+        re * ratio.unwrap_or(0.0),
+    )
+}
+
+struct Fixture {
+    regions: usize,
+    displaced: bool,
+}
+
+impl Fixture {
+    fn standard() -> Fixture {
+        Fixture {
+            regions: 2,
+            displaced: true,
+        }
+    }
+
+    fn write(&self, dir: &Path) {
+        let month = |t: i32| Month(START + t).to_string();
+        let regions = &REGIONS[..self.regions];
+
+        let mut economy = String::from(
+            "month,replication,employed,short_time,unemployed,in_training,out_of_labour_force,\
+             retired,labour_force,vacancies,hires,separations,layoffs,retirements,entries,\
+             unemployment_rate,long_term_unemployed,mean_wage\n",
+        );
+        let mut markets = String::from("month,replication,region,sector,measure,value\n");
+        for t in 0..MONTHS {
+            for k in 0..2u32 {
+                let (mut e, mut st, mut u, mut ltu) = (0.0, 0.0, 0.0, 0.0);
+                for (r, region) in regions.iter().enumerate() {
+                    for (s, sector) in SECTORS.iter().enumerate() {
+                        let values = [
+                            ("employed", employed(r, s, t, k)),
+                            ("short_time", short_time(r, s, t, k)),
+                            ("vacancies", 30.0),
+                            ("hires", 12.0),
+                            ("separations", 10.0),
+                            ("layoffs", 2.0 * (1 - s) as f64),
+                            ("mean_wage", 3000.0 + 100.0 * s as f64),
+                        ];
+                        for (measure, v) in values {
+                            writeln!(markets, "{},{k},{region},{sector},{measure},{v}", month(t))
+                                .unwrap();
+                        }
+                        e += employed(r, s, t, k);
+                        st += short_time(r, s, t, k);
+                    }
+                    let values = [
+                        ("unemployed", unemployed(r, t, k)),
+                        ("in_training", 5.0),
+                        ("out_of_labour_force", 50.0),
+                        ("long_term_unemployed", long_term(r, t, k)),
+                        ("unemployment_rate", region_rate(r, t, k)),
+                    ];
+                    for (measure, v) in values {
+                        writeln!(markets, "{},{k},{region},all,{measure},{v}", month(t)).unwrap();
+                    }
+                    u += unemployed(r, t, k);
+                    ltu += long_term(r, t, k);
+                }
+                let n_regions = regions.len() as f64;
+                writeln!(
+                    economy,
+                    "{},{k},{e},{st},{u},{},{},0,{},{},{},{},{},0,0,{},{ltu},3050",
+                    month(t),
+                    5.0 * n_regions,
+                    50.0 * n_regions,
+                    e + st + u + 5.0 * n_regions,
+                    120.0 * n_regions,
+                    48.0 * n_regions,
+                    40.0 * n_regions,
+                    4.0 * n_regions,
+                    u / (e + st + u),
+                )
+                .unwrap();
+            }
+        }
+
+        let mut cohorts = String::from(
+            "replication,age_group,months_since,n,reemployed,same_sector,other_sector,\
+             other_occupation,other_region,unemployed,in_training,out_of_labour_force,\
+             earnings_ratio_reemployed,earnings_ratio_all\n",
+        );
+        for k in 0..2u32 {
+            for group in ["all", "<30", "55+"] {
+                for ms in 0..=6u32 {
+                    let (n, re, same, other, region, ratio, ratio_all) = cohort(group, ms, k);
+                    let n = if self.displaced { n } else { 0.0 };
+                    let ratio = ratio.map(|r| r.to_string()).unwrap_or_default();
+                    writeln!(
+                        cohorts,
+                        "{k},{group},{ms},{n},{re},{same},{other},0.1,{region},{},0,0,{ratio},{ratio_all}",
+                        1.0 - re
+                    )
+                    .unwrap();
+                }
+            }
+        }
+
+        let events = "month,kind,label\n2025-07,closure_announced,closure announced: works\n";
+        let manifest = r#"{
+  "wandel_version": "0.1.0",
+  "scenario_name": "test_closure",
+  "scenario_file": "scenarios/test_closure.toml",
+  "scenario_sha256": "00ff",
+  "resolved_scenario": "name = \"test_closure\"\n# workers <30 & 55+ \"quoted\"\nseed = 7\n",
+  "seed": 7,
+  "replications": 2,
+  "threads": 2,
+  "rng": "ChaCha8",
+  "wall_seconds": 1.5,
+  "started_utc": "2026-01-01T00:00:00Z"
+}"#;
+        let summary = r#"{
+  "scenario": "test_closure", "replications": 2, "months": 24,
+  "start": "2025-01", "end": "2026-12",
+  "indicators": [
+    { "name": "peak_unemployment_rate", "unit": "fraction", "mean": 0.0452, "p05": 0.0441, "p95": 0.0463 },
+    { "name": "displaced_workers", "unit": "workers", "mean": 1250.6, "p05": 1200, "p95": 1301 },
+    { "name": "undefined", "unit": "months", "mean": null, "p05": null, "p95": null }
+  ]
+}"#;
+        for (name, text) in [
+            ("economy.csv", economy.as_str()),
+            ("markets.csv", markets.as_str()),
+            ("cohorts.csv", cohorts.as_str()),
+            ("events.csv", events),
+            ("manifest.json", manifest),
+            ("summary.json", summary),
+        ] {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+    }
+}
+
+fn standard_run(tag: &str) -> PathBuf {
+    let dir = temp_dir(tag);
+    Fixture::standard().write(&dir);
+    dir
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn assert_band(actual: Band, values: [f64; 2]) {
+    let (lo, hi) = (values[0].min(values[1]), values[0].max(values[1]));
+    let expected = Band {
+        mean: (lo + hi) / 2.0,
+        p05: lo + 0.05 * (hi - lo),
+        p95: lo + 0.95 * (hi - lo),
+    };
+    assert!(
+        close(actual.mean, expected.mean)
+            && close(actual.p05, expected.p05)
+            && close(actual.p95, expected.p95),
+        "{actual:?} != {expected:?}"
+    );
+}
+
+fn value_at<X: PartialEq + Copy + std::fmt::Debug>(curve: &Curve<X>, x: X) -> f64 {
+    curve
+        .points
+        .iter()
+        .find(|(px, _)| *px == x)
+        .unwrap_or_else(|| panic!("{} has no point at {x:?}", curve.name))
+        .1
+}
+
+// ---------------------------------------------------------------------------------------------
+// (a) the numbers behind every chart
+
+#[test]
+fn employment_by_sector_sums_regions_and_averages_replications() {
+    let dir = standard_run("employment");
+    let data = RunData::load(&dir).unwrap();
+    let curves = charts::employment_by_sector::series(&data);
+    let names: Vec<_> = curves.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["cars", "services"]);
+    // cars, 2025-01: replication 0: north 1000 + 20, south 2000 + 20 = 3040;
+    // replication 1: north 1004 + 21, south 2004 + 21 = 3050; mean 3045.
+    assert!(close(value_at(&curves[0], Month(START)), 3045.0));
+    // cars lose 10 a month in each region: 2026-12 (t = 23) is 3045 - 2 * 10 * 23.
+    assert!(close(value_at(&curves[0], Month(START + 23)), 2585.0));
+    // services: (1500 + 2500) + (1504 + 1 + 2504 + 1) → mean of 4000 and 4010.
+    assert!(close(value_at(&curves[1], Month(START + 5)), 4005.0));
+    assert_eq!(curves[0].points.len(), MONTHS as usize);
+    // Every month against the formulas.
+    for t in 0..MONTHS {
+        for (s, curve) in curves.iter().enumerate() {
+            let expected: f64 = (0..2u32)
+                .map(|k| {
+                    (0..2)
+                        .map(|r| employed(r, s, t, k) + short_time(r, s, t, k))
+                        .sum::<f64>()
+                })
+                .sum::<f64>()
+                / 2.0;
+            assert!(close(value_at(curve, Month(START + t)), expected));
+        }
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn unemployment_rate_and_long_term_share_with_band() {
+    let dir = standard_run("unemployment");
+    let data = RunData::load(&dir).unwrap();
+    let u = charts::unemployment::series(&data).unwrap();
+    assert_eq!(u.rate.len(), MONTHS as usize);
+    assert_eq!(u.rate[0].0, Month(START));
+    // 2025-01: replication 0: U = 300, employed + short-time = 7000 + 40;
+    // replication 1: U = 304, employed + short-time = 7016 + 44.
+    assert_band(
+        u.rate[0].1,
+        [300.0 / 7340.0 * 100.0, 304.0 / 7364.0 * 100.0],
+    );
+    // Long-term unemployed: 10 per region → 20, same denominator.
+    assert_band(
+        u.long_term[0].1,
+        [20.0 / 7340.0 * 100.0, 20.0 / 7364.0 * 100.0],
+    );
+    // 2025-04 (t = 3): long-term 2 * (10 + 1) = 22; U = 300 + 2 * 3 = 306 / 310;
+    // employed 7000 - 60 / 7016 - 60, short-time 40 / 44.
+    assert_band(
+        u.long_term[3].1,
+        [
+            22.0 / (6940.0 + 40.0 + 306.0) * 100.0,
+            22.0 / (6956.0 + 44.0 + 310.0) * 100.0,
+        ],
+    );
+    assert_band(
+        u.rate[3].1,
+        [
+            306.0 / (6940.0 + 40.0 + 306.0) * 100.0,
+            310.0 / (6956.0 + 44.0 + 310.0) * 100.0,
+        ],
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn unemployment_by_region_one_series_per_region() {
+    let dir = standard_run("regions");
+    let data = RunData::load(&dir).unwrap();
+    let regions = charts::unemployment_by_region::series(&data);
+    let names: Vec<_> = regions.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["north", "south"]);
+    // north, 2025-01: 100 / (2500 + 20 + 100) and 102 / (2508 + 22 + 102).
+    assert_band(
+        regions[0].1[0].1,
+        [100.0 / 2620.0 * 100.0, 102.0 / 2632.0 * 100.0],
+    );
+    // south, 2026-12 (t = 23): U 223 / 225, employed 4500 - 230 / 4508 - 230, short-time 20 / 22.
+    assert_eq!(regions[1].1[23].0, Month(START + 23));
+    assert_band(
+        regions[1].1[23].1,
+        [
+            223.0 / (4270.0 + 20.0 + 223.0) * 100.0,
+            225.0 / (4278.0 + 22.0 + 225.0) * 100.0,
+        ],
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn reemployment_by_age_is_weighted_by_n() {
+    let dir = standard_run("reemployment");
+    let data = RunData::load(&dir).unwrap();
+    let curves = charts::reemployment::series(&data).unwrap();
+    let names: Vec<_> = curves.iter().map(|c| c.name.as_str()).collect();
+    // Documented order, groups absent from the file left out.
+    assert_eq!(names, ["<30", "55+", "all"]);
+    // <30 at 2 months: n 10 with 0.3, n 20 with 0.35 → (3 + 7) / 30.
+    assert!(close(value_at(&curves[0], 2), 10.0 / 30.0 * 100.0));
+    // 55+ at 6 months: only replication 0 has n > 0 → 0.3.
+    assert!(close(value_at(&curves[1], 6), 30.0));
+    // all at 4 months: n 15 with 0.4, n 25 with 0.43 → (6 + 10.75) / 40.
+    assert!(close(value_at(&curves[2], 4), 16.75 / 40.0 * 100.0));
+    assert_eq!(curves[2].points.len(), 7);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn reemployment_destination_shares() {
+    let dir = standard_run("destination");
+    let data = RunData::load(&dir).unwrap();
+    let curves = charts::reemployment_destination::series(&data).unwrap();
+    let names: Vec<_> = curves.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["reemployed", "same_sector", "other_sector", "other_region"]
+    );
+    // all at 3 months: reemployed 0.3 (n 15) and 0.33 (n 25) → (4.5 + 8.25) / 40 = 0.31875.
+    let re = 12.75 / 40.0;
+    assert!(close(value_at(&curves[0], 3), re * 100.0));
+    assert!(close(value_at(&curves[1], 3), 0.6 * re * 100.0));
+    assert!(close(value_at(&curves[2], 3), 0.4 * re * 100.0));
+    assert!(close(value_at(&curves[3], 3), 0.25 * re * 100.0));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn earnings_ratios_weighted_by_reemployed_and_by_n() {
+    let dir = standard_run("earnings");
+    let data = RunData::load(&dir).unwrap();
+    let curves = charts::earnings::series(&data).unwrap();
+    assert_eq!(curves[0].name, "earnings_ratio_reemployed");
+    assert_eq!(curves[1].name, "earnings_ratio_all");
+    // 0 months: replication 0 has nobody re-employed (empty ratio); replication 1: 0.81.
+    assert!(close(value_at(&curves[0], 0), 0.81));
+    // 3 months: weights 15 × 0.3 = 4.5 and 25 × 0.33 = 8.25; ratios 0.86 and 0.87.
+    let expected = (4.5 * 0.86 + 8.25 * 0.87) / 12.75;
+    assert!(close(value_at(&curves[0], 3), expected));
+    // earnings_ratio_all at 3 months, weighted by n: 0.3 × 0.86 (n 15), 0.33 × 0.87 (n 25).
+    let expected_all = (15.0 * 0.3 * 0.86 + 25.0 * 0.33 * 0.87) / 40.0;
+    assert!(close(value_at(&curves[1], 3), expected_all));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn events_become_labelled_markers() {
+    let dir = standard_run("events");
+    let data = RunData::load(&dir).unwrap();
+    let markers = charts::markers(&data);
+    assert_eq!(markers.len(), 1);
+    assert_eq!(markers[0].label, "closure announced: works");
+    assert_eq!(markers[0].x, Month(2025 * 12 + 6).x());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// (b) files
+
+fn png_size(path: &Path) -> (u32, u32) {
+    let bytes = std::fs::read(path).unwrap();
+    assert_eq!(
+        &bytes[..8],
+        b"\x89PNG\r\n\x1a\n",
+        "{} is not a PNG",
+        path.display()
+    );
+    assert_eq!(&bytes[12..16], b"IHDR");
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&bytes[16..20]), be(&bytes[20..24]))
+}
+
+const TITLES: [(&str, &str); 6] = [
+    ("employment_by_sector", "Employment by sector, workers"),
+    ("unemployment", "Unemployment, % of the labour force"),
+    (
+        "unemployment_by_region",
+        "Unemployment rate by region, % of the labour force",
+    ),
+    (
+        "reemployment",
+        "Re-employment of displaced workers by age, % re-employed",
+    ),
+    (
+        "reemployment_destination",
+        "Where displaced workers found jobs, % of displaced workers",
+    ),
+    (
+        "earnings",
+        "Earnings after displacement, ratio to earnings before",
+    ),
+];
+
+#[test]
+fn draw_all_writes_png_and_svg_for_every_chart() {
+    let dir = standard_run("draw");
+    let report = draw_all(&dir, &ChartOptions::new()).unwrap();
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(report.files.len(), 2 * TITLES.len());
+    for (name, title) in TITLES {
+        let png = dir.join("charts").join(format!("{name}.png"));
+        let svg = dir.join("charts").join(format!("{name}.svg"));
+        assert!(report.files.contains(&png) && report.files.contains(&svg));
+        assert!(std::fs::metadata(&png).unwrap().len() > 10_000);
+        assert_eq!(png_size(&png), (1600, 1000));
+        let text = std::fs::read_to_string(&svg).unwrap();
+        assert!(text.starts_with("<svg"), "{name}.svg");
+        assert!(text.contains(title), "{name}.svg lacks its title");
+        assert!(text.contains("Source: Wandel 0.1.0, scenario test_closure, 2 replications"));
+    }
+    // No temporary files left behind.
+    for entry in std::fs::read_dir(dir.join("charts")).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(!name.starts_with('.'), "left over: {name}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn options_select_formats() {
+    let dir = standard_run("options");
+    let report = draw_all(
+        &dir,
+        &ChartOptions {
+            png: false,
+            svg: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(report.files.len(), TITLES.len());
+    assert!(report.files.iter().all(|f| f.extension().unwrap() == "svg"));
+    assert!(!dir.join("charts/unemployment.png").exists());
+    assert_eq!(ChartOptions::default(), ChartOptions::new());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn single_region_skips_small_multiples_and_removes_stale_files() {
+    let dir = standard_run("one-region");
+    draw_all(&dir, &ChartOptions::new()).unwrap();
+    assert!(dir.join("charts/unemployment_by_region.png").exists());
+    Fixture {
+        regions: 1,
+        displaced: true,
+    }
+    .write(&dir);
+    let report = draw_all(&dir, &ChartOptions::new()).unwrap();
+    assert_eq!(report.skipped.len(), 1);
+    assert!(report.skipped[0].starts_with("unemployment_by_region: only one region"));
+    assert!(!dir.join("charts/unemployment_by_region.png").exists());
+    assert!(!dir.join("charts/unemployment_by_region.svg").exists());
+    assert_eq!(report.files.len(), 2 * (TITLES.len() - 1));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn nobody_displaced_skips_cohort_charts() {
+    let dir = temp_dir("nobody");
+    Fixture {
+        regions: 2,
+        displaced: false,
+    }
+    .write(&dir);
+    let report = draw_all(&dir, &ChartOptions::new()).unwrap();
+    let skipped: Vec<_> = report
+        .skipped
+        .iter()
+        .map(|s| s.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        skipped,
+        ["reemployment", "reemployment_destination", "earnings"]
+    );
+    assert!(report.skipped[0].contains("no displaced workers in this run"));
+    let html = std::fs::read_to_string(write_report(&dir).unwrap()).unwrap();
+    assert!(html.contains("no displaced workers in this run"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn draws_with_the_bundled_font_only() {
+    // Plotters is built without system fonts; the title must still become pixels.
+    let dir = standard_run("font");
+    let data = RunData::load(&dir).unwrap();
+    let Built::Figure(fig) = charts::unemployment::build(&data).unwrap() else {
+        panic!("unemployment chart skipped");
+    };
+    crate::style::register_font().unwrap();
+    let (w, h) = crate::style::CANVAS;
+    let mut buffer = vec![0u8; (w * h * 3) as usize];
+    {
+        use plotters::prelude::*;
+        let root = BitMapBackend::with_buffer(&mut buffer, (w, h)).into_drawing_area();
+        crate::figure::render(&fig, &root, true).unwrap();
+        root.present().unwrap();
+    }
+    // Dark pixels in the title band (left 800 px, rows 30 to 80).
+    let dark = (30..80)
+        .flat_map(|y| (40..800).map(move |x| ((y * w + x) * 3) as usize))
+        .filter(|&i| buffer[i] < 100 && buffer[i + 1] < 100 && buffer[i + 2] < 100)
+        .count();
+    assert!(dark > 2000, "title not rendered ({dark} dark pixels)");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// (c) report
+
+#[test]
+fn report_is_self_contained() {
+    let dir = standard_run("report");
+    let path = write_report(&dir).unwrap();
+    assert_eq!(path, dir.join("report.html"));
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    for banned in ["src=", "href=", "url(", "<script", "@import", "<link"] {
+        assert!(!html.contains(banned), "report contains {banned}");
+    }
+    assert_eq!(html.matches("<svg").count(), TITLES.len());
+    // Headline table from summary.json.
+    assert!(html.contains("Peak unemployment rate"));
+    assert!(html.contains("4.5&nbsp;%"));
+    assert!(html.contains("4.4&nbsp;% to 4.6&nbsp;%"));
+    assert!(html.contains("1,251"));
+    // Scenario facts from manifest.json.
+    assert!(html.contains("<th>Seed</th><td>7</td>"));
+    assert!(html.contains("<th>Replications</th><td>2</td>"));
+    assert!(html.contains("24 (2025-01 to 2026-12)"));
+    // The resolved scenario, escaped.
+    assert!(html.contains("# workers &lt;30 &amp; 55+ &quot;quoted&quot;"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+// ---------------------------------------------------------------------------------------------
+// (d) malformed input
+
+/// Rewrites `name` in `dir` with `edit` applied to its text.
+fn edit(dir: &Path, name: &str, edit: impl Fn(&str) -> String) {
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(&text)).unwrap();
+}
+
+fn draw_error(dir: &Path) -> ChartError {
+    let err = draw_all(dir, &ChartOptions::new()).expect_err("malformed input accepted");
+    // Nothing half-drawn.
+    assert!(!dir.join("charts").exists());
+    err
+}
+
+#[test]
+fn missing_column_names_file_and_column() {
+    let dir = standard_run("missing-column");
+    edit(&dir, "economy.csv", |t| {
+        t.replacen(",unemployed,", ",jobless,", 1)
+    });
+    let err = draw_error(&dir);
+    assert!(matches!(&err, ChartError::MissingColumn { column, .. } if column == "unemployed"));
+    let msg = err.to_string();
+    assert!(
+        msg.contains("economy.csv") && msg.contains("`unemployed`"),
+        "{msg}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn non_numeric_value_names_file_and_line() {
+    let dir = standard_run("bad-number");
+    // Data row 5 (line 6) of markets.csv.
+    edit(&dir, "markets.csv", |t| {
+        let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+        let (head, _) = lines[5].rsplit_once(',').unwrap();
+        lines[5] = format!("{head},12x");
+        lines.join("\n") + "\n"
+    });
+    let err = draw_error(&dir);
+    let msg = err.to_string();
+    assert!(
+        matches!(&err, ChartError::BadValue { line: 6, column, .. } if column == "value"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("markets.csv, line 6") && msg.contains("`12x`"),
+        "{msg}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bad_cohort_share_names_cohorts_file() {
+    let dir = standard_run("bad-cohort");
+    // Data row 3 (line 4): `reemployed` left empty.
+    edit(&dir, "cohorts.csv", |t| {
+        let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+        let mut fields: Vec<&str> = lines[3].split(',').collect();
+        fields[4] = "";
+        lines[3] = fields.join(",");
+        lines.join("\n") + "\n"
+    });
+    let msg = draw_error(&dir).to_string();
+    assert!(
+        msg.contains("cohorts.csv, line 4, column `reemployed`"),
+        "{msg}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bad_month_and_short_row_and_missing_file() {
+    let dir = standard_run("bad-month");
+    edit(&dir, "economy.csv", |t| t.replacen("2025-03", "2025-13", 1));
+    let msg = draw_error(&dir).to_string();
+    assert!(
+        msg.contains("economy.csv") && msg.contains("YYYY-MM"),
+        "{msg}"
+    );
+
+    Fixture::standard().write(&dir);
+    edit(&dir, "events.csv", |t| format!("{t}2026-01,closure\n"));
+    let err = draw_error(&dir);
+    assert!(
+        matches!(&err, ChartError::Csv { line: Some(3), .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("events.csv"));
+
+    Fixture::standard().write(&dir);
+    std::fs::remove_file(dir.join("cohorts.csv")).unwrap();
+    let err = draw_error(&dir);
+    assert!(matches!(err, ChartError::MissingFile { .. }));
+    assert!(err.to_string().contains("cohorts.csv"));
+
+    Fixture::standard().write(&dir);
+    edit(&dir, "manifest.json", |t| {
+        t.replace("\"seed\": 7", "\"seed\": \"seven\"")
+    });
+    let msg = draw_error(&dir).to_string();
+    assert!(msg.contains("manifest.json"), "{msg}");
+
+    Fixture::standard().write(&dir);
+    std::fs::write(dir.join("summary.json"), "{").unwrap();
+    let msg = write_report(&dir).unwrap_err().to_string();
+    assert!(msg.contains("summary.json"), "{msg}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn empty_files_do_not_panic() {
+    let dir = standard_run("empty");
+    for name in ["economy.csv", "markets.csv", "cohorts.csv", "events.csv"] {
+        std::fs::write(dir.join(name), "").unwrap();
+        let err = draw_all(&dir, &ChartOptions::new()).unwrap_err();
+        assert!(err.to_string().contains(name), "{err}");
+        Fixture::standard().write(&dir);
+    }
+    // Headers only: no data, charts skipped or drawn empty, but no panic.
+    for name in ["economy.csv", "markets.csv", "cohorts.csv", "events.csv"] {
+        edit(&dir, name, |t| t.lines().next().unwrap().to_string() + "\n");
+    }
+    let report = draw_all(&dir, &ChartOptions::new()).unwrap();
+    assert_eq!(report.files.len(), 0, "{report:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -1,0 +1,263 @@
+//! The initial state: firms from the firm groups, workers spread over local markets in
+//! proportion to the jobs there, firms filled within their market, the rest unemployed.
+//!
+//! For the DMP reference model this is exactly its start: N_k = N/K workers per segment,
+//! firms filled in order up to min(N_k, F_k T).
+
+use rand::RngExt;
+use rand_distr::{Beta, Distribution, Geometric, LogNormal, Normal};
+
+use crate::calendar::Month;
+use crate::params::{Params, SizeDist};
+use crate::rng::{Phase, SimRng, stream};
+use crate::state::{Economy, FirmStatus, Status};
+use crate::targets;
+
+/// Monthly exit rate used to draw how long the initially unemployed have already been
+/// unemployed (geometric). 0.07 is the middle of the West German U→E rate (calibration: A8).
+pub const INITIAL_EXIT_RATE: f64 = 0.07;
+
+/// Builds replication `replication`'s initial economy.
+pub fn initial_economy(params: &Params, replication: u32) -> Economy {
+    let mut rng = stream(params.seed, replication, 0, Phase::Init, 0);
+    let mut eco = Economy::empty(params);
+    create_firms(&mut eco, params, &mut rng);
+    targets::update_targets(&mut eco, params);
+    if let Some(pension) = params.demography.pension_age {
+        let oldest = params
+            .start
+            .plus(-(params.population.age_max as i32 + 1) * 12);
+        let youngest = params
+            .end()
+            .plus(-(params.demography.entry_age as i32) * 12 + 12);
+        eco.birth_base = oldest;
+        eco.by_birth = vec![Vec::new(); youngest.since(oldest).max(0) as usize + 1];
+        debug_assert!(pension >= params.population.age_max);
+    }
+    populate(&mut eco, params, &mut rng);
+    eco.entry_cdf = entry_cdf(&eco);
+    let cells = eco.wage_cells.len();
+    for c in 0..cells {
+        eco.initial_cell_employment[c] = eco.wage_cells[c].n;
+        eco.last_cell_employment[c] = eco.wage_cells[c].n;
+    }
+    eco
+}
+
+fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+    for (g, group) in params.firm_groups.iter().enumerate() {
+        let councils = (group.works_council_share * f64::from(group.count)).round() as u32;
+        let lognormal = match group.size {
+            SizeDist::LogNormal { mean, sd } => {
+                // Parameters of the underlying normal from the mean and sd of the log-normal.
+                let s2 = (1.0 + (sd / mean).powi(2)).ln();
+                Some(LogNormal::new(mean.ln() - s2 / 2.0, s2.sqrt()).expect("validated size"))
+            }
+            SizeDist::Fixed(_) => None,
+        };
+        for k in 0..group.count {
+            let size = match (&group.size, &lognormal) {
+                (SizeDist::Fixed(n), _) => f64::from(*n),
+                (_, Some(d)) => d.sample(rng).round().max(1.0),
+                _ => unreachable!(),
+            };
+            let f = &mut eco.firms;
+            f.group.push(g as u16);
+            f.sector.push(group.sector);
+            f.region.push(group.region);
+            f.base_size.push(size as f32);
+            f.target.push(0);
+            f.employees.push(Vec::new());
+            f.wage_level.push(group.wage as f32);
+            f.works_council.push(k < councils);
+            f.status.push(FirmStatus::Active);
+            f.tech_factor.push(1.0);
+            f.policy_factor.push(1.0);
+            f.short_time.push(0);
+            f.hours_cut.push(0.0);
+            f.vacancies.push(0);
+        }
+    }
+}
+
+/// Splits `total` into parts proportional to `weights` by largest remainder (ties to the
+/// lower index), so the parts sum to `total` exactly.
+pub fn largest_remainder(total: u64, weights: &[f64]) -> Vec<u64> {
+    let sum: f64 = weights.iter().sum();
+    if sum <= 0.0 {
+        return vec![0; weights.len()];
+    }
+    let exact: Vec<f64> = weights.iter().map(|w| total as f64 * w / sum).collect();
+    let mut parts: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
+    let assigned: u64 = parts.iter().sum();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ra = exact[a] - exact[a].floor();
+        let rb = exact[b] - exact[b].floor();
+        rb.partial_cmp(&ra)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.cmp(&b))
+    });
+    for &i in order.iter().take(total.saturating_sub(assigned) as usize) {
+        parts[i] += 1;
+    }
+    parts
+}
+
+fn beta_sampler(mean: f64, sd: f64) -> Option<Beta<f64>> {
+    if sd <= 0.0 {
+        return None;
+    }
+    // Method of moments: mean m, variance v gives a + b = m(1-m)/v - 1.
+    let k = mean * (1.0 - mean) / (sd * sd) - 1.0;
+    Beta::new(mean * k, (1.0 - mean) * k).ok()
+}
+
+fn propensity(d: &Option<Beta<f64>>, mean: f64, rng: &mut SimRng) -> u8 {
+    let x = match d {
+        Some(d) => d.sample(rng),
+        None => mean,
+    };
+    (x * 255.0).round().clamp(0.0, 255.0) as u8
+}
+
+fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+    let n_markets = params.n_markets();
+    // Jobs per firm and occupation (largest remainder of the target over the mix).
+    let mut firm_jobs: Vec<Vec<(u16, u64)>> = Vec::with_capacity(eco.firms.len());
+    let mut market_jobs = vec![0u64; n_markets];
+    let mut market_wage = vec![(0.0f64, 0u64); n_markets];
+    for j in 0..eco.firms.len() {
+        let mix = &eco.group_mix[eco.firms.group[j] as usize];
+        let shares: Vec<f64> = mix.iter().map(|&(_, s)| s).collect();
+        let parts = largest_remainder(u64::from(eco.firms.target[j]), &shares);
+        let jobs: Vec<(u16, u64)> = mix.iter().zip(parts).map(|(&(o, _), n)| (o, n)).collect();
+        for &(o, n) in &jobs {
+            let m = params.market(eco.firms.region[j], o);
+            market_jobs[m] += n;
+            market_wage[m].0 += f64::from(eco.firms.wage_level[j]) * n as f64;
+            market_wage[m].1 += n;
+        }
+        firm_jobs.push(jobs);
+    }
+    let total_jobs: u64 = market_jobs.iter().sum();
+    let n_workers = match params.population.count {
+        Some(n) => u64::from(n),
+        None => (total_jobs as f64 / (1.0 - params.population.initial_unemployment)).round() as u64,
+    };
+    let weights: Vec<f64> = market_jobs.iter().map(|&n| n as f64).collect();
+    let per_market = largest_remainder(n_workers, &weights);
+
+    let pop = &params.population;
+    let skill = Normal::new(0.0, pop.skill_sd.max(0.0)).expect("validated skill sd");
+    let learning = beta_sampler(pop.learning.0, pop.learning.1);
+    let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
+    let entry_age = params.demography.entry_age as i32;
+    let start = params.start;
+    let mut market_workers: Vec<Vec<u32>> = vec![Vec::new(); n_markets];
+    for (m, &n) in per_market.iter().enumerate() {
+        let region = (m / params.occupations.len()) as u16;
+        let occupation = (m % params.occupations.len()) as u16;
+        for _ in 0..n {
+            let age_months = rng.random_range(pop.age_min as i32 * 12..pop.age_max as i32 * 12);
+            let birth = start.plus(-age_months);
+            let s = if pop.skill_sd > 0.0 {
+                skill.sample(rng) as f32
+            } else {
+                0.0
+            };
+            let l = propensity(&learning, pop.learning.0, rng);
+            let mo = propensity(&mobility, pop.mobility.0, rng);
+            let w = eco.push_worker(region, occupation, birth, s, l, mo);
+            market_workers[m].push(w);
+        }
+    }
+    // Fill firms within their market, in firm order.
+    let mut next = vec![0usize; n_markets];
+    for (j, jobs) in firm_jobs.iter().enumerate() {
+        for &(o, n) in jobs {
+            let m = params.market(eco.firms.region[j], o);
+            for _ in 0..n {
+                let Some(&w) = market_workers[m].get(next[m]) else {
+                    break;
+                };
+                next[m] += 1;
+                let i = w as usize;
+                let experience = (start.since(eco.workers.birth[i]) - entry_age * 12).max(0);
+                let tenure = rng.random_range(0..=experience.min(30 * 12));
+                eco.workers.wage[i] =
+                    crate::state::offered_wage(eco.firms.wage_level[j], eco.workers.skill[i]);
+                eco.leave_state(w);
+                eco.join_payroll(w, j, start.plus(-tenure), Status::Employed);
+            }
+        }
+    }
+    // The rest are unemployed, with spells that began before the start.
+    let geometric = Geometric::new(INITIAL_EXIT_RATE).expect("valid rate");
+    for m in 0..n_markets {
+        let (wsum, wn) = market_wage[m];
+        let level = if wn > 0 {
+            (wsum / wn as f64) as f32
+        } else {
+            0.0
+        };
+        for k in next[m]..market_workers[m].len() {
+            let w = market_workers[m][k];
+            let i = w as usize;
+            eco.workers.wage[i] = crate::state::offered_wage(level, eco.workers.skill[i]);
+            eco.leave_state(w);
+            eco.enter_unemployed(w);
+            let elapsed = geometric.sample(rng).min(240) as i32;
+            eco.backdate_unemployment(w, start.plus(-elapsed));
+        }
+    }
+}
+
+/// Cumulative shares of the initial labour force by market: where entrants appear.
+fn entry_cdf(eco: &Economy) -> Vec<f64> {
+    let mut weights = vec![0.0f64; eco.pools.len()];
+    for i in 0..eco.workers.len() {
+        let m = eco.market(eco.workers.region[i], eco.workers.occupation[i]);
+        weights[m] += 1.0;
+    }
+    let total: f64 = weights.iter().sum::<f64>().max(1.0);
+    let mut acc = 0.0;
+    weights
+        .iter()
+        .map(|w| {
+            acc += w / total;
+            acc
+        })
+        .collect()
+}
+
+/// Month of birth of an entrant aged `entry_age` years at month `t`.
+pub(crate) fn entrant_birth(t: Month, entry_age: u32) -> Month {
+    t.plus(-(entry_age as i32) * 12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn largest_remainder_sums_exactly() {
+        assert_eq!(largest_remainder(10, &[1.0, 1.0, 1.0]), vec![4, 3, 3]);
+        assert_eq!(largest_remainder(7, &[0.5, 0.25, 0.25]), vec![3, 2, 2]);
+        assert_eq!(largest_remainder(5, &[0.0, 0.0]), vec![0, 0]);
+        let parts = largest_remainder(100_003, &[0.3, 0.3, 0.4]);
+        assert_eq!(parts.iter().sum::<u64>(), 100_003);
+    }
+
+    #[test]
+    fn dmp_start_matches_the_reference() {
+        let params = Params::dmp_case(20_000, 12, 1);
+        let eco = initial_economy(&params, 0);
+        // N_k = 2000 per segment, F_k T = 20 × 95 = 1900 jobs: 1900 employed, 100 unemployed.
+        assert_eq!(eco.counts[Status::Employed as usize], 19_000);
+        assert_eq!(eco.counts[Status::Unemployed as usize], 1_000);
+        for pool in &eco.pools {
+            assert_eq!(pool.len(), 100);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! Invariant checks of the whole state, by full recount: every worker in exactly one
+//! consistent state, every counter equal to its recount, payrolls and pools consistent.
+//!
+//! O(workers + firms): for tests and debugging, never called by the monthly step.
+
+use crate::state::{Economy, FirmStatus, NO_FIRM, Status};
+use crate::wagebook::WageCell;
+
+/// Checks every invariant; returns the first violation found.
+pub fn check(eco: &Economy) -> Result<(), String> {
+    let ws = &eco.workers;
+    let mut counts = [0u64; 6];
+    let n_regions = eco.region_unemployed.len();
+    let mut unemployed = vec![0u64; n_regions];
+    let mut long_term = vec![0u64; n_regions];
+    let mut training = vec![0u64; n_regions];
+    let mut inactive = vec![0u64; n_regions];
+    let mut cells = vec![WageCell::default(); eco.wage_cells.len()];
+    for i in 0..ws.len() {
+        let w = i as u32;
+        let status = ws.status[i];
+        counts[status as usize] += 1;
+        let region = ws.region[i] as usize;
+        let employer = ws.employer[i];
+        let on_payroll = matches!(status, Status::Employed | Status::ShortTime)
+            || (status == Status::Training && employer != NO_FIRM);
+        if on_payroll {
+            let j = employer as usize;
+            if j >= eco.firms.len() {
+                return Err(format!("worker {w} has employer {j} out of range"));
+            }
+            if eco.firms.employees[j].get(ws.slot[i] as usize) != Some(&w) {
+                return Err(format!(
+                    "worker {w} is not at its slot in firm {j}'s payroll"
+                ));
+            }
+            let since = ws.since[i];
+            let capped = eco.month.since(since) >= eco.tenure_cap as i32;
+            let c = eco.firm_cell(j);
+            cells[c].add(ws.wage[i], since.0, capped);
+        } else if employer != NO_FIRM {
+            return Err(format!(
+                "worker {w} in status {status:?} has employer {employer}"
+            ));
+        }
+        match status {
+            Status::Unemployed => {
+                let m = eco.market(ws.region[i], ws.occupation[i]);
+                if eco.pools[m].get(ws.slot[i] as usize) != Some(&w) {
+                    return Err(format!(
+                        "unemployed worker {w} is not at its slot in pool {m}"
+                    ));
+                }
+                unemployed[region] += 1;
+                if eco.month.since(ws.since[i]) >= crate::state::LONG_TERM_MONTHS {
+                    long_term[region] += 1;
+                }
+            }
+            Status::Training => {
+                training[region] += 1;
+                if !eco.trainee_spell.contains_key(&w) {
+                    return Err(format!("trainee {w} has no training spell"));
+                }
+            }
+            Status::Inactive => inactive[region] += 1,
+            _ => {}
+        }
+    }
+    if counts != eco.counts {
+        return Err(format!(
+            "status counts {:?} differ from recount {counts:?}",
+            eco.counts
+        ));
+    }
+    let pooled: usize = eco.pools.iter().map(Vec::len).sum();
+    if pooled as u64 != counts[Status::Unemployed as usize] {
+        return Err(format!(
+            "{pooled} workers in pools but {} unemployed",
+            counts[Status::Unemployed as usize]
+        ));
+    }
+    for (name, kept, recount) in [
+        ("unemployed", &eco.region_unemployed, &unemployed),
+        ("training", &eco.region_training, &training),
+        ("inactive", &eco.region_inactive, &inactive),
+    ] {
+        if kept != recount {
+            return Err(format!(
+                "regional {name} counts {kept:?} differ from recount {recount:?}"
+            ));
+        }
+    }
+    if eco.region_long_term != long_term {
+        return Err(format!(
+            "long-term unemployed {:?} differ from recount {long_term:?}",
+            eco.region_long_term
+        ));
+    }
+    let mut payroll = 0u64;
+    for j in 0..eco.firms.len() {
+        let list = &eco.firms.employees[j];
+        payroll += list.len() as u64;
+        let st = list
+            .iter()
+            .filter(|&&w| ws.status[w as usize] == Status::ShortTime)
+            .count() as u32;
+        if st != eco.firms.short_time[j] {
+            return Err(format!(
+                "firm {j} counts {} short-time workers, has {st}",
+                eco.firms.short_time[j]
+            ));
+        }
+        if eco.firms.status[j] == FirmStatus::Closed && !list.is_empty() {
+            return Err(format!("closed firm {j} still has {} workers", list.len()));
+        }
+        for &w in list {
+            if ws.employer[w as usize] != j as u32 {
+                return Err(format!(
+                    "firm {j} lists worker {w} whose employer is {}",
+                    ws.employer[w as usize]
+                ));
+            }
+        }
+    }
+    let employed_trainees = (0..ws.len())
+        .filter(|&i| ws.status[i] == Status::Training && ws.employer[i] != NO_FIRM)
+        .count() as u64;
+    let expected =
+        counts[Status::Employed as usize] + counts[Status::ShortTime as usize] + employed_trainees;
+    if payroll != expected {
+        return Err(format!(
+            "payrolls hold {payroll} workers, statuses say {expected}"
+        ));
+    }
+    if cells != eco.wage_cells {
+        return Err("wage sums differ from their recount".to_string());
+    }
+    Ok(())
+}

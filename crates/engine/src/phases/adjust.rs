@@ -1,0 +1,91 @@
+//! Firm adjustment: firms with more workers than their target lay off a share of the excess
+//! each month (the sector's layoff speed, slowed by a works council); the rest goes by
+//! attrition. Short-time workers count with the hours they still work.
+//!
+//! Reads: targets, payrolls, short-time hours. Writes: layoffs through `Economy::separate`.
+
+use rand::RngExt;
+
+use crate::params::Params;
+use crate::policy::ExcessLabour;
+use crate::rng::SimRng;
+use crate::state::{Economy, FirmStatus, Status};
+
+/// Workers above target at firm `j`, in full-time equivalents rounded up.
+fn excess(eco: &Economy, j: usize) -> u32 {
+    let f = &eco.firms;
+    let effective =
+        f.employees[j].len() as f64 - f64::from(f.short_time[j]) * f64::from(f.hours_cut[j]);
+    let over = effective - f64::from(f.target[j]);
+    if over > 1e-9 { over.ceil() as u32 } else { 0 }
+}
+
+/// Layoffs firm `j` makes this month for `excess` workers above target.
+fn planned_layoffs(eco: &Economy, params: &Params, j: usize, excess: u32) -> u32 {
+    let f = &eco.firms;
+    let mut speed = params.sectors[f.sector[j] as usize].layoff_speed;
+    if f.works_council[j] {
+        speed *= params.works_council_layoff_factor;
+    }
+    (f64::from(excess) * speed - 1e-9).ceil().max(0.0) as u32
+}
+
+/// Firms above target this month, with the layoffs they plan.
+pub fn excess_labour(eco: &Economy, params: &Params) -> Vec<ExcessLabour> {
+    let mut out = Vec::new();
+    for j in 0..eco.firms.len() {
+        if eco.firms.status[j] == FirmStatus::Closed {
+            continue;
+        }
+        let e = excess(eco, j);
+        if e > 0 {
+            let planned = planned_layoffs(eco, params, j, e);
+            out.push(ExcessLabour {
+                firm: j as u32,
+                excess: e,
+                planned_layoffs: planned,
+            });
+        }
+    }
+    out
+}
+
+/// Lays off workers at the firms in `candidates`, recomputing their excess after policies
+/// acted. Full-hours workers are chosen uniformly; short-time workers and trainees only when
+/// no full-hours worker is left.
+pub fn lay_off(eco: &mut Economy, params: &Params, candidates: &[ExcessLabour], rng: &mut SimRng) {
+    for c in candidates {
+        let j = c.firm as usize;
+        let e = excess(eco, j);
+        let n = planned_layoffs(eco, params, j, e);
+        for _ in 0..n {
+            let Some(w) = pick_full_hours(eco, j, rng) else {
+                break;
+            };
+            eco.separate(w, true);
+        }
+    }
+}
+
+fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<u32> {
+    let list = &eco.firms.employees[j];
+    if list.is_empty() {
+        return None;
+    }
+    for _ in 0..32 {
+        let w = list[rng.random_range(0..list.len())];
+        if eco.workers.status[w as usize] == Status::Employed {
+            return Some(w);
+        }
+    }
+    let full: Vec<u32> = list
+        .iter()
+        .copied()
+        .filter(|&w| eco.workers.status[w as usize] == Status::Employed)
+        .collect();
+    if full.is_empty() {
+        Some(list[rng.random_range(0..list.len())])
+    } else {
+        Some(full[rng.random_range(0..full.len())])
+    }
+}

@@ -1,0 +1,109 @@
+//! Demography: retirement at pension age, entry of young workers, and exits of older
+//! unemployed workers from the labour force.
+//!
+//! Retirement visits only the birth cohort reaching pension age this month, and exits visit only
+//! the drawn candidates (geometric gaps along the unemployed pools), so the cost follows the
+//! flows.
+//!
+//! Reads: birth months, pools. Writes: retirements, entries, exits (through `Economy` methods).
+
+use rand::RngExt;
+use rand_distr::{Beta, Distribution, Geometric, Normal};
+
+use crate::init::entrant_birth;
+use crate::params::Params;
+use crate::rng::SimRng;
+use crate::state::{Economy, Status};
+
+/// Runs the month's demography.
+pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+    let Some(pension_age) = params.demography.pension_age else {
+        exits(eco, params, rng);
+        return;
+    };
+    let t = eco.month;
+    // Retirement of the cohort born exactly `pension_age` years ago.
+    let cohort_birth = t.plus(-(pension_age as i32) * 12);
+    let off = cohort_birth.since(eco.birth_base);
+    let mut retired = 0u64;
+    if off >= 0 && (off as usize) < eco.by_birth.len() {
+        let cohort = std::mem::take(&mut eco.by_birth[off as usize]);
+        for &w in &cohort {
+            if eco.workers.status[w as usize] != Status::Retired {
+                eco.leave_state(w);
+                eco.enter_retired(w);
+                retired += 1;
+            }
+        }
+    }
+    eco.flows.retirements += retired;
+    // Entrants replace retirees.
+    let expected = retired as f64 * params.demography.entry_per_retirement;
+    let n_entrants = expected.floor() as u64
+        + u64::from(rng.random_bool((expected - expected.floor()).clamp(0.0, 1.0)));
+    let pop = &params.population;
+    let skill = Normal::new(0.0, pop.skill_sd.max(0.0)).expect("validated skill sd");
+    let learning = beta(pop.learning);
+    let mobility = beta(pop.mobility);
+    let n_occ = params.occupations.len();
+    for _ in 0..n_entrants {
+        let u: f64 = rng.random();
+        let m = eco
+            .entry_cdf
+            .partition_point(|&c| c < u)
+            .min(eco.entry_cdf.len() - 1);
+        let s = if pop.skill_sd > 0.0 {
+            skill.sample(rng) as f32
+        } else {
+            0.0
+        };
+        let l = draw(&learning, pop.learning.0, rng);
+        let mo = draw(&mobility, pop.mobility.0, rng);
+        let birth = entrant_birth(t, params.demography.entry_age);
+        let w = eco.push_worker((m / n_occ) as u16, (m % n_occ) as u16, birth, s, l, mo);
+        eco.leave_state(w);
+        eco.enter_unemployed(w);
+    }
+    eco.flows.entries += n_entrants;
+    exits(eco, params, rng);
+}
+
+fn beta((mean, sd): (f64, f64)) -> Option<Beta<f64>> {
+    if sd <= 0.0 {
+        return None;
+    }
+    let k = mean * (1.0 - mean) / (sd * sd) - 1.0;
+    Beta::new(mean * k, (1.0 - mean) * k).ok()
+}
+
+fn draw(d: &Option<Beta<f64>>, mean: f64, rng: &mut SimRng) -> u8 {
+    let x = d.as_ref().map_or(mean, |d| d.sample(rng));
+    (x * 255.0).round().clamp(0.0, 255.0) as u8
+}
+
+/// Older unemployed workers leave the labour force with the monthly exit probability.
+fn exits(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+    let p = params.demography.older_exit_rate;
+    if p <= 0.0 {
+        return;
+    }
+    let geometric = Geometric::new(p).expect("validated exit rate");
+    let older = params.demography.older_age as i32;
+    let t = eco.month;
+    let mut leaving = Vec::new();
+    for pool in &eco.pools {
+        let mut pos = geometric.sample(rng);
+        while (pos as usize) < pool.len() {
+            let w = pool[pos as usize];
+            if eco.workers.age_years(w, t) >= older {
+                leaving.push(w);
+            }
+            pos = pos.saturating_add(1).saturating_add(geometric.sample(rng));
+        }
+    }
+    for &w in &leaving {
+        eco.leave_state(w);
+        eco.enter_inactive(w);
+    }
+    eco.flows.exits_inactive += leaving.len() as u64;
+}

@@ -1,0 +1,128 @@
+//! Aggregate matching: a Cobb-Douglas matching function per local market, the textbook DMP
+//! case (`dmp-reference.md`).
+//!
+//! In market `m` with effective job seekers `U` and open vacancies `V`, the month's hires are
+//! `H = min(U, V, floor(x) + Bernoulli(x - floor(x)))` with `x = μ U^α V^(1-α)`. Each hire takes a
+//! distinct job seeker (unemployed, weighted by search intensity, or under closure notice)
+//! and a distinct vacancy ticket, both uniformly among those left. Seekers of other markets
+//! count with their search share (see `network`); with identity matrices this is exactly the
+//! reference model. Markets are visited in a random order each month.
+//!
+//! Reads: pools, notice lists, vacancies. Writes: hires through `Economy::hire`.
+
+use rand::RngExt;
+use rand::seq::SliceRandom;
+
+use crate::fenwick::Fenwick;
+use crate::params::Params;
+use crate::phases::network::{SearchNetwork, notice_searchers};
+use crate::phases::vacancies::MarketVacancies;
+use crate::rng::SimRng;
+use crate::state::{Economy, UNIT_INTENSITY};
+
+/// Stochastic rounding: `floor(x) + Bernoulli(x - floor(x))`, so the mean is `x`.
+pub fn stochastic_round(x: f64, rng: &mut SimRng) -> u64 {
+    let base = x.floor();
+    let frac = x - base;
+    base as u64 + u64::from(frac > 0.0 && rng.random_bool(frac.clamp(0.0, 1.0)))
+}
+
+/// Runs aggregate matching for the month.
+pub fn run(
+    eco: &mut Economy,
+    params: &Params,
+    net: &SearchNetwork,
+    vacancies: &[MarketVacancies],
+    rng: &mut SimRng,
+) {
+    let nu = params.matching.notice_search_intensity;
+    let mut notice = if nu > 0.0 {
+        notice_searchers(eco)
+    } else {
+        vec![Vec::new(); eco.pools.len()]
+    };
+    let (mu, alpha) = (params.matching.efficiency, params.matching.elasticity);
+    let unit = f64::from(UNIT_INTENSITY);
+    let n = net.n_markets;
+    let mut order: Vec<usize> = (0..n).collect();
+    order.shuffle(rng);
+    for &m in &order {
+        let vac = &vacancies[m];
+        let v_total: u64 = vac.iter().map(|&(_, _, c)| u64::from(c)).sum();
+        if v_total == 0 {
+            continue;
+        }
+        let sources = &net.sources[m];
+        let weight = |eco: &Economy, notice: &[Vec<u32>], s: usize| {
+            net.share[s * n + m]
+                * (eco.pool_intensity[s] as f64 / unit + nu * notice[s].len() as f64)
+        };
+        let u_eff: f64 = sources.iter().map(|&s| weight(eco, &notice, s)).sum();
+        if u_eff <= 0.0 {
+            continue;
+        }
+        let expected =
+            mu * eco.market_efficiency[m] * u_eff.powf(alpha) * (v_total as f64).powf(1.0 - alpha);
+        let available: u64 = sources
+            .iter()
+            .map(|&s| eco.pools[s].len() as u64 + if nu > 0.0 { notice[s].len() as u64 } else { 0 })
+            .sum();
+        let hires = stochastic_round(expected, rng).min(v_total).min(available);
+        let counts: Vec<u32> = vac.iter().map(|&(_, _, c)| c).collect();
+        let mut tickets = Fenwick::from_counts(&counts);
+        for _ in 0..hires {
+            // The source market, in proportion to its remaining weighted seekers.
+            let s = if sources.len() == 1 {
+                sources[0]
+            } else {
+                let total: f64 = sources.iter().map(|&s| weight(eco, &notice, s)).sum();
+                if total <= 0.0 {
+                    break;
+                }
+                let mut u = rng.random::<f64>() * total;
+                let mut pick = sources[sources.len() - 1];
+                for &s in sources {
+                    let w = weight(eco, &notice, s);
+                    if u < w {
+                        pick = s;
+                        break;
+                    }
+                    u -= w;
+                }
+                pick
+            };
+            let w_unemployed = eco.pool_intensity[s] as f64 / unit;
+            let w_notice = nu * notice[s].len() as f64;
+            if w_unemployed + w_notice <= 0.0 {
+                break;
+            }
+            let worker = if w_notice > 0.0
+                && rng.random::<f64>() * (w_unemployed + w_notice) >= w_unemployed
+            {
+                let idx = rng.random_range(0..notice[s].len());
+                notice[s].swap_remove(idx)
+            } else {
+                pick_unemployed(eco, s, rng)
+            };
+            let k = rng.random_range(0..tickets.total()) as u32;
+            let e = tickets.find(k);
+            tickets.remove_one(e);
+            let (firm, occ, _) = vac[e];
+            eco.hire(worker, firm as usize, occ);
+        }
+    }
+}
+
+/// A job seeker of pool `s`, drawn in proportion to search intensity (rejection sampling; with
+/// equal intensities every draw is accepted, so the draw is uniform).
+fn pick_unemployed(eco: &Economy, s: usize, rng: &mut SimRng) -> u32 {
+    let pool = &eco.pools[s];
+    let max = f64::from(eco.pool_max_intensity[s]);
+    loop {
+        let w = pool[rng.random_range(0..pool.len())];
+        let intensity = f64::from(eco.workers.intensity[w as usize]);
+        if intensity >= max || rng.random::<f64>() * max < intensity {
+            return w;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! The phases of one month, one file each, in the order `sim::step_month` calls them.
+
+pub mod adjust;
+pub mod demography;
+pub mod matching_aggregate;
+pub mod matching_applications;
+pub mod network;
+pub mod separations;
+pub mod shocks;
+pub mod vacancies;

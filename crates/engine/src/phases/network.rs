@@ -1,0 +1,85 @@
+//! The search network: how job seekers of one local market (region × occupation) spread their
+//! search over markets, from regional accessibility and occupational similarity.
+//!
+//! The weight of market `m` for a seeker of market `s` is accessibility(region s → region m)
+//! × similarity(occupation s → occupation m). With identity matrices every seeker searches only
+//! its own market: the DMP reference case.
+
+use crate::params::Params;
+
+/// Search weights between markets, fixed for a run.
+#[derive(Clone, Debug)]
+pub struct SearchNetwork {
+    /// Number of markets.
+    pub n_markets: usize,
+    /// Row-normalised share of a seeker's search effort from source (row) to target (column).
+    pub share: Vec<f64>,
+    /// Raw weight (accessibility × similarity) from source (row) to target (column).
+    pub weight: Vec<f64>,
+    /// For each target market, the source markets with a positive share.
+    pub sources: Vec<Vec<usize>>,
+    /// Region of each market.
+    pub region: Vec<u16>,
+    /// Occupation of each market.
+    pub occupation: Vec<u16>,
+}
+
+impl SearchNetwork {
+    /// Builds the network from the parameters.
+    pub fn new(params: &Params) -> SearchNetwork {
+        let n_r = params.regions.len();
+        let n_o = params.occupations.len();
+        let n = n_r * n_o;
+        let mut weight = vec![0.0; n * n];
+        let mut region = vec![0u16; n];
+        let mut occupation = vec![0u16; n];
+        for s in 0..n {
+            let (rs, os) = (s / n_o, s % n_o);
+            region[s] = rs as u16;
+            occupation[s] = os as u16;
+            for m in 0..n {
+                let (rm, om) = (m / n_o, m % n_o);
+                weight[s * n + m] =
+                    params.accessibility[rs * n_r + rm] * params.similarity[os * n_o + om];
+            }
+        }
+        let mut share = weight.clone();
+        for s in 0..n {
+            let row = &mut share[s * n..(s + 1) * n];
+            let total: f64 = row.iter().sum();
+            if total > 0.0 {
+                row.iter_mut().for_each(|x| *x /= total);
+            }
+        }
+        let sources = (0..n)
+            .map(|m| (0..n).filter(|&s| share[s * n + m] > 0.0).collect())
+            .collect();
+        SearchNetwork {
+            n_markets: n,
+            share,
+            weight,
+            sources,
+            region,
+            occupation,
+        }
+    }
+}
+
+/// Workers under closure notice who search on the job, per market of their residence and
+/// occupation (full-hours and short-time workers of noticed firms; trainees do not search).
+pub fn notice_searchers(eco: &crate::state::Economy) -> Vec<Vec<u32>> {
+    use crate::state::{FirmStatus, Status};
+    let mut lists = vec![Vec::new(); eco.pools.len()];
+    for j in 0..eco.firms.len() {
+        if eco.firms.status[j] != FirmStatus::Noticed {
+            continue;
+        }
+        for &w in &eco.firms.employees[j] {
+            let i = w as usize;
+            if matches!(eco.workers.status[i], Status::Employed | Status::ShortTime) {
+                lists[eco.market(eco.workers.region[i], eco.workers.occupation[i])].push(w);
+            }
+        }
+    }
+    lists
+}

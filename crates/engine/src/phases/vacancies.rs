@@ -1,0 +1,57 @@
+//! Vacancy posting: every producing firm posts `max(0, target - headcount)` vacancies, each
+//! for an occupation drawn from the firm group's current occupation mix.
+//!
+//! Reads: targets, payrolls, group mixes. Writes: `firms.vacancies` and the month's list of
+//! open positions per market.
+
+use rand::RngExt;
+
+use crate::params::Params;
+use crate::rng::SimRng;
+use crate::state::{Economy, FirmStatus};
+
+/// Open positions of one market: `(firm, occupation, count)` entries.
+pub type MarketVacancies = Vec<(u32, u16, u32)>;
+
+/// Posts this month's vacancies and returns them per market.
+pub fn post(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<MarketVacancies> {
+    let mut markets: Vec<MarketVacancies> = vec![Vec::new(); params.n_markets()];
+    let mut per_occ: Vec<u32> = Vec::new();
+    for j in 0..eco.firms.len() {
+        let open = if eco.firms.status[j] == FirmStatus::Active {
+            eco.firms.target[j].saturating_sub(eco.firms.employees[j].len() as u32)
+        } else {
+            0
+        };
+        eco.firms.vacancies[j] = open;
+        if open == 0 {
+            continue;
+        }
+        let region = eco.firms.region[j];
+        let mix = &eco.group_mix[eco.firms.group[j] as usize];
+        if mix.len() == 1 {
+            markets[params.market(region, mix[0].0)].push((j as u32, mix[0].0, open));
+            continue;
+        }
+        per_occ.clear();
+        per_occ.resize(mix.len(), 0);
+        for _ in 0..open {
+            let mut u: f64 = rng.random();
+            let mut k = mix.len() - 1;
+            for (idx, &(_, share)) in mix.iter().enumerate() {
+                if u < share {
+                    k = idx;
+                    break;
+                }
+                u -= share;
+            }
+            per_occ[k] += 1;
+        }
+        for (k, &(occ, _)) in mix.iter().enumerate() {
+            if per_occ[k] > 0 {
+                markets[params.market(region, occ)].push((j as u32, occ, per_occ[k]));
+            }
+        }
+    }
+    markets
+}

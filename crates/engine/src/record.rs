@@ -1,0 +1,201 @@
+//! What one month leaves behind: whole-economy stocks and flows, and the same by region and
+//! sector. Plain data, no IO: the runner turns it into CSV.
+
+use crate::calendar::Month;
+use crate::params::Params;
+use crate::state::{Economy, Status};
+
+/// Whole-economy stocks (end of month) and flows (during the month).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MonthRecord {
+    /// The month.
+    pub month: Month,
+    /// Employed on full hours (not in training).
+    pub employed: u64,
+    /// On short-time work.
+    pub short_time: u64,
+    /// Unemployed.
+    pub unemployed: u64,
+    /// In training.
+    pub in_training: u64,
+    /// Inactive before pension age.
+    pub out_of_labour_force: u64,
+    /// Retired.
+    pub retired: u64,
+    /// Vacancies posted before matching.
+    pub vacancies: u64,
+    /// Hires.
+    pub hires: u64,
+    /// Job-to-job hires of workers under closure notice (part of `hires`).
+    pub job_to_job: u64,
+    /// Quits and dismissals into unemployment.
+    pub separations: u64,
+    /// Firm-initiated layoffs.
+    pub layoffs: u64,
+    /// Retirements.
+    pub retirements: u64,
+    /// Entries.
+    pub entries: u64,
+    /// Exits from unemployment out of the labour force.
+    pub exits_inactive: u64,
+    /// Training starts.
+    pub training_starts: u64,
+    /// Training completions.
+    pub training_ends: u64,
+    /// Long-term unemployed (12 months or more).
+    pub long_term_unemployed: u64,
+    /// Mean contractual wage of payroll workers, € per month (0 when nobody is on a payroll).
+    pub mean_wage: f64,
+    /// Σ contractual monthly wages of payroll workers, €.
+    pub wage_bill: f64,
+    /// Σ last monthly wage of the unemployed, € (base for unemployment benefits).
+    pub unemployed_last_wage: f64,
+    /// Σ last monthly wage of the long-term unemployed, €.
+    pub long_term_last_wage: f64,
+    /// Firm-side measures per region × sector.
+    pub cells: Vec<CellRecord>,
+    /// Worker-side measures per region.
+    pub regions: Vec<RegionRecord>,
+}
+
+impl MonthRecord {
+    /// Unemployment rate: unemployed / (employed + short-time + unemployed).
+    pub fn unemployment_rate(&self) -> f64 {
+        let active = self.employed + self.short_time + self.unemployed;
+        if active == 0 {
+            0.0
+        } else {
+            self.unemployed as f64 / active as f64
+        }
+    }
+}
+
+/// Firm-side measures of one region × sector cell.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CellRecord {
+    /// Region index.
+    pub region: u16,
+    /// Sector index.
+    pub sector: u16,
+    /// Payroll workers not on short-time work (includes employed trainees).
+    pub employed: u64,
+    /// Short-time workers.
+    pub short_time: u64,
+    /// Vacancies posted.
+    pub vacancies: u64,
+    /// Hires.
+    pub hires: u64,
+    /// Separations.
+    pub separations: u64,
+    /// Layoffs.
+    pub layoffs: u64,
+    /// Mean contractual wage, € per month.
+    pub mean_wage: f64,
+}
+
+/// Worker-side measures of one region.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RegionRecord {
+    /// Unemployed living in the region.
+    pub unemployed: u64,
+    /// Long-term unemployed.
+    pub long_term_unemployed: u64,
+    /// Trainees.
+    pub in_training: u64,
+    /// Inactive.
+    pub out_of_labour_force: u64,
+    /// Employed (payroll, incl. short-time) at firms in the region.
+    pub employed_here: u64,
+}
+
+impl RegionRecord {
+    /// Unemployed / (unemployed + payroll workers at firms in the region).
+    pub fn unemployment_rate(&self) -> f64 {
+        let active = self.unemployed + self.employed_here;
+        if active == 0 {
+            0.0
+        } else {
+            self.unemployed as f64 / active as f64
+        }
+    }
+}
+
+/// Builds the month's record from the state after matching.
+pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
+    let n_sectors = params.sectors.len();
+    let n_cells = params.regions.len() * n_sectors;
+    let mut cells: Vec<CellRecord> = (0..n_cells)
+        .map(|c| CellRecord {
+            region: (c / n_sectors) as u16,
+            sector: (c % n_sectors) as u16,
+            hires: eco.flows.cell_hires[c],
+            separations: eco.flows.cell_separations[c],
+            layoffs: eco.flows.cell_layoffs[c],
+            ..CellRecord::default()
+        })
+        .collect();
+    let mut vacancies = 0u64;
+    for j in 0..eco.firms.len() {
+        let c = eco.firm_cell(j);
+        let st = u64::from(eco.firms.short_time[j]);
+        cells[c].short_time += st;
+        cells[c].employed += eco.firms.employees[j].len() as u64 - st;
+        cells[c].vacancies += u64::from(eco.firms.vacancies[j]);
+        vacancies += u64::from(eco.firms.vacancies[j]);
+    }
+    let t = eco.month.0;
+    let (g, cap) = (eco.tenure_return, eco.tenure_cap);
+    let mut wage_bill = 0.0;
+    let mut n_payroll = 0u64;
+    for (c, cell) in cells.iter_mut().enumerate() {
+        let wc = &eco.wage_cells[c];
+        let sum = wc.wage_sum(t, g, cap) / 100.0;
+        cell.mean_wage = if wc.n > 0 { sum / wc.n as f64 } else { 0.0 };
+        wage_bill += sum;
+        n_payroll += wc.n;
+        eco.last_cell_employment[c] = cell.employed + cell.short_time;
+    }
+    let mut regions: Vec<RegionRecord> = (0..params.regions.len())
+        .map(|r| RegionRecord {
+            unemployed: eco.region_unemployed[r],
+            long_term_unemployed: eco.region_long_term[r],
+            in_training: eco.region_training[r],
+            out_of_labour_force: eco.region_inactive[r],
+            employed_here: 0,
+        })
+        .collect();
+    for cell in &cells {
+        regions[cell.region as usize].employed_here += cell.employed + cell.short_time;
+    }
+    let f = &eco.flows;
+    MonthRecord {
+        month: eco.month,
+        employed: eco.counts[Status::Employed as usize],
+        short_time: eco.counts[Status::ShortTime as usize],
+        unemployed: eco.counts[Status::Unemployed as usize],
+        in_training: eco.counts[Status::Training as usize],
+        out_of_labour_force: eco.counts[Status::Inactive as usize],
+        retired: eco.counts[Status::Retired as usize],
+        vacancies,
+        hires: f.hires,
+        job_to_job: f.job_to_job,
+        separations: f.separations,
+        layoffs: f.layoffs,
+        retirements: f.retirements,
+        entries: f.entries,
+        exits_inactive: f.exits_inactive,
+        training_starts: f.training_starts,
+        training_ends: f.training_ends,
+        long_term_unemployed: eco.long_term_unemployed(),
+        mean_wage: if n_payroll > 0 {
+            wage_bill / n_payroll as f64
+        } else {
+            0.0
+        },
+        wage_bill,
+        unemployed_last_wage: eco.unemployed_last_wage as f64 / 100.0,
+        long_term_last_wage: eco.long_term_last_wage as f64 / 100.0,
+        cells,
+        regions,
+    }
+}

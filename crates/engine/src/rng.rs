@@ -1,0 +1,74 @@
+//! Random-number streams: one named, portable generator and a stream per (replication, month, phase).
+//!
+//! Every random draw of a run comes from a stream keyed by what is being simulated, never by the
+//! thread that simulates it, so results are bit-identical whatever the thread count.
+//! Changing this file is a value-breaking change: the golden tests pin its outputs.
+
+use rand::SeedableRng;
+use rand::rngs::ChaCha8Rng;
+
+/// The engine's generator: ChaCha8, a named portable generator with 2^64 independent streams.
+pub type SimRng = ChaCha8Rng;
+
+/// The phase of the month a stream serves; its number is part of the stream id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Phase {
+    /// Building the initial population.
+    Init = 1,
+    /// Firm adjustment (layoffs, short-time selection).
+    Adjust = 2,
+    /// Quits and dismissals.
+    Separations = 3,
+    /// Retirement, entry, exits from the labour force.
+    Demography = 4,
+    /// Vacancy posting.
+    Vacancies = 5,
+    /// Search and matching.
+    Matching = 6,
+    /// Policies' own draws (each policy gets a sub-stream).
+    Policy = 7,
+}
+
+/// SplitMix64 finaliser: mixes a 64-bit value into a well-spread one. Fixed forever.
+pub fn mix64(mut z: u64) -> u64 {
+    z = z.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The stream for `(seed, replication, month index, phase, sub)`.
+///
+/// `month_idx` counts months since the start of the run; `sub` separates streams inside one
+/// phase (for example one per policy).
+pub fn stream(seed: u64, replication: u32, month_idx: u32, phase: Phase, sub: u32) -> SimRng {
+    let mut rng = SimRng::seed_from_u64(mix64(seed ^ mix64(u64::from(replication))));
+    let id = (u64::from(month_idx) << 32) | (u64::from(sub) << 8) | phase as u64;
+    rng.set_stream(id);
+    rng
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::Rng;
+
+    #[test]
+    fn mix64_is_pinned() {
+        // Value stability: these numbers must never change, or old results stop reproducing.
+        assert_eq!(mix64(0), 0xE220_A839_7B1D_CDAF);
+        assert_eq!(mix64(42), 0xBDD7_3226_2FEB_6E95);
+    }
+
+    #[test]
+    fn streams_are_reproducible_and_distinct() {
+        let a: u64 = stream(7, 0, 3, Phase::Matching, 0).next_u64();
+        let b: u64 = stream(7, 0, 3, Phase::Matching, 0).next_u64();
+        let c: u64 = stream(7, 0, 4, Phase::Matching, 0).next_u64();
+        let d: u64 = stream(7, 1, 3, Phase::Matching, 0).next_u64();
+        let e: u64 = stream(7, 0, 3, Phase::Separations, 0).next_u64();
+        assert_eq!(a, b);
+        assert!(a != c && a != d && a != e && c != d);
+    }
+}

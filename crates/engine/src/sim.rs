@@ -1,0 +1,221 @@
+//! The monthly step and the run loop: the one place where the order of the month is written.
+//!
+//! One month, in this order:
+//! 1. checks due this month (long-term unemployment, tenure caps, training completions);
+//! 2. shocks (closure announcements, closures, technology switches) and firms' targets from
+//!    demand, productivity and supply-chain links; hook `on_month_start`;
+//! 3. firm adjustment: hook `on_excess_labour` (short-time work), then layoffs;
+//! 4. quits and dismissals; retirement, entry and exits from the labour force;
+//!    hook `on_displacement`; hook `before_matching`;
+//! 5. vacancies, then search and matching (aggregate or applications);
+//! 6. recording (stocks after matching, vacancies before), cohorts; hook `on_month_end`.
+
+use crate::cohorts::Cohorts;
+use crate::init::initial_economy;
+use crate::params::{MatchingMode, Params};
+use crate::phases::network::SearchNetwork;
+use crate::phases::{
+    adjust, demography, matching_aggregate, matching_applications, separations, shocks, vacancies,
+};
+use crate::policy::{Policy, PolicyCtx};
+use crate::record::{MonthRecord, record};
+use crate::rng::{Phase, stream};
+use crate::state::{Economy, Flows};
+use crate::targets;
+
+/// Everything one replication produces.
+#[derive(Clone, Debug)]
+pub struct RunOutput {
+    /// Replication number.
+    pub replication: u32,
+    /// One record per month.
+    pub months: Vec<MonthRecord>,
+    /// Displaced-worker cohorts.
+    pub cohorts: Cohorts,
+    /// Workers displaced during the run.
+    pub displaced: u64,
+}
+
+/// A simulation in progress: the state plus what stays fixed during the run.
+pub struct Simulation<'p> {
+    /// The parameters.
+    pub params: &'p Params,
+    /// The state.
+    pub economy: Economy,
+    /// Replication number.
+    pub replication: u32,
+    network: SearchNetwork,
+    cohorts: Cohorts,
+    month_idx: u32,
+}
+
+impl<'p> Simulation<'p> {
+    /// The initial state of replication `replication`.
+    pub fn new(params: &'p Params, replication: u32) -> Simulation<'p> {
+        Simulation {
+            params,
+            economy: initial_economy(params, replication),
+            replication,
+            network: SearchNetwork::new(params),
+            cohorts: Cohorts::new(params.cohort_horizon),
+            month_idx: 0,
+        }
+    }
+
+    /// True when every month has been simulated.
+    pub fn finished(&self) -> bool {
+        self.month_idx >= self.params.months
+    }
+
+    /// Simulates the next month and returns its record.
+    pub fn step(&mut self, policy: &mut dyn Policy) -> MonthRecord {
+        let params = self.params;
+        let (seed, rep, idx) = (params.seed, self.replication, self.month_idx);
+        let eco = &mut self.economy;
+        eco.month = params.start.plus(idx as i32);
+        reset_flows(&mut eco.flows);
+        let displaced_before = eco.displaced.len();
+        let mut policy_rng = stream(seed, rep, idx, Phase::Policy, 0);
+
+        // 1. Checks due this month.
+        eco.process_agenda();
+        // 2. Shocks and targets.
+        shocks::apply(eco, params);
+        targets::update_targets(eco, params);
+        policy.on_month_start(&mut PolicyCtx {
+            eco,
+            params,
+            rng: &mut policy_rng,
+        });
+        // 3. Firm adjustment.
+        let excess = adjust::excess_labour(eco, params);
+        if !excess.is_empty() {
+            policy.on_excess_labour(
+                &mut PolicyCtx {
+                    eco,
+                    params,
+                    rng: &mut policy_rng,
+                },
+                &excess,
+            );
+            let mut rng = stream(seed, rep, idx, Phase::Adjust, 0);
+            adjust::lay_off(eco, params, &excess, &mut rng);
+        }
+        // 4. Separations and demography.
+        separations::separate(
+            eco,
+            params,
+            &mut stream(seed, rep, idx, Phase::Separations, 0),
+        );
+        demography::run(
+            eco,
+            params,
+            &mut stream(seed, rep, idx, Phase::Demography, 0),
+        );
+        eco.displaced_this_month = displaced_before..eco.displaced.len();
+        if !eco.displaced_this_month.is_empty() {
+            let list = eco.displaced[eco.displaced_this_month.clone()].to_vec();
+            policy.on_displacement(
+                &mut PolicyCtx {
+                    eco,
+                    params,
+                    rng: &mut policy_rng,
+                },
+                &list,
+            );
+        }
+        policy.before_matching(&mut PolicyCtx {
+            eco,
+            params,
+            rng: &mut policy_rng,
+        });
+        // 5. Vacancies and matching.
+        let open = vacancies::post(
+            eco,
+            params,
+            &mut stream(seed, rep, idx, Phase::Vacancies, 0),
+        );
+        let mut rng = stream(seed, rep, idx, Phase::Matching, 0);
+        match params.matching.mode {
+            MatchingMode::Aggregate => {
+                matching_aggregate::run(eco, params, &self.network, &open, &mut rng)
+            }
+            MatchingMode::Applications => {
+                matching_applications::run(eco, params, &self.network, &open, &mut rng)
+            }
+        }
+        // 6. Record.
+        let rec = record(eco, params);
+        self.cohorts.observe(eco, eco.month);
+        policy.on_month_end(eco, params, &rec);
+        self.month_idx += 1;
+        rec
+    }
+
+    /// Runs the remaining months, calling `observe` after each, and returns the output.
+    pub fn run(
+        mut self,
+        policy: &mut dyn Policy,
+        observe: &mut dyn FnMut(&Economy, &MonthRecord),
+    ) -> RunOutput {
+        let mut months = Vec::with_capacity(self.params.months as usize);
+        while !self.finished() {
+            let rec = self.step(policy);
+            observe(&self.economy, &rec);
+            months.push(rec);
+        }
+        RunOutput {
+            replication: self.replication,
+            months,
+            displaced: self.economy.displaced.len() as u64,
+            cohorts: self.cohorts,
+        }
+    }
+}
+
+fn reset_flows(f: &mut Flows) {
+    let cells = f.cell_hires.len();
+    *f = Flows {
+        cell_hires: std::mem::take(&mut f.cell_hires),
+        cell_separations: std::mem::take(&mut f.cell_separations),
+        cell_layoffs: std::mem::take(&mut f.cell_layoffs),
+        ..Flows::default()
+    };
+    for v in [
+        &mut f.cell_hires,
+        &mut f.cell_separations,
+        &mut f.cell_layoffs,
+    ] {
+        v.clear();
+        v.resize(cells, 0);
+    }
+}
+
+/// Runs replication `replication` of `params` with `policy` to the end.
+pub fn run(params: &Params, replication: u32, policy: &mut dyn Policy) -> RunOutput {
+    Simulation::new(params, replication).run(policy, &mut |_, _| {})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::invariants;
+
+    #[test]
+    fn dmp_months_keep_invariants_and_stock_flow_identity() {
+        let params = Params::dmp_case(20_000, 36, 3);
+        let mut sim = Simulation::new(&params, 0);
+        invariants::check(&sim.economy).unwrap();
+        let mut unemployed = sim.economy.counts[crate::state::Status::Unemployed as usize];
+        while !sim.finished() {
+            let rec = sim.step(&mut ());
+            invariants::check(&sim.economy).unwrap();
+            assert_eq!(
+                rec.unemployed,
+                unemployed + rec.separations + rec.layoffs - rec.hires
+            );
+            assert_eq!(rec.employed + rec.unemployed, 20_000);
+            unemployed = rec.unemployed;
+        }
+    }
+}

@@ -1,0 +1,821 @@
+//! The economy's state as struct-of-arrays, and the only functions that move a worker between
+//! states.
+//!
+//! Workers and firms are rows addressed by `u32` indices. Every worker is in exactly one
+//! [`Status`]; a worker on a payroll sits in its employer's employee list at position `slot`,
+//! an unemployed worker sits in its local market's pool at position `slot`. All stock counters,
+//! wage sums and pools are updated in [`Economy::leave_state`] and the `enter_*` functions, so
+//! stocks change only through recorded flows.
+
+use std::collections::BTreeMap;
+
+use crate::calendar::Month;
+use crate::params::{OccupationId, Params, RegionId, SectorId};
+use crate::wagebook::{WageCell, current_wage};
+
+/// Marks "no employer".
+pub const NO_FIRM: u32 = u32::MAX;
+/// Marks "in no list".
+pub const NO_SLOT: u32 = u32::MAX;
+/// Search intensity 1.0 in the `intensity` column's fixed-point scale.
+pub const UNIT_INTENSITY: u8 = 32;
+/// Months of unemployment after which a worker counts as long-term unemployed.
+pub const LONG_TERM_MONTHS: i32 = 12;
+
+/// Labour-market status of a worker: exactly one at any time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(u8)]
+pub enum Status {
+    /// On a payroll, full hours.
+    Employed = 0,
+    /// On a payroll, hours cut under short-time work.
+    ShortTime = 1,
+    /// Without a job and searching.
+    Unemployed = 2,
+    /// In a training programme (with or without an employer).
+    Training = 3,
+    /// Out of the labour force before pension age.
+    Inactive = 4,
+    /// Past pension age; left the labour force for good.
+    Retired = 5,
+}
+
+impl Status {
+    /// All statuses, in column order.
+    pub const ALL: [Status; 6] = [
+        Status::Employed,
+        Status::ShortTime,
+        Status::Unemployed,
+        Status::Training,
+        Status::Inactive,
+        Status::Retired,
+    ];
+}
+
+/// Firm life-cycle state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FirmStatus {
+    /// Producing and hiring.
+    Active,
+    /// Closure announced: no hiring, workers search on the job.
+    Noticed,
+    /// Closed: no workers, no vacancies.
+    Closed,
+}
+
+/// Worker columns; row `i` is worker `i`. Read freely; change only through [`Economy`] methods.
+#[derive(Clone, Debug, Default)]
+pub struct Workers {
+    /// Current status.
+    pub status: Vec<Status>,
+    /// Employer firm, or [`NO_FIRM`].
+    pub employer: Vec<u32>,
+    /// Position in the employer's employee list or in the market pool, or [`NO_SLOT`].
+    pub slot: Vec<u32>,
+    /// Region of residence (changes when hired in another region).
+    pub region: Vec<RegionId>,
+    /// Current occupation.
+    pub occupation: Vec<OccupationId>,
+    /// Month of birth (age is derived from it).
+    pub birth: Vec<Month>,
+    /// Month the current job started (on a payroll) or the current spell started (otherwise).
+    pub since: Vec<Month>,
+    /// Log general and occupational skill (log points; 0 = average).
+    pub skill: Vec<f32>,
+    /// On a payroll: starting wage of the current job; otherwise: last wage earned. Cents per month.
+    pub wage: Vec<u32>,
+    /// Learning propensity, 0 (reluctant) to 255 (eager).
+    pub learning: Vec<u8>,
+    /// Mobility propensity, 0 (immobile) to 255 (very mobile).
+    pub mobility: Vec<u8>,
+    /// Search intensity in units of 1/32 (32 = normal).
+    pub intensity: Vec<u8>,
+}
+
+impl Workers {
+    /// Number of worker rows (including retired workers).
+    pub fn len(&self) -> usize {
+        self.status.len()
+    }
+
+    /// True when there are no workers.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_empty()
+    }
+
+    /// Age in whole years at month `t`.
+    pub fn age_years(&self, w: u32, t: Month) -> i32 {
+        t.since(self.birth[w as usize]).div_euclid(12)
+    }
+}
+
+/// Firm columns; row `j` is firm `j`.
+#[derive(Clone, Debug, Default)]
+pub struct Firms {
+    /// Firm group.
+    pub group: Vec<u16>,
+    /// Sector.
+    pub sector: Vec<SectorId>,
+    /// Region.
+    pub region: Vec<RegionId>,
+    /// Workers needed at demand index 1 with the initial technology.
+    pub base_size: Vec<f32>,
+    /// Target headcount this month.
+    pub target: Vec<u32>,
+    /// Workers on the payroll (employed, short-time and employed trainees).
+    pub employees: Vec<Vec<u32>>,
+    /// Monthly wage for a worker of average skill at zero tenure, €.
+    pub wage_level: Vec<f32>,
+    /// Whether the firm has a works council.
+    pub works_council: Vec<bool>,
+    /// Life-cycle state.
+    pub status: Vec<FirmStatus>,
+    /// Labour needed per unit of output relative to the initial technology.
+    pub tech_factor: Vec<f32>,
+    /// Target multiplier set by policies (1 = none).
+    pub policy_factor: Vec<f32>,
+    /// Employees on short-time work.
+    pub short_time: Vec<u32>,
+    /// Share of hours cut for short-time workers, in [0, 1].
+    pub hours_cut: Vec<f32>,
+    /// Vacancies posted this month.
+    pub vacancies: Vec<u32>,
+}
+
+impl Firms {
+    /// Number of firms.
+    pub fn len(&self) -> usize {
+        self.group.len()
+    }
+
+    /// True when there are no firms.
+    pub fn is_empty(&self) -> bool {
+        self.group.is_empty()
+    }
+
+    /// Payroll headcount of firm `j`.
+    pub fn headcount(&self, j: usize) -> u32 {
+        self.employees[j].len() as u32
+    }
+}
+
+/// What happens to a worker who enters a training spell, decided by the policy that enrols them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TrainingPlan {
+    /// Length in months (at least 1).
+    pub months: u32,
+    /// Occupation the worker is trained for; `None` keeps the current one.
+    pub occupation: Option<OccupationId>,
+    /// Log-skill gained on completion.
+    pub skill_gain: f32,
+}
+
+/// A training spell in progress.
+#[derive(Clone, Copy, Debug)]
+pub struct TrainingSpell {
+    /// The trainee.
+    pub worker: u32,
+    /// Month the spell started.
+    pub started: Month,
+    /// What the spell does.
+    pub plan: TrainingPlan,
+}
+
+/// A displaced worker, followed for the cohort outputs.
+#[derive(Clone, Copy, Debug)]
+pub struct Displacement {
+    /// The worker.
+    pub worker: u32,
+    /// Month of displacement.
+    pub month: Month,
+    /// Wage just before displacement, cents per month.
+    pub wage_before: f64,
+    /// Sector displaced from.
+    pub sector: SectorId,
+    /// Occupation at displacement.
+    pub occupation: OccupationId,
+    /// Region at displacement.
+    pub region: RegionId,
+    /// Age group at displacement (index into [`crate::cohorts::AGE_GROUPS`]).
+    pub age_group: u8,
+    /// True when the worker left for another job while under notice.
+    pub job_to_job: bool,
+}
+
+/// A scheduled check, due in a given month.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Due {
+    /// The worker becomes long-term unemployed if still in the spell that started at `since`.
+    LongTerm { worker: u32, since: Month },
+    /// The worker's firm-specific capital stops growing if still in the job started at `since`.
+    TenureCap { worker: u32, since: Month },
+    /// Training spell number `spell` ends.
+    TrainingEnd { spell: u32 },
+}
+
+/// Flow counters of the current month, reset at its start.
+#[derive(Clone, Debug, Default)]
+pub struct Flows {
+    /// Hires (all).
+    pub hires: u64,
+    /// Hires of workers under closure notice (job to job).
+    pub job_to_job: u64,
+    /// Quits and dismissals into unemployment.
+    pub separations: u64,
+    /// Firm-initiated layoffs.
+    pub layoffs: u64,
+    /// Retirements.
+    pub retirements: u64,
+    /// Labour-market entries.
+    pub entries: u64,
+    /// Exits from unemployment out of the labour force.
+    pub exits_inactive: u64,
+    /// Training starts.
+    pub training_starts: u64,
+    /// Training completions.
+    pub training_ends: u64,
+    /// Per cell (region × sector): hires, separations, layoffs.
+    pub cell_hires: Vec<u64>,
+    /// Per cell: separations.
+    pub cell_separations: Vec<u64>,
+    /// Per cell: layoffs.
+    pub cell_layoffs: Vec<u64>,
+}
+
+/// The whole state of one replication.
+#[derive(Clone, Debug)]
+pub struct Economy {
+    /// Current month (the month being or last simulated).
+    pub month: Month,
+    /// First month of the run.
+    pub start: Month,
+    /// Worker columns.
+    pub workers: Workers,
+    /// Firm columns.
+    pub firms: Firms,
+    /// Unemployed workers per market (region × occupation).
+    pub pools: Vec<Vec<u32>>,
+    /// Σ search intensity of each pool.
+    pub pool_intensity: Vec<u64>,
+    /// Largest search intensity ever seen in each pool (for rejection sampling).
+    pub pool_max_intensity: Vec<u8>,
+    /// Matching-efficiency multiplier per market set by policies (1 = none).
+    pub market_efficiency: Vec<f64>,
+    /// Stock of workers per status.
+    pub counts: [u64; 6],
+    /// Unemployed per region.
+    pub region_unemployed: Vec<u64>,
+    /// Long-term unemployed per region.
+    pub region_long_term: Vec<u64>,
+    /// Trainees per region.
+    pub region_training: Vec<u64>,
+    /// Inactive per region.
+    pub region_inactive: Vec<u64>,
+    /// Σ last wage of the unemployed, cents (for benefit accounting).
+    pub unemployed_last_wage: i128,
+    /// Σ last wage of the long-term unemployed, cents.
+    pub long_term_last_wage: i128,
+    /// Wage sums per cell (region × sector).
+    pub wage_cells: Vec<WageCell>,
+    /// Occupation mix per firm group (a technology switch replaces it).
+    pub group_mix: Vec<Vec<(OccupationId, f64)>>,
+    /// Technology label per firm group.
+    pub group_technology: Vec<String>,
+    /// Training spells; index = spell number.
+    pub spells: Vec<TrainingSpell>,
+    /// Current spell of each trainee.
+    pub trainee_spell: BTreeMap<u32, u32>,
+    /// Displaced workers (in order of displacement).
+    pub displaced: Vec<Displacement>,
+    /// Workers displaced this month (indices into `displaced`).
+    pub displaced_this_month: std::ops::Range<usize>,
+    /// Flows of the current month.
+    pub flows: Flows,
+    /// Workers by birth month (offset from `birth_base`), for retirement; empty without demography.
+    pub(crate) by_birth: Vec<Vec<u32>>,
+    /// Birth month of `by_birth[0]`.
+    pub(crate) birth_base: Month,
+    /// Scheduled checks by month offset from `start`.
+    pub(crate) agenda: Vec<Vec<Due>>,
+    /// Cumulative shares of markets in the initial labour force (where entrants appear).
+    pub entry_cdf: Vec<f64>,
+    /// Employment per cell at the start (for supply-chain links).
+    pub initial_cell_employment: Vec<u64>,
+    /// Employment per cell at the end of the previous month.
+    pub last_cell_employment: Vec<u64>,
+    /// Tenure return per month (copied from the parameters for the hot paths).
+    pub(crate) tenure_return: f64,
+    /// Tenure cap, months.
+    pub(crate) tenure_cap: u32,
+    /// Occupation-change skill loss.
+    pub(crate) occupation_change_loss: f64,
+    /// Number of occupations.
+    pub(crate) n_occupations: usize,
+    /// Number of sectors.
+    pub(crate) n_sectors: usize,
+    /// Similarity matrix.
+    pub(crate) similarity: Vec<f64>,
+}
+
+impl Economy {
+    /// An empty economy shaped by `params` (no workers or firms yet).
+    pub(crate) fn empty(params: &Params) -> Economy {
+        let n_markets = params.n_markets();
+        let n_regions = params.regions.len();
+        let n_cells = n_regions * params.sectors.len();
+        Economy {
+            month: params.start,
+            start: params.start,
+            workers: Workers::default(),
+            firms: Firms::default(),
+            pools: vec![Vec::new(); n_markets],
+            pool_intensity: vec![0; n_markets],
+            pool_max_intensity: vec![UNIT_INTENSITY; n_markets],
+            market_efficiency: vec![1.0; n_markets],
+            counts: [0; 6],
+            region_unemployed: vec![0; n_regions],
+            region_long_term: vec![0; n_regions],
+            region_training: vec![0; n_regions],
+            region_inactive: vec![0; n_regions],
+            unemployed_last_wage: 0,
+            long_term_last_wage: 0,
+            wage_cells: vec![WageCell::default(); n_cells],
+            group_mix: params
+                .firm_groups
+                .iter()
+                .map(|g| g.occupation_mix.clone())
+                .collect(),
+            group_technology: params
+                .firm_groups
+                .iter()
+                .map(|g| g.technology.clone())
+                .collect(),
+            spells: Vec::new(),
+            trainee_spell: BTreeMap::new(),
+            displaced: Vec::new(),
+            displaced_this_month: 0..0,
+            flows: Flows {
+                cell_hires: vec![0; n_cells],
+                cell_separations: vec![0; n_cells],
+                cell_layoffs: vec![0; n_cells],
+                ..Flows::default()
+            },
+            by_birth: Vec::new(),
+            birth_base: params.start,
+            agenda: vec![Vec::new(); params.months as usize + 1],
+            entry_cdf: Vec::new(),
+            initial_cell_employment: vec![0; n_cells],
+            last_cell_employment: vec![0; n_cells],
+            tenure_return: params.wages.tenure_return,
+            tenure_cap: params.wages.tenure_cap_months,
+            occupation_change_loss: params.wages.occupation_change_loss,
+            n_occupations: params.occupations.len(),
+            n_sectors: params.sectors.len(),
+            similarity: params.similarity.clone(),
+        }
+    }
+
+    /// Local market of `(region, occupation)`.
+    #[inline]
+    pub fn market(&self, region: RegionId, occupation: OccupationId) -> usize {
+        region as usize * self.n_occupations + occupation as usize
+    }
+
+    /// Cell (region × sector) of firm `j`.
+    #[inline]
+    pub fn firm_cell(&self, j: usize) -> usize {
+        self.firms.region[j] as usize * self.n_sectors + self.firms.sector[j] as usize
+    }
+
+    /// Similarity of occupation `from` to occupation `to`.
+    #[inline]
+    pub fn similarity(&self, from: OccupationId, to: OccupationId) -> f64 {
+        self.similarity[from as usize * self.n_occupations + to as usize]
+    }
+
+    /// Workers in the labour force (employed, short-time, unemployed, in training).
+    pub fn labour_force(&self) -> u64 {
+        self.counts[0] + self.counts[1] + self.counts[2] + self.counts[3]
+    }
+
+    /// The current wage of payroll worker `w`, cents per month.
+    pub fn current_wage(&self, w: u32) -> f64 {
+        let i = w as usize;
+        current_wage(
+            self.workers.wage[i],
+            self.workers.since[i].0,
+            self.month.0,
+            self.tenure_return,
+            self.tenure_cap,
+        )
+    }
+
+    fn tenure_capped(&self, since: Month) -> bool {
+        self.month.since(since) >= self.tenure_cap as i32
+    }
+
+    pub(crate) fn schedule(&mut self, at: Month, due: Due) {
+        let offset = at.since(self.start);
+        if offset >= 0 && (offset as usize) < self.agenda.len() {
+            self.agenda[offset as usize].push(due);
+        }
+    }
+
+    /// Adds a new worker row in status `Inactive` (not yet counted anywhere) and returns it.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push_worker(
+        &mut self,
+        region: RegionId,
+        occupation: OccupationId,
+        birth: Month,
+        skill: f32,
+        learning: u8,
+        mobility: u8,
+    ) -> u32 {
+        let w = self.workers.len() as u32;
+        let ws = &mut self.workers;
+        ws.status.push(Status::Retired);
+        ws.employer.push(NO_FIRM);
+        ws.slot.push(NO_SLOT);
+        ws.region.push(region);
+        ws.occupation.push(occupation);
+        ws.birth.push(birth);
+        ws.since.push(self.month);
+        ws.skill.push(skill);
+        ws.wage.push(0);
+        ws.learning.push(learning);
+        ws.mobility.push(mobility);
+        ws.intensity.push(UNIT_INTENSITY);
+        if !self.by_birth.is_empty() {
+            let off = birth.since(self.birth_base);
+            if off >= 0 && (off as usize) < self.by_birth.len() {
+                self.by_birth[off as usize].push(w);
+            }
+        }
+        // A fresh row counts as retired until it enters a state; keep the count consistent.
+        self.counts[Status::Retired as usize] += 1;
+        w
+    }
+
+    /// Takes worker `w` out of its current status, updating every container and counter.
+    /// The worker is left with no employer and no slot, and must enter a new status at once.
+    pub(crate) fn leave_state(&mut self, w: u32) -> Status {
+        let i = w as usize;
+        let status = self.workers.status[i];
+        let region = self.workers.region[i] as usize;
+        self.counts[status as usize] -= 1;
+        match status {
+            Status::Employed | Status::ShortTime => self.leave_payroll(w, status),
+            Status::Training => {
+                self.region_training[region] -= 1;
+                self.trainee_spell.remove(&w);
+                if self.workers.employer[i] != NO_FIRM {
+                    self.leave_payroll(w, status);
+                }
+            }
+            Status::Unemployed => {
+                let m = self.market(self.workers.region[i], self.workers.occupation[i]);
+                let slot = self.workers.slot[i] as usize;
+                let pool = &mut self.pools[m];
+                pool.swap_remove(slot);
+                if let Some(&moved) = pool.get(slot) {
+                    self.workers.slot[moved as usize] = slot as u32;
+                }
+                self.pool_intensity[m] -= u64::from(self.workers.intensity[i]);
+                self.region_unemployed[region] -= 1;
+                let last = i128::from(self.workers.wage[i]);
+                self.unemployed_last_wage -= last;
+                if self.month.since(self.workers.since[i]) >= LONG_TERM_MONTHS {
+                    self.region_long_term[region] -= 1;
+                    self.long_term_last_wage -= last;
+                }
+            }
+            Status::Inactive => self.region_inactive[region] -= 1,
+            Status::Retired => {}
+        }
+        self.workers.slot[i] = NO_SLOT;
+        status
+    }
+
+    fn leave_payroll(&mut self, w: u32, status: Status) {
+        let i = w as usize;
+        let j = self.workers.employer[i] as usize;
+        let slot = self.workers.slot[i] as usize;
+        let list = &mut self.firms.employees[j];
+        list.swap_remove(slot);
+        if let Some(&moved) = list.get(slot) {
+            self.workers.slot[moved as usize] = slot as u32;
+        }
+        if status == Status::ShortTime {
+            self.firms.short_time[j] -= 1;
+        }
+        let since = self.workers.since[i];
+        let capped = self.tenure_capped(since);
+        let w0 = self.workers.wage[i];
+        let cell = self.firm_cell(j);
+        self.wage_cells[cell].remove(w0, since.0, capped);
+        // Remember the wage last earned (for reservation wages, benefits and cohorts).
+        self.workers.wage[i] = self.current_wage(w).round() as u32;
+        self.workers.employer[i] = NO_FIRM;
+    }
+
+    /// Worker `w` (just out of its old status) becomes unemployed in its market.
+    pub(crate) fn enter_unemployed(&mut self, w: u32) {
+        let i = w as usize;
+        let t = self.month;
+        self.workers.status[i] = Status::Unemployed;
+        self.workers.since[i] = t;
+        self.counts[Status::Unemployed as usize] += 1;
+        let m = self.market(self.workers.region[i], self.workers.occupation[i]);
+        self.workers.slot[i] = self.pools[m].len() as u32;
+        self.pools[m].push(w);
+        let intensity = self.workers.intensity[i];
+        self.pool_intensity[m] += u64::from(intensity);
+        if intensity > self.pool_max_intensity[m] {
+            self.pool_max_intensity[m] = intensity;
+        }
+        self.region_unemployed[self.workers.region[i] as usize] += 1;
+        self.unemployed_last_wage += i128::from(self.workers.wage[i]);
+        self.schedule(
+            t.plus(LONG_TERM_MONTHS),
+            Due::LongTerm {
+                worker: w,
+                since: t,
+            },
+        );
+    }
+
+    /// Worker `w` (just out of its old status) joins firm `j` in occupation `occupation`.
+    pub(crate) fn enter_employed(&mut self, w: u32, j: usize, occupation: OccupationId) {
+        let i = w as usize;
+        let t = self.month;
+        let old = self.workers.occupation[i];
+        if old != occupation {
+            let loss = self.occupation_change_loss * (1.0 - self.similarity(old, occupation));
+            self.workers.skill[i] -= loss as f32;
+            self.workers.occupation[i] = occupation;
+        }
+        self.workers.region[i] = self.firms.region[j];
+        let w0 = offered_wage(self.firms.wage_level[j], self.workers.skill[i]);
+        self.workers.wage[i] = w0;
+        self.join_payroll(w, j, t, Status::Employed);
+    }
+
+    /// Puts `w` on firm `j`'s payroll with job start `since` in `status`.
+    pub(crate) fn join_payroll(&mut self, w: u32, j: usize, since: Month, status: Status) {
+        let i = w as usize;
+        self.workers.status[i] = status;
+        self.workers.since[i] = since;
+        self.workers.employer[i] = j as u32;
+        self.workers.slot[i] = self.firms.employees[j].len() as u32;
+        self.firms.employees[j].push(w);
+        self.counts[status as usize] += 1;
+        if status == Status::ShortTime {
+            self.firms.short_time[j] += 1;
+        }
+        let capped = self.tenure_capped(since);
+        let cell = self.firm_cell(j);
+        self.wage_cells[cell].add(self.workers.wage[i], since.0, capped);
+        if !capped && self.tenure_return > 0.0 {
+            self.schedule(
+                since.plus(self.tenure_cap as i32),
+                Due::TenureCap { worker: w, since },
+            );
+        }
+    }
+
+    /// Worker `w` (just out of its old status) leaves the labour force before pension age.
+    pub(crate) fn enter_inactive(&mut self, w: u32) {
+        let i = w as usize;
+        self.workers.status[i] = Status::Inactive;
+        self.workers.since[i] = self.month;
+        self.counts[Status::Inactive as usize] += 1;
+        self.region_inactive[self.workers.region[i] as usize] += 1;
+    }
+
+    /// Worker `w` (just out of its old status) retires.
+    pub(crate) fn enter_retired(&mut self, w: u32) {
+        let i = w as usize;
+        self.workers.status[i] = Status::Retired;
+        self.workers.since[i] = self.month;
+        self.counts[Status::Retired as usize] += 1;
+    }
+
+    /// Changes the status of payroll worker `w` between `Employed` and `ShortTime`.
+    pub(crate) fn set_payroll_status(&mut self, w: u32, status: Status) {
+        let i = w as usize;
+        let old = self.workers.status[i];
+        debug_assert!(matches!(old, Status::Employed | Status::ShortTime));
+        debug_assert!(matches!(status, Status::Employed | Status::ShortTime));
+        if old == status {
+            return;
+        }
+        let j = self.workers.employer[i] as usize;
+        self.counts[old as usize] -= 1;
+        self.counts[status as usize] += 1;
+        if status == Status::ShortTime {
+            self.firms.short_time[j] += 1;
+        } else {
+            self.firms.short_time[j] -= 1;
+        }
+        self.workers.status[i] = status;
+    }
+
+    /// Lays off or separates payroll worker `w` into unemployment; records a displacement when
+    /// `displaced`.
+    pub(crate) fn separate(&mut self, w: u32, displaced: bool) {
+        let i = w as usize;
+        let j = self.workers.employer[i] as usize;
+        let cell = self.firm_cell(j);
+        if displaced {
+            self.record_displacement(w, false);
+            self.flows.layoffs += 1;
+            self.flows.cell_layoffs[cell] += 1;
+        } else {
+            self.flows.separations += 1;
+            self.flows.cell_separations[cell] += 1;
+        }
+        self.leave_state(w);
+        self.enter_unemployed(w);
+    }
+
+    /// Records payroll worker `w` as displaced now (call before it leaves the payroll).
+    pub(crate) fn record_displacement(&mut self, w: u32, job_to_job: bool) {
+        let i = w as usize;
+        let j = self.workers.employer[i] as usize;
+        let age = self.workers.age_years(w, self.month);
+        self.displaced.push(Displacement {
+            worker: w,
+            month: self.month,
+            wage_before: self.current_wage(w),
+            sector: self.firms.sector[j],
+            occupation: self.workers.occupation[i],
+            region: self.workers.region[i],
+            age_group: crate::cohorts::age_group(age),
+            job_to_job,
+        });
+    }
+
+    /// Hires worker `w` (unemployed, or employed under notice) into firm `j`, occupation `occ`.
+    pub(crate) fn hire(&mut self, w: u32, j: usize, occupation: OccupationId) {
+        let i = w as usize;
+        if self.workers.status[i] != Status::Unemployed {
+            // A worker under closure notice moving job to job: displaced, re-employed at once.
+            self.record_displacement(w, true);
+            self.flows.job_to_job += 1;
+        }
+        self.leave_state(w);
+        self.enter_employed(w, j, occupation);
+        self.flows.hires += 1;
+        let cell = self.firm_cell(j);
+        self.flows.cell_hires[cell] += 1;
+    }
+
+    /// Starts a training spell for worker `w` (unemployed or on a payroll); returns false and
+    /// does nothing when the worker cannot train (retired, inactive, already training).
+    pub(crate) fn start_training(&mut self, w: u32, plan: TrainingPlan) -> bool {
+        let i = w as usize;
+        let status = self.workers.status[i];
+        let t = self.month;
+        match status {
+            Status::Unemployed => {
+                self.leave_state(w);
+                self.workers.since[i] = t;
+            }
+            Status::Employed | Status::ShortTime => {
+                // Stays on the payroll (same job, same tenure); only the status changes.
+                let j = self.workers.employer[i] as usize;
+                self.counts[status as usize] -= 1;
+                if status == Status::ShortTime {
+                    self.firms.short_time[j] -= 1;
+                }
+            }
+            _ => return false,
+        }
+        self.workers.status[i] = Status::Training;
+        self.counts[Status::Training as usize] += 1;
+        self.region_training[self.workers.region[i] as usize] += 1;
+        let spell = self.spells.len() as u32;
+        self.spells.push(TrainingSpell {
+            worker: w,
+            started: t,
+            plan,
+        });
+        self.trainee_spell.insert(w, spell);
+        self.schedule(
+            t.plus(plan.months.max(1) as i32),
+            Due::TrainingEnd { spell },
+        );
+        self.flows.training_starts += 1;
+        true
+    }
+
+    /// Ends training spell `spell` if it is still the worker's current one.
+    pub(crate) fn finish_training(&mut self, spell: u32) {
+        let s = self.spells[spell as usize];
+        let w = s.worker;
+        if self.trainee_spell.get(&w) != Some(&spell) {
+            return; // The worker left training (laid off, retired) before the end.
+        }
+        let i = w as usize;
+        self.trainee_spell.remove(&w);
+        self.workers.skill[i] += s.plan.skill_gain;
+        let on_payroll = self.workers.employer[i] != NO_FIRM;
+        self.counts[Status::Training as usize] -= 1;
+        self.region_training[self.workers.region[i] as usize] -= 1;
+        if let Some(occ) = s.plan.occupation {
+            // Trained into the occupation: no skill loss for the change.
+            self.workers.occupation[i] = occ;
+        }
+        self.flows.training_ends += 1;
+        if on_payroll {
+            self.workers.status[i] = Status::Employed;
+            self.counts[Status::Employed as usize] += 1;
+        } else {
+            // A trainee without a job re-enters unemployment as a fresh spell.
+            self.enter_unemployed(w);
+        }
+    }
+
+    /// Sets the search intensity of worker `w` (1.0 = normal, up to about 7.9).
+    pub(crate) fn set_intensity(&mut self, w: u32, intensity: f64) {
+        let i = w as usize;
+        let value = (intensity * f64::from(UNIT_INTENSITY))
+            .round()
+            .clamp(1.0, 255.0) as u8;
+        if self.workers.status[i] == Status::Unemployed {
+            let m = self.market(self.workers.region[i], self.workers.occupation[i]);
+            self.pool_intensity[m] -= u64::from(self.workers.intensity[i]);
+            self.pool_intensity[m] += u64::from(value);
+            if value > self.pool_max_intensity[m] {
+                self.pool_max_intensity[m] = value;
+            }
+        }
+        self.workers.intensity[i] = value;
+    }
+
+    /// Processes the checks due this month (long-term unemployment, tenure caps, training ends).
+    pub(crate) fn process_agenda(&mut self) {
+        let offset = self.month.since(self.start);
+        if offset < 0 || offset as usize >= self.agenda.len() {
+            return;
+        }
+        let due = std::mem::take(&mut self.agenda[offset as usize]);
+        for d in due {
+            match d {
+                Due::LongTerm { worker, since } => {
+                    let i = worker as usize;
+                    if self.workers.status[i] == Status::Unemployed
+                        && self.workers.since[i] == since
+                    {
+                        self.region_long_term[self.workers.region[i] as usize] += 1;
+                        self.long_term_last_wage += i128::from(self.workers.wage[i]);
+                    }
+                }
+                Due::TenureCap { worker, since } => {
+                    let i = worker as usize;
+                    let on_payroll = self.workers.employer[i] != NO_FIRM;
+                    if on_payroll && self.workers.since[i] == since {
+                        let cell = self.firm_cell(self.workers.employer[i] as usize);
+                        self.wage_cells[cell].cap(self.workers.wage[i], since.0);
+                    }
+                }
+                Due::TrainingEnd { spell } => self.finish_training(spell),
+            }
+        }
+    }
+
+    /// Long-term unemployed in all regions.
+    pub fn long_term_unemployed(&self) -> u64 {
+        self.region_long_term.iter().sum()
+    }
+}
+
+/// The starting wage a firm with wage level `level` (€) pays a worker of log skill `skill`, cents.
+pub fn offered_wage(level: f32, skill: f32) -> u32 {
+    (f64::from(level) * 100.0 * f64::from(skill).exp())
+        .round()
+        .clamp(0.0, f64::from(u32::MAX)) as u32
+}
+
+impl Economy {
+    /// Moves the start of unemployed worker `w`'s spell back to `since` (initial population):
+    /// the worker counts as long-term unemployed at once if the spell is already long enough.
+    pub(crate) fn backdate_unemployment(&mut self, w: u32, since: Month) {
+        let i = w as usize;
+        debug_assert_eq!(self.workers.status[i], Status::Unemployed);
+        if since == self.workers.since[i] {
+            return; // `enter_unemployed` already scheduled this spell's check.
+        }
+        self.workers.since[i] = since;
+        if self.month.since(since) >= LONG_TERM_MONTHS {
+            self.region_long_term[self.workers.region[i] as usize] += 1;
+            self.long_term_last_wage += i128::from(self.workers.wage[i]);
+        } else {
+            self.schedule(
+                since.plus(LONG_TERM_MONTHS),
+                Due::LongTerm { worker: w, since },
+            );
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! The command line: subcommands and their options.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Wandel: an agent-based simulator of labour-market transitions.
+#[derive(Parser, Debug)]
+#[command(name = "wandel", version, about, long_about = None)]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand, Debug)]
+pub(crate) enum Command {
+    /// Run a scenario: CSV results, summary, manifest and charts.
+    Run(RunArgs),
+    /// Check scenario files without running them.
+    Validate {
+        /// Scenario files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Override a key before validation, e.g. `--set simulation.months=24` (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        set: Vec<String>,
+    },
+    /// Redraw the charts and the report of a finished run from its CSV files.
+    Plot {
+        /// The run's output directory.
+        dir: PathBuf,
+    },
+}
+
+/// Options of `wandel run`.
+#[derive(Args, Debug)]
+pub(crate) struct RunArgs {
+    /// The scenario file.
+    pub(crate) scenario: PathBuf,
+    /// Output directory (default: out/<scenario name>/).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: Option<PathBuf>,
+    /// Override a key before validation, e.g. `--set simulation.seed=7` or
+    /// `--set firms.0.count=20` (repeatable).
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub(crate) set: Vec<String>,
+    /// Worker threads for replications (default: all cores). Results do not depend on it.
+    #[arg(long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// Skip the charts and the report.
+    #[arg(long)]
+    pub(crate) no_charts: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub(crate) quiet: bool,
+}

@@ -1,0 +1,111 @@
+//! The `wandel` command: `run` a scenario, `validate` scenario files, `plot` a finished run.
+//!
+//! Exit codes: 0 success, 2 bad input (scenario problems, unreadable files) or any other error.
+
+mod atomic;
+mod cli;
+mod output;
+mod run;
+mod summary;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            if e.downcast_ref::<Reported>().is_none() {
+                eprintln!("error: {e:#}");
+            }
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// An error already printed in full (scenario diagnostics).
+#[derive(Debug)]
+struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("problems reported above")
+    }
+}
+
+impl std::error::Error for Reported {}
+
+/// Loads a scenario, or prints all its problems and fails.
+fn load_or_report(path: &Path, set: &[String]) -> Result<wandel_scenario::Scenario> {
+    wandel_scenario::load(path, set).map_err(|diags| {
+        eprintln!("{diags}");
+        anyhow::Error::new(Reported)
+    })
+}
+
+fn draw_charts(dir: &Path) -> Result<Vec<PathBuf>> {
+    let opts = wandel_charts::ChartOptions {
+        png: true,
+        svg: true,
+    };
+    let report = wandel_charts::draw_all(dir, &opts)?;
+    let html = wandel_charts::write_report(dir)?;
+    let mut files = report.files;
+    files.push(html);
+    Ok(files)
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Run(args) => {
+            let dir = run::run(&args)?;
+            if !args.quiet {
+                println!("results in {}", dir.display());
+                if !args.no_charts {
+                    println!(
+                        "charts in {}, report: {}",
+                        dir.join("charts").display(),
+                        dir.join("report.html").display()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files, set } => {
+            let mut failed = false;
+            for f in &files {
+                match wandel_scenario::load(f, &set) {
+                    Ok(s) => println!(
+                        "ok: {} (\"{}\", {} months from {}, {} replication{})",
+                        f.display(),
+                        s.name,
+                        s.params.months,
+                        s.params.start,
+                        s.replications,
+                        if s.replications == 1 { "" } else { "s" }
+                    ),
+                    Err(d) => {
+                        eprintln!("{d}");
+                        failed = true;
+                    }
+                }
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Plot { dir } => {
+            let files = draw_charts(&dir)?;
+            println!("{} files written in {}", files.len(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

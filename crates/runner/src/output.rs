@@ -1,0 +1,204 @@
+//! The tidy CSV files of a run (`docs/outputs.md`): economy, markets, cohorts and events.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use wandel_engine::{AGE_GROUPS, Params, RunOutput};
+
+use crate::atomic::write_atomic;
+
+fn csv_writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new().from_writer(w)
+}
+
+/// Formats a float compactly (shortest round-trip representation, no `-0`).
+fn num(x: f64) -> String {
+    if x == 0.0 {
+        "0".to_string()
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Writes `economy.csv`.
+pub(crate) fn write_economy(path: &Path, runs: &[RunOutput]) -> Result<()> {
+    write_atomic(path, |w| {
+        let mut c = csv_writer(w);
+        c.write_record([
+            "month",
+            "replication",
+            "employed",
+            "short_time",
+            "unemployed",
+            "in_training",
+            "out_of_labour_force",
+            "retired",
+            "labour_force",
+            "vacancies",
+            "hires",
+            "separations",
+            "layoffs",
+            "retirements",
+            "entries",
+            "unemployment_rate",
+            "long_term_unemployed",
+            "mean_wage",
+        ])?;
+        for run in runs {
+            for r in &run.months {
+                let lf = r.employed + r.short_time + r.unemployed + r.in_training;
+                c.write_record([
+                    r.month.to_string(),
+                    run.replication.to_string(),
+                    r.employed.to_string(),
+                    r.short_time.to_string(),
+                    r.unemployed.to_string(),
+                    r.in_training.to_string(),
+                    r.out_of_labour_force.to_string(),
+                    r.retired.to_string(),
+                    lf.to_string(),
+                    r.vacancies.to_string(),
+                    r.hires.to_string(),
+                    r.separations.to_string(),
+                    r.layoffs.to_string(),
+                    r.retirements.to_string(),
+                    r.entries.to_string(),
+                    num(r.unemployment_rate()),
+                    r.long_term_unemployed.to_string(),
+                    num((r.mean_wage * 100.0).round() / 100.0),
+                ])?;
+            }
+        }
+        c.flush()?;
+        Ok(())
+    })
+}
+
+/// Writes `markets.csv` (tidy: month, replication, region, sector, measure, value).
+pub(crate) fn write_markets(path: &Path, params: &Params, runs: &[RunOutput]) -> Result<()> {
+    write_atomic(path, |w| {
+        let mut c = csv_writer(w);
+        c.write_record([
+            "month",
+            "replication",
+            "region",
+            "sector",
+            "measure",
+            "value",
+        ])?;
+        for run in runs {
+            let rep = run.replication.to_string();
+            for r in &run.months {
+                let month = r.month.to_string();
+                for cell in &r.cells {
+                    let region = &params.regions[cell.region as usize];
+                    let sector = &params.sectors[cell.sector as usize].name;
+                    for (measure, value) in [
+                        ("employed", cell.employed.to_string()),
+                        ("short_time", cell.short_time.to_string()),
+                        ("vacancies", cell.vacancies.to_string()),
+                        ("hires", cell.hires.to_string()),
+                        ("separations", cell.separations.to_string()),
+                        ("layoffs", cell.layoffs.to_string()),
+                        ("mean_wage", num((cell.mean_wage * 100.0).round() / 100.0)),
+                    ] {
+                        c.write_record([month.as_str(), &rep, region, sector, measure, &value])?;
+                    }
+                }
+                for (i, reg) in r.regions.iter().enumerate() {
+                    let region = &params.regions[i];
+                    for (measure, value) in [
+                        ("unemployed", reg.unemployed.to_string()),
+                        ("in_training", reg.in_training.to_string()),
+                        ("out_of_labour_force", reg.out_of_labour_force.to_string()),
+                        ("long_term_unemployed", reg.long_term_unemployed.to_string()),
+                        ("unemployment_rate", num(reg.unemployment_rate())),
+                    ] {
+                        c.write_record([month.as_str(), &rep, region, "all", measure, &value])?;
+                    }
+                }
+            }
+        }
+        c.flush()?;
+        Ok(())
+    })
+}
+
+/// Writes `cohorts.csv`.
+pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
+    write_atomic(path, |w| {
+        let mut c = csv_writer(w);
+        c.write_record([
+            "replication",
+            "age_group",
+            "months_since",
+            "n",
+            "reemployed",
+            "same_sector",
+            "other_sector",
+            "other_occupation",
+            "other_region",
+            "unemployed",
+            "in_training",
+            "out_of_labour_force",
+            "earnings_ratio_reemployed",
+            "earnings_ratio_all",
+        ])?;
+        for run in runs {
+            for (g, cells) in run.cohorts.cells.iter().enumerate() {
+                for (since, cell) in cells.iter().enumerate() {
+                    let n = cell.n as f64;
+                    let share = |x: u64| {
+                        if cell.n == 0 {
+                            String::new()
+                        } else {
+                            num(x as f64 / n)
+                        }
+                    };
+                    let ratio_re = if cell.reemployed == 0 {
+                        String::new()
+                    } else {
+                        num(cell.earnings_ratio_sum / cell.reemployed as f64)
+                    };
+                    let ratio_all = if cell.n == 0 {
+                        String::new()
+                    } else {
+                        num(cell.earnings_ratio_sum / n)
+                    };
+                    c.write_record([
+                        run.replication.to_string(),
+                        AGE_GROUPS[g].to_string(),
+                        since.to_string(),
+                        cell.n.to_string(),
+                        share(cell.reemployed),
+                        share(cell.same_sector),
+                        share(cell.other_sector),
+                        share(cell.other_occupation),
+                        share(cell.other_region),
+                        share(cell.unemployed),
+                        share(cell.in_training),
+                        share(cell.out_of_labour_force),
+                        ratio_re,
+                        ratio_all,
+                    ])?;
+                }
+            }
+        }
+        c.flush()?;
+        Ok(())
+    })
+}
+
+/// Writes `events.csv` (scheduled shocks, for chart markers).
+pub(crate) fn write_events(path: &Path, params: &Params) -> Result<()> {
+    write_atomic(path, |w| {
+        let mut c = csv_writer(w);
+        c.write_record(["month", "kind", "label"])?;
+        for (month, kind, label) in wandel_scenario::events(params) {
+            c.write_record([month.to_string(), kind.to_string(), label])?;
+        }
+        c.flush()?;
+        Ok(())
+    })
+}

@@ -1,0 +1,285 @@
+//! Wandel's scenario file format: TOML files that users read, copy and edit.
+//!
+//! # Brief overview
+//!
+//! [`load`] reads a scenario file, follows its `extends` chain, applies `--set` overrides and
+//! validates everything into a [`Scenario`] holding the engine's [`wandel_engine::Params`].
+//! Every problem is collected into [`Diagnostics`], each with file, line, column, key path and
+//! what is allowed; nothing panics on bad input.
+//!
+//! ```
+//! let text = r#"
+//! format = 1
+//! [simulation]
+//! name = "tiny"
+//! start = "2025-01"
+//! months = 12
+//! [[regions]]
+//! name = "town"
+//! [[occupations]]
+//! name = "worker"
+//! [[sectors]]
+//! name = "industry"
+//! [[firms]]
+//! name = "plants"
+//! count = 10
+//! sector = "industry"
+//! region = "town"
+//! size = 50
+//! occupations = { worker = 1.0 }
+//! "#;
+//! let scenario = wandel_scenario::load_str("tiny.toml", text, &[]).unwrap();
+//! assert_eq!(scenario.params.months, 12);
+//! assert_eq!(scenario.name, "tiny");
+//! ```
+//!
+//! # Design decisions
+//!
+//! - The file format is the API boundary: it is versioned (`format = 1`) and is the only place
+//!   that knows TOML; engine types are never deserialized directly.
+//! - Validation is a hand-written walk over a tree that remembers each value's origin, not
+//!   `serde(deny_unknown_fields)`: serde stops at the first error, users want all of them.
+
+#![deny(missing_docs)]
+
+pub mod diagnostic;
+pub mod overrides;
+pub mod reader;
+pub mod source;
+pub mod tree;
+pub mod validate;
+
+use std::path::{Path, PathBuf};
+
+use toml::de::DeTable;
+use wandel_engine::Params;
+
+pub use diagnostic::{Diagnostic, Diagnostics};
+use source::{Origin, SourceFile, Sources};
+use tree::{Node, Value};
+
+/// A validated scenario, ready to run.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    /// Scenario name (`simulation.name`).
+    pub name: String,
+    /// Free-text description.
+    pub description: String,
+    /// Engine parameters.
+    pub params: Params,
+    /// Replications to run.
+    pub replications: u32,
+    /// The fully resolved scenario (after `extends` and `--set`) as TOML text.
+    pub resolved: String,
+    /// The files read, the named file first.
+    pub files: Vec<PathBuf>,
+}
+
+/// Most `extends` levels followed before giving up (a guard on top of cycle detection).
+const MAX_EXTENDS_DEPTH: usize = 16;
+
+/// Loads, merges, overrides and validates the scenario at `path`.
+pub fn load(path: &Path, overrides: &[String]) -> Result<Scenario, Diagnostics> {
+    let mut sources = Sources {
+        files: Vec::new(),
+        overrides: overrides.to_vec(),
+    };
+    let root = read_chain(path, &mut sources, &mut Vec::new())?;
+    finish(root, sources)
+}
+
+/// Like [`load`] for a scenario given as text (no `extends` relative to a directory is followed
+/// beyond the current directory).
+pub fn load_str(name: &str, text: &str, overrides: &[String]) -> Result<Scenario, Diagnostics> {
+    let mut sources = Sources {
+        files: Vec::new(),
+        overrides: overrides.to_vec(),
+    };
+    let root = parse_file(PathBuf::from(name), text.to_string(), &mut sources)?;
+    let root = follow_extends(
+        root,
+        Path::new(name),
+        &mut sources,
+        &mut vec![PathBuf::from(name)],
+    )?;
+    finish(root, sources)
+}
+
+fn finish(mut root: Node, sources: Sources) -> Result<Scenario, Diagnostics> {
+    let mut rd = reader::Reader::new(&sources);
+    for (i, o) in sources.overrides.iter().enumerate() {
+        if let Err(e) = overrides::apply(&mut root, i, o) {
+            rd.error(Origin::Set { index: e.index }, &e.key, e.message);
+        }
+    }
+    if !rd.diagnostics.is_empty() {
+        return Err(Diagnostics(rd.diagnostics));
+    }
+    let validated = validate::validate(&mut rd, &root);
+    match validated {
+        Some(v) if rd.diagnostics.is_empty() => {
+            // The resolved scenario, without `extends` (already applied).
+            if let Value::Table(entries) = &mut root.value {
+                entries.retain(|e| e.key != "extends");
+            }
+            let resolved = toml::to_string(&root.to_toml()).unwrap_or_default();
+            Ok(Scenario {
+                name: v.name,
+                description: v.description,
+                params: v.params,
+                replications: v.replications,
+                resolved,
+                files: sources.files.iter().map(|f| f.path.clone()).collect(),
+            })
+        }
+        _ => Err(Diagnostics(rd.diagnostics)),
+    }
+}
+
+fn io_error(path: &Path, message: String) -> Diagnostics {
+    Diagnostics(vec![Diagnostic {
+        location: source::Location {
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            snippet: None,
+        },
+        key: String::new(),
+        message,
+    }])
+}
+
+fn read_chain(
+    path: &Path,
+    sources: &mut Sources,
+    seen: &mut Vec<PathBuf>,
+) -> Result<Node, Diagnostics> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        io_error(
+            path,
+            format!("cannot read scenario file {}: {e}", path.display()),
+        )
+    })?;
+    seen.push(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+    let node = parse_file(path.to_path_buf(), text, sources)?;
+    follow_extends(node, path, sources, seen)
+}
+
+fn parse_file(path: PathBuf, text: String, sources: &mut Sources) -> Result<Node, Diagnostics> {
+    let file = sources.files.len();
+    sources.files.push(SourceFile::new(path, text));
+    let text = &sources.files[file].text;
+    match DeTable::parse(text) {
+        Ok(table) => {
+            let origin = Origin::File {
+                file,
+                start: 0,
+                end: 0,
+            };
+            Ok(tree::from_table(table.get_ref(), file, origin))
+        }
+        Err(e) => {
+            let origin = e.span().map_or(
+                Origin::File {
+                    file,
+                    start: 0,
+                    end: 0,
+                },
+                |s| Origin::File {
+                    file,
+                    start: s.start,
+                    end: s.end,
+                },
+            );
+            Err(Diagnostics(vec![Diagnostic {
+                location: sources.locate(origin, file),
+                key: String::new(),
+                message: format!("TOML syntax: {}", e.message().trim()),
+            }]))
+        }
+    }
+}
+
+fn follow_extends(
+    node: Node,
+    path: &Path,
+    sources: &mut Sources,
+    seen: &mut Vec<PathBuf>,
+) -> Result<Node, Diagnostics> {
+    let Some(ext) = node.get("extends").cloned() else {
+        return Ok(node);
+    };
+    let Value::Str(parent) = &ext.value else {
+        let loc = sources.locate(ext.origin, 0);
+        return Err(Diagnostics(vec![Diagnostic {
+            location: loc,
+            key: "extends".into(),
+            message: format!(
+                "expected the path of another scenario file (a string), found {}",
+                ext.value.type_name()
+            ),
+        }]));
+    };
+    let parent_path = path.parent().unwrap_or(Path::new(".")).join(parent);
+    let canonical = std::fs::canonicalize(&parent_path).unwrap_or_else(|_| parent_path.clone());
+    let located = |sources: &Sources, message: String| {
+        Diagnostics(vec![Diagnostic {
+            location: sources.locate(ext.origin, 0),
+            key: "extends".into(),
+            message,
+        }])
+    };
+    if !parent_path.is_file() {
+        return Err(located(
+            sources,
+            format!(
+                "the extended scenario {} does not exist",
+                parent_path.display()
+            ),
+        ));
+    }
+    if seen.contains(&canonical) {
+        let chain: Vec<String> = seen.iter().map(|p| p.display().to_string()).collect();
+        return Err(located(
+            sources,
+            format!(
+                "`extends` forms a cycle: {} → {}",
+                chain.join(" → "),
+                canonical.display()
+            ),
+        ));
+    }
+    if seen.len() >= MAX_EXTENDS_DEPTH {
+        return Err(located(
+            sources,
+            format!("`extends` is nested more than {MAX_EXTENDS_DEPTH} levels deep"),
+        ));
+    }
+    let mut base = read_chain(&parent_path, sources, seen)?;
+    tree::merge(&mut base, node);
+    Ok(base)
+}
+
+/// The event markers of a scenario (closures and technology switches), for charts.
+pub fn events(params: &Params) -> Vec<(wandel_engine::Month, &'static str, String)> {
+    let mut out = Vec::new();
+    for c in &params.closures {
+        let g = &params.firm_groups[c.group as usize].name;
+        out.push((
+            c.announced,
+            "closure_announced",
+            format!("closure announced: {g}"),
+        ));
+        out.push((c.closes, "closure", format!("closes: {g}")));
+    }
+    for s in &params.technology_switches {
+        let g = &params.firm_groups[s.group as usize].name;
+        out.push((
+            s.month,
+            "technology_switch",
+            format!("{g} → {}", s.technology),
+        ));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(b.1)));
+    out
+}
