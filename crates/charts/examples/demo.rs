@@ -7,7 +7,8 @@
 //!
 //! Variants (subdirectories): `closure` (4 regions, 5 sectors, 20 replications, 6 years, a
 //! plant closure and a technology switch), `small` (2 regions, 2 sectors, 2 replications,
-//! 24 months), `quiet` (1 region, 1 replication, nobody displaced).
+//! 24 months), `crowded` (9 regions, 9 sectors, 10 years, events close together: a layout
+//! stress test), `quiet` (1 region, 1 replication, nobody displaced).
 //! The numbers are invented shapes, not model output.
 
 use std::fmt::Write as _;
@@ -289,6 +290,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             months: 24,
             displaced: true,
             events: &[(6, "closure_announced", "closure announced: works")],
+        },
+        Variant {
+            name: "crowded",
+            regions: &[
+                "Emscher-Lippe",
+                "Münsterland",
+                "Sauerland",
+                "Ostwestfalen",
+                "Bergisches Land",
+                "Niederrhein",
+                "Siegerland",
+                "Köln/Bonn",
+                "Aachen",
+            ],
+            sectors: &[
+                "automotive",
+                "metal products",
+                "services",
+                "construction",
+                "public sector",
+                "chemicals",
+                "logistics",
+                "retail",
+                "health and social care",
+            ],
+            replications: 5,
+            months: 120,
+            displaced: true,
+            events: &[
+                (
+                    14,
+                    "closure_announced",
+                    "closure announced: integrated_works",
+                ),
+                (17, "closure_announced", "closure announced: supplier_gmbh"),
+                (20, "closure", "works closes"),
+                (22, "closure", "supplier closes"),
+                (112, "technology_switch", "combustion engines phased out"),
+            ],
         },
         Variant {
             name: "quiet",

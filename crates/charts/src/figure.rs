@@ -38,6 +38,8 @@ pub(crate) struct Series {
     pub(crate) label: String,
     pub(crate) colour: RGBColor,
     pub(crate) width: u32,
+    /// Drawn dashed (to tell series apart once the palette repeats).
+    pub(crate) dashed: bool,
     /// Points in increasing x; the line is broken where consecutive x differ by more than 1.
     pub(crate) points: Vec<Point>,
 }
@@ -53,6 +55,7 @@ impl Series {
             label: label.into(),
             colour,
             width: style::LINE_WIDTH,
+            dashed: false,
             points: points
                 .into_iter()
                 .map(|(x, y)| Point { x, y, band: None })
@@ -71,6 +74,7 @@ impl Series {
             label: label.into(),
             colour,
             width: style::LINE_WIDTH,
+            dashed: false,
             points: points
                 .into_iter()
                 .map(|(x, b)| Point {
@@ -80,6 +84,14 @@ impl Series {
                 })
                 .collect(),
         }
+    }
+
+    /// The `i`-th of several same-kind series: colour from the palette, dashed once the
+    /// palette has been used up.
+    pub(crate) fn nth(mut self, i: usize) -> Series {
+        self.colour = style::series_colour(i);
+        self.dashed = i >= style::SERIES_COLOURS;
+        self
     }
 
     /// The same series drawn thicker (for totals).
@@ -229,6 +241,17 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
             .map_err(err)
     }
 
+    /// A polyline, solid or dashed (dashes follow the path across its corners).
+    fn path(&self, points: &[(i32, i32)], colour: &RGBColor, width: u32, dashed: bool) -> Res {
+        if !dashed {
+            return self.line(points.to_vec(), colour, width);
+        }
+        for piece in dashes(points, 18.0, 10.0) {
+            self.line(piece, colour, width)?;
+        }
+        Ok(())
+    }
+
     fn dashed_vertical(&self, x: i32, y0: i32, y1: i32, colour: &RGBColor) -> Res {
         let (dash, gap) = (12, 9);
         let mut y = y0;
@@ -266,6 +289,49 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         }
         Ok(lines)
     }
+}
+
+/// Cuts a polyline into dashes of length `on` separated by gaps of length `off` (pixels).
+fn dashes(points: &[(i32, i32)], on: f64, off: f64) -> Vec<Vec<(i32, i32)>> {
+    let mut out = Vec::new();
+    let mut current: Vec<(i32, i32)> = Vec::new();
+    let mut drawing = true;
+    let mut left = on;
+    let at = |a: (i32, i32), b: (i32, i32), t: f64| {
+        (
+            a.0 + (f64::from(b.0 - a.0) * t).round() as i32,
+            a.1 + (f64::from(b.1 - a.1) * t).round() as i32,
+        )
+    };
+    for w in points.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let length = f64::from(b.0 - a.0).hypot(f64::from(b.1 - a.1));
+        let mut pos = 0.0;
+        if drawing && current.is_empty() {
+            current.push(a);
+        }
+        while length - pos > left {
+            pos += left;
+            let p = at(a, b, pos / length);
+            if drawing {
+                current.push(p);
+                out.push(std::mem::take(&mut current));
+                left = off;
+            } else {
+                current.push(p);
+                left = on;
+            }
+            drawing = !drawing;
+        }
+        left -= length - pos;
+        if drawing {
+            current.push(b);
+        }
+    }
+    if current.len() >= 2 {
+        out.push(current);
+    }
+    out
 }
 
 /// The value axis: from `lo` (≤ 0) to `hi`, ticks every `step`.
@@ -348,10 +414,8 @@ fn x_ticks<DB: DrawingBackend>(
     } else {
         (lo - 1.0, lo + 1.0)
     };
-    let steps: &[i32] = match axis {
-        XAxis::Calendar => &[1, 2, 3, 6, 12, 24, 60, 120, 240],
-        XAxis::MonthsSince => &[1, 2, 3, 6, 12, 24, 60, 120, 240],
-    };
+    // Months, quarters, half-years, years, then multi-year steps.
+    let steps: &[i32] = &[1, 3, 6, 12, 24, 60, 120, 240];
     let label = |step: i32, m: i32| -> String {
         match axis {
             XAxis::Calendar => {
@@ -530,7 +594,7 @@ fn draw_series<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) -
                 .draw(&Circle::new(pts[0], s.width as i32 + 2, s.colour.filled()))
                 .map_err(err)?;
         } else {
-            p.line(pts, &s.colour, s.width)?;
+            p.path(&pts, &s.colour, s.width, s.dashed)?;
         }
     }
     Ok(())
@@ -673,7 +737,7 @@ pub(crate) fn render<DB: DrawingBackend>(
             }
             let mid = baseline - cap(size::LEGEND) / 2;
             match series {
-                Some(s) => p.line(vec![(x, mid), (x + swatch, mid)], &s.colour, s.width)?,
+                Some(s) => p.path(&[(x, mid), (x + swatch, mid)], &s.colour, s.width, s.dashed)?,
                 None => p.rect(
                     x,
                     mid - 13,
@@ -814,10 +878,12 @@ pub(crate) fn render<DB: DrawingBackend>(
 
     // Small multiples.
     let n = fig.panels.len();
-    let cols = if n == 4 {
-        2
-    } else {
-        ((n as f64 * 1.5).sqrt().ceil() as usize).clamp(1, n)
+    let cols = match n {
+        0..=3 => n.max(1),
+        4 => 2,
+        5 | 6 | 9 => 3,
+        7 | 8 | 10..=12 | 16 => 4,
+        _ => ((n as f64 * 1.5).sqrt().ceil() as usize).clamp(1, n),
     };
     let rows = n.div_ceil(cols);
     let (gap_x, gap_y) = (60, 34);
@@ -887,6 +953,19 @@ mod tests {
         assert_eq!(y.lo, 0.0);
         assert!(y.hi >= 11.7);
         assert_eq!(y.values().first(), Some(&0.0));
+    }
+
+    #[test]
+    fn dashes_cover_the_path() {
+        let pieces = dashes(&[(0, 0), (100, 0)], 20.0, 10.0);
+        // 0–20, 30–50, 60–80, 90–100.
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(pieces[0], vec![(0, 0), (20, 0)]);
+        assert_eq!(pieces[1], vec![(30, 0), (50, 0)]);
+        assert_eq!(pieces[3], vec![(90, 0), (100, 0)]);
+        // Across a corner the dash bends with the path.
+        let pieces = dashes(&[(0, 0), (10, 0), (10, 30)], 20.0, 10.0);
+        assert_eq!(pieces[0], vec![(0, 0), (10, 0), (10, 10)]);
     }
 
     #[test]

@@ -13,8 +13,9 @@
 //! See `docs/charts.md` for the chart set and how each chart is computed.
 //!
 //! Module map: `data` reads the files, `style` holds the shared look, `figure` lays out and
-//! renders a chart description, `charts/*` has one file per chart, `output` writes PNG/SVG
-//! atomically, `report` writes the HTML report.
+//! renders a chart description, `text` measures and rasterises text with the bundled font,
+//! `charts/*` has one file per chart, `output` writes PNG/SVG atomically, `report` writes the
+//! HTML report.
 
 #![deny(missing_docs)]
 

@@ -56,9 +56,12 @@ pub(crate) const TOTAL: RGBColor = OKABE_ITO[7];
 /// Colour of the `i`-th series. The order puts the colours with most contrast on white first
 /// (yellow last); black is left out, it is for totals.
 pub(crate) fn series_colour(i: usize) -> RGBColor {
-    const ORDER: [usize; 7] = [4, 0, 2, 5, 6, 1, 3];
+    const ORDER: [usize; SERIES_COLOURS] = [4, 0, 2, 5, 6, 1, 3];
     OKABE_ITO[ORDER[i % ORDER.len()]]
 }
+
+/// Number of distinct series colours; later series repeat them dashed.
+pub(crate) const SERIES_COLOURS: usize = 7;
 
 /// Text colour for titles, tick labels and legends.
 pub(crate) const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);

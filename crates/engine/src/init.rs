@@ -14,8 +14,10 @@ use crate::state::{Economy, FirmStatus, Status};
 use crate::targets;
 
 /// Monthly exit rate used to draw how long the initially unemployed have already been
-/// unemployed (geometric). 0.07 is the middle of the West German U→E rate (calibration: A8).
-pub const INITIAL_EXIT_RATE: f64 = 0.07;
+/// unemployed (geometric). Reason: 0.1 lies between the EU average U→E rate (about 0.09 a month,
+/// calibration: A10) and the shipped baseline's simulated rate (about 0.15), so the share of
+/// long-term unemployed starts near its steady state.
+pub const INITIAL_EXIT_RATE: f64 = 0.1;
 
 /// Builds replication `replication`'s initial economy.
 pub fn initial_economy(params: &Params, replication: u32) -> Economy {

@@ -34,6 +34,8 @@ pub struct MonthRecord {
     pub layoffs: u64,
     /// Retirements.
     pub retirements: u64,
+    /// Retirements by the status retired from (indexed by `Status as usize`).
+    pub retirements_from: [u64; 6],
     /// Entries.
     pub entries: u64,
     /// Exits from unemployment out of the labour force.
@@ -182,6 +184,7 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         separations: f.separations,
         layoffs: f.layoffs,
         retirements: f.retirements,
+        retirements_from: f.retirements_from,
         entries: f.entries,
         exits_inactive: f.exits_inactive,
         training_starts: f.training_starts,

@@ -226,6 +226,8 @@ pub struct Flows {
     pub layoffs: u64,
     /// Retirements.
     pub retirements: u64,
+    /// Retirements by the status retired from (indexed by `Status as usize`).
+    pub retirements_from: [u64; 6],
     /// Labour-market entries.
     pub entries: u64,
     /// Exits from unemployment out of the labour force.

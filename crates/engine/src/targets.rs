@@ -1,5 +1,5 @@
 //! Firms' target headcounts: base size × demand / productivity × local supply-chain factor ×
-//! technology factor × policy factor, rounded down.
+//! technology factor × policy factor, rounded to the nearest worker.
 
 use crate::params::Params;
 use crate::state::{Economy, FirmStatus};
@@ -45,7 +45,8 @@ pub fn update_targets(eco: &mut Economy, params: &Params) {
             * supply[cell]
             * f64::from(f.tech_factor[j])
             * f64::from(f.policy_factor[j]);
-        // The small epsilon keeps 95 × 1.0 at 95 despite rounding in the products above.
-        eco.firms.target[j] = (need + 1e-9).floor().clamp(0.0, f64::from(u32::MAX)) as u32;
+        // Rounded to the nearest worker: flooring would cut one job from every firm at the
+        // slightest dip in demand.
+        eco.firms.target[j] = need.round().clamp(0.0, f64::from(u32::MAX)) as u32;
     }
 }

@@ -65,9 +65,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         .map(|(i, c)| {
             Series::line(
                 c.name.clone(),
-                style::series_colour(i),
+                style::TOTAL,
                 c.points.iter().map(|(m, v)| (m.x(), *v)),
             )
+            .nth(i)
         })
         .collect();
     let mut fig = Figure::single(

@@ -49,7 +49,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
                 Series::line(age_label(&c.name), style::TOTAL, points).thick()
             } else {
                 colour += 1;
-                Series::line(age_label(&c.name), style::series_colour(colour - 1), points)
+                Series::line(age_label(&c.name), style::TOTAL, points).nth(colour - 1)
             }
         })
         .collect();

@@ -30,7 +30,8 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
         let cohort = std::mem::take(&mut eco.by_birth[off as usize]);
         for &w in &cohort {
             if eco.workers.status[w as usize] != Status::Retired {
-                eco.leave_state(w);
+                let from = eco.leave_state(w);
+                eco.flows.retirements_from[from as usize] += 1;
                 eco.enter_retired(w);
                 retired += 1;
             }
