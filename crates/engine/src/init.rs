@@ -203,8 +203,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
         } else {
             0.0
         };
-        for k in next[m]..market_workers[m].len() {
-            let w = market_workers[m][k];
+        for &w in &market_workers[m][next[m]..] {
             let i = w as usize;
             eco.workers.wage[i] = crate::state::offered_wage(level, eco.workers.skill[i]);
             eco.leave_state(w);

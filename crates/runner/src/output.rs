@@ -148,6 +148,9 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
         for run in runs {
             for (g, cells) in run.cohorts.cells.iter().enumerate() {
                 for (since, cell) in cells.iter().enumerate() {
+                    if cell.n == 0 {
+                        continue; // Nobody observed: no row (shares would be undefined).
+                    }
                     let n = cell.n as f64;
                     let share = |x: u64| {
                         if cell.n == 0 {

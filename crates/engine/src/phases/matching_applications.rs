@@ -57,8 +57,8 @@ fn targets(net: &SearchNetwork, v_per_market: &[u64]) -> Targets {
     for s in 0..n {
         let (mut ci, mut mi, mut co, mut mo) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut ai, mut ao) = (0.0, 0.0);
-        for m in 0..n {
-            let w = net.weight[s * n + m] * v_per_market[m] as f64;
+        for (m, &v) in v_per_market.iter().enumerate() {
+            let w = net.weight[s * n + m] * v as f64;
             if w <= 0.0 {
                 continue;
             }
@@ -121,7 +121,7 @@ pub fn run(
 
     // Applications: (slot, score, worker).
     let mut apps: Vec<(u32, f32, u32)> = Vec::new();
-    for s in 0..n {
+    for (s, noticed) in notice.iter().enumerate() {
         let (inside_total, outside_total) = (
             table.inside[s].0.last().copied().unwrap_or(0.0),
             table.outside[s].0.last().copied().unwrap_or(0.0),
@@ -132,7 +132,7 @@ pub fn run(
         let seekers = eco.pools[s]
             .iter()
             .map(|&w| (w, 1.0))
-            .chain(notice[s].iter().map(|&w| (w, nu)));
+            .chain(noticed.iter().map(|&w| (w, nu)));
         let seekers: Vec<(u32, f64)> = seekers.collect();
         for (w, scale) in seekers {
             let i = w as usize;

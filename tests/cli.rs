@@ -1,0 +1,155 @@
+//! What `wandel run` writes, and the command line around it.
+
+use crate::util::{root, scratch, stderr, wandel};
+
+#[test]
+fn run_writes_every_output_file_and_charts() {
+    let dir = scratch("cli-run");
+    let out = dir.join("steel");
+    let o = wandel(&[
+        "run",
+        "scenarios/steel_closure.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--set",
+        "simulation.months=30",
+        "--set",
+        "simulation.replications=2",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for f in [
+        "economy.csv",
+        "markets.csv",
+        "cohorts.csv",
+        "events.csv",
+        "summary.json",
+        "manifest.json",
+        "report.html",
+    ] {
+        let meta = std::fs::metadata(out.join(f)).unwrap_or_else(|_| panic!("{f} missing"));
+        assert!(meta.len() > 0, "{f} is empty");
+    }
+    for chart in [
+        "employment_by_sector",
+        "unemployment",
+        "unemployment_by_region",
+        "reemployment",
+        "earnings",
+    ] {
+        assert!(
+            out.join("charts").join(format!("{chart}.png")).is_file(),
+            "{chart}.png"
+        );
+        assert!(
+            out.join("charts").join(format!("{chart}.svg")).is_file(),
+            "{chart}.svg"
+        );
+    }
+    // economy.csv: the documented columns, one row per month and replication.
+    let text = std::fs::read_to_string(out.join("economy.csv")).unwrap();
+    let header = text.lines().next().unwrap();
+    for col in [
+        "month",
+        "replication",
+        "employed",
+        "short_time",
+        "unemployed",
+        "in_training",
+        "out_of_labour_force",
+        "vacancies",
+        "hires",
+        "separations",
+        "layoffs",
+        "unemployment_rate",
+        "long_term_unemployed",
+        "mean_wage",
+    ] {
+        assert!(
+            header.split(',').any(|c| c == col),
+            "economy.csv lacks {col}"
+        );
+    }
+    assert_eq!(text.lines().count(), 1 + 30 * 2);
+    assert!(text.lines().nth(1).unwrap().starts_with("2025-01,0,"));
+    // No temporary files are left behind.
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        assert!(!name.contains(".tmp"), "left over: {name}");
+    }
+    // The manifest reproduces the run: resolved scenario, its hash, seed, overrides.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["scenario_name"], "steel_closure");
+    assert_eq!(manifest["scenario_sha256"].as_str().unwrap().len(), 64);
+    assert!(
+        manifest["resolved_scenario"]
+            .as_str()
+            .unwrap()
+            .contains("months = 30")
+    );
+    assert_eq!(manifest["replications"], 2);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert!(
+        summary["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["name"] == "displaced_workers")
+    );
+    let events = std::fs::read_to_string(out.join("events.csv")).unwrap();
+    assert!(events.contains("2026-01,closure_announced,"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn shipped_scenarios_validate() {
+    let o = wandel(&[
+        "validate",
+        "scenarios/baseline.toml",
+        "scenarios/steel_closure.toml",
+        "scenarios/ice_phaseout.toml",
+        "scenarios/validation/dmp.toml",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(text.lines().filter(|l| l.starts_with("ok: ")).count(), 4);
+}
+
+#[test]
+fn plot_redraws_from_the_csv_files() {
+    let dir = scratch("cli-plot");
+    let out = dir.join("run");
+    let o = wandel(&[
+        "run",
+        "scenarios/steel_closure.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--no-charts",
+        "--set",
+        "simulation.months=30",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("charts").exists());
+    let o = wandel(&["plot", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.join("charts/unemployment.png").is_file());
+    assert!(out.join("report.html").is_file());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn readme_commands_are_in_ci() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let ci = std::fs::read_to_string(root().join(".ci/run")).unwrap();
+    let test_cmd = readme
+        .lines()
+        .find(|l| l.trim_start().starts_with("cargo test"))
+        .expect("README has a test command");
+    assert!(
+        ci.contains(test_cmd.trim()),
+        "CI must run the README's test command: {test_cmd}"
+    );
+}

@@ -1,0 +1,16 @@
+//! Wandel's integration tests: one binary, one module per concern.
+//!
+//! - `dmp_reference`: the DMP special case against its exact steady state.
+//! - `invariants`: every month of the shipped scenarios keeps every invariant and every stock
+//!   changes only by recorded flows.
+//! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
+//! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
+//! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
+
+mod util;
+
+mod cli;
+mod determinism;
+mod dmp_reference;
+mod invariants;
+mod scenario_errors;

@@ -1,0 +1,41 @@
+//! Helpers: the repository root, scratch directories and running the `wandel` binary.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repository root")
+}
+
+/// A fresh, empty scratch directory for test `name`.
+pub(crate) fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("wandel-test-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// Runs `wandel` with `args` from the repository root.
+pub(crate) fn wandel(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wandel"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("wandel runs")
+}
+
+/// Standard error as text.
+pub(crate) fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Loads a shipped scenario with overrides.
+pub(crate) fn scenario(rel: &str, set: &[&str]) -> wandel_scenario::Scenario {
+    let set: Vec<String> = set.iter().map(|s| s.to_string()).collect();
+    wandel_scenario::load(&root().join(rel), &set)
+        .unwrap_or_else(|d| panic!("{rel} is valid:\n{d}"))
+}
