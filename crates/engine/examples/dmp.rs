@@ -1,18 +1,22 @@
-//! Runs the DMP reference case A and prints the mean unemployment rate of the second half.
-use wandel_engine::Params;
+//! Runs the DMP reference case A at a given size and prints the time of initialisation and of
+//! the 240 months, and the mean unemployment rate of the second half.
+use wandel_engine::{Params, Simulation};
 fn main() {
     let n: u32 = std::env::args()
         .nth(1)
-        .map_or(100_000, |a| a.parse().unwrap());
+        .map_or(100_000, |a| a.parse().expect("a number of workers"));
     let params = Params::dmp_case(n, 240, 1);
     let t = std::time::Instant::now();
-    let out = wandel_engine::run(&params, 0, &mut ());
-    let el = t.elapsed();
+    let sim = Simulation::new(&params, 0);
+    let init = t.elapsed();
+    let t = std::time::Instant::now();
+    let out = sim.run(&mut (), &mut |_, _| {});
+    let steps = t.elapsed();
     let half = &out.months[120..];
     let u: f64 = half
         .iter()
-        .map(|r| r.unemployed as f64 / n as f64)
+        .map(|r| r.unemployed as f64 / f64::from(n))
         .sum::<f64>()
         / half.len() as f64;
-    println!("n={n} u={u:.5} time={el:?}");
+    println!("n={n} u={u:.5} init={init:?} months={steps:?}");
 }

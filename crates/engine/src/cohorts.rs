@@ -77,14 +77,14 @@ impl Cohorts {
         for d in &eco.displaced[self.window_start..] {
             let since = t.since(d.month);
             let w = d.worker as usize;
-            let status = eco.workers.status[w];
+            let status = eco.workers.rec[w].status;
             let mut obs = CohortCell {
                 n: 1,
                 ..CohortCell::default()
             };
             match status {
                 Status::Employed | Status::ShortTime => obs.reemployed = 1,
-                Status::Training if eco.workers.employer[w] != crate::state::NO_FIRM => {
+                Status::Training if eco.workers.rec[w].employer != crate::state::NO_FIRM => {
                     obs.reemployed = 1
                 }
                 Status::Training => obs.in_training = 1,
@@ -92,13 +92,13 @@ impl Cohorts {
                 Status::Inactive | Status::Retired => obs.out_of_labour_force = 1,
             }
             if obs.reemployed == 1 {
-                let j = eco.workers.employer[w] as usize;
+                let j = eco.workers.rec[w].employer as usize;
                 if eco.firms.sector[j] == d.sector {
                     obs.same_sector = 1;
                 } else {
                     obs.other_sector = 1;
                 }
-                obs.other_occupation = u64::from(eco.workers.occupation[w] != d.occupation);
+                obs.other_occupation = u64::from(eco.workers.rec[w].occupation != d.occupation);
                 obs.other_region = u64::from(eco.firms.region[j] != d.region);
                 if d.wage_before > 0.0 {
                     obs.earnings_ratio_sum = eco.current_wage(d.worker) / d.wage_before;

@@ -185,10 +185,10 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
                 };
                 next[m] += 1;
                 let i = w as usize;
-                let experience = (start.since(eco.workers.birth[i]) - entry_age * 12).max(0);
+                let experience = (start.since(eco.workers.rec[i].birth) - entry_age * 12).max(0);
                 let tenure = rng.random_range(0..=experience.min(30 * 12));
-                eco.workers.wage[i] =
-                    crate::state::offered_wage(eco.firms.wage_level[j], eco.workers.skill[i]);
+                eco.workers.rec[i].wage =
+                    crate::state::offered_wage(eco.firms.wage_level[j], eco.workers.rec[i].skill);
                 eco.leave_state(w);
                 eco.join_payroll(w, j, start.plus(-tenure), Status::Employed);
             }
@@ -205,7 +205,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
         };
         for &w in &market_workers[m][next[m]..] {
             let i = w as usize;
-            eco.workers.wage[i] = crate::state::offered_wage(level, eco.workers.skill[i]);
+            eco.workers.rec[i].wage = crate::state::offered_wage(level, eco.workers.rec[i].skill);
             eco.leave_state(w);
             eco.enter_unemployed(w);
             let elapsed = geometric.sample(rng).min(240) as i32;
@@ -218,7 +218,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
 fn entry_cdf(eco: &Economy) -> Vec<f64> {
     let mut weights = vec![0.0f64; eco.pools.len()];
     for i in 0..eco.workers.len() {
-        let m = eco.market(eco.workers.region[i], eco.workers.occupation[i]);
+        let m = eco.market(eco.workers.rec[i].region, eco.workers.rec[i].occupation);
         weights[m] += 1.0;
     }
     let total: f64 = weights.iter().sum::<f64>().max(1.0);

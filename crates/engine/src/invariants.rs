@@ -18,10 +18,10 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     let mut cells = vec![WageCell::default(); eco.wage_cells.len()];
     for i in 0..ws.len() {
         let w = i as u32;
-        let status = ws.status[i];
+        let status = ws.rec[i].status;
         counts[status as usize] += 1;
-        let region = ws.region[i] as usize;
-        let employer = ws.employer[i];
+        let region = ws.rec[i].region as usize;
+        let employer = ws.rec[i].employer;
         let on_payroll = matches!(status, Status::Employed | Status::ShortTime)
             || (status == Status::Training && employer != NO_FIRM);
         if on_payroll {
@@ -29,15 +29,15 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             if j >= eco.firms.len() {
                 return Err(format!("worker {w} has employer {j} out of range"));
             }
-            if eco.firms.employees[j].get(ws.slot[i] as usize) != Some(&w) {
+            if eco.firms.employees[j].get(ws.rec[i].slot as usize) != Some(&w) {
                 return Err(format!(
                     "worker {w} is not at its slot in firm {j}'s payroll"
                 ));
             }
-            let since = ws.since[i];
+            let since = ws.rec[i].since;
             let capped = eco.month.since(since) >= eco.tenure_cap as i32;
             let c = eco.firm_cell(j);
-            cells[c].add(ws.wage[i], since.0, capped);
+            cells[c].add(ws.rec[i].wage, since.0, capped);
         } else if employer != NO_FIRM {
             return Err(format!(
                 "worker {w} in status {status:?} has employer {employer}"
@@ -45,14 +45,14 @@ pub fn check(eco: &Economy) -> Result<(), String> {
         }
         match status {
             Status::Unemployed => {
-                let m = eco.market(ws.region[i], ws.occupation[i]);
-                if eco.pools[m].get(ws.slot[i] as usize) != Some(&w) {
+                let m = eco.market(ws.rec[i].region, ws.rec[i].occupation);
+                if eco.pools[m].get(ws.rec[i].slot as usize) != Some(&w) {
                     return Err(format!(
                         "unemployed worker {w} is not at its slot in pool {m}"
                     ));
                 }
                 unemployed[region] += 1;
-                if eco.month.since(ws.since[i]) >= crate::state::LONG_TERM_MONTHS {
+                if eco.month.since(ws.rec[i].since) >= crate::state::LONG_TERM_MONTHS {
                     long_term[region] += 1;
                 }
             }
@@ -102,7 +102,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
         payroll += list.len() as u64;
         let st = list
             .iter()
-            .filter(|&&w| ws.status[w as usize] == Status::ShortTime)
+            .filter(|&&w| ws.rec[w as usize].status == Status::ShortTime)
             .count() as u32;
         if st != eco.firms.short_time[j] {
             return Err(format!(
@@ -114,16 +114,16 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             return Err(format!("closed firm {j} still has {} workers", list.len()));
         }
         for &w in list {
-            if ws.employer[w as usize] != j as u32 {
+            if ws.rec[w as usize].employer != j as u32 {
                 return Err(format!(
                     "firm {j} lists worker {w} whose employer is {}",
-                    ws.employer[w as usize]
+                    ws.rec[w as usize].employer
                 ));
             }
         }
     }
     let employed_trainees = (0..ws.len())
-        .filter(|&i| ws.status[i] == Status::Training && ws.employer[i] != NO_FIRM)
+        .filter(|&i| ws.rec[i].status == Status::Training && ws.rec[i].employer != NO_FIRM)
         .count() as u64;
     let expected =
         counts[Status::Employed as usize] + counts[Status::ShortTime as usize] + employed_trainees;

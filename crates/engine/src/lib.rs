@@ -40,6 +40,7 @@ pub mod params;
 pub mod path;
 pub mod phases;
 pub mod policy;
+pub mod prefetch;
 pub mod record;
 pub mod reference;
 pub mod rng;

@@ -121,7 +121,7 @@ impl<'a> PolicyCtx<'a> {
             if placed == n {
                 break;
             }
-            if self.eco.workers.status[w as usize] == Status::Employed {
+            if self.eco.workers.rec[w as usize].status == Status::Employed {
                 self.eco.set_payroll_status(w, Status::ShortTime);
                 placed += 1;
             }
@@ -134,7 +134,7 @@ impl<'a> PolicyCtx<'a> {
         let j = firm as usize;
         let list = self.eco.firms.employees[j].clone();
         for w in list {
-            if self.eco.workers.status[w as usize] == Status::ShortTime {
+            if self.eco.workers.rec[w as usize].status == Status::ShortTime {
                 self.eco.set_payroll_status(w, Status::Employed);
             }
         }
@@ -164,6 +164,6 @@ impl<'a> PolicyCtx<'a> {
 
     /// Adds `delta` log points to worker `w`'s skill (accreditation of informal learning).
     pub fn add_skill(&mut self, w: u32, delta: f32) {
-        self.eco.workers.skill[w as usize] += delta;
+        self.eco.workers.rec[w as usize].skill += delta;
     }
 }

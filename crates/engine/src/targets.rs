@@ -47,6 +47,6 @@ pub fn update_targets(eco: &mut Economy, params: &Params) {
             * f64::from(f.policy_factor[j]);
         // Rounded to the nearest worker: flooring would cut one job from every firm at the
         // slightest dip in demand.
-        eco.firms.target[j] = need.round().clamp(0.0, f64::from(u32::MAX)) as u32;
+        eco.firms.target[j] = (need + 0.5) as u32; // Non-negative: truncation rounds half up.
     }
 }

@@ -74,14 +74,14 @@ fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<u32> {
     }
     for _ in 0..32 {
         let w = list[rng.random_range(0..list.len())];
-        if eco.workers.status[w as usize] == Status::Employed {
+        if eco.workers.rec[w as usize].status == Status::Employed {
             return Some(w);
         }
     }
     let full: Vec<u32> = list
         .iter()
         .copied()
-        .filter(|&w| eco.workers.status[w as usize] == Status::Employed)
+        .filter(|&w| eco.workers.rec[w as usize].status == Status::Employed)
         .collect();
     if full.is_empty() {
         Some(list[rng.random_range(0..list.len())])

@@ -8,11 +8,11 @@
 //! Reads: birth months, pools. Writes: retirements, entries, exits (through `Economy` methods).
 
 use rand::RngExt;
-use rand_distr::{Beta, Distribution, Geometric, Normal};
+use rand_distr::{Beta, Distribution, Normal};
 
 use crate::init::entrant_birth;
 use crate::params::Params;
-use crate::rng::SimRng;
+use crate::rng::{Gaps, SimRng};
 use crate::state::{Economy, Status};
 
 /// Runs the month's demography.
@@ -29,7 +29,7 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     if off >= 0 && (off as usize) < eco.by_birth.len() {
         let cohort = std::mem::take(&mut eco.by_birth[off as usize]);
         for &w in &cohort {
-            if eco.workers.status[w as usize] != Status::Retired {
+            if eco.workers.rec[w as usize].status != Status::Retired {
                 let from = eco.leave_state(w);
                 eco.flows.retirements_from[from as usize] += 1;
                 eco.enter_retired(w);
@@ -88,7 +88,9 @@ fn exits(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     if p <= 0.0 {
         return;
     }
-    let geometric = Geometric::new(p).expect("validated exit rate");
+    let Some(geometric) = Gaps::new(p) else {
+        return;
+    };
     let older = params.demography.older_age as i32;
     let t = eco.month;
     let mut leaving = Vec::new();

@@ -17,6 +17,7 @@ use crate::fenwick::Fenwick;
 use crate::params::Params;
 use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
+use crate::prefetch::prefetch;
 use crate::rng::SimRng;
 use crate::state::{Economy, UNIT_INTENSITY};
 
@@ -104,10 +105,19 @@ pub fn run(
             } else {
                 pick_unemployed(eco, s, rng)
             };
+            // Start loading what the hire will touch (the worker, the pool entry that
+            // swap-removal moves, the firm's payroll tail) while the vacancy is drawn.
+            prefetch(&eco.workers.rec[worker as usize]);
+            if let Some(&last) = eco.pools[s].last() {
+                prefetch(&eco.workers.rec[last as usize]);
+            }
             let k = rng.random_range(0..tickets.total()) as u32;
             let e = tickets.find(k);
             tickets.remove_one(e);
             let (firm, occ, _) = vac[e];
+            if let Some(tail) = eco.firms.employees[firm as usize].last() {
+                prefetch(tail);
+            }
             eco.hire(worker, firm as usize, occ);
         }
     }
@@ -117,10 +127,14 @@ pub fn run(
 /// equal intensities every draw is accepted, so the draw is uniform).
 fn pick_unemployed(eco: &Economy, s: usize, rng: &mut SimRng) -> u32 {
     let pool = &eco.pools[s];
+    if eco.pool_max_intensity[s] == UNIT_INTENSITY {
+        // Everyone searches with the same intensity: a uniform draw, no record to read.
+        return pool[rng.random_range(0..pool.len())];
+    }
     let max = f64::from(eco.pool_max_intensity[s]);
     loop {
         let w = pool[rng.random_range(0..pool.len())];
-        let intensity = f64::from(eco.workers.intensity[w as usize]);
+        let intensity = f64::from(eco.workers.rec[w as usize].intensity);
         if intensity >= max || rng.random::<f64>() * max < intensity {
             return w;
         }

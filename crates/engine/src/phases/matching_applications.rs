@@ -32,12 +32,12 @@ pub const MATCH_NOISE_SD: f64 = 0.1;
 fn reservation(eco: &Economy, params: &Params, w: u32) -> f64 {
     let i = w as usize;
     let m = &params.matching;
-    match eco.workers.status[i] {
+    match eco.workers.rec[i].status {
         Status::Unemployed => {
-            let months = eco.month.since(eco.workers.since[i]).max(0) as f64;
+            let months = eco.month.since(eco.workers.rec[i].since).max(0) as f64;
             let share =
                 (m.reservation_start - m.reservation_decline * months).max(m.reservation_floor);
-            f64::from(eco.workers.wage[i]) * share
+            f64::from(eco.workers.rec[i].wage) * share
         }
         _ => eco.current_wage(w) * m.reservation_start,
     }
@@ -136,9 +136,9 @@ pub fn run(
         let seekers: Vec<(u32, f64)> = seekers.collect();
         for (w, scale) in seekers {
             let i = w as usize;
-            let intensity = f64::from(eco.workers.intensity[i]) / f64::from(UNIT_INTENSITY);
+            let intensity = f64::from(eco.workers.rec[i].intensity) / f64::from(UNIT_INTENSITY);
             let k = stochastic_round(per_seeker * intensity * scale, rng);
-            let mobility = 2.0 * f64::from(eco.workers.mobility[i]) / 255.0;
+            let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0;
             let out_w = outside_total * mobility;
             if inside_total + out_w <= 0.0 {
                 continue;
@@ -155,8 +155,8 @@ pub fn run(
                 let range = market_slots[m].clone();
                 let slot = rng.random_range(range);
                 let (firm, occ) = slots[slot];
-                let sim = eco.similarity(eco.workers.occupation[i], occ);
-                let skill_there = f64::from(eco.workers.skill[i]) - loss * (1.0 - sim);
+                let sim = eco.similarity(eco.workers.rec[i].occupation, occ);
+                let skill_there = f64::from(eco.workers.rec[i].skill) - loss * (1.0 - sim);
                 let offer = f64::from(offered_wage(
                     eco.firms.wage_level[firm as usize],
                     skill_there as f32,
@@ -187,11 +187,11 @@ pub fn run(
         let (firm, occ) = slots[slot as usize];
         for &(_, _, w) in &apps[first..last] {
             let i = w as usize;
-            let available = match eco.workers.status[i] {
+            let available = match eco.workers.rec[i].status {
                 Status::Unemployed => true,
                 Status::Employed | Status::ShortTime => {
-                    let e = eco.workers.employer[i] as usize;
-                    eco.firms.status[e] == FirmStatus::Noticed && eco.workers.since[i] != t
+                    let e = eco.workers.rec[i].employer as usize;
+                    eco.firms.status[e] == FirmStatus::Noticed && eco.workers.rec[i].since != t
                 }
                 _ => false,
             };

@@ -76,8 +76,11 @@ pub fn notice_searchers(eco: &crate::state::Economy) -> Vec<Vec<u32>> {
         }
         for &w in &eco.firms.employees[j] {
             let i = w as usize;
-            if matches!(eco.workers.status[i], Status::Employed | Status::ShortTime) {
-                lists[eco.market(eco.workers.region[i], eco.workers.occupation[i])].push(w);
+            if matches!(
+                eco.workers.rec[i].status,
+                Status::Employed | Status::ShortTime
+            ) {
+                lists[eco.market(eco.workers.rec[i].region, eco.workers.rec[i].occupation)].push(w);
             }
         }
     }

@@ -8,18 +8,18 @@
 //!
 //! Reads: payrolls, sector separation rates. Writes: separations through `Economy::separate`.
 
-use rand_distr::{Distribution, Geometric};
-
 use crate::params::Params;
-use crate::rng::SimRng;
+use crate::prefetch::prefetch;
+use crate::rng::{Gaps, SimRng};
 use crate::state::Economy;
 
 /// Runs the month's separations.
 pub fn separate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     let mut rate = f64::NAN;
-    let mut dist: Option<Geometric> = None;
+    let mut dist: Option<Gaps> = None;
     let mut gap: u64 = 0;
-    let mut selected: Vec<usize> = Vec::new();
+    // Every (firm, position) that separates this month, in firm order and increasing position.
+    let mut selected: Vec<(u32, u32)> = Vec::new();
     for j in 0..eco.firms.len() {
         let h = eco.firms.employees[j].len() as u64;
         if h == 0 {
@@ -31,21 +31,29 @@ pub fn separate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
         }
         if p != rate {
             rate = p;
-            dist = Some(Geometric::new(p).expect("validated separation rate"));
+            dist = Gaps::new(p);
             gap = dist.as_ref().map_or(0, |d| d.sample(rng));
         }
         let d = dist.as_ref().expect("set above");
-        selected.clear();
         let mut pos = gap;
         while pos < h {
-            selected.push(pos as usize);
+            selected.push((j as u32, pos as u32));
             pos = pos.saturating_add(1).saturating_add(d.sample(rng));
         }
         gap = pos - h;
-        // Remove from the highest position down, so swap-removal never moves a selected worker.
-        for &p in selected.iter().rev() {
-            let w = eco.firms.employees[j][p];
-            eco.separate(w, false);
+    }
+    // Remove from the highest position down within each firm, so swap-removal never moves a
+    // selected worker (positions below the one removed keep their worker). Records are asked
+    // for a few removals ahead, and the list tail that moves is asked for at once, so that the
+    // memory accesses overlap.
+    const AHEAD: usize = 8;
+    for (k, &(j, p)) in selected.iter().enumerate().rev() {
+        if let Some(&(ja, pa)) = k.checked_sub(AHEAD).map(|a| &selected[a]) {
+            prefetch(&eco.workers.rec[eco.firms.employees[ja as usize][pa as usize] as usize]);
         }
+        let list = &eco.firms.employees[j as usize];
+        prefetch(&eco.workers.rec[list[list.len() - 1] as usize]);
+        let w = list[p as usize];
+        eco.separate(w, false);
     }
 }
