@@ -102,3 +102,109 @@ fn baseline_is_stationary() {
     assert!((lf(last) / lf(first) - 1.0).abs() < 0.01);
     assert_eq!(out.displaced, 0);
 }
+
+/// A test policy that uses every lever of `PolicyCtx`: short-time work for firms with excess
+/// labour, retraining of displaced workers into another occupation, counselling (search
+/// intensity), target and matching-efficiency factors, training of employees.
+struct EveryLever {
+    trained: u64,
+    on_short_time: u64,
+}
+
+impl wandel_engine::Policy for EveryLever {
+    fn name(&self) -> &str {
+        "every_lever"
+    }
+    fn on_month_start(&mut self, ctx: &mut wandel_engine::PolicyCtx<'_>) {
+        let n_firms = ctx.economy().firms.len() as u32;
+        if n_firms > 3 {
+            ctx.set_target_factor(3, 1.05);
+        }
+        ctx.set_matching_efficiency(0, 1.2);
+    }
+    fn on_excess_labour(
+        &mut self,
+        ctx: &mut wandel_engine::PolicyCtx<'_>,
+        firms: &[wandel_engine::ExcessLabour],
+    ) {
+        for f in firms {
+            self.on_short_time += u64::from(ctx.put_on_short_time(f.firm, f.excess, 0.5));
+        }
+    }
+    fn on_displacement(
+        &mut self,
+        ctx: &mut wandel_engine::PolicyCtx<'_>,
+        displaced: &[wandel_engine::state::Displacement],
+    ) {
+        let n_occ = ctx.params().occupations.len() as u16;
+        for (k, d) in displaced.iter().enumerate() {
+            if k % 2 == 0 {
+                let plan = wandel_engine::TrainingPlan {
+                    months: 6,
+                    occupation: Some((d.occupation + 1) % n_occ),
+                    skill_gain: 0.05,
+                };
+                if ctx.start_training(d.worker, plan) {
+                    self.trained += 1;
+                }
+            } else {
+                ctx.set_search_intensity(d.worker, 2.0);
+            }
+        }
+    }
+    fn before_matching(&mut self, ctx: &mut wandel_engine::PolicyCtx<'_>) {
+        // Train one employee of the first firm with staff, on the job, for three months.
+        let eco = ctx.economy();
+        let pick = (0..eco.firms.len()).find_map(|j| {
+            eco.firms.employees[j]
+                .iter()
+                .copied()
+                .find(|&w| eco.workers.rec[w as usize].status == Status::Employed)
+        });
+        if let Some(w) = pick {
+            let plan = wandel_engine::TrainingPlan {
+                months: 3,
+                occupation: None,
+                skill_gain: 0.02,
+            };
+            if ctx.start_training(w, plan) {
+                self.trained += 1;
+            }
+        }
+    }
+}
+
+#[test]
+fn every_policy_lever_keeps_invariants() {
+    for mode in ["applications", "aggregate"] {
+        let s = crate::util::scenario(
+            "scenarios/steel_closure.toml",
+            &["simulation.months=40", &format!("matching.mode={mode}")],
+        );
+        let mut sim = Simulation::new(&s.params, 0);
+        let mut policy = EveryLever {
+            trained: 0,
+            on_short_time: 0,
+        };
+        let mut ends = 0;
+        let mut short_time_seen = 0;
+        while !sim.finished() {
+            let r = sim.step(&mut policy);
+            invariants::check(&sim.economy).unwrap_or_else(|e| panic!("{mode} {}: {e}", r.month));
+            ends += r.training_ends;
+            short_time_seen = short_time_seen.max(r.short_time);
+            let payroll_cells: u64 = r.cells.iter().map(|c| c.employed + c.short_time).sum();
+            assert!(payroll_cells >= r.employed + r.short_time);
+        }
+        assert!(
+            policy.trained > 100,
+            "{mode}: training was used ({})",
+            policy.trained
+        );
+        assert!(ends > 50, "{mode}: trainees completed ({ends})");
+        assert!(
+            policy.on_short_time > 0 && short_time_seen > 0,
+            "{mode}: short-time work was used"
+        );
+    }
+}

@@ -72,6 +72,21 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             eco.counts
         ));
     }
+    for (m, pool) in eco.pools.iter().enumerate() {
+        let sum: u64 = pool
+            .iter()
+            .map(|&w| u64::from(ws.rec[w as usize].intensity))
+            .sum();
+        let nonunit = pool
+            .iter()
+            .filter(|&&w| ws.rec[w as usize].intensity != crate::state::UNIT_INTENSITY)
+            .count();
+        if sum != eco.pool_intensity[m] || nonunit as u32 != eco.pool_nonunit[m] {
+            return Err(format!(
+                "pool {m}: intensity sums or counts differ from their recount"
+            ));
+        }
+    }
     let pooled: usize = eco.pools.iter().map(Vec::len).sum();
     if pooled as u64 != counts[Status::Unemployed as usize] {
         return Err(format!(

@@ -39,7 +39,9 @@ pub trait Policy: Send {
     fn on_month_start(&mut self, _ctx: &mut PolicyCtx<'_>) {}
     /// Firms with more workers than needed, before they lay off (short-time work acts here).
     fn on_excess_labour(&mut self, _ctx: &mut PolicyCtx<'_>, _firms: &[ExcessLabour]) {}
-    /// Workers displaced this month (indices into [`Economy::displaced`]).
+    /// Workers laid off this month (records, also in [`Economy::displaced`]). Workers under
+    /// closure notice who move job to job are displaced later, during matching; they are
+    /// already re-employed and appear in `Economy::displaced` only.
     fn on_displacement(&mut self, _ctx: &mut PolicyCtx<'_>, _displaced: &[Displacement]) {}
     /// Before vacancies are posted and matching runs (training, counselling, subsidies).
     fn before_matching(&mut self, _ctx: &mut PolicyCtx<'_>) {}
@@ -158,6 +160,7 @@ impl<'a> PolicyCtx<'a> {
     }
 
     /// Multiplies matching efficiency in market `market` (region × occupation) by `factor`.
+    /// Aggregate matching only: in applications mode, raise search intensity instead.
     pub fn set_matching_efficiency(&mut self, market: usize, factor: f64) {
         self.eco.market_efficiency[market] = factor.max(0.0);
     }

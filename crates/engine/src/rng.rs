@@ -26,7 +26,7 @@ pub enum Phase {
     Vacancies = 5,
     /// Search and matching.
     Matching = 6,
-    /// Policies' own draws (each policy gets a sub-stream).
+    /// Policies' own draws (one stream a month, drawn from by the policies in their listed order).
     Policy = 7,
 }
 

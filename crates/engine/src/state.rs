@@ -274,6 +274,8 @@ pub struct Economy {
     pub pool_intensity: Vec<u64>,
     /// Largest search intensity ever seen in each pool (for rejection sampling).
     pub pool_max_intensity: Vec<u8>,
+    /// Workers in each pool whose search intensity is not the normal one (0: uniform draws).
+    pub pool_nonunit: Vec<u32>,
     /// Matching-efficiency multiplier per market set by policies (1 = none).
     pub market_efficiency: Vec<f64>,
     /// Stock of workers per status.
@@ -346,6 +348,7 @@ impl Economy {
             pools: vec![Vec::new(); n_markets],
             pool_intensity: vec![0; n_markets],
             pool_max_intensity: vec![UNIT_INTENSITY; n_markets],
+            pool_nonunit: vec![0; n_markets],
             market_efficiency: vec![1.0; n_markets],
             counts: [0; 6],
             region_unemployed: vec![0; n_regions],
@@ -496,7 +499,9 @@ impl Economy {
                 if let Some(&moved) = pool.get(slot) {
                     self.workers.rec[moved as usize].slot = slot as u32;
                 }
-                self.pool_intensity[m] -= u64::from(self.workers.rec[i].intensity);
+                let intensity = self.workers.rec[i].intensity;
+                self.pool_intensity[m] -= u64::from(intensity);
+                self.pool_nonunit[m] -= u32::from(intensity != UNIT_INTENSITY);
                 self.region_unemployed[region] -= 1;
                 let last = i128::from(self.workers.rec[i].wage);
                 self.unemployed_last_wage -= last;
@@ -546,6 +551,7 @@ impl Economy {
         self.pools[m].push(w);
         let intensity = self.workers.rec[i].intensity;
         self.pool_intensity[m] += u64::from(intensity);
+        self.pool_nonunit[m] += u32::from(intensity != UNIT_INTENSITY);
         if intensity > self.pool_max_intensity[m] {
             self.pool_max_intensity[m] = intensity;
         }
@@ -760,8 +766,11 @@ impl Economy {
             .clamp(1.0, 255.0) as u8;
         if self.workers.rec[i].status == Status::Unemployed {
             let m = self.market(self.workers.rec[i].region, self.workers.rec[i].occupation);
-            self.pool_intensity[m] -= u64::from(self.workers.rec[i].intensity);
+            let before = self.workers.rec[i].intensity;
+            self.pool_intensity[m] -= u64::from(before);
             self.pool_intensity[m] += u64::from(value);
+            self.pool_nonunit[m] -= u32::from(before != UNIT_INTENSITY);
+            self.pool_nonunit[m] += u32::from(value != UNIT_INTENSITY);
             if value > self.pool_max_intensity[m] {
                 self.pool_max_intensity[m] = value;
             }

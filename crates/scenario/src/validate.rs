@@ -19,6 +19,9 @@ use crate::tree::{Node, Value};
 /// The scenario format version this build reads.
 pub const FORMAT: i64 = 1;
 
+/// Most jobs a firm group may ever need (a guard against typos, far above any real region).
+pub const MAX_JOBS: f64 = 1e8;
+
 /// What validation produces besides the engine parameters.
 pub struct Validated {
     /// Engine parameters.
@@ -129,16 +132,16 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         applications_per_month: rd.number(
             &mut m,
             "applications_per_month",
-            Some(3.0),
+            Some(2.0),
             Range::Between(0.0, 100.0),
         ),
         reservation_start: rd.number(
             &mut m,
             "reservation_start",
-            Some(0.9),
+            Some(0.85),
             Range::Between(0.0, 2.0),
         ),
-        reservation_decline: rd.number(&mut m, "reservation_decline", Some(0.01), Range::Unit),
+        reservation_decline: rd.number(&mut m, "reservation_decline", Some(0.02), Range::Unit),
         reservation_floor: rd.number(
             &mut m,
             "reservation_floor",
@@ -184,8 +187,10 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let mut sectors = Vec::new();
     for mut s in rd.tables(&mut top, "sectors") {
         let sector_name = rd.name(&mut s, "name");
-        let demand = read_path(rd, &mut s, "demand", start, end);
-        let productivity = read_path(rd, &mut s, "productivity", start, end);
+        // Indices relative to the base: demand may fall to 0; productivity must stay positive
+        // (labour demand is demand / productivity). The upper bound catches typos (100 for 1.00).
+        let demand = read_path(rd, &mut s, "demand", (start, end), (0.0, 100.0));
+        let productivity = read_path(rd, &mut s, "productivity", (start, end), (0.01, 100.0));
         sectors.push(Sector {
             name: sector_name,
             demand,
@@ -494,6 +499,43 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         rd.error(root.get("firms").map_or(root.origin, |n| n.origin), "firms", format!("the firms offer no jobs at the start ({start}): check sizes and the sectors' demand paths"));
         return None;
     }
+    // A bound on what any group can ever need, so that a typo cannot ask for billions of jobs.
+    for (i, g) in groups.iter().enumerate() {
+        let s = &sectors[g.sector as usize];
+        let max_demand = s.demand.points().iter().map(|p| p.1).fold(0.0, f64::max);
+        let min_productivity = s
+            .productivity
+            .points()
+            .iter()
+            .map(|p| p.1)
+            .fold(f64::INFINITY, f64::min);
+        let growth: f64 = switches
+            .iter()
+            .filter(|sw| sw.group as usize == i)
+            .map(|sw| sw.labour_factor.max(1.0))
+            .product();
+        let size = match g.size {
+            SizeDist::Fixed(n) => f64::from(n),
+            SizeDist::LogNormal { mean, .. } => mean,
+        };
+        let peak = f64::from(g.count) * size * max_demand / min_productivity * growth;
+        if peak > MAX_JOBS {
+            let origin = match root.get("firms").map(|n| &n.value) {
+                Some(Value::Array(items)) => items.get(i).map_or(Origin::Nowhere, |n| n.origin),
+                _ => Origin::Nowhere,
+            };
+            rd.error(
+                origin,
+                &format!("firms.{i}"),
+                format!(
+                    "this group could need up to {peak:.3e} workers (count × size × highest demand / lowest productivity × technology factors); at most {MAX_JOBS:.0e} are allowed"
+                ),
+            );
+        }
+    }
+    if !rd.diagnostics.is_empty() {
+        return None;
+    }
     let params = Params {
         start,
         months,
@@ -631,17 +673,20 @@ fn read_path(
     rd: &mut Reader<'_>,
     t: &mut Table<'_>,
     key: &'static str,
-    start: Month,
-    end: Month,
+    (start, end): (Month, Month),
+    (lo, hi): (f64, f64),
 ) -> Path {
     let path = format!("{}.{key}", t.path);
+    let in_range = |x: f64| x.is_finite() && x >= lo && x <= hi;
     let Some(node) = rd.raw(t, key) else {
         return Path::constant(1.0);
     };
-    let what = "a number, or a list of [\"YYYY-MM\", value] points in increasing month order";
+    let what = format!(
+        "a number in [{lo}, {hi}], or a list of [\"YYYY-MM\", value] points in increasing month order"
+    );
     match &node.value {
-        Value::Int(i) if *i >= 0 => Path::constant(*i as f64),
-        Value::Float(f) if *f >= 0.0 && f.is_finite() => Path::constant(*f),
+        Value::Int(i) if in_range(*i as f64) => Path::constant(*i as f64),
+        Value::Float(f) if in_range(*f) => Path::constant(*f),
         Value::Array(points) if !points.is_empty() => {
             let mut out = Vec::new();
             for (i, p) in points.iter().enumerate() {
@@ -674,11 +719,14 @@ fn read_path(
                     Value::Float(f) => f,
                     _ => f64::NAN,
                 };
-                if !value.is_finite() || value < 0.0 {
+                if !in_range(value) {
                     rd.error(
                         pair[1].origin,
                         &pp,
-                        "the value of a path point must be a number ≥ 0",
+                        format!(
+                            "the value of a path point must be a number in [{lo}, {hi}], got {}",
+                            describe(&pair[1].value)
+                        ),
                     );
                     continue;
                 }
@@ -709,7 +757,7 @@ fn read_path(
             rd.error(
                 node.origin,
                 &path,
-                format!("expected {what}, found {}", node.value.type_name()),
+                format!("expected {what}, found {}", describe(&node.value)),
             );
             Path::constant(1.0)
         }

@@ -127,8 +127,8 @@ pub fn run(
 /// equal intensities every draw is accepted, so the draw is uniform).
 fn pick_unemployed(eco: &Economy, s: usize, rng: &mut SimRng) -> u32 {
     let pool = &eco.pools[s];
-    if eco.pool_max_intensity[s] == UNIT_INTENSITY {
-        // Everyone searches with the same intensity: a uniform draw, no record to read.
+    if eco.pool_nonunit[s] == 0 {
+        // Everyone searches with the normal intensity: a uniform draw, no record to read.
         return pool[rng.random_range(0..pool.len())];
     }
     let max = f64::from(eco.pool_max_intensity[s]);

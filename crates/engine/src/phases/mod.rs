@@ -1,4 +1,4 @@
-//! The phases of one month, one file each, in the order `sim::step_month` calls them.
+//! The phases of one month, one file each, in the order `Simulation::step` calls them.
 
 pub mod adjust;
 pub mod demography;

@@ -1,0 +1,170 @@
+//! Throughput benchmarks: the DMP reference case at 10^4 to 10^7 workers, the same at 10^6
+//! workers with different separation rates (time per month follows the flows), and the steel
+//! closure scenario; plus the time to draw the charts of a steel run.
+//!
+//! Every configuration runs in its own child process, so the peak resident memory reported
+//! (VmHWM) is that configuration's alone. Run with `cargo bench`; set `WANDEL_BENCH_QUICK=1`
+//! to skip 10^7 workers. Figures for this machine are in `docs/performance.md`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use wandel_engine::params::{DmpCase, dmp};
+use wandel_engine::{MonthRecord, Simulation};
+
+/// Peak resident memory of this process, MB (Linux; 0 elsewhere).
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Runs one configuration in this process and prints one result line.
+fn child(spec: &str) {
+    let parts: Vec<&str> = spec.split(':').collect();
+    let (label, params) = match parts[0] {
+        "dmp" => {
+            let n: u32 = parts[1].parse().expect("workers");
+            let s: f64 = parts.get(2).map_or(0.02, |x| x.parse().expect("rate"));
+            let case = DmpCase {
+                n_workers: n,
+                n_segments: 10,
+                n_firms: n / 100,
+                target: 95,
+                separation: s,
+                efficiency: 0.3,
+                elasticity: 0.5,
+                months: 240,
+                seed: 1,
+            };
+            (format!("dmp n={n} s={s}"), dmp(case))
+        }
+        "scenario" => {
+            let sc = wandel_scenario::load(Path::new(parts[1]), &[]).expect("valid scenario");
+            (format!("{} (1 replication)", sc.name), sc.params)
+        }
+        other => panic!("unknown bench {other}"),
+    };
+    let t0 = Instant::now();
+    let sim = Simulation::new(&params, 0);
+    let init = t0.elapsed().as_secs_f64();
+    let mut month_times = Vec::with_capacity(params.months as usize);
+    let mut last = Instant::now();
+    let t1 = Instant::now();
+    let mut flows = 0u64;
+    let mut worker_months = 0u64;
+    let out = sim.run(&mut (), &mut |_, r: &MonthRecord| {
+        let now = Instant::now();
+        month_times.push(now.duration_since(last).as_secs_f64());
+        last = now;
+        flows += r.hires + r.separations + r.layoffs + r.retirements + r.entries;
+        worker_months +=
+            r.employed + r.short_time + r.unemployed + r.in_training + r.out_of_labour_force;
+    });
+    let run = t1.elapsed().as_secs_f64();
+    let months = out.months.len() as f64;
+    println!(
+        "{label:<38} init {init:>7.3} s  months {run:>7.3} s  month(median) {:>8.3} ms  {:>6.0} M worker-months/s  {:>6.1} ns/flow  flows/month {:>9.0}  peak {:>7.1} MB",
+        median(month_times) * 1e3,
+        worker_months as f64 / run / 1e6,
+        run / flows.max(1) as f64 * 1e9,
+        flows as f64 / months,
+        peak_mb()
+    );
+}
+
+fn spawn(spec: &str) {
+    let exe = std::env::current_exe().expect("bench binary");
+    let out = Command::new(exe)
+        .env("WANDEL_BENCH_CHILD", spec)
+        .output()
+        .expect("child runs");
+    if !out.status.success() {
+        eprintln!("{spec} failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    print!("{}", String::from_utf8_lossy(&out.stdout));
+}
+
+fn charts() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = std::env::temp_dir().join(format!("wandel-bench-charts-{}", std::process::id()));
+    let exe = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/wandel");
+    let status = Command::new(&exe)
+        .current_dir(&root)
+        .args([
+            "run",
+            "scenarios/steel_closure.toml",
+            "--quiet",
+            "--no-charts",
+            "--out",
+        ])
+        .arg(&dir)
+        .status();
+    if !matches!(status, Ok(s) if s.success()) {
+        eprintln!("chart timing skipped: build the binary first (cargo build --release)");
+        return;
+    }
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let t = Instant::now();
+        wandel_charts::draw_all(&dir, &wandel_charts::ChartOptions::new()).expect("charts");
+        wandel_charts::write_report(&dir).expect("report");
+        times.push(t.elapsed().as_secs_f64());
+    }
+    println!(
+        "{:<38} {:>7.3} s (median of 3; 6 charts as PNG and SVG, and report.html)",
+        "charts of steel_closure (10 reps)",
+        median(times)
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+fn main() {
+    if let Ok(spec) = std::env::var("WANDEL_BENCH_CHILD") {
+        child(&spec);
+        return;
+    }
+    // `cargo bench` passes --bench; a filter argument selects groups by name.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let wanted = |g: &str| filter.is_empty() || filter.iter().any(|f| g.contains(f.as_str()));
+    let quick = std::env::var("WANDEL_BENCH_QUICK").is_ok();
+    println!("wandel throughput, one replication on one thread, 240 months unless stated");
+    if wanted("size") {
+        let mut sizes = vec![10_000u32, 100_000, 1_000_000];
+        if !quick {
+            sizes.push(10_000_000);
+        }
+        for n in sizes {
+            spawn(&format!("dmp:{n}"));
+        }
+    }
+    if wanted("flows") {
+        for s in [0.005, 0.01, 0.02, 0.04] {
+            spawn(&format!("dmp:1000000:{s}"));
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    if wanted("scenario") {
+        for f in [
+            "scenarios/steel_closure.toml",
+            "scenarios/ice_phaseout.toml",
+        ] {
+            spawn(&format!("scenario:{}", root.join(f).display()));
+        }
+    }
+    if wanted("charts") {
+        charts();
+    }
+}
