@@ -6,6 +6,7 @@
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
 //! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
+//! - `report_browser`: the briefing report renders in headless Chromium.
 
 mod util;
 
@@ -13,4 +14,5 @@ mod cli;
 mod determinism;
 mod dmp_reference;
 mod invariants;
+mod report_browser;
 mod scenario_errors;

@@ -1,0 +1,112 @@
+//! The briefing report is self-contained and renders in a real browser: headless Chromium
+//! (Debian's `chromium` package, which `.ci/run` installs) opens `report.html` from disk with
+//! the network unreachable, and its screenshot is not blank.
+//!
+//! Without Chromium the test fails with instructions; set `WANDEL_SKIP_BROWSER=1` to leave out
+//! this one check on a machine where Chromium cannot be installed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::{scratch, stderr, wandel};
+
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            let out = Command::new("sh")
+                .arg("-c")
+                .arg(format!("command -v {name}"))
+                .output()
+                .ok()?;
+            let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            (out.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
+        })
+}
+
+/// Share of pixels that differ from the top-left pixel.
+fn non_background_share(png_path: &Path) -> f64 {
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(png_path).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let bytes = &buf[..info.buffer_size()];
+    let px = info.color_type.samples();
+    let first = &bytes[..px];
+    let n = bytes.len() / px;
+    let differ = bytes.chunks(px).filter(|p| *p != first).count();
+    differ as f64 / n as f64
+}
+
+#[test]
+fn report_renders_in_headless_chromium() {
+    if std::env::var("WANDEL_SKIP_BROWSER").is_ok_and(|v| v == "1") {
+        eprintln!("report_renders_in_headless_chromium: left out (WANDEL_SKIP_BROWSER=1)");
+        return;
+    }
+    let browser = chromium().expect(
+        "this test needs Chromium: `apt-get install chromium` (as .ci/run does), \
+         or set WANDEL_SKIP_BROWSER=1 to leave out this one check",
+    );
+    let dir = scratch("report-browser");
+    let out = dir.join("run");
+    let o = wandel(&[
+        "run",
+        "scenarios/steel_closure.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--set",
+        "simulation.months=36",
+        "--set",
+        "simulation.replications=3",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = out.join("report.html");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "the report must not load anything from outside"
+    );
+    assert!(html.contains("<svg"), "charts are inline SVG");
+
+    let shot = dir.join("report.png");
+    let profile = dir.join("profile");
+    let result = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            "--window-size=1280,2400",
+            "--virtual-time-budget=5000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(format!(
+            "file://{}",
+            report.canonicalize().unwrap().display()
+        ))
+        .output()
+        .expect("chromium starts");
+    let log = String::from_utf8_lossy(&result.stderr);
+    assert!(result.status.success(), "chromium failed: {log}");
+    assert!(shot.is_file(), "no screenshot written: {log}");
+    // Errors of the page itself (not of the browser's own background services) would show as
+    // console messages; the report has no scripts, so there must be none.
+    assert!(!log.contains("Uncaught"), "the page raised an error: {log}");
+    let share = non_background_share(&shot);
+    assert!(
+        share > 0.05,
+        "the screenshot is nearly blank ({:.1} % of pixels drawn)",
+        share * 100.0
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
