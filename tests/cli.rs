@@ -1,23 +1,17 @@
 //! What `wandel run` writes, and the command line around it.
 
-use crate::util::{root, scratch, stderr, wandel};
+use crate::util::{root, run_scenario, scratch, stderr, wandel};
 
 #[test]
 fn run_writes_every_output_file_and_charts() {
     let dir = scratch("cli-run");
     let out = dir.join("steel");
-    let o = wandel(&[
-        "run",
+    run_scenario(
         "scenarios/steel_closure.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-        "--set",
-        "simulation.months=30",
-        "--set",
-        "simulation.replications=2",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+        &out,
+        &["simulation.months=30", "simulation.replications=2"],
+        &[],
+    );
     for f in [
         "economy.csv",
         "markets.csv",
@@ -121,17 +115,12 @@ fn shipped_scenarios_validate() {
 fn plot_redraws_from_the_csv_files() {
     let dir = scratch("cli-plot");
     let out = dir.join("run");
-    let o = wandel(&[
-        "run",
+    run_scenario(
         "scenarios/steel_closure.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-        "--no-charts",
-        "--set",
-        "simulation.months=30",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+        &out,
+        &["simulation.months=30"],
+        &["--no-charts"],
+    );
     assert!(!out.join("charts").exists());
     let o = wandel(&["plot", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -3,28 +3,18 @@
 
 use std::path::Path;
 
-use crate::util::{scratch, stderr, wandel};
+use crate::util::{run_scenario, scratch};
 
 const FILES: [&str; 4] = ["economy.csv", "markets.csv", "cohorts.csv", "summary.json"];
 
 fn run(out: &Path, threads: &str, seed: &str) {
-    let o = wandel(&[
-        "run",
+    let seed = format!("simulation.seed={seed}");
+    run_scenario(
         "scenarios/steel_closure.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--threads",
-        threads,
-        "--no-charts",
-        "--quiet",
-        "--set",
-        "simulation.months=30",
-        "--set",
-        "simulation.replications=4",
-        "--set",
-        &format!("simulation.seed={seed}"),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+        out,
+        &["simulation.months=30", "simulation.replications=4", &seed],
+        &["--threads", threads, "--no-charts"],
+    );
 }
 
 #[test]

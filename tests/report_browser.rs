@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::{scratch, stderr, wandel};
+use crate::util::{run_scenario, scratch};
 
 fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
@@ -52,18 +52,12 @@ fn report_renders_in_headless_chromium() {
     );
     let dir = scratch("report-browser");
     let out = dir.join("run");
-    let o = wandel(&[
-        "run",
+    run_scenario(
         "scenarios/steel_closure.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--quiet",
-        "--set",
-        "simulation.months=36",
-        "--set",
-        "simulation.replications=3",
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+        &out,
+        &["simulation.months=36", "simulation.replications=3"],
+        &[],
+    );
     let report = out.join("report.html");
     let html = std::fs::read_to_string(&report).unwrap();
     assert!(

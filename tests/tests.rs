@@ -7,6 +7,7 @@
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
 //! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
 //! - `report_browser`: the briefing report renders in headless Chromium.
+//! - `tidy`: every Rust file opens with a `//!` header.
 
 mod util;
 
@@ -16,3 +17,4 @@ mod dmp_reference;
 mod invariants;
 mod report_browser;
 mod scenario_errors;
+mod tidy;

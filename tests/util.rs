@@ -39,3 +39,29 @@ pub(crate) fn scenario(rel: &str, set: &[&str]) -> wandel_scenario::Scenario {
     wandel_scenario::load(&root().join(rel), &set)
         .unwrap_or_else(|d| panic!("{rel} is valid:\n{d}"))
 }
+
+/// Runs `wandel run` on a shipped scenario into `out`, with `--quiet`, the `--set` overrides
+/// `set` and further arguments `extra`; panics with the error output when it fails.
+pub(crate) fn run_scenario(rel: &str, out: &Path, set: &[&str], extra: &[&str]) -> Output {
+    let mut args = vec![
+        "run".to_string(),
+        rel.to_string(),
+        "--out".into(),
+        out.display().to_string(),
+        "--quiet".into(),
+    ];
+    for s in set {
+        args.push("--set".into());
+        args.push(s.to_string());
+    }
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = wandel(&argv);
+    assert!(
+        o.status.success(),
+        "wandel {}: {}",
+        args.join(" "),
+        stderr(&o)
+    );
+    o
+}

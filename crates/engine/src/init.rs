@@ -106,7 +106,9 @@ pub fn largest_remainder(total: u64, weights: &[f64]) -> Vec<u64> {
     parts
 }
 
-fn beta_sampler(mean: f64, sd: f64) -> Option<Beta<f64>> {
+/// A Beta distribution with mean `mean` and standard deviation `sd` (method of moments);
+/// `None` when `sd` is 0 (everyone gets the mean).
+pub(crate) fn beta_sampler(mean: f64, sd: f64) -> Option<Beta<f64>> {
     if sd <= 0.0 {
         return None;
     }
@@ -115,7 +117,8 @@ fn beta_sampler(mean: f64, sd: f64) -> Option<Beta<f64>> {
     Beta::new(mean * k, (1.0 - mean) * k).ok()
 }
 
-fn propensity(d: &Option<Beta<f64>>, mean: f64, rng: &mut SimRng) -> u8 {
+/// A propensity on [0, 1] drawn from `d` (or the mean), stored as 0–255.
+pub(crate) fn propensity(d: &Option<Beta<f64>>, mean: f64, rng: &mut SimRng) -> u8 {
     let x = match d {
         Some(d) => d.sample(rng),
         None => mean,

@@ -8,9 +8,9 @@
 //! Reads: birth months, pools. Writes: retirements, entries, exits (through `Economy` methods).
 
 use rand::RngExt;
-use rand_distr::{Beta, Distribution, Normal};
+use rand_distr::{Distribution, Normal};
 
-use crate::init::entrant_birth;
+use crate::init::{beta_sampler, entrant_birth, propensity};
 use crate::params::Params;
 use crate::rng::{Gaps, SimRng};
 use crate::state::{Economy, Status};
@@ -44,8 +44,8 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
         + u64::from(rng.random_bool((expected - expected.floor()).clamp(0.0, 1.0)));
     let pop = &params.population;
     let skill = Normal::new(0.0, pop.skill_sd.max(0.0)).expect("validated skill sd");
-    let learning = beta(pop.learning);
-    let mobility = beta(pop.mobility);
+    let learning = beta_sampler(pop.learning.0, pop.learning.1);
+    let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
     let n_occ = params.occupations.len();
     for _ in 0..n_entrants {
         let u: f64 = rng.random();
@@ -58,8 +58,8 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
         } else {
             0.0
         };
-        let l = draw(&learning, pop.learning.0, rng);
-        let mo = draw(&mobility, pop.mobility.0, rng);
+        let l = propensity(&learning, pop.learning.0, rng);
+        let mo = propensity(&mobility, pop.mobility.0, rng);
         let birth = entrant_birth(t, params.demography.entry_age);
         let w = eco.push_worker((m / n_occ) as u16, (m % n_occ) as u16, birth, s, l, mo);
         eco.leave_state(w);
@@ -67,19 +67,6 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     }
     eco.flows.entries += n_entrants;
     exits(eco, params, rng);
-}
-
-fn beta((mean, sd): (f64, f64)) -> Option<Beta<f64>> {
-    if sd <= 0.0 {
-        return None;
-    }
-    let k = mean * (1.0 - mean) / (sd * sd) - 1.0;
-    Beta::new(mean * k, (1.0 - mean) * k).ok()
-}
-
-fn draw(d: &Option<Beta<f64>>, mean: f64, rng: &mut SimRng) -> u8 {
-    let x = d.as_ref().map_or(mean, |d| d.sample(rng));
-    (x * 255.0).round().clamp(0.0, 255.0) as u8
 }
 
 /// Older unemployed workers leave the labour force with the monthly exit probability.
