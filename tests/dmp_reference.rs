@@ -48,6 +48,17 @@ fn check(case: DmpCase, replications: u32) {
     let exact = dmp_steady_unemployment(&case);
     let got = simulate(case, replications);
     let tolerance = 4.0 * got.standard_error + 0.0002;
+    eprintln!(
+        "DMP s={} mu={} alpha={} N={} T={}: simulated u = {:.5} (se {:.5}), exact {:.5}",
+        case.separation,
+        case.efficiency,
+        case.elasticity,
+        case.n_workers,
+        case.target,
+        got.mean,
+        got.standard_error,
+        exact
+    );
     assert!(
         (got.mean - exact).abs() <= tolerance,
         "{case:?}: simulated u = {:.5}, exact {:.5}, tolerance {:.5}",

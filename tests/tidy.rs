@@ -29,5 +29,8 @@ fn every_rust_file_has_a_module_header() {
         .filter(|f| !std::fs::read_to_string(f).unwrap().starts_with("//!"))
         .map(|f| f.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a `//!` header: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` header: {missing:?}"
+    );
 }

@@ -33,7 +33,6 @@
 
 pub mod calendar;
 pub mod cohorts;
-pub mod fenwick;
 pub mod init;
 pub mod invariants;
 pub mod params;

@@ -4,7 +4,8 @@
 //! In market `m` with effective job seekers `U` and open vacancies `V`, the month's hires are
 //! `H = min(U, V, floor(x) + Bernoulli(x - floor(x)))` with `x = μ U^α V^(1-α)`. Each hire takes a
 //! distinct job seeker (unemployed, weighted by search intensity, or under closure notice)
-//! and a distinct vacancy ticket, both uniformly among those left. Seekers of other markets
+//! and a distinct vacancy ticket (a firm with `v` open vacancies holds `v` tickets), both
+//! uniformly among those left. Seekers of other markets
 //! count with their search share (see `network`); with identity matrices this is exactly the
 //! reference model. Markets are visited in a random order each month.
 //!
@@ -13,7 +14,6 @@
 use rand::RngExt;
 use rand::seq::SliceRandom;
 
-use crate::fenwick::Fenwick;
 use crate::params::Params;
 use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
@@ -45,6 +45,7 @@ pub fn run(
     let (mu, alpha) = (params.matching.efficiency, params.matching.elasticity);
     let unit = f64::from(UNIT_INTENSITY);
     let n = net.n_markets;
+    let mut tickets: Vec<u32> = Vec::new();
     let mut order: Vec<usize> = (0..n).collect();
     order.shuffle(rng);
     for &m in &order {
@@ -69,8 +70,12 @@ pub fn run(
             .map(|&s| eco.pools[s].len() as u64 + if nu > 0.0 { notice[s].len() as u64 } else { 0 })
             .sum();
         let hires = stochastic_round(expected, rng).min(v_total).min(available);
-        let counts: Vec<u32> = vac.iter().map(|&(_, _, c)| c).collect();
-        let mut tickets = Fenwick::from_counts(&counts);
+        // One ticket per open vacancy (index of its entry); a hire takes a ticket uniformly
+        // among those left (partial Fisher-Yates: swap the drawn ticket to the end, shrink).
+        tickets.clear();
+        for (e, &(_, _, c)) in vac.iter().enumerate() {
+            tickets.extend(std::iter::repeat_n(e as u32, c as usize));
+        }
         for _ in 0..hires {
             // The source market, in proportion to its remaining weighted seekers.
             let s = if sources.len() == 1 {
@@ -111,9 +116,8 @@ pub fn run(
             if let Some(&last) = eco.pools[s].last() {
                 prefetch(&eco.workers.rec[last as usize]);
             }
-            let k = rng.random_range(0..tickets.total()) as u32;
-            let e = tickets.find(k);
-            tickets.remove_one(e);
+            let k = rng.random_range(0..tickets.len());
+            let e = tickets.swap_remove(k) as usize;
             let (firm, occ, _) = vac[e];
             if let Some(tail) = eco.firms.employees[firm as usize].last() {
                 prefetch(tail);
