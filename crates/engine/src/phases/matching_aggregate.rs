@@ -76,6 +76,11 @@ pub fn run(
         for (e, &(_, _, c)) in vac.iter().enumerate() {
             tickets.extend(std::iter::repeat_n(e as u32, c as usize));
         }
+        let single = sources.len() == 1 && eco.pool_nonunit[sources[0]] == 0;
+        if single && (nu == 0.0 || notice[sources[0]].is_empty()) {
+            hire_from_one_pool(eco, sources[0], hires, vac, &mut tickets, rng);
+            continue;
+        }
         for _ in 0..hires {
             // The source market, in proportion to its remaining weighted seekers.
             let s = if sources.len() == 1 {
@@ -124,6 +129,56 @@ pub fn run(
             }
             eco.hire(worker, firm as usize, occ);
         }
+    }
+}
+
+/// `hires` hires from pool `s` alone, everyone with the normal intensity: the common case (the
+/// DMP reference model among others), and the same draws as the general loop: each hire takes
+/// a worker uniformly among those left and a ticket uniformly among those left.
+///
+/// The next worker is drawn before the current hire is made, so its record can be fetched from
+/// memory while the current hire runs: after swap-removal at position `p`, a position `q`
+/// drawn uniformly on the `len - 1` that remain holds the old last worker when `q == p`, and
+/// the same worker as before otherwise.
+fn hire_from_one_pool(
+    eco: &mut Economy,
+    s: usize,
+    hires: u64,
+    vac: &MarketVacancies,
+    tickets: &mut Vec<u32>,
+    rng: &mut SimRng,
+) {
+    let hires = hires.min(eco.pools[s].len() as u64);
+    if hires == 0 {
+        return;
+    }
+    let mut pos = rng.random_range(0..eco.pools[s].len());
+    for k in 0..hires {
+        let pool = &eco.pools[s];
+        let worker = pool[pos];
+        let next = if k + 1 < hires {
+            let q = rng.random_range(0..pool.len() - 1);
+            let next_worker = if q == pos {
+                pool[pool.len() - 1]
+            } else {
+                pool[q]
+            };
+            prefetch(&eco.workers.rec[next_worker as usize]);
+            q
+        } else {
+            0
+        };
+        if let Some(&last) = pool.last() {
+            prefetch(&eco.workers.rec[last as usize]);
+        }
+        let t = rng.random_range(0..tickets.len());
+        let e = tickets.swap_remove(t) as usize;
+        let (firm, occ, _) = vac[e];
+        if let Some(tail) = eco.firms.employees[firm as usize].last() {
+            prefetch(tail);
+        }
+        eco.hire(worker, firm as usize, occ);
+        pos = next;
     }
 }
 
