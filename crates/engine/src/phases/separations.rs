@@ -46,8 +46,12 @@ pub fn separate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     // selected worker (positions below the one removed keep their worker). Records are asked
     // for a few removals ahead, and the list tail that moves is asked for at once, so that the
     // memory accesses overlap.
+    // Two stages: the payroll entry far ahead, then the record it names nearer ahead.
     const AHEAD: usize = 8;
     for (k, &(j, p)) in selected.iter().enumerate().rev() {
+        if let Some(&(ja, pa)) = k.checked_sub(2 * AHEAD).map(|a| &selected[a]) {
+            prefetch(&eco.firms.employees[ja as usize][pa as usize]);
+        }
         if let Some(&(ja, pa)) = k.checked_sub(AHEAD).map(|a| &selected[a]) {
             prefetch(&eco.workers.rec[eco.firms.employees[ja as usize][pa as usize] as usize]);
         }
