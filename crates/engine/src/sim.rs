@@ -47,6 +47,16 @@ pub struct Simulation<'p> {
     network: SearchNetwork,
     cohorts: Cohorts,
     month_idx: u32,
+    scratch: Scratch,
+}
+
+/// Working memory of the phases, reused from month to month (no state: never read across
+/// months).
+#[derive(Default)]
+struct Scratch {
+    vacancies: Vec<vacancies::MarketVacancies>,
+    separating: Vec<(u32, u32)>,
+    tickets: Vec<u32>,
 }
 
 impl<'p> Simulation<'p> {
@@ -59,6 +69,7 @@ impl<'p> Simulation<'p> {
             network: SearchNetwork::new(params),
             cohorts: Cohorts::new(params.cohort_horizon),
             month_idx: 0,
+            scratch: Scratch::default(),
         }
     }
 
@@ -102,10 +113,12 @@ impl<'p> Simulation<'p> {
             adjust::lay_off(eco, params, &excess, &mut rng);
         }
         // 4. Separations and demography.
+        let scratch = &mut self.scratch;
         separations::separate(
             eco,
             params,
             &mut stream(seed, rep, idx, Phase::Separations, 0),
+            &mut scratch.separating,
         );
         demography::run(
             eco,
@@ -130,18 +143,21 @@ impl<'p> Simulation<'p> {
             rng: &mut policy_rng,
         });
         // 5. Vacancies and matching.
-        let open = vacancies::post(
+        vacancies::post(
             eco,
             params,
             &mut stream(seed, rep, idx, Phase::Vacancies, 0),
+            &mut scratch.vacancies,
         );
+        let open = &scratch.vacancies;
         let mut rng = stream(seed, rep, idx, Phase::Matching, 0);
         match params.matching.mode {
             MatchingMode::Aggregate => {
-                matching_aggregate::run(eco, params, &self.network, &open, &mut rng)
+                let tickets = &mut scratch.tickets;
+                matching_aggregate::run(eco, params, &self.network, open, &mut rng, tickets)
             }
             MatchingMode::Applications => {
-                matching_applications::run(eco, params, &self.network, &open, &mut rng)
+                matching_applications::run(eco, params, &self.network, open, &mut rng)
             }
         }
         // 6. Record.

@@ -35,6 +35,7 @@ pub fn run(
     net: &SearchNetwork,
     vacancies: &[MarketVacancies],
     rng: &mut SimRng,
+    tickets: &mut Vec<u32>,
 ) {
     let nu = params.matching.notice_search_intensity;
     let mut notice = if nu > 0.0 {
@@ -45,7 +46,6 @@ pub fn run(
     let (mu, alpha) = (params.matching.efficiency, params.matching.elasticity);
     let unit = f64::from(UNIT_INTENSITY);
     let n = net.n_markets;
-    let mut tickets: Vec<u32> = Vec::new();
     let mut order: Vec<usize> = (0..n).collect();
     order.shuffle(rng);
     for &m in &order {
@@ -78,7 +78,7 @@ pub fn run(
         }
         let single = sources.len() == 1 && eco.pool_nonunit[sources[0]] == 0;
         if single && (nu == 0.0 || notice[sources[0]].is_empty()) {
-            hire_from_one_pool(eco, sources[0], hires, vac, &mut tickets, rng);
+            hire_from_one_pool(eco, sources[0], hires, vac, tickets, rng);
             continue;
         }
         for _ in 0..hires {

@@ -13,13 +13,18 @@ use crate::prefetch::prefetch;
 use crate::rng::{Gaps, SimRng};
 use crate::state::Economy;
 
-/// Runs the month's separations.
-pub fn separate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+/// Runs the month's separations; `selected` is scratch space reused from month to month.
+pub fn separate(
+    eco: &mut Economy,
+    params: &Params,
+    rng: &mut SimRng,
+    selected: &mut Vec<(u32, u32)>,
+) {
     let mut rate = f64::NAN;
     let mut dist: Option<Gaps> = None;
     let mut gap: u64 = 0;
     // Every (firm, position) that separates this month, in firm order and increasing position.
-    let mut selected: Vec<(u32, u32)> = Vec::new();
+    selected.clear();
     for j in 0..eco.firms.len() {
         let h = eco.firms.employees[j].len() as u64;
         if h == 0 {

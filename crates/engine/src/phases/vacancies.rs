@@ -13,9 +13,16 @@ use crate::state::{Economy, FirmStatus};
 /// Open positions of one market: `(firm, occupation, count)` entries.
 pub type MarketVacancies = Vec<(u32, u16, u32)>;
 
-/// Posts this month's vacancies and returns them per market.
-pub fn post(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<MarketVacancies> {
-    let mut markets: Vec<MarketVacancies> = vec![Vec::new(); params.n_markets()];
+/// Posts this month's vacancies into `markets` (one list per market; the lists are reused from
+/// month to month so their memory is allocated once).
+pub fn post(
+    eco: &mut Economy,
+    params: &Params,
+    rng: &mut SimRng,
+    markets: &mut Vec<MarketVacancies>,
+) {
+    markets.resize_with(params.n_markets(), Vec::new);
+    markets.iter_mut().for_each(Vec::clear);
     let mut per_occ: Vec<u32> = Vec::new();
     for j in 0..eco.firms.len() {
         let open = if eco.firms.status[j] == FirmStatus::Active {
@@ -53,5 +60,4 @@ pub fn post(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<MarketV
             }
         }
     }
-    markets
 }
