@@ -115,19 +115,8 @@ pub fn run(
             } else {
                 pick_unemployed(eco, s, rng)
             };
-            // Start loading what the hire will touch (the worker, the pool entry that
-            // swap-removal moves, the firm's payroll tail) while the vacancy is drawn.
             prefetch(&eco.workers.rec[worker as usize]);
-            if let Some(&last) = eco.pools[s].last() {
-                prefetch(&eco.workers.rec[last as usize]);
-            }
-            let k = rng.random_range(0..tickets.len());
-            let e = tickets.swap_remove(k) as usize;
-            let (firm, occ, _) = vac[e];
-            if let Some(tail) = eco.firms.employees[firm as usize].last() {
-                prefetch(tail);
-            }
-            eco.hire(worker, firm as usize, occ);
+            hire_into_a_vacancy(eco, worker, s, vac, tickets, rng);
         }
     }
 }
@@ -168,18 +157,31 @@ fn hire_from_one_pool(
         } else {
             0
         };
-        if let Some(&last) = pool.last() {
-            prefetch(&eco.workers.rec[last as usize]);
-        }
-        let t = rng.random_range(0..tickets.len());
-        let e = tickets.swap_remove(t) as usize;
-        let (firm, occ, _) = vac[e];
-        if let Some(tail) = eco.firms.employees[firm as usize].last() {
-            prefetch(tail);
-        }
-        eco.hire(worker, firm as usize, occ);
+        hire_into_a_vacancy(eco, worker, s, vac, tickets, rng);
         pos = next;
     }
+}
+
+/// Hires `worker` (of pool `s`, or under notice) into a vacancy ticket drawn uniformly among
+/// those left. Starts loading what the hire will touch (the pool entry that swap-removal moves,
+/// the firm's payroll tail) while the ticket is drawn.
+fn hire_into_a_vacancy(
+    eco: &mut Economy,
+    worker: u32,
+    s: usize,
+    vac: &MarketVacancies,
+    tickets: &mut Vec<u32>,
+    rng: &mut SimRng,
+) {
+    if let Some(&last) = eco.pools[s].last() {
+        prefetch(&eco.workers.rec[last as usize]);
+    }
+    let e = tickets.swap_remove(rng.random_range(0..tickets.len())) as usize;
+    let (firm, occ, _) = vac[e];
+    if let Some(tail) = eco.firms.employees[firm as usize].last() {
+        prefetch(tail);
+    }
+    eco.hire(worker, firm as usize, occ);
 }
 
 /// A job seeker of pool `s`, drawn in proportion to search intensity (rejection sampling; with
