@@ -149,7 +149,7 @@ fn charts() {
         times.push(t.elapsed().as_secs_f64());
     }
     println!(
-        "{:<38} {:>7.3} s (median of 3; 6 charts as PNG and SVG, and report.html)",
+        "{:<38} {:>7.3} s (median of 3; 7 charts as PNG and SVG, and report.html)",
         "charts of steel_closure (10 reps)",
         median(times)
     );

@@ -26,6 +26,7 @@ fn run_writes_every_output_file_and_charts() {
     }
     for chart in [
         "employment_by_sector",
+        "employment_index",
         "unemployment",
         "unemployment_by_region",
         "reemployment",

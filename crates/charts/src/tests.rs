@@ -250,6 +250,27 @@ fn value_at<X: PartialEq + Copy + std::fmt::Debug>(curve: &Curve<X>, x: X) -> f6
 // (a) the numbers behind every chart
 
 #[test]
+fn employment_index_divides_by_the_first_month() {
+    let dir = standard_run("employment-index");
+    let data = RunData::load(&dir).unwrap();
+    let levels = charts::employment_by_sector::series(&data);
+    let index = charts::employment_index::series(&data);
+    assert_eq!(index.len(), levels.len());
+    for (l, i) in levels.iter().zip(&index) {
+        assert_eq!(l.name, i.name);
+        assert!(close(i.points[0].1, 100.0));
+        for (a, b) in l.points.iter().zip(&i.points) {
+            assert!(close(b.1, 100.0 * a.1 / l.points[0].1));
+        }
+    }
+    // cars: 3045 in 2025-01, 2585 in 2026-12.
+    assert!(close(
+        value_at(&index[0], Month(START + 23)),
+        100.0 * 2585.0 / 3045.0
+    ));
+}
+
+#[test]
 fn employment_by_sector_sums_regions_and_averages_replications() {
     let dir = standard_run("employment");
     let data = RunData::load(&dir).unwrap();
@@ -424,8 +445,12 @@ fn png_size(path: &Path) -> (u32, u32) {
     (be(&bytes[16..20]), be(&bytes[20..24]))
 }
 
-const TITLES: [(&str, &str); 6] = [
+const TITLES: [(&str, &str); 7] = [
     ("employment_by_sector", "Employment by sector, workers"),
+    (
+        "employment_index",
+        "Employment by sector, index (first month = 100)",
+    ),
     ("unemployment", "Unemployment, % of the labour force"),
     (
         "unemployment_by_region",

@@ -13,6 +13,7 @@ use crate::figure::{Figure, Marker};
 
 pub(crate) mod earnings;
 pub(crate) mod employment_by_sector;
+pub(crate) mod employment_index;
 pub(crate) mod reemployment;
 pub(crate) mod reemployment_destination;
 pub(crate) mod unemployment;
@@ -40,6 +41,10 @@ pub(crate) const ALL: &[Chart] = &[
     Chart {
         name: "employment_by_sector",
         build: employment_by_sector::build,
+    },
+    Chart {
+        name: "employment_index",
+        build: employment_index::build,
     },
     Chart {
         name: "unemployment",
