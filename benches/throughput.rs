@@ -1,6 +1,7 @@
 //! Throughput benchmarks: the DMP reference case at 10^4 to 10^7 workers, the same at 10^6
-//! workers with different separation rates (time per month follows the flows), and the steel
-//! closure scenario; plus the time to draw the charts of a steel run.
+//! workers with different separation rates (time per month follows the flows), the same flows
+//! from ten and a hundred times more workers (not the stock), and the shipped scenarios; plus
+//! the time to draw the charts of a steel run.
 //!
 //! Every configuration runs three times, each in its own child process, so the peak resident
 //! memory reported (VmHWM) is that configuration's alone; the fastest run is reported, the one
@@ -183,6 +184,14 @@ fn main() {
     if wanted("flows") {
         for s in [0.005, 0.01, 0.02, 0.04] {
             spawn(&format!("dmp:1000000:{s}"));
+        }
+    }
+    if wanted("stock") {
+        // The same flows (about 3,700 a month) from ten and a hundred times more workers.
+        spawn("dmp:100000:0.02");
+        spawn("dmp:1000000:0.002");
+        if !quick {
+            spawn("dmp:10000000:0.0002");
         }
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
