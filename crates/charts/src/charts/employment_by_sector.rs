@@ -58,6 +58,18 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
             "markets.csv has no `employed` or `short_time` rows".to_string(),
         ));
     }
+    let fig = sector_figure(data, &curves, "Employment by sector, workers", "");
+    Ok(Built::Figure(Box::new(fig)))
+}
+
+/// A figure of one line per sector over calendar time, with the run's event markers; shared
+/// by the level and index charts. `note` is appended to the subtitle.
+pub(crate) fn sector_figure(
+    data: &RunData,
+    curves: &[Curve<Month>],
+    title: &str,
+    note: &str,
+) -> Figure {
     let reps: Vec<u32> = data.markets.rows.iter().map(|r| r.replication).collect();
     let series = curves
         .iter()
@@ -72,9 +84,9 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         })
         .collect();
     let mut fig = Figure::single(
-        "Employment by sector, workers",
+        title,
         format!(
-            "Employed including short-time work, all regions; {}.",
+            "Employed including short-time work, all regions; {}.{note}",
             style::mean_of(count_distinct(&reps))
         ),
         XAxis::Calendar,
@@ -82,5 +94,5 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         style::source_line(&data.manifest),
     );
     fig.markers = markers(data);
-    Ok(Built::Figure(Box::new(fig)))
+    fig
 }

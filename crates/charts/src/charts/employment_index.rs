@@ -1,11 +1,10 @@
 //! Chart `employment_index`: employment by sector as an index, first month = 100, so that the
 //! path of a small sector (a phase-out, a growing niche) is as readable as a large one's.
 
-use super::{Built, Curve, count_distinct, employment_by_sector, markers};
+use super::{Built, Curve, employment_by_sector};
 use crate::data::{Month, RunData};
 use crate::error::ChartError;
-use crate::figure::{Figure, Reference, Series, XAxis};
-use crate::style;
+use crate::figure::Reference;
 
 /// The curves of `employment_by_sector`, each divided by its first month and times 100;
 /// sectors without employment in their first month are left out (no base to index on).
@@ -36,35 +35,13 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         ));
     }
     let left_out = employment_by_sector::series(data).len() - curves.len();
-    let reps: Vec<u32> = data.markets.rows.iter().map(|r| r.replication).collect();
-    let series = curves
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            Series::line(
-                c.name.clone(),
-                style::TOTAL,
-                c.points.iter().map(|(m, v)| (m.x(), *v)),
-            )
-            .nth(i)
-        })
-        .collect();
     let note = if left_out > 0 {
         format!(" {left_out} sector(s) without employment in the first month left out.")
     } else {
         String::new()
     };
-    let mut fig = Figure::single(
-        "Employment by sector, index (first month = 100)",
-        format!(
-            "Employed including short-time work, all regions; {}.{note}",
-            style::mean_of(count_distinct(&reps))
-        ),
-        XAxis::Calendar,
-        series,
-        style::source_line(&data.manifest),
-    );
-    fig.markers = markers(data);
+    let title = "Employment by sector, index (first month = 100)";
+    let mut fig = employment_by_sector::sector_figure(data, &curves, title, &note);
     fig.references = vec![Reference {
         y: 100.0,
         label: "first month".to_string(),
