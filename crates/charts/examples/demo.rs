@@ -2,7 +2,7 @@
 //! and report, for looking at the charts without running the simulation.
 //!
 //! ```text
-//! cargo run -p wandel-charts --example demo [OUT_DIR]   # default /tmp/wandel-charts-demo
+//! cargo run -p wandel-charts --example demo [OUT_DIR]   # default: wandel-charts-demo in the temp directory
 //! ```
 //!
 //! Variants (subdirectories): `closure` (4 regions, 5 sectors, 20 replications, 6 years, a
@@ -255,9 +255,10 @@ fn write_variant(dir: &Path, v: &Variant) -> std::io::Result<()> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let out = std::env::args()
-        .nth(1)
-        .map_or_else(|| PathBuf::from("/tmp/wandel-charts-demo"), PathBuf::from);
+    let out = std::env::args().nth(1).map_or_else(
+        || std::env::temp_dir().join("wandel-charts-demo"),
+        PathBuf::from,
+    );
     let variants = [
         Variant {
             name: "closure",
