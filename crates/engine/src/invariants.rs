@@ -13,6 +13,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     let n_regions = eco.region_unemployed.len();
     let mut unemployed = vec![0u64; n_regions];
     let mut long_term = vec![0u64; n_regions];
+    let (mut last_wage, mut long_term_wage) = (0i128, 0i128);
     let mut training = vec![0u64; n_regions];
     let mut inactive = vec![0u64; n_regions];
     let mut cells = vec![WageCell::default(); eco.wage_cells.len()];
@@ -52,8 +53,10 @@ pub fn check(eco: &Economy) -> Result<(), String> {
                     ));
                 }
                 unemployed[region] += 1;
+                last_wage += i128::from(ws.rec[i].wage);
                 if eco.month.since(ws.rec[i].since) >= crate::state::LONG_TERM_MONTHS {
                     long_term[region] += 1;
+                    long_term_wage += i128::from(ws.rec[i].wage);
                 }
             }
             Status::Training => {
@@ -109,6 +112,14 @@ pub fn check(eco: &Economy) -> Result<(), String> {
         return Err(format!(
             "long-term unemployed {:?} differ from recount {long_term:?}",
             eco.region_long_term
+        ));
+    }
+    if (eco.unemployed_last_wage, eco.long_term_last_wage) != (last_wage, long_term_wage) {
+        return Err(format!(
+            "last-wage sums of the unemployed and long-term unemployed {:?} differ from \
+             their recount {:?}",
+            (eco.unemployed_last_wage, eco.long_term_last_wage),
+            (last_wage, long_term_wage)
         ));
     }
     let mut payroll = 0u64;

@@ -218,12 +218,61 @@ pub struct Displacement {
 /// A scheduled check, due in a given month.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Due {
-    /// The worker becomes long-term unemployed if still in the spell that started at `since`.
-    LongTerm { worker: u32, since: Month },
     /// The worker's firm-specific capital stops growing if still in the job started at `since`.
     TenureCap { worker: u32, since: Month },
     /// Training spell number `spell` ends.
     TrainingEnd { spell: u32 },
+}
+
+/// Unemployment spells younger than [`LONG_TERM_MONTHS`], by start month (see
+/// [`Economy::recent`]).
+#[derive(Clone, Debug)]
+pub(crate) struct RecentSpells {
+    /// Start month each bucket holds.
+    since: [Month; LONG_TERM_MONTHS as usize],
+    /// Workers per bucket and region (`bucket * n_regions + region`).
+    count: Vec<u64>,
+    /// Σ last wage per bucket, cents.
+    wage: [i128; LONG_TERM_MONTHS as usize],
+    n_regions: usize,
+}
+
+impl RecentSpells {
+    fn new(n_regions: usize) -> RecentSpells {
+        RecentSpells {
+            since: [Month(i32::MIN); LONG_TERM_MONTHS as usize],
+            count: vec![0; LONG_TERM_MONTHS as usize * n_regions],
+            wage: [0; LONG_TERM_MONTHS as usize],
+            n_regions,
+        }
+    }
+
+    #[inline]
+    fn bucket(since: Month) -> usize {
+        since.0.rem_euclid(LONG_TERM_MONTHS) as usize
+    }
+
+    /// Counts a spell that started at `since` (less than [`LONG_TERM_MONTHS`] ago).
+    #[inline]
+    fn add(&mut self, since: Month, region: usize, wage: u32) {
+        let b = Self::bucket(since);
+        if self.since[b] != since {
+            // The bucket's previous month became long-term and was emptied when it did.
+            debug_assert!(self.wage[b] == 0);
+            self.since[b] = since;
+        }
+        self.count[b * self.n_regions + region] += 1;
+        self.wage[b] += i128::from(wage);
+    }
+
+    /// Removes a spell added with the same arguments.
+    #[inline]
+    fn remove(&mut self, since: Month, region: usize, wage: u32) {
+        let b = Self::bucket(since);
+        debug_assert_eq!(self.since[b], since);
+        self.count[b * self.n_regions + region] -= 1;
+        self.wage[b] -= i128::from(wage);
+    }
 }
 
 /// Flow counters of the current month, reset at its start.
@@ -284,6 +333,12 @@ pub struct Economy {
     pub region_unemployed: Vec<u64>,
     /// Long-term unemployed per region.
     pub region_long_term: Vec<u64>,
+    /// Unemployed not yet long-term, by the month their spell started: bucket `b` holds the
+    /// spells that started in month `recent_since[b]` (`b` = that month modulo
+    /// [`LONG_TERM_MONTHS`]), per region, and the sum of their last wages. A bucket becomes
+    /// long-term as a whole when its spells reach [`LONG_TERM_MONTHS`], so no worker is
+    /// visited for it.
+    pub(crate) recent: RecentSpells,
     /// Trainees per region.
     pub region_training: Vec<u64>,
     /// Inactive per region.
@@ -353,6 +408,7 @@ impl Economy {
             counts: [0; 6],
             region_unemployed: vec![0; n_regions],
             region_long_term: vec![0; n_regions],
+            recent: RecentSpells::new(n_regions),
             region_training: vec![0; n_regions],
             region_inactive: vec![0; n_regions],
             unemployed_last_wage: 0,
@@ -478,117 +534,153 @@ impl Economy {
     /// Takes worker `w` out of its current status, updating every container and counter.
     /// The worker is left with no employer and no slot, and must enter a new status at once.
     pub(crate) fn leave_state(&mut self, w: u32) -> Status {
-        let i = w as usize;
-        let status = self.workers.rec[i].status;
-        let region = self.workers.rec[i].region as usize;
+        let mut r = self.workers.rec[w as usize];
+        let status = self.leave(w, &mut r);
+        self.workers.rec[w as usize] = r;
+        status
+    }
+
+    /// [`Economy::leave_state`] on `r`, a copy of the worker's record that the caller writes
+    /// back. The transitions work on a local copy so that the record is read from memory once
+    /// and written once, whatever else the transition updates on the way.
+    #[inline(always)]
+    fn leave(&mut self, w: u32, r: &mut Worker) -> Status {
+        let status = r.status;
+        let region = r.region as usize;
         self.counts[status as usize] -= 1;
         match status {
-            Status::Employed | Status::ShortTime => self.leave_payroll(w, status),
+            Status::Employed | Status::ShortTime => self.leave_payroll(r),
             Status::Training => {
-                self.region_training[region] -= 1;
-                self.trainee_spell.remove(&w);
-                if self.workers.rec[i].employer != NO_FIRM {
-                    self.leave_payroll(w, status);
-                }
+                // Rare: done on the stored record, so that the common paths can keep the
+                // copy in registers.
+                self.workers.rec[w as usize] = *r;
+                self.leave_training(w);
+                *r = self.workers.rec[w as usize];
             }
             Status::Unemployed => {
-                let m = self.market(self.workers.rec[i].region, self.workers.rec[i].occupation);
-                let slot = self.workers.rec[i].slot as usize;
+                let m = self.market(r.region, r.occupation);
+                let slot = r.slot as usize;
                 let pool = &mut self.pools[m];
                 pool.swap_remove(slot);
                 if let Some(&moved) = pool.get(slot) {
                     self.workers.rec[moved as usize].slot = slot as u32;
                 }
-                let intensity = self.workers.rec[i].intensity;
-                self.pool_intensity[m] -= u64::from(intensity);
-                self.pool_nonunit[m] -= u32::from(intensity != UNIT_INTENSITY);
+                self.pool_intensity[m] -= u64::from(r.intensity);
+                self.pool_nonunit[m] -= u32::from(r.intensity != UNIT_INTENSITY);
                 self.region_unemployed[region] -= 1;
-                let last = i128::from(self.workers.rec[i].wage);
-                self.unemployed_last_wage -= last;
-                if self.month.since(self.workers.rec[i].since) >= LONG_TERM_MONTHS {
+                let last = r.wage;
+                self.unemployed_last_wage -= i128::from(last);
+                if self.month.since(r.since) >= LONG_TERM_MONTHS {
                     self.region_long_term[region] -= 1;
-                    self.long_term_last_wage -= last;
+                    self.long_term_last_wage -= i128::from(last);
+                } else {
+                    self.recent.remove(r.since, region, last);
                 }
             }
             Status::Inactive => self.region_inactive[region] -= 1,
             Status::Retired => {}
         }
-        self.workers.rec[i].slot = NO_SLOT;
+        r.slot = NO_SLOT;
         status
     }
 
-    fn leave_payroll(&mut self, w: u32, status: Status) {
-        let i = w as usize;
-        let j = self.workers.rec[i].employer as usize;
-        let slot = self.workers.rec[i].slot as usize;
+    #[inline(never)]
+    fn leave_training(&mut self, w: u32) {
+        let mut r = self.workers.rec[w as usize];
+        self.region_training[r.region as usize] -= 1;
+        self.trainee_spell.remove(&w);
+        if r.employer != NO_FIRM {
+            self.leave_payroll(&mut r);
+        }
+        self.workers.rec[w as usize] = r;
+    }
+
+    #[inline(always)]
+    fn leave_payroll(&mut self, r: &mut Worker) {
+        let j = r.employer as usize;
+        let slot = r.slot as usize;
         let list = &mut self.firms.employees[j];
         list.swap_remove(slot);
         if let Some(&moved) = list.get(slot) {
             self.workers.rec[moved as usize].slot = slot as u32;
         }
-        if status == Status::ShortTime {
+        if r.status == Status::ShortTime {
             self.firms.short_time[j] -= 1;
         }
-        let since = self.workers.rec[i].since;
+        let since = r.since;
         let capped = self.tenure_capped(since);
-        let w0 = self.workers.rec[i].wage;
         let cell = self.firm_cell(j);
-        self.wage_cells[cell].remove(w0, since.0, capped);
+        self.wage_cells[cell].remove(r.wage, since.0, capped);
         // Remember the wage last earned (for reservation wages, benefits and cohorts).
-        self.workers.rec[i].wage = cents(self.current_wage(w));
-        self.workers.rec[i].employer = NO_FIRM;
+        if self.tenure_return != 0.0 {
+            r.wage = cents(current_wage(
+                r.wage,
+                since.0,
+                self.month.0,
+                self.tenure_return,
+                self.tenure_cap,
+            ));
+        }
+        r.employer = NO_FIRM;
     }
 
     /// Worker `w` (just out of its old status) becomes unemployed in its market.
     pub(crate) fn enter_unemployed(&mut self, w: u32) {
-        let i = w as usize;
+        let mut r = self.workers.rec[w as usize];
+        self.enter_unemployed_rec(w, &mut r);
+        self.workers.rec[w as usize] = r;
+    }
+
+    #[inline(always)]
+    fn enter_unemployed_rec(&mut self, w: u32, r: &mut Worker) {
         let t = self.month;
-        self.workers.rec[i].status = Status::Unemployed;
-        self.workers.rec[i].since = t;
+        r.status = Status::Unemployed;
+        r.since = t;
         self.counts[Status::Unemployed as usize] += 1;
-        let m = self.market(self.workers.rec[i].region, self.workers.rec[i].occupation);
-        self.workers.rec[i].slot = self.pools[m].len() as u32;
+        let m = self.market(r.region, r.occupation);
+        r.slot = self.pools[m].len() as u32;
         self.pools[m].push(w);
-        let intensity = self.workers.rec[i].intensity;
+        let intensity = r.intensity;
         self.pool_intensity[m] += u64::from(intensity);
-        self.pool_nonunit[m] += u32::from(intensity != UNIT_INTENSITY);
-        if intensity > self.pool_max_intensity[m] {
-            self.pool_max_intensity[m] = intensity;
+        if intensity != UNIT_INTENSITY {
+            self.pool_nonunit[m] += 1;
+            if intensity > self.pool_max_intensity[m] {
+                self.pool_max_intensity[m] = intensity;
+            }
         }
-        self.region_unemployed[self.workers.rec[i].region as usize] += 1;
-        self.unemployed_last_wage += i128::from(self.workers.rec[i].wage);
-        self.schedule(
-            t.plus(LONG_TERM_MONTHS),
-            Due::LongTerm {
-                worker: w,
-                since: t,
-            },
-        );
+        let region = r.region as usize;
+        self.region_unemployed[region] += 1;
+        self.unemployed_last_wage += i128::from(r.wage);
+        self.recent.add(t, region, r.wage);
     }
 
     /// Worker `w` (just out of its old status) joins firm `j` in occupation `occupation`.
-    pub(crate) fn enter_employed(&mut self, w: u32, j: usize, occupation: OccupationId) {
-        let i = w as usize;
-        let t = self.month;
-        let old = self.workers.rec[i].occupation;
+    #[inline(always)]
+    fn enter_employed_rec(&mut self, w: u32, r: &mut Worker, j: usize, occupation: OccupationId) {
+        let old = r.occupation;
         if old != occupation {
             let loss = self.occupation_change_loss * (1.0 - self.similarity(old, occupation));
-            self.workers.rec[i].skill -= loss as f32;
-            self.workers.rec[i].occupation = occupation;
+            r.skill -= loss as f32;
+            r.occupation = occupation;
         }
-        self.workers.rec[i].region = self.firms.region[j];
-        let w0 = offered_wage(self.firms.wage_level[j], self.workers.rec[i].skill);
-        self.workers.rec[i].wage = w0;
-        self.join_payroll(w, j, t, Status::Employed);
+        r.region = self.firms.region[j];
+        r.wage = offered_wage(self.firms.wage_level[j], r.skill);
+        self.join_payroll_rec(w, r, j, self.month, Status::Employed);
     }
 
     /// Puts `w` on firm `j`'s payroll with job start `since` in `status`.
     pub(crate) fn join_payroll(&mut self, w: u32, j: usize, since: Month, status: Status) {
-        let i = w as usize;
-        self.workers.rec[i].status = status;
-        self.workers.rec[i].since = since;
-        self.workers.rec[i].employer = j as u32;
-        self.workers.rec[i].slot = self.firms.employees[j].len() as u32;
+        let mut r = self.workers.rec[w as usize];
+        self.join_payroll_rec(w, &mut r, j, since, status);
+        self.workers.rec[w as usize] = r;
+    }
+
+    #[inline(always)]
+    fn join_payroll_rec(&mut self, w: u32, r: &mut Worker, j: usize, since: Month, status: Status) {
+        r.status = status;
+        r.since = since;
+        r.employer = j as u32;
+        r.slot = self.firms.employees[j].len() as u32;
         self.firms.employees[j].push(w);
         self.counts[status as usize] += 1;
         if status == Status::ShortTime {
@@ -596,7 +688,7 @@ impl Economy {
         }
         let capped = self.tenure_capped(since);
         let cell = self.firm_cell(j);
-        self.wage_cells[cell].add(self.workers.rec[i].wage, since.0, capped);
+        self.wage_cells[cell].add(r.wage, since.0, capped);
         if !capped && self.tenure_return > 0.0 {
             self.schedule(
                 since.plus(self.tenure_cap as i32),
@@ -645,9 +737,8 @@ impl Economy {
     /// Lays off or separates payroll worker `w` into unemployment; records a displacement when
     /// `displaced`.
     pub(crate) fn separate(&mut self, w: u32, displaced: bool) {
-        let i = w as usize;
-        let j = self.workers.rec[i].employer as usize;
-        let cell = self.firm_cell(j);
+        let mut r = self.workers.rec[w as usize];
+        let cell = self.firm_cell(r.employer as usize);
         if displaced {
             self.record_displacement(w, false);
             self.flows.layoffs += 1;
@@ -656,11 +747,13 @@ impl Economy {
             self.flows.separations += 1;
             self.flows.cell_separations[cell] += 1;
         }
-        self.leave_state(w);
-        self.enter_unemployed(w);
+        self.leave(w, &mut r);
+        self.enter_unemployed_rec(w, &mut r);
+        self.workers.rec[w as usize] = r;
     }
 
     /// Records payroll worker `w` as displaced now (call before it leaves the payroll).
+    #[inline(never)]
     pub(crate) fn record_displacement(&mut self, w: u32, job_to_job: bool) {
         let i = w as usize;
         let j = self.workers.rec[i].employer as usize;
@@ -679,14 +772,15 @@ impl Economy {
 
     /// Hires worker `w` (unemployed, or employed under notice) into firm `j`, occupation `occ`.
     pub(crate) fn hire(&mut self, w: u32, j: usize, occupation: OccupationId) {
-        let i = w as usize;
-        if self.workers.rec[i].status != Status::Unemployed {
+        if self.workers.rec[w as usize].status != Status::Unemployed {
             // A worker under closure notice moving job to job: displaced, re-employed at once.
             self.record_displacement(w, true);
             self.flows.job_to_job += 1;
         }
-        self.leave_state(w);
-        self.enter_employed(w, j, occupation);
+        let mut r = self.workers.rec[w as usize];
+        self.leave(w, &mut r);
+        self.enter_employed_rec(w, &mut r, j, occupation);
+        self.workers.rec[w as usize] = r;
         self.flows.hires += 1;
         let cell = self.firm_cell(j);
         self.flows.cell_hires[cell] += 1;
@@ -780,6 +874,7 @@ impl Economy {
 
     /// Processes the checks due this month (long-term unemployment, tenure caps, training ends).
     pub(crate) fn process_agenda(&mut self) {
+        self.promote_long_term();
         let offset = self.month.since(self.start);
         if offset < 0 || offset as usize >= self.agenda.len() {
             return;
@@ -787,15 +882,6 @@ impl Economy {
         let due = std::mem::take(&mut self.agenda[offset as usize]);
         for d in due {
             match d {
-                Due::LongTerm { worker, since } => {
-                    let i = worker as usize;
-                    if self.workers.rec[i].status == Status::Unemployed
-                        && self.workers.rec[i].since == since
-                    {
-                        self.region_long_term[self.workers.rec[i].region as usize] += 1;
-                        self.long_term_last_wage += i128::from(self.workers.rec[i].wage);
-                    }
-                }
                 Due::TenureCap { worker, since } => {
                     let i = worker as usize;
                     let on_payroll = self.workers.rec[i].employer != NO_FIRM;
@@ -807,6 +893,25 @@ impl Economy {
                 Due::TrainingEnd { spell } => self.finish_training(spell),
             }
         }
+    }
+
+    /// Spells that started [`LONG_TERM_MONTHS`] ago and are still running become long-term
+    /// this month, all of them at once.
+    fn promote_long_term(&mut self) {
+        let since = self.month.plus(-LONG_TERM_MONTHS);
+        let b = RecentSpells::bucket(since);
+        if self.recent.since[b] != since {
+            return;
+        }
+        let n = self.recent.n_regions;
+        for (long, recent) in self
+            .region_long_term
+            .iter_mut()
+            .zip(&mut self.recent.count[b * n..(b + 1) * n])
+        {
+            *long += std::mem::take(recent);
+        }
+        self.long_term_last_wage += std::mem::take(&mut self.recent.wage[b]);
     }
 
     /// Long-term unemployed in all regions.
@@ -834,18 +939,19 @@ impl Economy {
     pub(crate) fn backdate_unemployment(&mut self, w: u32, since: Month) {
         let i = w as usize;
         debug_assert_eq!(self.workers.rec[i].status, Status::Unemployed);
-        if since == self.workers.rec[i].since {
-            return; // `enter_unemployed` already scheduled this spell's check.
+        let r = self.workers.rec[i];
+        if since == r.since {
+            return;
         }
+        debug_assert!(self.month.since(r.since) < LONG_TERM_MONTHS && since < r.since);
+        let region = r.region as usize;
+        self.recent.remove(r.since, region, r.wage);
         self.workers.rec[i].since = since;
         if self.month.since(since) >= LONG_TERM_MONTHS {
-            self.region_long_term[self.workers.rec[i].region as usize] += 1;
-            self.long_term_last_wage += i128::from(self.workers.rec[i].wage);
+            self.region_long_term[region] += 1;
+            self.long_term_last_wage += i128::from(r.wage);
         } else {
-            self.schedule(
-                since.plus(LONG_TERM_MONTHS),
-                Due::LongTerm { worker: w, since },
-            );
+            self.recent.add(since, region, r.wage);
         }
     }
 }

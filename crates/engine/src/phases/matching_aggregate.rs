@@ -110,7 +110,7 @@ pub fn run(
             let worker = if w_notice > 0.0
                 && rng.random::<f64>() * (w_unemployed + w_notice) >= w_unemployed
             {
-                let idx = rng.random_range(0..notice[s].len());
+                let idx = below(rng, notice[s].len());
                 notice[s].swap_remove(idx)
             } else {
                 pick_unemployed(eco, s, rng)
@@ -122,13 +122,14 @@ pub fn run(
 }
 
 /// `hires` hires from pool `s` alone, everyone with the normal intensity: the common case (the
-/// DMP reference model among others), and the same draws as the general loop: each hire takes
-/// a worker uniformly among those left and a ticket uniformly among those left.
+/// DMP reference model among others), with the same distribution as the general loop: each
+/// hire takes a worker uniformly among those left and a ticket uniformly among those left.
 ///
-/// The next worker is drawn before the current hire is made, so its record can be fetched from
-/// memory while the current hire runs: after swap-removal at position `p`, a position `q`
-/// drawn uniformly on the `len - 1` that remain holds the old last worker when `q == p`, and
-/// the same worker as before otherwise.
+/// The draws are made first, as partial Fisher–Yates shuffles that move the chosen workers to
+/// the end of the pool and the chosen tickets to the end of the ticket list, in draw order.
+/// The hires are then made from the ends inwards, so each hired worker is the pool's last
+/// entry when it leaves (nothing moves), and the records and payrolls the next hires will
+/// touch are asked for from memory several hires ahead.
 fn hire_from_one_pool(
     eco: &mut Economy,
     s: usize,
@@ -137,29 +138,53 @@ fn hire_from_one_pool(
     tickets: &mut Vec<u32>,
     rng: &mut SimRng,
 ) {
-    let hires = hires.min(eco.pools[s].len() as u64);
+    let n = eco.pools[s].len();
+    let n_tickets = tickets.len();
+    let hires = (hires as usize).min(n).min(n_tickets);
     if hires == 0 {
         return;
     }
-    let mut pos = rng.random_range(0..eco.pools[s].len());
-    for k in 0..hires {
-        let pool = &eco.pools[s];
-        let worker = pool[pos];
-        let next = if k + 1 < hires {
-            let q = rng.random_range(0..pool.len() - 1);
-            let next_worker = if q == pos {
-                pool[pool.len() - 1]
-            } else {
-                pool[q]
-            };
-            prefetch(&eco.workers.rec[next_worker as usize]);
-            q
-        } else {
-            0
-        };
-        hire_into_a_vacancy(eco, worker, s, vac, tickets, rng);
-        pos = next;
+    // 1. Who is hired: the k-th draw ends at position n - 1 - k. A worker swapped into the
+    //    place of a drawn one gets its new slot.
+    let pool = &mut eco.pools[s];
+    let workers = &mut eco.workers.rec;
+    for last in (n - hires..n).rev() {
+        let q = below(rng, last + 1);
+        if q != last {
+            pool.swap(q, last);
+            workers[pool[q] as usize].slot = q as u32;
+        }
     }
+    // 2. Into which vacancies: the same on the tickets.
+    for last in (n_tickets - hires..n_tickets).rev() {
+        let q = below(rng, last + 1);
+        tickets.swap(q, last);
+    }
+    // 3. The hires, from the ends inwards.
+    const AHEAD: usize = 8;
+    for k in 0..hires {
+        if k + AHEAD < hires {
+            let w = eco.pools[s][n - 1 - k - AHEAD];
+            prefetch(&eco.workers.rec[w as usize]);
+            let firm = vac[tickets[n_tickets - 1 - k - AHEAD] as usize].0;
+            if let Some(tail) = eco.firms.employees[firm as usize].last() {
+                prefetch(tail);
+            }
+        }
+        let pos = n - 1 - k;
+        let w = eco.pools[s][pos];
+        eco.workers.rec[w as usize].slot = pos as u32;
+        let (firm, occ, _) = vac[tickets[n_tickets - 1 - k] as usize];
+        eco.hire(w, firm as usize, occ);
+    }
+    tickets.truncate(n_tickets - hires);
+}
+
+/// A uniform draw from `0..n` (`n` at least 1).
+#[inline]
+fn below(rng: &mut SimRng, n: usize) -> usize {
+    debug_assert!(n >= 1 && n <= u32::MAX as usize);
+    rng.random_range(0..n as u32) as usize
 }
 
 /// Hires `worker` (of pool `s`, or under notice) into a vacancy ticket drawn uniformly among
@@ -176,7 +201,7 @@ fn hire_into_a_vacancy(
     if let Some(&last) = eco.pools[s].last() {
         prefetch(&eco.workers.rec[last as usize]);
     }
-    let e = tickets.swap_remove(rng.random_range(0..tickets.len())) as usize;
+    let e = tickets.swap_remove(below(rng, tickets.len())) as usize;
     let (firm, occ, _) = vac[e];
     if let Some(tail) = eco.firms.employees[firm as usize].last() {
         prefetch(tail);
@@ -190,11 +215,11 @@ fn pick_unemployed(eco: &Economy, s: usize, rng: &mut SimRng) -> u32 {
     let pool = &eco.pools[s];
     if eco.pool_nonunit[s] == 0 {
         // Everyone searches with the normal intensity: a uniform draw, no record to read.
-        return pool[rng.random_range(0..pool.len())];
+        return pool[below(rng, pool.len())];
     }
     let max = f64::from(eco.pool_max_intensity[s]);
     loop {
-        let w = pool[rng.random_range(0..pool.len())];
+        let w = pool[below(rng, pool.len())];
         let intensity = f64::from(eco.workers.rec[w as usize].intensity);
         if intensity >= max || rng.random::<f64>() * max < intensity {
             return w;

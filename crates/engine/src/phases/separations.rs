@@ -23,21 +23,26 @@ pub fn separate(
     let mut rate = f64::NAN;
     let mut dist: Option<Gaps> = None;
     let mut gap: u64 = 0;
-    // Every (firm, position) that separates this month, in firm order and increasing position.
+    // Every (firm, payroll position) that separates this month, in firm order and increasing
+    // position. Only the payroll lengths are read here.
     selected.clear();
-    for j in 0..eco.firms.len() {
-        let h = eco.firms.employees[j].len() as u64;
+    for (j, list) in eco.firms.employees.iter().enumerate() {
+        let h = list.len() as u64;
         if h == 0 {
             continue;
         }
         let p = params.sectors[eco.firms.sector[j] as usize].separation_rate;
-        if p <= 0.0 {
-            continue;
-        }
         if p != rate {
+            if p <= 0.0 {
+                continue;
+            }
             rate = p;
             dist = Gaps::new(p);
             gap = dist.as_ref().map_or(0, |d| d.sample(rng));
+        }
+        if gap >= h {
+            gap -= h;
+            continue;
         }
         let d = dist.as_ref().expect("set above");
         let mut pos = gap;
@@ -48,21 +53,32 @@ pub fn separate(
         gap = pos - h;
     }
     // Remove from the highest position down within each firm, so swap-removal never moves a
-    // selected worker (positions below the one removed keep their worker). Records are asked
-    // for a few removals ahead, and the list tail that moves is asked for at once, so that the
-    // memory accesses overlap.
-    // Two stages: the payroll entry far ahead, then the record it names nearer ahead.
-    const AHEAD: usize = 8;
-    for (k, &(j, p)) in selected.iter().enumerate().rev() {
-        if let Some(&(ja, pa)) = k.checked_sub(2 * AHEAD).map(|a| &selected[a]) {
-            prefetch(&eco.firms.employees[ja as usize][pa as usize]);
+    // selected worker (positions below the one removed keep their worker, so every selected
+    // position holds the same worker until it is removed). What a removal touches is asked
+    // for from memory ahead, in stages so that the accesses overlap: the payroll entry
+    // furthest ahead; then the record it names; then, through that record's employer, the
+    // records at the end of the payroll, one of which swap-removal will move.
+    const AHEAD: usize = 6;
+    let worker_at = |eco: &Economy, k: usize| {
+        let (j, p) = selected[k];
+        eco.firms.employees[j as usize][p as usize]
+    };
+    for k in (0..selected.len()).rev() {
+        if k >= 3 * AHEAD {
+            let (j, p) = selected[k - 3 * AHEAD];
+            let list = &eco.firms.employees[j as usize];
+            prefetch(&list[p as usize]);
+            prefetch(&list[list.len() - 1]);
         }
-        if let Some(&(ja, pa)) = k.checked_sub(AHEAD).map(|a| &selected[a]) {
-            prefetch(&eco.workers.rec[eco.firms.employees[ja as usize][pa as usize] as usize]);
+        if k >= 2 * AHEAD {
+            prefetch(&eco.workers.rec[worker_at(eco, k - 2 * AHEAD) as usize]);
         }
-        let list = &eco.firms.employees[j as usize];
-        prefetch(&eco.workers.rec[list[list.len() - 1] as usize]);
-        let w = list[p as usize];
-        eco.separate(w, false);
+        if k >= AHEAD {
+            let list = &eco.firms.employees[selected[k - AHEAD].0 as usize];
+            for &tail in &list[list.len().saturating_sub(2)..] {
+                prefetch(&eco.workers.rec[tail as usize]);
+            }
+        }
+        eco.separate(worker_at(eco, k), false);
     }
 }
