@@ -67,6 +67,9 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             f.group.push(g as u16);
             f.sector.push(group.sector);
             f.region.push(group.region);
+            f.cell.push(
+                (group.region as usize * params.sectors.len() + group.sector as usize) as u32,
+            );
             f.base_size.push(size as f32);
             f.target.push(0);
             f.employees.push(Vec::new());
@@ -152,6 +155,11 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     };
     let weights: Vec<f64> = market_jobs.iter().map(|&n| n as f64).collect();
     let per_market = largest_remainder(n_workers, &weights);
+    // Allocated once at their final size (plus room for a few hires), not grown by doubling.
+    eco.workers.rec.reserve_exact(n_workers as usize);
+    for (list, &target) in eco.firms.employees.iter_mut().zip(&eco.firms.target) {
+        list.reserve_exact(target as usize + target as usize / 8 + 1);
+    }
 
     let pop = &params.population;
     let skill = Normal::new(0.0, pop.skill_sd.max(0.0)).expect("validated skill sd");
@@ -159,7 +167,10 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
     let entry_age = params.demography.entry_age as i32;
     let start = params.start;
-    let mut market_workers: Vec<Vec<u32>> = vec![Vec::new(); n_markets];
+    let mut market_workers: Vec<Vec<u32>> = per_market
+        .iter()
+        .map(|&n| Vec::with_capacity(n as usize))
+        .collect();
     for (m, &n) in per_market.iter().enumerate() {
         let region = (m / params.occupations.len()) as u16;
         let occupation = (m % params.occupations.len()) as u16;

@@ -123,6 +123,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
         ));
     }
     let mut payroll = 0u64;
+    let mut cell_short_time = vec![0u64; eco.cell_short_time.len()];
     for j in 0..eco.firms.len() {
         let list = &eco.firms.employees[j];
         payroll += list.len() as u64;
@@ -130,6 +131,11 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             .iter()
             .filter(|&&w| ws.rec[w as usize].status == Status::ShortTime)
             .count() as u32;
+        let cell = eco.firms.region[j] as usize * eco.n_sectors + eco.firms.sector[j] as usize;
+        if cell != eco.firm_cell(j) {
+            return Err(format!("firm {j} is filed under cell {}", eco.firm_cell(j)));
+        }
+        cell_short_time[cell] += u64::from(st);
         if st != eco.firms.short_time[j] {
             return Err(format!(
                 "firm {j} counts {} short-time workers, has {st}",
@@ -156,6 +162,12 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     if payroll != expected {
         return Err(format!(
             "payrolls hold {payroll} workers, statuses say {expected}"
+        ));
+    }
+    if cell_short_time != eco.cell_short_time {
+        return Err(format!(
+            "short-time counts per cell {:?} differ from recount {cell_short_time:?}",
+            eco.cell_short_time
         ));
     }
     if cells != eco.wage_cells {

@@ -136,14 +136,14 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
             ..CellRecord::default()
         })
         .collect();
+    // Per-cell stocks are kept by the transitions (payroll counts in the wage sums), so
+    // recording costs nothing per firm.
     let mut vacancies = 0u64;
-    for j in 0..eco.firms.len() {
-        let c = eco.firm_cell(j);
-        let st = u64::from(eco.firms.short_time[j]);
-        cells[c].short_time += st;
-        cells[c].employed += eco.firms.employees[j].len() as u64 - st;
-        cells[c].vacancies += u64::from(eco.firms.vacancies[j]);
-        vacancies += u64::from(eco.firms.vacancies[j]);
+    for (c, cell) in cells.iter_mut().enumerate() {
+        cell.short_time = eco.cell_short_time[c];
+        cell.employed = eco.wage_cells[c].n - cell.short_time;
+        cell.vacancies = eco.cell_vacancies[c];
+        vacancies += cell.vacancies;
     }
     let t = eco.month.0;
     let (g, cap) = (eco.tenure_return, eco.tenure_cap);

@@ -131,6 +131,8 @@ pub struct Firms {
     pub sector: Vec<SectorId>,
     /// Region.
     pub region: Vec<RegionId>,
+    /// Cell (region × sector), fixed at creation.
+    pub cell: Vec<u32>,
     /// Workers needed at demand index 1 with the initial technology.
     pub base_size: Vec<f32>,
     /// Target headcount this month.
@@ -349,6 +351,10 @@ pub struct Economy {
     pub long_term_last_wage: i128,
     /// Wage sums per cell (region × sector).
     pub wage_cells: Vec<WageCell>,
+    /// Payroll workers on short-time work per cell.
+    pub cell_short_time: Vec<u64>,
+    /// Vacancies posted this month per cell.
+    pub cell_vacancies: Vec<u64>,
     /// Occupation mix per firm group (a technology switch replaces it).
     pub group_mix: Vec<Vec<(OccupationId, f64)>>,
     /// Technology label per firm group.
@@ -414,6 +420,8 @@ impl Economy {
             unemployed_last_wage: 0,
             long_term_last_wage: 0,
             wage_cells: vec![WageCell::default(); n_cells],
+            cell_short_time: vec![0; n_cells],
+            cell_vacancies: vec![0; n_cells],
             group_mix: params
                 .firm_groups
                 .iter()
@@ -458,7 +466,7 @@ impl Economy {
     /// Cell (region × sector) of firm `j`.
     #[inline]
     pub fn firm_cell(&self, j: usize) -> usize {
-        self.firms.region[j] as usize * self.n_sectors + self.firms.sector[j] as usize
+        self.firms.cell[j] as usize
     }
 
     /// Similarity of occupation `from` to occupation `to`.
@@ -604,12 +612,13 @@ impl Economy {
         if let Some(&moved) = list.get(slot) {
             self.workers.rec[moved as usize].slot = slot as u32;
         }
+        let cell = self.firm_cell(j);
         if r.status == Status::ShortTime {
             self.firms.short_time[j] -= 1;
+            self.cell_short_time[cell] -= 1;
         }
         let since = r.since;
         let capped = self.tenure_capped(since);
-        let cell = self.firm_cell(j);
         self.wage_cells[cell].remove(r.wage, since.0, capped);
         // Remember the wage last earned (for reservation wages, benefits and cohorts).
         if self.tenure_return != 0.0 {
@@ -683,11 +692,12 @@ impl Economy {
         r.slot = self.firms.employees[j].len() as u32;
         self.firms.employees[j].push(w);
         self.counts[status as usize] += 1;
+        let cell = self.firm_cell(j);
         if status == Status::ShortTime {
             self.firms.short_time[j] += 1;
+            self.cell_short_time[cell] += 1;
         }
         let capped = self.tenure_capped(since);
-        let cell = self.firm_cell(j);
         self.wage_cells[cell].add(r.wage, since.0, capped);
         if !capped && self.tenure_return > 0.0 {
             self.schedule(
@@ -726,10 +736,13 @@ impl Economy {
         let j = self.workers.rec[i].employer as usize;
         self.counts[old as usize] -= 1;
         self.counts[status as usize] += 1;
+        let cell = self.firm_cell(j);
         if status == Status::ShortTime {
             self.firms.short_time[j] += 1;
+            self.cell_short_time[cell] += 1;
         } else {
             self.firms.short_time[j] -= 1;
+            self.cell_short_time[cell] -= 1;
         }
         self.workers.rec[i].status = status;
     }
@@ -803,6 +816,8 @@ impl Economy {
                 self.counts[status as usize] -= 1;
                 if status == Status::ShortTime {
                     self.firms.short_time[j] -= 1;
+                    let cell = self.firm_cell(j);
+                    self.cell_short_time[cell] -= 1;
                 }
             }
             _ => return false,
@@ -922,7 +937,13 @@ impl Economy {
 
 /// The starting wage a firm with wage level `level` (€) pays a worker of log skill `skill`, cents.
 pub fn offered_wage(level: f32, skill: f32) -> u32 {
-    cents(f64::from(level) * 100.0 * f64::from(skill).exp())
+    let base = f64::from(level) * 100.0;
+    // exp(0) = 1 exactly: skip the library call for workers of average skill.
+    cents(if skill == 0.0 {
+        base
+    } else {
+        base * f64::from(skill).exp()
+    })
 }
 
 /// Rounds a non-negative amount of cents to the nearest cent (half up), saturating at the

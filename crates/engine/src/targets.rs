@@ -27,26 +27,29 @@ pub fn supply_factors(eco: &Economy, params: &Params) -> Vec<f64> {
 /// Sets every firm's target headcount for the current month.
 pub fn update_targets(eco: &mut Economy, params: &Params) {
     let t = eco.month;
+    let n_sectors = params.sectors.len();
     let sector_index: Vec<f64> = params
         .sectors
         .iter()
         .map(|s| s.demand.at(t) / s.productivity.at(t))
         .collect();
-    let supply = supply_factors(eco, params);
-    for j in 0..eco.firms.len() {
-        if eco.firms.status[j] == FirmStatus::Closed {
-            eco.firms.target[j] = 0;
+    // Demand index × supply-chain factor per cell: one multiplication less per firm.
+    let mut cell_index = supply_factors(eco, params);
+    for (c, x) in cell_index.iter_mut().enumerate() {
+        *x *= sector_index[c % n_sectors];
+    }
+    let f = &mut eco.firms;
+    for (j, target) in f.target.iter_mut().enumerate() {
+        if f.status[j] == FirmStatus::Closed {
+            *target = 0;
             continue;
         }
-        let cell = eco.firm_cell(j);
-        let f = &eco.firms;
         let need = f64::from(f.base_size[j])
-            * sector_index[f.sector[j] as usize]
-            * supply[cell]
+            * cell_index[f.cell[j] as usize]
             * f64::from(f.tech_factor[j])
             * f64::from(f.policy_factor[j]);
         // Rounded to the nearest worker: flooring would cut one job from every firm at the
         // slightest dip in demand.
-        eco.firms.target[j] = (need + 0.5) as u32; // Non-negative: truncation rounds half up.
+        *target = (need + 0.5) as u32; // Non-negative: truncation rounds half up.
     }
 }

@@ -12,8 +12,12 @@ use crate::rng::SimRng;
 use crate::state::{Economy, FirmStatus, Status};
 
 /// Workers above target at firm `j`, in full-time equivalents rounded up.
+#[inline]
 fn excess(eco: &Economy, j: usize) -> u32 {
     let f = &eco.firms;
+    if f.employees[j].len() as u64 <= u64::from(f.target[j]) {
+        return 0; // Short-time work only lowers the effective headcount.
+    }
     let effective =
         f.employees[j].len() as f64 - f64::from(f.short_time[j]) * f64::from(f.hours_cut[j]);
     let over = effective - f64::from(f.target[j]);

@@ -23,19 +23,28 @@ pub fn post(
 ) {
     markets.resize_with(params.n_markets(), Vec::new);
     markets.iter_mut().for_each(Vec::clear);
+    eco.cell_vacancies.iter_mut().for_each(|v| *v = 0);
     let mut per_occ: Vec<u32> = Vec::new();
-    for j in 0..eco.firms.len() {
-        let open = if eco.firms.status[j] == FirmStatus::Active {
-            eco.firms.target[j].saturating_sub(eco.firms.employees[j].len() as u32)
+    let f = &mut eco.firms;
+    for (j, ((open_out, list), (&status, &target))) in f
+        .vacancies
+        .iter_mut()
+        .zip(&f.employees)
+        .zip(f.status.iter().zip(&f.target))
+        .enumerate()
+    {
+        let open = if status == FirmStatus::Active {
+            target.saturating_sub(list.len() as u32)
         } else {
             0
         };
-        eco.firms.vacancies[j] = open;
+        *open_out = open;
         if open == 0 {
             continue;
         }
-        let region = eco.firms.region[j];
-        let mix = &eco.group_mix[eco.firms.group[j] as usize];
+        eco.cell_vacancies[f.cell[j] as usize] += u64::from(open);
+        let region = f.region[j];
+        let mix = &eco.group_mix[f.group[j] as usize];
         if mix.len() == 1 {
             markets[params.market(region, mix[0].0)].push((j as u32, mix[0].0, open));
             continue;
