@@ -56,6 +56,7 @@ pub struct Simulation<'p> {
 struct Scratch {
     vacancies: Vec<vacancies::MarketVacancies>,
     separating: Vec<(u32, u32)>,
+    moved: Vec<crate::state::Moved>,
     tickets: Vec<u32>,
 }
 
@@ -119,6 +120,7 @@ impl<'p> Simulation<'p> {
             params,
             &mut stream(seed, rep, idx, Phase::Separations, 0),
             &mut scratch.separating,
+            &mut scratch.moved,
         );
         demography::run(
             eco,

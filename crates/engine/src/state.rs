@@ -174,6 +174,15 @@ impl Firms {
     }
 }
 
+/// A worker that a swap-removal moved to another position of its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moved {
+    /// The worker moved.
+    pub worker: u32,
+    /// Its new position.
+    pub slot: u32,
+}
+
 /// What happens to a worker who enters a training spell, decided by the policy that enrols them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrainingPlan {
@@ -543,21 +552,33 @@ impl Economy {
     /// The worker is left with no employer and no slot, and must enter a new status at once.
     pub(crate) fn leave_state(&mut self, w: u32) -> Status {
         let mut r = self.workers.rec[w as usize];
-        let status = self.leave(w, &mut r);
+        let (status, moved) = self.leave(w, &mut r);
         self.workers.rec[w as usize] = r;
+        self.set_slot(moved);
         status
+    }
+
+    /// Stores the new position of a worker that a swap-removal moved.
+    #[inline(always)]
+    pub(crate) fn set_slot(&mut self, moved: Option<Moved>) {
+        if let Some(Moved { worker, slot }) = moved {
+            self.workers.rec[worker as usize].slot = slot;
+        }
     }
 
     /// [`Economy::leave_state`] on `r`, a copy of the worker's record that the caller writes
     /// back. The transitions work on a local copy so that the record is read from memory once
     /// and written once, whatever else the transition updates on the way.
+    /// Returns the worker that swap-removal moved into the vacated place, if any, for the
+    /// caller to record with [`Economy::set_slot`] (at once, or after a batch of removals).
     #[inline(always)]
-    fn leave(&mut self, w: u32, r: &mut Worker) -> Status {
+    fn leave(&mut self, w: u32, r: &mut Worker) -> (Status, Option<Moved>) {
+        let mut moved = None;
         let status = r.status;
         let region = r.region as usize;
         self.counts[status as usize] -= 1;
         match status {
-            Status::Employed | Status::ShortTime => self.leave_payroll(r),
+            Status::Employed | Status::ShortTime => moved = self.leave_payroll(r),
             Status::Training => {
                 // Rare: done on the stored record, so that the common paths can keep the
                 // copy in registers.
@@ -570,9 +591,10 @@ impl Economy {
                 let slot = r.slot as usize;
                 let pool = &mut self.pools[m];
                 pool.swap_remove(slot);
-                if let Some(&moved) = pool.get(slot) {
-                    self.workers.rec[moved as usize].slot = slot as u32;
-                }
+                moved = pool.get(slot).map(|&worker| Moved {
+                    worker,
+                    slot: slot as u32,
+                });
                 self.pool_intensity[m] -= u64::from(r.intensity);
                 self.pool_nonunit[m] -= u32::from(r.intensity != UNIT_INTENSITY);
                 self.region_unemployed[region] -= 1;
@@ -589,7 +611,7 @@ impl Economy {
             Status::Retired => {}
         }
         r.slot = NO_SLOT;
-        status
+        (status, moved)
     }
 
     #[inline(never)]
@@ -598,20 +620,22 @@ impl Economy {
         self.region_training[r.region as usize] -= 1;
         self.trainee_spell.remove(&w);
         if r.employer != NO_FIRM {
-            self.leave_payroll(&mut r);
+            let moved = self.leave_payroll(&mut r);
+            self.set_slot(moved);
         }
         self.workers.rec[w as usize] = r;
     }
 
     #[inline(always)]
-    fn leave_payroll(&mut self, r: &mut Worker) {
+    fn leave_payroll(&mut self, r: &mut Worker) -> Option<Moved> {
         let j = r.employer as usize;
         let slot = r.slot as usize;
         let list = &mut self.firms.employees[j];
         list.swap_remove(slot);
-        if let Some(&moved) = list.get(slot) {
-            self.workers.rec[moved as usize].slot = slot as u32;
-        }
+        let moved = list.get(slot).map(|&worker| Moved {
+            worker,
+            slot: slot as u32,
+        });
         let cell = self.firm_cell(j);
         if r.status == Status::ShortTime {
             self.firms.short_time[j] -= 1;
@@ -631,6 +655,7 @@ impl Economy {
             ));
         }
         r.employer = NO_FIRM;
+        moved
     }
 
     /// Worker `w` (just out of its old status) becomes unemployed in its market.
@@ -750,6 +775,16 @@ impl Economy {
     /// Lays off or separates payroll worker `w` into unemployment; records a displacement when
     /// `displaced`.
     pub(crate) fn separate(&mut self, w: u32, displaced: bool) {
+        let moved = self.separate_leaving_slot(w, displaced);
+        self.set_slot(moved);
+    }
+
+    /// [`Economy::separate`], except that the position of the co-worker that swap-removal
+    /// moved is returned rather than stored: a batch of removals from the highest payroll
+    /// position down never reads a moved worker's slot, so the batch can store them all
+    /// afterwards, where the memory accesses overlap.
+    #[inline(always)]
+    pub(crate) fn separate_leaving_slot(&mut self, w: u32, displaced: bool) -> Option<Moved> {
         let mut r = self.workers.rec[w as usize];
         let cell = self.firm_cell(r.employer as usize);
         if displaced {
@@ -760,9 +795,10 @@ impl Economy {
             self.flows.separations += 1;
             self.flows.cell_separations[cell] += 1;
         }
-        self.leave(w, &mut r);
+        let (_, moved) = self.leave(w, &mut r);
         self.enter_unemployed_rec(w, &mut r);
         self.workers.rec[w as usize] = r;
+        moved
     }
 
     /// Records payroll worker `w` as displaced now (call before it leaves the payroll).
@@ -791,9 +827,10 @@ impl Economy {
             self.flows.job_to_job += 1;
         }
         let mut r = self.workers.rec[w as usize];
-        self.leave(w, &mut r);
+        let (_, moved) = self.leave(w, &mut r);
         self.enter_employed_rec(w, &mut r, j, occupation);
         self.workers.rec[w as usize] = r;
+        self.set_slot(moved);
         self.flows.hires += 1;
         let cell = self.firm_cell(j);
         self.flows.cell_hires[cell] += 1;

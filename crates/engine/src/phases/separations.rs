@@ -11,14 +11,16 @@
 use crate::params::Params;
 use crate::prefetch::prefetch;
 use crate::rng::{Gaps, SimRng};
-use crate::state::Economy;
+use crate::state::{Economy, Moved};
 
-/// Runs the month's separations; `selected` is scratch space reused from month to month.
+/// Runs the month's separations; `selected` and `moved` are scratch space reused from month
+/// to month.
 pub fn separate(
     eco: &mut Economy,
     params: &Params,
     rng: &mut SimRng,
     selected: &mut Vec<(u32, u32)>,
+    moved: &mut Vec<Moved>,
 ) {
     let mut rate = f64::NAN;
     let mut dist: Option<Gaps> = None;
@@ -53,32 +55,36 @@ pub fn separate(
         gap = pos - h;
     }
     // Remove from the highest position down within each firm, so swap-removal never moves a
-    // selected worker (positions below the one removed keep their worker, so every selected
-    // position holds the same worker until it is removed). What a removal touches is asked
-    // for from memory ahead, in stages so that the accesses overlap: the payroll entry
-    // furthest ahead; then the record it names; then, through that record's employer, the
-    // records at the end of the payroll, one of which swap-removal will move.
-    const AHEAD: usize = 6;
+    // selected worker: positions below the one removed keep their worker, so every selected
+    // position holds the same worker until it is removed, and the slot of a selected worker
+    // is never changed by the batch. The new positions of the co-workers that swap-removal
+    // moves are therefore stored after the batch. What a removal touches is asked for from
+    // memory ahead, in stages so that the accesses overlap: the payroll entry (and the
+    // payroll's end, which swap-removal reads) furthest ahead, then the record it names.
+    const AHEAD: usize = 8;
+    moved.clear();
     let worker_at = |eco: &Economy, k: usize| {
         let (j, p) = selected[k];
         eco.firms.employees[j as usize][p as usize]
     };
     for k in (0..selected.len()).rev() {
-        if k >= 3 * AHEAD {
-            let (j, p) = selected[k - 3 * AHEAD];
+        if k >= 2 * AHEAD {
+            let (j, p) = selected[k - 2 * AHEAD];
             let list = &eco.firms.employees[j as usize];
             prefetch(&list[p as usize]);
             prefetch(&list[list.len() - 1]);
         }
-        if k >= 2 * AHEAD {
-            prefetch(&eco.workers.rec[worker_at(eco, k - 2 * AHEAD) as usize]);
-        }
         if k >= AHEAD {
-            let list = &eco.firms.employees[selected[k - AHEAD].0 as usize];
-            for &tail in &list[list.len().saturating_sub(2)..] {
-                prefetch(&eco.workers.rec[tail as usize]);
-            }
+            prefetch(&eco.workers.rec[worker_at(eco, k - AHEAD) as usize]);
         }
-        eco.separate(worker_at(eco, k), false);
+        if let Some(m) = eco.separate_leaving_slot(worker_at(eco, k), false) {
+            moved.push(m);
+        }
+    }
+    for k in 0..moved.len() {
+        if let Some(ahead) = moved.get(k + AHEAD) {
+            prefetch(&eco.workers.rec[ahead.worker as usize]);
+        }
+        eco.set_slot(Some(moved[k]));
     }
 }
