@@ -30,10 +30,8 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             if j >= eco.firms.len() {
                 return Err(format!("worker {w} has employer {j} out of range"));
             }
-            if eco.firms.employees[j].get(ws.rec[i].slot as usize) != Some(&w) {
-                return Err(format!(
-                    "worker {w} is not at its slot in firm {j}'s payroll"
-                ));
+            if ws.rec[i].slot != crate::state::NO_SLOT {
+                return Err(format!("payroll worker {w} has a pool slot"));
             }
             let since = ws.rec[i].since;
             let capped = eco.month.since(since) >= eco.tenure_cap as i32;
@@ -124,6 +122,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     }
     let mut payroll = 0u64;
     let mut cell_short_time = vec![0u64; eco.cell_short_time.len()];
+    let mut listed = vec![false; ws.len()];
     for j in 0..eco.firms.len() {
         let list = &eco.firms.employees[j];
         payroll += list.len() as u64;
@@ -146,6 +145,9 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             return Err(format!("closed firm {j} still has {} workers", list.len()));
         }
         for &w in list {
+            if std::mem::replace(&mut listed[w as usize], true) {
+                return Err(format!("worker {w} is listed twice on payrolls"));
+            }
             if ws.rec[w as usize].employer != j as u32 {
                 return Err(format!(
                     "firm {j} lists worker {w} whose employer is {}",

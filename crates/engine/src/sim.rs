@@ -120,7 +120,6 @@ impl<'p> Simulation<'p> {
             params,
             &mut stream(seed, rep, idx, Phase::Separations, 0),
             &mut scratch.separating,
-            &mut scratch.moved,
         );
         demography::run(
             eco,
@@ -156,7 +155,8 @@ impl<'p> Simulation<'p> {
         match params.matching.mode {
             MatchingMode::Aggregate => {
                 let tickets = &mut scratch.tickets;
-                matching_aggregate::run(eco, params, &self.network, open, &mut rng, tickets)
+                let moved = &mut scratch.moved;
+                matching_aggregate::run(eco, params, &self.network, open, &mut rng, tickets, moved)
             }
             MatchingMode::Applications => {
                 matching_applications::run(eco, params, &self.network, open, &mut rng)

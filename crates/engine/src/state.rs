@@ -2,8 +2,9 @@
 //! states.
 //!
 //! Workers and firms are rows addressed by `u32` indices. Every worker is in exactly one
-//! [`Status`]; a worker on a payroll sits in its employer's employee list at position `slot`,
-//! an unemployed worker sits in its local market's pool at position `slot`. All stock counters,
+//! [`Status`]; a worker on a payroll is listed once in its employer's employee list (at no
+//! recorded position: removals either know the position, as batches do, or look it up in the
+//! list), an unemployed worker sits in its local market's pool at position `slot`. All stock counters,
 //! wage sums and pools are updated in [`Economy::leave_state`] and the `enter_*` functions, so
 //! stocks change only through recorded flows.
 
@@ -74,7 +75,9 @@ pub enum FirmStatus {
 pub struct Worker {
     /// Employer firm, or [`NO_FIRM`].
     pub employer: u32,
-    /// Position in the employer's employee list or in the market pool, or [`NO_SLOT`].
+    /// Position in the market pool when unemployed, otherwise [`NO_SLOT`]. Payroll positions
+    /// are not recorded: keeping them would cost a write to a second, random worker record at
+    /// every removal from a payroll (the co-worker that swap-removal moves).
     pub slot: u32,
     /// Month the current job started (on a payroll) or the current spell started (otherwise).
     pub since: Month,
@@ -552,7 +555,8 @@ impl Economy {
     /// The worker is left with no employer and no slot, and must enter a new status at once.
     pub(crate) fn leave_state(&mut self, w: u32) -> Status {
         let mut r = self.workers.rec[w as usize];
-        let (status, moved) = self.leave(w, &mut r);
+        let pos = self.payroll_position(w, &r);
+        let (status, moved) = self.leave(w, &mut r, pos);
         self.workers.rec[w as usize] = r;
         self.set_slot(moved);
         status
@@ -569,21 +573,22 @@ impl Economy {
     /// [`Economy::leave_state`] on `r`, a copy of the worker's record that the caller writes
     /// back. The transitions work on a local copy so that the record is read from memory once
     /// and written once, whatever else the transition updates on the way.
-    /// Returns the worker that swap-removal moved into the vacated place, if any, for the
-    /// caller to record with [`Economy::set_slot`] (at once, or after a batch of removals).
+    /// `payroll_pos` is the worker's position in its employer's list when it is on one.
+    /// Returns the worker that swap-removal moved into the vacated place of a pool, if any,
+    /// for the caller to record with [`Economy::set_slot`] (at once, or after a batch).
     #[inline(always)]
-    fn leave(&mut self, w: u32, r: &mut Worker) -> (Status, Option<Moved>) {
+    fn leave(&mut self, w: u32, r: &mut Worker, payroll_pos: u32) -> (Status, Option<Moved>) {
         let mut moved = None;
         let status = r.status;
         let region = r.region as usize;
         self.counts[status as usize] -= 1;
         match status {
-            Status::Employed | Status::ShortTime => moved = self.leave_payroll(r),
+            Status::Employed | Status::ShortTime => self.leave_payroll(r, payroll_pos),
             Status::Training => {
                 // Rare: done on the stored record, so that the common paths can keep the
                 // copy in registers.
                 self.workers.rec[w as usize] = *r;
-                self.leave_training(w);
+                self.leave_training(w, payroll_pos);
                 *r = self.workers.rec[w as usize];
             }
             Status::Unemployed => {
@@ -615,27 +620,34 @@ impl Economy {
     }
 
     #[inline(never)]
-    fn leave_training(&mut self, w: u32) {
+    fn leave_training(&mut self, w: u32, payroll_pos: u32) {
         let mut r = self.workers.rec[w as usize];
         self.region_training[r.region as usize] -= 1;
         self.trainee_spell.remove(&w);
         if r.employer != NO_FIRM {
-            let moved = self.leave_payroll(&mut r);
-            self.set_slot(moved);
+            self.leave_payroll(&mut r, payroll_pos);
         }
         self.workers.rec[w as usize] = r;
     }
 
+    /// The position of payroll worker `w` (record `r`) in its employer's list, found by
+    /// search ([`NO_SLOT`] when `w` is on no payroll). Used by removals that do not know the
+    /// position (retirement, moves under closure notice); costs the length of one payroll.
+    pub(crate) fn payroll_position(&self, w: u32, r: &Worker) -> u32 {
+        if r.employer == NO_FIRM {
+            return NO_SLOT;
+        }
+        let list = &self.firms.employees[r.employer as usize];
+        list.iter()
+            .position(|&x| x == w)
+            .expect("a payroll worker is on its employer's list") as u32
+    }
+
     #[inline(always)]
-    fn leave_payroll(&mut self, r: &mut Worker) -> Option<Moved> {
+    fn leave_payroll(&mut self, r: &mut Worker, pos: u32) {
         let j = r.employer as usize;
-        let slot = r.slot as usize;
         let list = &mut self.firms.employees[j];
-        list.swap_remove(slot);
-        let moved = list.get(slot).map(|&worker| Moved {
-            worker,
-            slot: slot as u32,
-        });
+        list.swap_remove(pos as usize);
         let cell = self.firm_cell(j);
         if r.status == Status::ShortTime {
             self.firms.short_time[j] -= 1;
@@ -655,7 +667,6 @@ impl Economy {
             ));
         }
         r.employer = NO_FIRM;
-        moved
     }
 
     /// Worker `w` (just out of its old status) becomes unemployed in its market.
@@ -714,7 +725,7 @@ impl Economy {
         r.status = status;
         r.since = since;
         r.employer = j as u32;
-        r.slot = self.firms.employees[j].len() as u32;
+        r.slot = NO_SLOT;
         self.firms.employees[j].push(w);
         self.counts[status as usize] += 1;
         let cell = self.firm_cell(j);
@@ -772,20 +783,12 @@ impl Economy {
         self.workers.rec[i].status = status;
     }
 
-    /// Lays off or separates payroll worker `w` into unemployment; records a displacement when
-    /// `displaced`.
-    pub(crate) fn separate(&mut self, w: u32, displaced: bool) {
-        let moved = self.separate_leaving_slot(w, displaced);
-        self.set_slot(moved);
-    }
-
-    /// [`Economy::separate`], except that the position of the co-worker that swap-removal
-    /// moved is returned rather than stored: a batch of removals from the highest payroll
-    /// position down never reads a moved worker's slot, so the batch can store them all
-    /// afterwards, where the memory accesses overlap.
+    /// Lays off or separates payroll worker `w`, at position `pos` of its employer's list,
+    /// into unemployment; records a displacement when `displaced`.
     #[inline(always)]
-    pub(crate) fn separate_leaving_slot(&mut self, w: u32, displaced: bool) -> Option<Moved> {
+    pub(crate) fn separate_at(&mut self, w: u32, pos: u32, displaced: bool) {
         let mut r = self.workers.rec[w as usize];
+        debug_assert_eq!(self.firms.employees[r.employer as usize][pos as usize], w);
         let cell = self.firm_cell(r.employer as usize);
         if displaced {
             self.record_displacement(w, false);
@@ -795,10 +798,10 @@ impl Economy {
             self.flows.separations += 1;
             self.flows.cell_separations[cell] += 1;
         }
-        let (_, moved) = self.leave(w, &mut r);
+        let (_, moved) = self.leave(w, &mut r, pos);
+        debug_assert!(moved.is_none());
         self.enter_unemployed_rec(w, &mut r);
         self.workers.rec[w as usize] = r;
-        moved
     }
 
     /// Records payroll worker `w` as displaced now (call before it leaves the payroll).
@@ -827,7 +830,8 @@ impl Economy {
             self.flows.job_to_job += 1;
         }
         let mut r = self.workers.rec[w as usize];
-        let (_, moved) = self.leave(w, &mut r);
+        let pos = self.payroll_position(w, &r);
+        let (_, moved) = self.leave(w, &mut r, pos);
         self.enter_employed_rec(w, &mut r, j, occupation);
         self.workers.rec[w as usize] = r;
         self.set_slot(moved);

@@ -2,7 +2,7 @@
 //! each month (the sector's layoff speed, slowed by a works council); the rest goes by
 //! attrition. Short-time workers count with the hours they still work.
 //!
-//! Reads: targets, payrolls, short-time hours. Writes: layoffs through `Economy::separate`.
+//! Reads: targets, payrolls, short-time hours. Writes: layoffs through `Economy::separate_at`.
 
 use rand::RngExt;
 
@@ -63,32 +63,31 @@ pub fn lay_off(eco: &mut Economy, params: &Params, candidates: &[ExcessLabour], 
         let e = excess(eco, j);
         let n = planned_layoffs(eco, params, j, e);
         for _ in 0..n {
-            let Some(w) = pick_full_hours(eco, j, rng) else {
+            let Some(pos) = pick_full_hours(eco, j, rng) else {
                 break;
             };
-            eco.separate(w, true);
+            let w = eco.firms.employees[j][pos];
+            eco.separate_at(w, pos as u32, true);
         }
     }
 }
 
-fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<u32> {
+/// The payroll position of a worker of firm `j` to lay off.
+fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<usize> {
     let list = &eco.firms.employees[j];
     if list.is_empty() {
         return None;
     }
+    let full_hours = |pos: usize| eco.workers.rec[list[pos] as usize].status == Status::Employed;
     for _ in 0..32 {
-        let w = list[rng.random_range(0..list.len())];
-        if eco.workers.rec[w as usize].status == Status::Employed {
-            return Some(w);
+        let pos = rng.random_range(0..list.len());
+        if full_hours(pos) {
+            return Some(pos);
         }
     }
-    let full: Vec<u32> = list
-        .iter()
-        .copied()
-        .filter(|&w| eco.workers.rec[w as usize].status == Status::Employed)
-        .collect();
+    let full: Vec<usize> = (0..list.len()).filter(|&pos| full_hours(pos)).collect();
     if full.is_empty() {
-        Some(list[rng.random_range(0..list.len())])
+        Some(rng.random_range(0..list.len()))
     } else {
         Some(full[rng.random_range(0..full.len())])
     }

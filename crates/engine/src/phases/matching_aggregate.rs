@@ -19,7 +19,7 @@ use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
 use crate::prefetch::prefetch;
 use crate::rng::SimRng;
-use crate::state::{Economy, UNIT_INTENSITY};
+use crate::state::{Economy, Moved, UNIT_INTENSITY};
 
 /// Stochastic rounding: `floor(x) + Bernoulli(x - floor(x))`, so the mean is `x`.
 pub fn stochastic_round(x: f64, rng: &mut SimRng) -> u64 {
@@ -36,6 +36,7 @@ pub fn run(
     vacancies: &[MarketVacancies],
     rng: &mut SimRng,
     tickets: &mut Vec<u32>,
+    moved: &mut Vec<Moved>,
 ) {
     let nu = params.matching.notice_search_intensity;
     let mut notice = if nu > 0.0 {
@@ -78,7 +79,7 @@ pub fn run(
         }
         let single = sources.len() == 1 && eco.pool_nonunit[sources[0]] == 0;
         if single && (nu == 0.0 || notice[sources[0]].is_empty()) {
-            hire_from_one_pool(eco, sources[0], hires, vac, tickets, rng);
+            hire_from_one_pool(eco, sources[0], hires, vac, tickets, moved, rng);
             continue;
         }
         for _ in 0..hires {
@@ -136,6 +137,7 @@ fn hire_from_one_pool(
     hires: u64,
     vac: &MarketVacancies,
     tickets: &mut Vec<u32>,
+    moved: &mut Vec<Moved>,
     rng: &mut SimRng,
 ) {
     let n = eco.pools[s].len();
@@ -146,14 +148,25 @@ fn hire_from_one_pool(
     }
     // 1. Who is hired: the k-th draw ends at position n - 1 - k. A worker swapped into the
     //    place of a drawn one gets its new slot.
+    //    Their slots are stored after the draws, with the records fetched ahead.
     let pool = &mut eco.pools[s];
-    let workers = &mut eco.workers.rec;
+    moved.clear();
     for last in (n - hires..n).rev() {
         let q = below(rng, last + 1);
         if q != last {
             pool.swap(q, last);
-            workers[pool[q] as usize].slot = q as u32;
+            moved.push(Moved {
+                worker: pool[q],
+                slot: q as u32,
+            });
         }
+    }
+    const AHEAD: usize = 8;
+    for k in 0..moved.len() {
+        if let Some(ahead) = moved.get(k + AHEAD) {
+            prefetch(&eco.workers.rec[ahead.worker as usize]);
+        }
+        eco.set_slot(Some(moved[k]));
     }
     // 2. Into which vacancies: the same on the tickets.
     for last in (n_tickets - hires..n_tickets).rev() {
@@ -161,7 +174,6 @@ fn hire_from_one_pool(
         tickets.swap(q, last);
     }
     // 3. The hires, from the ends inwards.
-    const AHEAD: usize = 8;
     for k in 0..hires {
         if k + AHEAD < hires {
             let w = eco.pools[s][n - 1 - k - AHEAD];

@@ -6,21 +6,19 @@
 //! the geometric distribution (the same process, by the memoryless property). Only one draw
 //! per separation plus one per change of rate is made.
 //!
-//! Reads: payrolls, sector separation rates. Writes: separations through `Economy::separate`.
+//! Reads: payrolls, sector separation rates. Writes: separations through `Economy::separate_at`.
 
 use crate::params::Params;
 use crate::prefetch::prefetch;
 use crate::rng::{Gaps, SimRng};
-use crate::state::{Economy, Moved};
+use crate::state::Economy;
 
-/// Runs the month's separations; `selected` and `moved` are scratch space reused from month
-/// to month.
+/// Runs the month's separations; `selected` is scratch space reused from month to month.
 pub fn separate(
     eco: &mut Economy,
     params: &Params,
     rng: &mut SimRng,
     selected: &mut Vec<(u32, u32)>,
-    moved: &mut Vec<Moved>,
 ) {
     let mut rate = f64::NAN;
     let mut dist: Option<Gaps> = None;
@@ -56,13 +54,10 @@ pub fn separate(
     }
     // Remove from the highest position down within each firm, so swap-removal never moves a
     // selected worker: positions below the one removed keep their worker, so every selected
-    // position holds the same worker until it is removed, and the slot of a selected worker
-    // is never changed by the batch. The new positions of the co-workers that swap-removal
-    // moves are therefore stored after the batch. What a removal touches is asked for from
-    // memory ahead, in stages so that the accesses overlap: the payroll entry (and the
-    // payroll's end, which swap-removal reads) furthest ahead, then the record it names.
+    // position holds the same worker until it is removed. What a removal touches is asked
+    // for from memory ahead, in stages so that the accesses overlap: the payroll entry (and
+    // the payroll's end, which swap-removal reads) furthest ahead, then the record it names.
     const AHEAD: usize = 8;
-    moved.clear();
     let worker_at = |eco: &Economy, k: usize| {
         let (j, p) = selected[k];
         eco.firms.employees[j as usize][p as usize]
@@ -77,14 +72,6 @@ pub fn separate(
         if k >= AHEAD {
             prefetch(&eco.workers.rec[worker_at(eco, k - AHEAD) as usize]);
         }
-        if let Some(m) = eco.separate_leaving_slot(worker_at(eco, k), false) {
-            moved.push(m);
-        }
-    }
-    for k in 0..moved.len() {
-        if let Some(ahead) = moved.get(k + AHEAD) {
-            prefetch(&eco.workers.rec[ahead.worker as usize]);
-        }
-        eco.set_slot(Some(moved[k]));
+        eco.separate_at(worker_at(eco, k), selected[k].1, false);
     }
 }

@@ -2,7 +2,7 @@
 //! and technology switches.
 //!
 //! Reads: `params.closures`, `params.technology_switches`. Writes: firm status, technology
-//! factor, group occupation mix; closures lay workers off through `Economy::separate`.
+//! factor, group occupation mix; closures lay workers off through `Economy::separate_at`.
 
 use crate::params::{GroupId, Params};
 use crate::state::{Economy, FirmStatus};
@@ -35,7 +35,8 @@ pub fn apply(eco: &mut Economy, params: &Params) {
         if c.closes == t {
             for j in closing_firms(eco, c.group, c.share) {
                 while let Some(&w) = eco.firms.employees[j].last() {
-                    eco.separate(w, true);
+                    let last = eco.firms.employees[j].len() as u32 - 1;
+                    eco.separate_at(w, last, true);
                 }
                 eco.firms.status[j] = FirmStatus::Closed;
                 eco.firms.short_time[j] = 0;
