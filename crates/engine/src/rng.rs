@@ -106,9 +106,11 @@ impl Gaps {
             return 0;
         }
         let e: f64 = Exp1.sample(rng);
-        // Non-negative, so truncation is the floor (saturating at u64::MAX); `f64::floor` is a
-        // library call on baseline x86-64.
-        (e * self.inv_rate) as u64
+        // Non-negative, so truncation is the floor; `f64::floor` is a library call on baseline
+        // x86-64, and so is the exact float-to-u64 conversion: through i64 it is one
+        // instruction. Gaps beyond 10^18 (longer than any population) saturate.
+        let x = e * self.inv_rate;
+        if x < 1.0e18 { x as i64 as u64 } else { u64::MAX }
     }
 }
 

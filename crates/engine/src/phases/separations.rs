@@ -63,8 +63,8 @@ pub fn separate(
         eco.firms.employees[j as usize][p as usize]
     };
     for k in (0..selected.len()).rev() {
-        if k >= 2 * AHEAD {
-            let (j, p) = selected[k - 2 * AHEAD];
+        if k >= 3 * AHEAD {
+            let (j, p) = selected[k - 3 * AHEAD];
             let list = &eco.firms.employees[j as usize];
             prefetch(&list[p as usize]);
             prefetch(&list[list.len() - 1]);
