@@ -36,8 +36,8 @@ pub fn initial_economy(params: &Params, replication: u32) -> Economy {
         eco.by_birth = vec![Vec::new(); youngest.since(oldest).max(0) as usize + 1];
         debug_assert!(pension >= params.population.age_max);
     }
-    populate(&mut eco, params, &mut rng);
-    eco.entry_cdf = entry_cdf(&eco);
+    let per_market = populate(&mut eco, params, &mut rng);
+    eco.entry_cdf = entry_cdf(&per_market);
     let cells = eco.wage_cells.len();
     for c in 0..cells {
         eco.initial_cell_employment[c] = eco.wage_cells[c].n;
@@ -126,10 +126,14 @@ pub(crate) fn propensity(d: &Option<Beta<f64>>, mean: f64, rng: &mut SimRng) -> 
         Some(d) => d.sample(rng),
         None => mean,
     };
-    (x * 255.0).round().clamp(0.0, 255.0) as u8
+    // Rounded half up by add-and-truncate (`f64::round` is a library call on baseline x86-64);
+    // the cast saturates, so values outside [0, 1] clamp to 0 and 255.
+    (x * 255.0 + 0.5) as u8
 }
 
-fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+/// Creates the initial workers, employed and unemployed; returns the number of workers
+/// created in each market.
+fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     let n_markets = params.n_markets();
     // Jobs per firm and occupation (largest remainder of the target over the mix).
     let mut firm_jobs: Vec<Vec<(u16, u64)>> = Vec::with_capacity(eco.firms.len());
@@ -226,15 +230,13 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             eco.backdate_unemployment(w, start.plus(-elapsed));
         }
     }
+    per_market
 }
 
-/// Cumulative shares of the initial labour force by market: where entrants appear.
-fn entry_cdf(eco: &Economy) -> Vec<f64> {
-    let mut weights = vec![0.0f64; eco.pools.len()];
-    for i in 0..eco.workers.len() {
-        let m = eco.market(eco.workers.rec[i].region, eco.workers.rec[i].occupation);
-        weights[m] += 1.0;
-    }
+/// Cumulative shares of the initial labour force by market (`per_market` workers each):
+/// where entrants appear.
+fn entry_cdf(per_market: &[u64]) -> Vec<f64> {
+    let weights: Vec<f64> = per_market.iter().map(|&n| n as f64).collect();
     let total: f64 = weights.iter().sum::<f64>().max(1.0);
     let mut acc = 0.0;
     weights

@@ -110,7 +110,11 @@ impl Gaps {
         // x86-64, and so is the exact float-to-u64 conversion: through i64 it is one
         // instruction. Gaps beyond 10^18 (longer than any population) saturate.
         let x = e * self.inv_rate;
-        if x < 1.0e18 { x as i64 as u64 } else { u64::MAX }
+        if x < 1.0e18 {
+            x as i64 as u64
+        } else {
+            u64::MAX
+        }
     }
 }
 

@@ -56,8 +56,7 @@ pub struct Simulation<'p> {
 struct Scratch {
     vacancies: Vec<vacancies::MarketVacancies>,
     separating: Vec<(u32, u32)>,
-    moved: Vec<crate::state::Moved>,
-    tickets: Vec<u32>,
+    aggregate: matching_aggregate::Scratch,
 }
 
 impl<'p> Simulation<'p> {
@@ -154,9 +153,8 @@ impl<'p> Simulation<'p> {
         let mut rng = stream(seed, rep, idx, Phase::Matching, 0);
         match params.matching.mode {
             MatchingMode::Aggregate => {
-                let tickets = &mut scratch.tickets;
-                let moved = &mut scratch.moved;
-                matching_aggregate::run(eco, params, &self.network, open, &mut rng, tickets, moved)
+                let aggregate = &mut scratch.aggregate;
+                matching_aggregate::run(eco, params, &self.network, open, &mut rng, aggregate)
             }
             MatchingMode::Applications => {
                 matching_applications::run(eco, params, &self.network, open, &mut rng)

@@ -591,32 +591,39 @@ impl Economy {
                 self.leave_training(w, payroll_pos);
                 *r = self.workers.rec[w as usize];
             }
-            Status::Unemployed => {
-                let m = self.market(r.region, r.occupation);
-                let slot = r.slot as usize;
-                let pool = &mut self.pools[m];
-                pool.swap_remove(slot);
-                moved = pool.get(slot).map(|&worker| Moved {
-                    worker,
-                    slot: slot as u32,
-                });
-                self.pool_intensity[m] -= u64::from(r.intensity);
-                self.pool_nonunit[m] -= u32::from(r.intensity != UNIT_INTENSITY);
-                self.region_unemployed[region] -= 1;
-                let last = r.wage;
-                self.unemployed_last_wage -= i128::from(last);
-                if self.month.since(r.since) >= LONG_TERM_MONTHS {
-                    self.region_long_term[region] -= 1;
-                    self.long_term_last_wage -= i128::from(last);
-                } else {
-                    self.recent.remove(r.since, region, last);
-                }
-            }
+            Status::Unemployed => moved = self.leave_pool(r),
             Status::Inactive => self.region_inactive[region] -= 1,
             Status::Retired => {}
         }
         r.slot = NO_SLOT;
         (status, moved)
+    }
+
+    /// The pool part of [`Economy::leave`]: takes unemployed worker `r` out of its pool and
+    /// the unemployment stocks.
+    #[inline(always)]
+    fn leave_pool(&mut self, r: &Worker) -> Option<Moved> {
+        let region = r.region as usize;
+        let m = self.market(r.region, r.occupation);
+        let slot = r.slot as usize;
+        let pool = &mut self.pools[m];
+        pool.swap_remove(slot);
+        let moved = pool.get(slot).map(|&worker| Moved {
+            worker,
+            slot: slot as u32,
+        });
+        self.pool_intensity[m] -= u64::from(r.intensity);
+        self.pool_nonunit[m] -= u32::from(r.intensity != UNIT_INTENSITY);
+        self.region_unemployed[region] -= 1;
+        let last = r.wage;
+        self.unemployed_last_wage -= i128::from(last);
+        if self.month.since(r.since) >= LONG_TERM_MONTHS {
+            self.region_long_term[region] -= 1;
+            self.long_term_last_wage -= i128::from(last);
+        } else {
+            self.recent.remove(r.since, region, last);
+        }
+        moved
     }
 
     #[inline(never)]
@@ -824,17 +831,38 @@ impl Economy {
 
     /// Hires worker `w` (unemployed, or employed under notice) into firm `j`, occupation `occ`.
     pub(crate) fn hire(&mut self, w: u32, j: usize, occupation: OccupationId) {
-        if self.workers.rec[w as usize].status != Status::Unemployed {
-            // A worker under closure notice moving job to job: displaced, re-employed at once.
-            self.record_displacement(w, true);
-            self.flows.job_to_job += 1;
+        if self.workers.rec[w as usize].status == Status::Unemployed {
+            self.hire_unemployed(w, j, occupation);
+            return;
         }
+        // A worker under closure notice moving job to job: displaced, re-employed at once.
+        self.record_displacement(w, true);
+        self.flows.job_to_job += 1;
         let mut r = self.workers.rec[w as usize];
         let pos = self.payroll_position(w, &r);
         let (_, moved) = self.leave(w, &mut r, pos);
         self.enter_employed_rec(w, &mut r, j, occupation);
         self.workers.rec[w as usize] = r;
         self.set_slot(moved);
+        self.count_hire(j);
+    }
+
+    /// [`Economy::hire`] for a worker known to be unemployed: the common case.
+    #[inline(always)]
+    pub(crate) fn hire_unemployed(&mut self, w: u32, j: usize, occupation: OccupationId) {
+        let mut r = self.workers.rec[w as usize];
+        debug_assert_eq!(r.status, Status::Unemployed);
+        self.counts[Status::Unemployed as usize] -= 1;
+        let moved = self.leave_pool(&r);
+        r.slot = NO_SLOT;
+        self.enter_employed_rec(w, &mut r, j, occupation);
+        self.workers.rec[w as usize] = r;
+        self.set_slot(moved);
+        self.count_hire(j);
+    }
+
+    #[inline(always)]
+    fn count_hire(&mut self, j: usize) {
         self.flows.hires += 1;
         let cell = self.firm_cell(j);
         self.flows.cell_hires[cell] += 1;

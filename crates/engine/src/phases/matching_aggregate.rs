@@ -21,6 +21,25 @@ use crate::prefetch::prefetch;
 use crate::rng::SimRng;
 use crate::state::{Economy, Moved, UNIT_INTENSITY};
 
+/// Working memory of the aggregate matching, reused from month to month.
+#[derive(Default)]
+pub struct Scratch {
+    /// One entry per open vacancy of the market being matched (index of its vacancy entry).
+    tickets: Vec<u32>,
+    /// Pool workers moved by the draws, and their new positions.
+    moved: Vec<Moved>,
+    /// The market's hires, in draw order.
+    hires: Vec<Hire>,
+}
+
+/// One hire of a market: who, where, into which occupation.
+#[derive(Clone, Copy)]
+struct Hire {
+    worker: u32,
+    firm: u32,
+    occupation: u16,
+}
+
 /// Stochastic rounding: `floor(x) + Bernoulli(x - floor(x))`, so the mean is `x`.
 pub fn stochastic_round(x: f64, rng: &mut SimRng) -> u64 {
     let base = x.floor();
@@ -35,8 +54,7 @@ pub fn run(
     net: &SearchNetwork,
     vacancies: &[MarketVacancies],
     rng: &mut SimRng,
-    tickets: &mut Vec<u32>,
-    moved: &mut Vec<Moved>,
+    scratch: &mut Scratch,
 ) {
     let nu = params.matching.notice_search_intensity;
     let mut notice = if nu > 0.0 {
@@ -73,13 +91,14 @@ pub fn run(
         let hires = stochastic_round(expected, rng).min(v_total).min(available);
         // One ticket per open vacancy (index of its entry); a hire takes a ticket uniformly
         // among those left (partial Fisher-Yates: swap the drawn ticket to the end, shrink).
+        let tickets = &mut scratch.tickets;
         tickets.clear();
         for (e, &(_, _, c)) in vac.iter().enumerate() {
             tickets.extend(std::iter::repeat_n(e as u32, c as usize));
         }
         let single = sources.len() == 1 && eco.pool_nonunit[sources[0]] == 0;
         if single && (nu == 0.0 || notice[sources[0]].is_empty()) {
-            hire_from_one_pool(eco, sources[0], hires, vac, tickets, moved, rng);
+            hire_from_one_pool(eco, sources[0], hires, vac, scratch, rng);
             continue;
         }
         for _ in 0..hires {
@@ -117,7 +136,7 @@ pub fn run(
                 pick_unemployed(eco, s, rng)
             };
             prefetch(&eco.workers.rec[worker as usize]);
-            hire_into_a_vacancy(eco, worker, s, vac, tickets, rng);
+            hire_into_a_vacancy(eco, worker, s, vac, &mut scratch.tickets, rng);
         }
     }
 }
@@ -136,10 +155,14 @@ fn hire_from_one_pool(
     s: usize,
     hires: u64,
     vac: &MarketVacancies,
-    tickets: &mut Vec<u32>,
-    moved: &mut Vec<Moved>,
+    scratch: &mut Scratch,
     rng: &mut SimRng,
 ) {
+    let Scratch {
+        tickets,
+        moved,
+        hires: chosen,
+    } = scratch;
     let n = eco.pools[s].len();
     let n_tickets = tickets.len();
     let hires = (hires as usize).min(n).min(n_tickets);
@@ -147,8 +170,8 @@ fn hire_from_one_pool(
         return;
     }
     // 1. Who is hired: the k-th draw ends at position n - 1 - k. A worker swapped into the
-    //    place of a drawn one gets its new slot.
-    //    Their slots are stored after the draws, with the records fetched ahead.
+    //    place of a drawn one gets its new slot; the slots are stored after the draws, with
+    //    the records fetched ahead.
     let pool = &mut eco.pools[s];
     moved.clear();
     for last in (n - hires..n).rev() {
@@ -168,28 +191,37 @@ fn hire_from_one_pool(
         }
         eco.set_slot(Some(moved[k]));
     }
-    // 2. Into which vacancies: the same on the tickets.
-    for last in (n_tickets - hires..n_tickets).rev() {
+    // 2. Into which vacancies: the same on the tickets. The k-th hire pairs the k-th worker
+    //    drawn with the k-th ticket drawn.
+    chosen.clear();
+    let pool = &eco.pools[s];
+    for (k, last) in (n_tickets - hires..n_tickets).rev().enumerate() {
         let q = below(rng, last + 1);
         tickets.swap(q, last);
+        let (firm, occupation, _) = vac[tickets[last] as usize];
+        chosen.push(Hire {
+            worker: pool[n - 1 - k],
+            firm,
+            occupation,
+        });
     }
-    // 3. The hires, from the ends inwards.
-    for k in 0..hires {
-        if k + AHEAD < hires {
-            let w = eco.pools[s][n - 1 - k - AHEAD];
-            prefetch(&eco.workers.rec[w as usize]);
-            let firm = vac[tickets[n_tickets - 1 - k - AHEAD] as usize].0;
-            if let Some(tail) = eco.firms.employees[firm as usize].last() {
+    tickets.truncate(n_tickets - hires);
+    // 3. The hires, in draw order: each hired worker is then the last of its pool.
+    for k in 0..chosen.len() {
+        if let Some(ahead) = chosen.get(k + AHEAD) {
+            prefetch(&eco.workers.rec[ahead.worker as usize]);
+            if let Some(tail) = eco.firms.employees[ahead.firm as usize].last() {
                 prefetch(tail);
             }
         }
-        let pos = n - 1 - k;
-        let w = eco.pools[s][pos];
-        eco.workers.rec[w as usize].slot = pos as u32;
-        let (firm, occ, _) = vac[tickets[n_tickets - 1 - k] as usize];
-        eco.hire(w, firm as usize, occ);
+        let Hire {
+            worker,
+            firm,
+            occupation,
+        } = chosen[k];
+        eco.workers.rec[worker as usize].slot = (n - 1 - k) as u32;
+        eco.hire_unemployed(worker, firm as usize, occupation);
     }
-    tickets.truncate(n_tickets - hires);
 }
 
 /// A uniform draw from `0..n` (`n` at least 1).
