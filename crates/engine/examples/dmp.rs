@@ -1,5 +1,6 @@
-//! Runs the DMP reference case A at a given size (and optionally months) and prints the time of initialisation and of
-//! the 240 months, and the mean unemployment rate of the second half.
+//! Runs the DMP reference case A at a given size (optionally months and separation rate) and
+//! prints the time of initialisation and of the months, and the mean unemployment rate of the
+//! second half: `dmp [workers [months [separation rate]]]`.
 use wandel_engine::{Params, Simulation};
 fn main() {
     let n: u32 = std::env::args()
@@ -8,7 +9,10 @@ fn main() {
     let months: u32 = std::env::args()
         .nth(2)
         .map_or(240, |a| a.parse().expect("a number of months"));
-    let params = Params::dmp_case(n, months, 1);
+    let mut params = Params::dmp_case(n, months, 1);
+    if let Some(s) = std::env::args().nth(3) {
+        params.sectors[0].separation_rate = s.parse().expect("a separation rate");
+    }
     let t = std::time::Instant::now();
     let sim = Simulation::new(&params, 0);
     let init = t.elapsed();
