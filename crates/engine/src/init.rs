@@ -161,6 +161,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     let per_market = largest_remainder(n_workers, &weights);
     // Allocated once at their final size (plus room for a few hires), not grown by doubling.
     eco.workers.rec.reserve_exact(n_workers as usize);
+    crate::hugepages::advise(&eco.workers.rec);
     for (list, &target) in eco.firms.employees.iter_mut().zip(&eco.firms.target) {
         list.reserve_exact(target as usize + target as usize / 8 + 1);
     }

@@ -33,6 +33,7 @@
 
 pub mod calendar;
 pub mod cohorts;
+pub mod hugepages;
 pub mod init;
 pub mod invariants;
 pub mod params;
