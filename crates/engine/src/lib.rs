@@ -31,6 +31,8 @@
 
 #![deny(missing_docs)]
 
+pub(crate) mod batch;
+pub(crate) mod books;
 pub mod calendar;
 pub mod cohorts;
 pub mod hugepages;

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::books::RecentSpells;
 use crate::calendar::Month;
 use crate::params::{OccupationId, Params, RegionId, SectorId};
 use crate::wagebook::{WageCell, current_wage};
@@ -238,57 +239,6 @@ pub(crate) enum Due {
     TrainingEnd { spell: u32 },
 }
 
-/// Unemployment spells younger than [`LONG_TERM_MONTHS`], by start month (see
-/// [`Economy::recent`]).
-#[derive(Clone, Debug)]
-pub(crate) struct RecentSpells {
-    /// Start month each bucket holds.
-    since: [Month; LONG_TERM_MONTHS as usize],
-    /// Workers per bucket and region (`bucket * n_regions + region`).
-    count: Vec<u64>,
-    /// Σ last wage per bucket, cents.
-    wage: [i128; LONG_TERM_MONTHS as usize],
-    n_regions: usize,
-}
-
-impl RecentSpells {
-    fn new(n_regions: usize) -> RecentSpells {
-        RecentSpells {
-            since: [Month(i32::MIN); LONG_TERM_MONTHS as usize],
-            count: vec![0; LONG_TERM_MONTHS as usize * n_regions],
-            wage: [0; LONG_TERM_MONTHS as usize],
-            n_regions,
-        }
-    }
-
-    #[inline]
-    fn bucket(since: Month) -> usize {
-        since.0.rem_euclid(LONG_TERM_MONTHS) as usize
-    }
-
-    /// Counts a spell that started at `since` (less than [`LONG_TERM_MONTHS`] ago).
-    #[inline]
-    fn add(&mut self, since: Month, region: usize, wage: u32) {
-        let b = Self::bucket(since);
-        if self.since[b] != since {
-            // The bucket's previous month became long-term and was emptied when it did.
-            debug_assert!(self.wage[b] == 0);
-            self.since[b] = since;
-        }
-        self.count[b * self.n_regions + region] += 1;
-        self.wage[b] += i128::from(wage);
-    }
-
-    /// Removes a spell added with the same arguments.
-    #[inline]
-    fn remove(&mut self, since: Month, region: usize, wage: u32) {
-        let b = Self::bucket(since);
-        debug_assert_eq!(self.since[b], since);
-        self.count[b * self.n_regions + region] -= 1;
-        self.wage[b] -= i128::from(wage);
-    }
-}
-
 /// Flow counters of the current month, reset at its start.
 #[derive(Clone, Debug, Default)]
 pub struct Flows {
@@ -504,15 +454,8 @@ impl Economy {
         )
     }
 
-    fn tenure_capped(&self, since: Month) -> bool {
-        self.month.since(since) >= self.tenure_cap as i32
-    }
-
     pub(crate) fn schedule(&mut self, at: Month, due: Due) {
-        let offset = at.since(self.start);
-        if offset >= 0 && (offset as usize) < self.agenda.len() {
-            self.agenda[offset as usize].push(due);
-        }
+        schedule_in(&mut self.agenda, self.start, at, due);
     }
 
     /// Adds a new worker row, counted as retired until it enters its first status, and returns it.
@@ -591,39 +534,12 @@ impl Economy {
                 self.leave_training(w, payroll_pos);
                 *r = self.workers.rec[w as usize];
             }
-            Status::Unemployed => moved = self.leave_pool(r),
+            Status::Unemployed => moved = self.pool_books().leave(r),
             Status::Inactive => self.region_inactive[region] -= 1,
             Status::Retired => {}
         }
         r.slot = NO_SLOT;
         (status, moved)
-    }
-
-    /// The pool part of [`Economy::leave`]: takes unemployed worker `r` out of its pool and
-    /// the unemployment stocks.
-    #[inline(always)]
-    fn leave_pool(&mut self, r: &Worker) -> Option<Moved> {
-        let region = r.region as usize;
-        let m = self.market(r.region, r.occupation);
-        let slot = r.slot as usize;
-        let pool = &mut self.pools[m];
-        pool.swap_remove(slot);
-        let moved = pool.get(slot).map(|&worker| Moved {
-            worker,
-            slot: slot as u32,
-        });
-        self.pool_intensity[m] -= u64::from(r.intensity);
-        self.pool_nonunit[m] -= u32::from(r.intensity != UNIT_INTENSITY);
-        self.region_unemployed[region] -= 1;
-        let last = r.wage;
-        self.unemployed_last_wage -= i128::from(last);
-        if self.month.since(r.since) >= LONG_TERM_MONTHS {
-            self.region_long_term[region] -= 1;
-            self.long_term_last_wage -= i128::from(last);
-        } else {
-            self.recent.remove(r.since, region, last);
-        }
-        moved
     }
 
     #[inline(never)]
@@ -653,27 +569,8 @@ impl Economy {
     #[inline(always)]
     fn leave_payroll(&mut self, r: &mut Worker, pos: u32) {
         let j = r.employer as usize;
-        let list = &mut self.firms.employees[j];
-        list.swap_remove(pos as usize);
-        let cell = self.firm_cell(j);
-        if r.status == Status::ShortTime {
-            self.firms.short_time[j] -= 1;
-            self.cell_short_time[cell] -= 1;
-        }
-        let since = r.since;
-        let capped = self.tenure_capped(since);
-        self.wage_cells[cell].remove(r.wage, since.0, capped);
-        // Remember the wage last earned (for reservation wages, benefits and cohorts).
-        if self.tenure_return != 0.0 {
-            r.wage = cents(current_wage(
-                r.wage,
-                since.0,
-                self.month.0,
-                self.tenure_return,
-                self.tenure_cap,
-            ));
-        }
-        r.employer = NO_FIRM;
+        self.firms.employees[j].swap_remove(pos as usize);
+        self.payroll_books().leave(r, j);
     }
 
     /// Worker `w` (just out of its old status) becomes unemployed in its market.
@@ -685,38 +582,23 @@ impl Economy {
 
     #[inline(always)]
     fn enter_unemployed_rec(&mut self, w: u32, r: &mut Worker) {
-        let t = self.month;
-        r.status = Status::Unemployed;
-        r.since = t;
         self.counts[Status::Unemployed as usize] += 1;
-        let m = self.market(r.region, r.occupation);
-        r.slot = self.pools[m].len() as u32;
-        self.pools[m].push(w);
-        let intensity = r.intensity;
-        self.pool_intensity[m] += u64::from(intensity);
-        if intensity != UNIT_INTENSITY {
-            self.pool_nonunit[m] += 1;
-            if intensity > self.pool_max_intensity[m] {
-                self.pool_max_intensity[m] = intensity;
-            }
-        }
-        let region = r.region as usize;
-        self.region_unemployed[region] += 1;
-        self.unemployed_last_wage += i128::from(r.wage);
-        self.recent.add(t, region, r.wage);
+        self.pool_books().enter(w, r);
     }
 
     /// Worker `w` (just out of its old status) joins firm `j` in occupation `occupation`.
     #[inline(always)]
     fn enter_employed_rec(&mut self, w: u32, r: &mut Worker, j: usize, occupation: OccupationId) {
-        let old = r.occupation;
-        if old != occupation {
-            let loss = self.occupation_change_loss * (1.0 - self.similarity(old, occupation));
-            r.skill -= loss as f32;
-            r.occupation = occupation;
-        }
-        r.region = self.firms.region[j];
-        r.wage = offered_wage(self.firms.wage_level[j], r.skill);
+        let n = self.n_occupations;
+        let row = r.occupation as usize * n;
+        crate::books::start_job(
+            r,
+            occupation,
+            self.occupation_change_loss,
+            &self.similarity[row..row + n],
+            self.firms.region[j],
+            self.firms.wage_level[j],
+        );
         self.join_payroll_rec(w, r, j, self.month, Status::Employed);
     }
 
@@ -729,20 +611,9 @@ impl Economy {
 
     #[inline(always)]
     fn join_payroll_rec(&mut self, w: u32, r: &mut Worker, j: usize, since: Month, status: Status) {
-        r.status = status;
-        r.since = since;
-        r.employer = j as u32;
-        r.slot = NO_SLOT;
         self.firms.employees[j].push(w);
         self.counts[status as usize] += 1;
-        let cell = self.firm_cell(j);
-        if status == Status::ShortTime {
-            self.firms.short_time[j] += 1;
-            self.cell_short_time[cell] += 1;
-        }
-        let capped = self.tenure_capped(since);
-        self.wage_cells[cell].add(r.wage, since.0, capped);
-        if !capped && self.tenure_return > 0.0 {
+        if self.payroll_books().join(r, j, since, status) {
             self.schedule(
                 since.plus(self.tenure_cap as i32),
                 Due::TenureCap { worker: w, since },
@@ -853,7 +724,7 @@ impl Economy {
         let mut r = self.workers.rec[w as usize];
         debug_assert_eq!(r.status, Status::Unemployed);
         self.counts[Status::Unemployed as usize] -= 1;
-        let moved = self.leave_pool(&r);
+        let moved = self.pool_books().leave(&r);
         r.slot = NO_SLOT;
         self.enter_employed_rec(w, &mut r, j, occupation);
         self.workers.rec[w as usize] = r;
@@ -1001,6 +872,15 @@ impl Economy {
     /// Long-term unemployed in all regions.
     pub fn long_term_unemployed(&self) -> u64 {
         self.region_long_term.iter().sum()
+    }
+}
+
+/// Files check `due` for month `at` in `agenda` (months counted from `start`); checks after the
+/// run are dropped.
+pub(crate) fn schedule_in(agenda: &mut [Vec<Due>], start: Month, at: Month, due: Due) {
+    let offset = at.since(start);
+    if offset >= 0 && (offset as usize) < agenda.len() {
+        agenda[offset as usize].push(due);
     }
 }
 

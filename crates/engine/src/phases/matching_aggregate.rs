@@ -14,6 +14,7 @@
 use rand::RngExt;
 use rand::seq::SliceRandom;
 
+use crate::batch::Hire;
 use crate::params::Params;
 use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
@@ -30,14 +31,6 @@ pub struct Scratch {
     moved: Vec<Moved>,
     /// The market's hires, in draw order.
     hires: Vec<Hire>,
-}
-
-/// One hire of a market: who, where, into which occupation.
-#[derive(Clone, Copy)]
-struct Hire {
-    worker: u32,
-    firm: u32,
-    occupation: u16,
 }
 
 /// Stochastic rounding: `floor(x) + Bernoulli(x - floor(x))`, so the mean is `x`.
@@ -201,27 +194,14 @@ fn hire_from_one_pool(
         let (firm, occupation, _) = vac[tickets[last] as usize];
         chosen.push(Hire {
             worker: pool[n - 1 - k],
+            slot: (n - 1 - k) as u32,
             firm,
             occupation,
         });
     }
     tickets.truncate(n_tickets - hires);
     // 3. The hires, in draw order: each hired worker is then the last of its pool.
-    for k in 0..chosen.len() {
-        if let Some(ahead) = chosen.get(k + AHEAD) {
-            prefetch(&eco.workers.rec[ahead.worker as usize]);
-            if let Some(tail) = eco.firms.employees[ahead.firm as usize].last() {
-                prefetch(tail);
-            }
-        }
-        let Hire {
-            worker,
-            firm,
-            occupation,
-        } = chosen[k];
-        eco.workers.rec[worker as usize].slot = (n - 1 - k) as u32;
-        eco.hire_unemployed(worker, firm as usize, occupation);
-    }
+    eco.hire_batch(chosen);
 }
 
 /// A uniform draw from `0..n` (`n` at least 1).

@@ -6,10 +6,9 @@
 //! the geometric distribution (the same process, by the memoryless property). Only one draw
 //! per separation plus one per change of rate is made.
 //!
-//! Reads: payrolls, sector separation rates. Writes: separations through `Economy::separate_at`.
+//! Reads: payrolls, sector separation rates. Writes: separations through `Economy::separate_batch`.
 
 use crate::params::Params;
-use crate::prefetch::prefetch;
 use crate::rng::{Gaps, SimRng};
 use crate::state::Economy;
 
@@ -52,26 +51,6 @@ pub fn separate(
         }
         gap = pos - h;
     }
-    // Remove from the highest position down within each firm, so swap-removal never moves a
-    // selected worker: positions below the one removed keep their worker, so every selected
-    // position holds the same worker until it is removed. What a removal touches is asked
-    // for from memory ahead, in stages so that the accesses overlap: the payroll entry (and
-    // the payroll's end, which swap-removal reads) furthest ahead, then the record it names.
-    const AHEAD: usize = 8;
-    let worker_at = |eco: &Economy, k: usize| {
-        let (j, p) = selected[k];
-        eco.firms.employees[j as usize][p as usize]
-    };
-    for k in (0..selected.len()).rev() {
-        if k >= 3 * AHEAD {
-            let (j, p) = selected[k - 3 * AHEAD];
-            let list = &eco.firms.employees[j as usize];
-            prefetch(&list[p as usize]);
-            prefetch(&list[list.len() - 1]);
-        }
-        if k >= AHEAD {
-            prefetch(&eco.workers.rec[worker_at(eco, k - AHEAD) as usize]);
-        }
-        eco.separate_at(worker_at(eco, k), selected[k].1, false);
-    }
+    // The removals, as one batch (`batch.rs`).
+    eco.separate_batch(selected);
 }

@@ -1,0 +1,141 @@
+//! The two transitions made in large batches every month, separations into unemployment and
+//! hires of unemployed workers in single-pool aggregate matching, as loops over borrowed
+//! arrays.
+//!
+//! A batch borrows the worker records, the payroll lists and the books (`books.rs`) once, so
+//! the arrays' addresses stay in registers for the whole loop, and asks for the memory each
+//! transition will touch several transitions ahead (`prefetch.rs`), so that the accesses to
+//! random workers and firms overlap (`docs/performance.md`). The bookkeeping is the same code
+//! as the one-at-a-time transitions of `state.rs`; the invariant checks recount all of it.
+
+use crate::books::{Split, start_job};
+use crate::params::OccupationId;
+use crate::prefetch::prefetch;
+use crate::state::{Due, Economy, Status, schedule_in};
+
+/// How far ahead a batch asks for a record (transitions); payroll entries are asked for three
+/// times as far ahead, since the record's address is read from them.
+const AHEAD: usize = 8;
+
+/// One hire of a batch: an unemployed worker, its position in its pool, and the vacancy.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hire {
+    /// The worker, unemployed.
+    pub(crate) worker: u32,
+    /// Its position in its pool, which must be the pool's last when the hire is made.
+    pub(crate) slot: u32,
+    /// The hiring firm.
+    pub(crate) firm: u32,
+    /// The vacancy's occupation.
+    pub(crate) occupation: OccupationId,
+}
+
+impl Economy {
+    /// Separates the payroll workers at `selected` (firm, position) into unemployment: quits
+    /// and dismissals, not displacements. `selected` is in increasing (firm, position) order;
+    /// removals run from the highest position down within each firm, so swap-removal never
+    /// moves a selected worker and every selected position holds the same worker until it is
+    /// removed.
+    pub(crate) fn separate_batch(&mut self, selected: &[(u32, u32)]) {
+        let Split {
+            recs,
+            employees,
+            counts,
+            flows,
+            region_training,
+            trainee_spell,
+            mut pool,
+            mut payroll,
+            ..
+        } = self.split();
+        let cell_of = payroll.cell_of;
+        for k in (0..selected.len()).rev() {
+            // The payroll entry (and the payroll's end, which swap-removal reads) furthest
+            // ahead, then the record the entry names.
+            if let Some(&(j, p)) = k.checked_sub(3 * AHEAD).map(|a| &selected[a]) {
+                let list = &employees[j as usize];
+                prefetch(&list[p as usize]);
+                prefetch(&list[list.len() - 1]);
+            }
+            if let Some(&(j, p)) = k.checked_sub(AHEAD).map(|a| &selected[a]) {
+                prefetch(&recs[employees[j as usize][p as usize] as usize]);
+            }
+            let (j, pos) = selected[k];
+            let j = j as usize;
+            let w = employees[j].swap_remove(pos as usize);
+            let mut r = recs[w as usize];
+            debug_assert_eq!(r.employer as usize, j);
+            let c = cell_of[j] as usize;
+            flows.separations += 1;
+            flows.cell_separations[c] += 1;
+            counts[r.status as usize] -= 1;
+            if r.status == Status::Training {
+                // An employed trainee: the spell ends with the job (as in `Economy::leave`).
+                region_training[r.region as usize] -= 1;
+                trainee_spell.remove(&w);
+            }
+            payroll.leave(&mut r, j);
+            counts[Status::Unemployed as usize] += 1;
+            pool.enter(w, &mut r);
+            recs[w as usize] = r;
+        }
+    }
+
+    /// Makes `hires`, in order; each hired worker must be the last of its pool when its hire
+    /// is made (single-pool aggregate matching draws them to the pool's end).
+    pub(crate) fn hire_batch(&mut self, hires: &[Hire]) {
+        let Split {
+            recs,
+            employees,
+            firm_region,
+            firm_wage_level,
+            counts,
+            flows,
+            agenda,
+            similarity,
+            occupation_change_loss,
+            start,
+            mut pool,
+            mut payroll,
+            ..
+        } = self.split();
+        let (cell_of, month, n_occupations) = (payroll.cell_of, payroll.month, pool.n_occupations);
+        let tenure_cap = payroll.tenure_cap;
+        for (k, h) in hires.iter().enumerate() {
+            if let Some(ahead) = hires.get(k + AHEAD) {
+                prefetch(&recs[ahead.worker as usize]);
+                if let Some(tail) = employees[ahead.firm as usize].last() {
+                    prefetch(tail);
+                }
+            }
+            let (w, j) = (h.worker, h.firm as usize);
+            let mut r = recs[w as usize];
+            debug_assert_eq!(r.status, Status::Unemployed);
+            r.slot = h.slot;
+            counts[Status::Unemployed as usize] -= 1;
+            let moved = pool.leave(&r);
+            debug_assert!(moved.is_none(), "a batch hire is the last of its pool");
+            let row = r.occupation as usize * n_occupations;
+            start_job(
+                &mut r,
+                h.occupation,
+                occupation_change_loss,
+                &similarity[row..row + n_occupations],
+                firm_region[j],
+                firm_wage_level[j],
+            );
+            employees[j].push(w);
+            counts[Status::Employed as usize] += 1;
+            if payroll.join(&mut r, j, month, Status::Employed) {
+                let due = Due::TenureCap {
+                    worker: w,
+                    since: month,
+                };
+                schedule_in(agenda, start, month.plus(tenure_cap as i32), due);
+            }
+            recs[w as usize] = r;
+            flows.hires += 1;
+            flows.cell_hires[cell_of[j] as usize] += 1;
+        }
+    }
+}

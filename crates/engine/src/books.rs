@@ -1,0 +1,318 @@
+//! The bookkeeping of a worker entering or leaving a pool of unemployed or a payroll, written
+//! once against disjoint borrows of the state's arrays.
+//!
+//! [`PoolBooks`] and [`PayrollBooks`] hold exactly the arrays such a move updates. The generic
+//! transitions of [`Economy`] borrow them for one move; the batch phases (`batch.rs`) borrow
+//! them once for a whole batch, next to the worker records and payroll lists, so that the
+//! compiler keeps the arrays' addresses in registers instead of reloading them from the
+//! state after every store (`docs/performance.md`). Either way the same code runs.
+//!
+//! Neither moves a worker between lists' owners by itself: the caller removes the worker
+//! from, or adds it to, its payroll list and sets the status count.
+
+use crate::calendar::Month;
+use crate::params::{OccupationId, RegionId};
+use std::collections::BTreeMap;
+
+use crate::state::{
+    Due, Economy, Flows, LONG_TERM_MONTHS, Moved, NO_FIRM, Status, UNIT_INTENSITY, Worker,
+};
+use crate::wagebook::{WageCell, current_wage};
+
+/// Unemployment spells younger than [`LONG_TERM_MONTHS`], by start month: bucket `b` holds the
+/// spells that started in month `since[b]` (`b` = that month modulo [`LONG_TERM_MONTHS`]), per
+/// region, and the sum of their last wages. A bucket becomes long-term as a whole when its
+/// spells reach [`LONG_TERM_MONTHS`], so no worker is visited for it.
+#[derive(Clone, Debug)]
+pub(crate) struct RecentSpells {
+    /// Start month each bucket holds.
+    pub(crate) since: [Month; LONG_TERM_MONTHS as usize],
+    /// Workers per bucket and region (`bucket * n_regions + region`).
+    pub(crate) count: Vec<u64>,
+    /// Σ last wage per bucket, cents.
+    pub(crate) wage: [i128; LONG_TERM_MONTHS as usize],
+    pub(crate) n_regions: usize,
+}
+
+impl RecentSpells {
+    pub(crate) fn new(n_regions: usize) -> RecentSpells {
+        RecentSpells {
+            since: [Month(i32::MIN); LONG_TERM_MONTHS as usize],
+            count: vec![0; LONG_TERM_MONTHS as usize * n_regions],
+            wage: [0; LONG_TERM_MONTHS as usize],
+            n_regions,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn bucket(since: Month) -> usize {
+        since.0.rem_euclid(LONG_TERM_MONTHS) as usize
+    }
+
+    /// Counts a spell that started at `since` (less than [`LONG_TERM_MONTHS`] ago).
+    #[inline]
+    pub(crate) fn add(&mut self, since: Month, region: usize, wage: u32) {
+        let b = Self::bucket(since);
+        if self.since[b] != since {
+            // The bucket's previous month became long-term and was emptied when it did.
+            debug_assert!(self.wage[b] == 0);
+            self.since[b] = since;
+        }
+        self.count[b * self.n_regions + region] += 1;
+        self.wage[b] += i128::from(wage);
+    }
+
+    /// Removes a spell added with the same arguments.
+    #[inline]
+    pub(crate) fn remove(&mut self, since: Month, region: usize, wage: u32) {
+        let b = Self::bucket(since);
+        debug_assert_eq!(self.since[b], since);
+        self.count[b * self.n_regions + region] -= 1;
+        self.wage[b] -= i128::from(wage);
+    }
+}
+
+/// What entering or leaving a pool of unemployed updates.
+pub(crate) struct PoolBooks<'a> {
+    pub(crate) pools: &'a mut [Vec<u32>],
+    pub(crate) intensity: &'a mut [u64],
+    pub(crate) nonunit: &'a mut [u32],
+    pub(crate) max_intensity: &'a mut [u8],
+    pub(crate) region_unemployed: &'a mut [u64],
+    pub(crate) region_long_term: &'a mut [u64],
+    pub(crate) last_wage: &'a mut i128,
+    pub(crate) long_term_last_wage: &'a mut i128,
+    pub(crate) recent: &'a mut RecentSpells,
+    pub(crate) n_occupations: usize,
+    pub(crate) month: Month,
+}
+
+impl PoolBooks<'_> {
+    /// Worker `w` (record `r`) becomes unemployed now in its market: status, spell start and
+    /// pool slot are set on `r`.
+    #[inline(always)]
+    pub(crate) fn enter(&mut self, w: u32, r: &mut Worker) {
+        let t = self.month;
+        r.status = Status::Unemployed;
+        r.since = t;
+        let m = r.region as usize * self.n_occupations + r.occupation as usize;
+        let pool = &mut self.pools[m];
+        r.slot = pool.len() as u32;
+        pool.push(w);
+        let intensity = r.intensity;
+        self.intensity[m] += u64::from(intensity);
+        if intensity != UNIT_INTENSITY {
+            self.nonunit[m] += 1;
+            if intensity > self.max_intensity[m] {
+                self.max_intensity[m] = intensity;
+            }
+        }
+        let region = r.region as usize;
+        self.region_unemployed[region] += 1;
+        *self.last_wage += i128::from(r.wage);
+        self.recent.add(t, region, r.wage);
+    }
+
+    /// Unemployed worker `r` leaves its pool and the unemployment stocks; returns the pool
+    /// member that swap-removal moved into its place, if any.
+    #[inline(always)]
+    pub(crate) fn leave(&mut self, r: &Worker) -> Option<Moved> {
+        let region = r.region as usize;
+        let m = r.region as usize * self.n_occupations + r.occupation as usize;
+        let slot = r.slot as usize;
+        let pool = &mut self.pools[m];
+        pool.swap_remove(slot);
+        let moved = pool.get(slot).map(|&worker| Moved {
+            worker,
+            slot: slot as u32,
+        });
+        self.intensity[m] -= u64::from(r.intensity);
+        self.nonunit[m] -= u32::from(r.intensity != UNIT_INTENSITY);
+        self.region_unemployed[region] -= 1;
+        let last = r.wage;
+        *self.last_wage -= i128::from(last);
+        if self.month.since(r.since) >= LONG_TERM_MONTHS {
+            self.region_long_term[region] -= 1;
+            *self.long_term_last_wage -= i128::from(last);
+        } else {
+            self.recent.remove(r.since, region, last);
+        }
+        moved
+    }
+}
+
+/// What joining or leaving a payroll updates, apart from the payroll list itself.
+pub(crate) struct PayrollBooks<'a> {
+    pub(crate) wage_cells: &'a mut [WageCell],
+    pub(crate) cell_short_time: &'a mut [u64],
+    pub(crate) firm_short_time: &'a mut [u32],
+    pub(crate) cell_of: &'a [u32],
+    pub(crate) month: Month,
+    pub(crate) tenure_return: f64,
+    pub(crate) tenure_cap: u32,
+}
+
+impl PayrollBooks<'_> {
+    /// Payroll worker `r` of firm `j` leaves the payroll's books (already off its list): wage
+    /// sums and short-time counts; `r` keeps the wage it last earned and loses its employer.
+    #[inline(always)]
+    pub(crate) fn leave(&mut self, r: &mut Worker, j: usize) {
+        let cell = self.cell_of[j] as usize;
+        if r.status == Status::ShortTime {
+            self.firm_short_time[j] -= 1;
+            self.cell_short_time[cell] -= 1;
+        }
+        let since = r.since;
+        let capped = self.month.since(since) >= self.tenure_cap as i32;
+        self.wage_cells[cell].remove(r.wage, since.0, capped);
+        // Remember the wage last earned (for reservation wages, benefits and cohorts).
+        if self.tenure_return != 0.0 {
+            r.wage = crate::state::cents(current_wage(
+                r.wage,
+                since.0,
+                self.month.0,
+                self.tenure_return,
+                self.tenure_cap,
+            ));
+        }
+        r.employer = NO_FIRM;
+    }
+
+    /// Worker `r` (wage already set) joins firm `j`'s books with job start `since` in `status`
+    /// (the caller adds it to the list). Returns true when its tenure is still below the cap
+    /// and tenure returns are positive, so that the cap must be scheduled.
+    #[inline(always)]
+    pub(crate) fn join(&mut self, r: &mut Worker, j: usize, since: Month, status: Status) -> bool {
+        r.status = status;
+        r.since = since;
+        r.employer = j as u32;
+        r.slot = crate::state::NO_SLOT;
+        let cell = self.cell_of[j] as usize;
+        if status == Status::ShortTime {
+            self.firm_short_time[j] += 1;
+            self.cell_short_time[cell] += 1;
+        }
+        let capped = self.month.since(since) >= self.tenure_cap as i32;
+        self.wage_cells[cell].add(r.wage, since.0, capped);
+        !capped && self.tenure_return > 0.0
+    }
+}
+
+/// Worker `r` takes a job in `occupation` at a firm of `region` paying `wage_level` (€ for
+/// average skill): a change of occupation costs `change_loss × (1 − similarity)` log-skill
+/// (`similarity_from` is the row of the similarity matrix for the old occupation), and the
+/// starting wage follows the skill. Sets occupation, skill, region and wage on `r`.
+#[inline(always)]
+pub(crate) fn start_job(
+    r: &mut Worker,
+    occupation: OccupationId,
+    change_loss: f64,
+    similarity_from: &[f64],
+    region: RegionId,
+    wage_level: f32,
+) {
+    if r.occupation != occupation {
+        let loss = change_loss * (1.0 - similarity_from[occupation as usize]);
+        r.skill -= loss as f32;
+        r.occupation = occupation;
+    }
+    r.region = region;
+    r.wage = crate::state::offered_wage(wage_level, r.skill);
+}
+
+/// The state split into disjoint borrows: the worker records, the payroll lists, the books,
+/// and what else a batch of separations or hires touches.
+pub(crate) struct Split<'a> {
+    pub(crate) recs: &'a mut [Worker],
+    pub(crate) employees: &'a mut [Vec<u32>],
+    pub(crate) firm_region: &'a [RegionId],
+    pub(crate) firm_wage_level: &'a [f32],
+    pub(crate) counts: &'a mut [u64; 6],
+    pub(crate) flows: &'a mut Flows,
+    pub(crate) region_training: &'a mut [u64],
+    pub(crate) trainee_spell: &'a mut BTreeMap<u32, u32>,
+    pub(crate) agenda: &'a mut [Vec<Due>],
+    pub(crate) similarity: &'a [f64],
+    pub(crate) occupation_change_loss: f64,
+    pub(crate) start: Month,
+    pub(crate) pool: PoolBooks<'a>,
+    pub(crate) payroll: PayrollBooks<'a>,
+}
+
+impl Economy {
+    /// Splits the state into disjoint borrows (the one place that lists them).
+    #[inline(always)]
+    pub(crate) fn split(&mut self) -> Split<'_> {
+        let month = self.month;
+        let Economy {
+            workers,
+            firms,
+            pools,
+            pool_intensity,
+            pool_nonunit,
+            pool_max_intensity,
+            counts,
+            region_unemployed,
+            region_long_term,
+            region_training,
+            unemployed_last_wage,
+            long_term_last_wage,
+            recent,
+            wage_cells,
+            cell_short_time,
+            trainee_spell,
+            flows,
+            agenda,
+            similarity,
+            ..
+        } = self;
+        Split {
+            recs: &mut workers.rec,
+            employees: &mut firms.employees,
+            firm_region: &firms.region,
+            firm_wage_level: &firms.wage_level,
+            counts,
+            flows,
+            region_training,
+            trainee_spell,
+            agenda,
+            similarity,
+            occupation_change_loss: self.occupation_change_loss,
+            start: self.start,
+            pool: PoolBooks {
+                pools,
+                intensity: pool_intensity,
+                nonunit: pool_nonunit,
+                max_intensity: pool_max_intensity,
+                region_unemployed,
+                region_long_term,
+                last_wage: unemployed_last_wage,
+                long_term_last_wage,
+                recent,
+                n_occupations: self.n_occupations,
+                month,
+            },
+            payroll: PayrollBooks {
+                wage_cells,
+                cell_short_time,
+                firm_short_time: &mut firms.short_time,
+                cell_of: &firms.cell,
+                month,
+                tenure_return: self.tenure_return,
+                tenure_cap: self.tenure_cap,
+            },
+        }
+    }
+
+    /// The pool books, borrowed for one move.
+    #[inline(always)]
+    pub(crate) fn pool_books(&mut self) -> PoolBooks<'_> {
+        self.split().pool
+    }
+
+    /// The payroll books, borrowed for one move.
+    #[inline(always)]
+    pub(crate) fn payroll_books(&mut self) -> PayrollBooks<'_> {
+        self.split().payroll
+    }
+}
