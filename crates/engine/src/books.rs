@@ -55,11 +55,16 @@ impl RecentSpells {
         let b = Self::bucket(since);
         if self.since[b] != since {
             // The bucket's previous month became long-term and was emptied when it did.
-            debug_assert!(self.wage[b] == 0);
+            debug_assert!(self.wage[b] == 0 && self.bucket_counts(b).iter().all(|&n| n == 0));
             self.since[b] = since;
         }
         self.count[b * self.n_regions + region] += 1;
         self.wage[b] += i128::from(wage);
+    }
+
+    /// The per-region counts of bucket `b`.
+    pub(crate) fn bucket_counts(&self, b: usize) -> &[u64] {
+        &self.count[b * self.n_regions..(b + 1) * self.n_regions]
     }
 
     /// Removes a spell added with the same arguments.

@@ -14,6 +14,11 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     let mut unemployed = vec![0u64; n_regions];
     let mut long_term = vec![0u64; n_regions];
     let (mut last_wage, mut long_term_wage) = (0i128, 0i128);
+    // Spells younger than the long-term threshold, by bucket (see `books::RecentSpells`).
+    let months = crate::state::LONG_TERM_MONTHS as usize;
+    let mut recent_count = vec![0u64; months * n_regions];
+    let mut recent_wage = vec![0i128; months];
+    let mut recent_since = vec![None; months];
     let mut training = vec![0u64; n_regions];
     let mut inactive = vec![0u64; n_regions];
     let mut cells = vec![WageCell::default(); eco.wage_cells.len()];
@@ -52,9 +57,15 @@ pub fn check(eco: &Economy) -> Result<(), String> {
                 }
                 unemployed[region] += 1;
                 last_wage += i128::from(ws.rec[i].wage);
-                if eco.month.since(ws.rec[i].since) >= crate::state::LONG_TERM_MONTHS {
+                let since = ws.rec[i].since;
+                if eco.month.since(since) >= crate::state::LONG_TERM_MONTHS {
                     long_term[region] += 1;
                     long_term_wage += i128::from(ws.rec[i].wage);
+                } else {
+                    let b = crate::books::RecentSpells::bucket(since);
+                    recent_count[b * n_regions + region] += 1;
+                    recent_wage[b] += i128::from(ws.rec[i].wage);
+                    recent_since[b] = Some(since);
                 }
             }
             Status::Training => {
@@ -119,6 +130,18 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             (eco.unemployed_last_wage, eco.long_term_last_wage),
             (last_wage, long_term_wage)
         ));
+    }
+    let recent = &eco.recent;
+    for b in 0..months {
+        if recent.bucket_counts(b) != &recent_count[b * n_regions..(b + 1) * n_regions]
+            || recent.wage[b] != recent_wage[b]
+            || recent_since[b].is_some_and(|since| since != recent.since[b])
+        {
+            return Err(format!(
+                "recent-spell bucket {b} (spells started {:?}) differs from its recount",
+                recent.since[b]
+            ));
+        }
     }
     let mut payroll = 0u64;
     let mut cell_short_time = vec![0u64; eco.cell_short_time.len()];

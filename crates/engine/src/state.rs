@@ -297,11 +297,7 @@ pub struct Economy {
     pub region_unemployed: Vec<u64>,
     /// Long-term unemployed per region.
     pub region_long_term: Vec<u64>,
-    /// Unemployed not yet long-term, by the month their spell started: bucket `b` holds the
-    /// spells that started in month `recent_since[b]` (`b` = that month modulo
-    /// [`LONG_TERM_MONTHS`]), per region, and the sum of their last wages. A bucket becomes
-    /// long-term as a whole when its spells reach [`LONG_TERM_MONTHS`], so no worker is
-    /// visited for it.
+    /// Unemployed not yet long-term, by the month their spell started (see [`RecentSpells`]).
     pub(crate) recent: RecentSpells,
     /// Trainees per region.
     pub region_training: Vec<u64>,

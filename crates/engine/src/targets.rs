@@ -27,17 +27,12 @@ pub fn supply_factors(eco: &Economy, params: &Params) -> Vec<f64> {
 /// Sets every firm's target headcount for the current month.
 pub fn update_targets(eco: &mut Economy, params: &Params) {
     let t = eco.month;
-    let n_sectors = params.sectors.len();
     let sector_index: Vec<f64> = params
         .sectors
         .iter()
         .map(|s| s.demand.at(t) / s.productivity.at(t))
         .collect();
-    // Demand index × supply-chain factor per cell: one multiplication less per firm.
-    let mut cell_index = supply_factors(eco, params);
-    for (c, x) in cell_index.iter_mut().enumerate() {
-        *x *= sector_index[c % n_sectors];
-    }
+    let supply = supply_factors(eco, params);
     let f = &mut eco.firms;
     for (j, target) in f.target.iter_mut().enumerate() {
         if f.status[j] == FirmStatus::Closed {
@@ -45,7 +40,8 @@ pub fn update_targets(eco: &mut Economy, params: &Params) {
             continue;
         }
         let need = f64::from(f.base_size[j])
-            * cell_index[f.cell[j] as usize]
+            * sector_index[f.sector[j] as usize]
+            * supply[f.cell[j] as usize]
             * f64::from(f.tech_factor[j])
             * f64::from(f.policy_factor[j]);
         // Rounded to the nearest worker: flooring would cut one job from every firm at the
