@@ -15,7 +15,7 @@ use crate::state::{Due, Economy, Status, schedule_in};
 
 /// How far ahead a batch asks for a record (transitions); payroll entries are asked for three
 /// times as far ahead, since the record's address is read from them.
-const AHEAD: usize = 8;
+const AHEAD: usize = 16;
 
 /// One hire of a batch: an unemployed worker, its position in its pool, and the vacancy.
 #[derive(Clone, Copy, Debug)]

@@ -177,7 +177,7 @@ fn hire_from_one_pool(
             });
         }
     }
-    const AHEAD: usize = 8;
+    const AHEAD: usize = 16;
     for k in 0..moved.len() {
         if let Some(ahead) = moved.get(k + AHEAD) {
             prefetch(&eco.workers.rec[ahead.worker as usize]);
