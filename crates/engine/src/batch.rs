@@ -102,11 +102,20 @@ impl Economy {
         let (cell_of, month, n_occupations) = (payroll.cell_of, payroll.month, pool.n_occupations);
         let tenure_cap = payroll.tenure_cap;
         for (k, h) in hires.iter().enumerate() {
+            // The firm's payroll header furthest ahead; then the record, the payroll's end
+            // (where the hire goes) and the firm's columns.
+            if let Some(ahead) = hires.get(k + 3 * AHEAD) {
+                prefetch(&employees[ahead.firm as usize]);
+            }
             if let Some(ahead) = hires.get(k + AHEAD) {
+                let j = ahead.firm as usize;
                 prefetch(&recs[ahead.worker as usize]);
-                if let Some(tail) = employees[ahead.firm as usize].last() {
+                if let Some(tail) = employees[j].last() {
                     prefetch(tail);
                 }
+                prefetch(&firm_region[j]);
+                prefetch(&firm_wage_level[j]);
+                prefetch(&cell_of[j]);
             }
             let (w, j) = (h.worker, h.firm as usize);
             let mut r = recs[w as usize];

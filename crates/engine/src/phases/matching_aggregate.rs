@@ -27,6 +27,8 @@ use crate::state::{Economy, Moved, UNIT_INTENSITY};
 pub struct Scratch {
     /// One entry per open vacancy of the market being matched (index of its vacancy entry).
     tickets: Vec<u32>,
+    /// The pool positions drawn for the market's hires, in draw order.
+    draws: Vec<u32>,
     /// Pool workers moved by the draws, and their new positions.
     moved: Vec<Moved>,
     /// The market's hires, in draw order.
@@ -153,6 +155,7 @@ fn hire_from_one_pool(
 ) {
     let Scratch {
         tickets,
+        draws,
         moved,
         hires: chosen,
     } = scratch;
@@ -162,13 +165,20 @@ fn hire_from_one_pool(
     if hires == 0 {
         return;
     }
-    // 1. Who is hired: the k-th draw ends at position n - 1 - k. A worker swapped into the
-    //    place of a drawn one gets its new slot; the slots are stored after the draws, with
-    //    the records fetched ahead.
+    // 1. Who is hired: the k-th draw ends at position n - 1 - k. The positions are drawn
+    //    first, so that the pool entries they name can be fetched ahead. A worker swapped
+    //    into the place of a drawn one gets its new slot; the slots are stored after the
+    //    draws, with the records fetched ahead.
+    const AHEAD: usize = 16;
+    draws.clear();
+    draws.extend((n - hires..n).rev().map(|last| below(rng, last + 1) as u32));
     let pool = &mut eco.pools[s];
     moved.clear();
-    for last in (n - hires..n).rev() {
-        let q = below(rng, last + 1);
+    for (k, last) in (n - hires..n).rev().enumerate() {
+        if let Some(&ahead) = draws.get(k + AHEAD) {
+            prefetch(&pool[ahead as usize]);
+        }
+        let q = draws[k] as usize;
         if q != last {
             pool.swap(q, last);
             moved.push(Moved {
@@ -177,7 +187,6 @@ fn hire_from_one_pool(
             });
         }
     }
-    const AHEAD: usize = 16;
     for k in 0..moved.len() {
         if let Some(ahead) = moved.get(k + AHEAD) {
             prefetch(&eco.workers.rec[ahead.worker as usize]);
