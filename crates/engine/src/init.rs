@@ -208,7 +208,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
                 let tenure = rng.random_range(0..=experience.min(30 * 12));
                 eco.workers.rec[i].wage =
                     crate::state::offered_wage(eco.firms.wage_level[j], eco.workers.rec[i].skill);
-                eco.leave_state(w);
+                eco.leave_fresh(w);
                 eco.join_payroll(w, j, start.plus(-tenure), Status::Employed);
             }
         }
@@ -225,7 +225,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
         for &w in &market_workers[m][next[m]..] {
             let i = w as usize;
             eco.workers.rec[i].wage = crate::state::offered_wage(level, eco.workers.rec[i].skill);
-            eco.leave_state(w);
+            eco.leave_fresh(w);
             eco.enter_unemployed(w);
             let elapsed = geometric.sample(rng).min(240) as i32;
             eco.backdate_unemployment(w, start.plus(-elapsed));

@@ -490,6 +490,14 @@ impl Economy {
         w
     }
 
+    /// Takes a fresh row `w` (just pushed, counted as retired, in no list) out of its status:
+    /// the cheap case of [`Economy::leave_state`], for building the initial population.
+    pub(crate) fn leave_fresh(&mut self, w: u32) {
+        let r = &self.workers.rec[w as usize];
+        debug_assert!(r.status == Status::Retired && r.employer == NO_FIRM && r.slot == NO_SLOT);
+        self.counts[Status::Retired as usize] -= 1;
+    }
+
     /// Takes worker `w` out of its current status, updating every container and counter.
     /// The worker is left with no employer and no slot, and must enter a new status at once.
     pub(crate) fn leave_state(&mut self, w: u32) -> Status {
