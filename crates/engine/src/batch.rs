@@ -22,7 +22,7 @@ const AHEAD: usize = 16;
 pub(crate) struct Hire {
     /// The worker, unemployed.
     pub(crate) worker: u32,
-    /// Its position in its pool, which must be the pool's last when the hire is made.
+    /// Its position in its pool when the hire is made (the pool's last, in matching).
     pub(crate) slot: u32,
     /// The hiring firm.
     pub(crate) firm: u32,
@@ -81,8 +81,9 @@ impl Economy {
         }
     }
 
-    /// Makes `hires`, in order; each hired worker must be the last of its pool when its hire
-    /// is made (single-pool aggregate matching draws them to the pool's end).
+    /// Makes `hires`, in order; `slot` must be the worker's position in its pool when its hire
+    /// is made (single-pool aggregate matching draws them to the pool's end, so that nothing
+    /// moves).
     pub(crate) fn hire_batch(&mut self, hires: &[Hire]) {
         let Split {
             recs,
@@ -122,8 +123,11 @@ impl Economy {
             debug_assert_eq!(r.status, Status::Unemployed);
             r.slot = h.slot;
             counts[Status::Unemployed as usize] -= 1;
-            let moved = pool.leave(&r);
-            debug_assert!(moved.is_none(), "a batch hire is the last of its pool");
+            // The batch hires each worker from the end of its pool, so nothing moves; should a
+            // caller ever break that, the moved worker still gets its slot.
+            if let Some(m) = pool.leave(&r) {
+                recs[m.worker as usize].slot = m.slot;
+            }
             let row = r.occupation as usize * n_occupations;
             start_job(
                 &mut r,

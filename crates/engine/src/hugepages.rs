@@ -6,8 +6,10 @@
 //! reads also walk the page tables; with 2 MB pages it spans 16.
 
 /// Asks the kernel to back the allocation of `v` (its whole capacity) with transparent huge
-/// pages. A hint only: it has no effect on results, does nothing for allocations smaller
-/// than two huge pages, and compiles to nothing outside Linux.
+/// pages. A hint only: it has no effect on results, covers only the whole 2 MB pages inside
+/// the allocation (nothing unless there are at least two, so allocations of up to about 6 MB
+/// may get none), applies to the allocation `v` has now (not to one it grows into later), and
+/// compiles to nothing outside Linux.
 pub fn advise<T>(v: &Vec<T>) {
     #[cfg(target_os = "linux")]
     {

@@ -159,7 +159,8 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     };
     let weights: Vec<f64> = market_jobs.iter().map(|&n| n as f64).collect();
     let per_market = largest_remainder(n_workers, &weights);
-    // Allocated once at their final size (plus room for a few hires), not grown by doubling.
+    // Allocated once at their initial size (payrolls with room for some growth), not grown by
+    // doubling. Worker records grow again only with entrants, and then lose the huge-page hint.
     eco.workers.rec.reserve_exact(n_workers as usize);
     crate::hugepages::advise(&eco.workers.rec);
     for (list, &target) in eco.firms.employees.iter_mut().zip(&eco.firms.target) {
