@@ -63,7 +63,7 @@ impl Economy {
             let (j, pos) = selected[k];
             let j = j as usize;
             let w = employees[j].swap_remove(pos as usize);
-            let mut r = recs[w as usize];
+            let r = &mut recs[w as usize];
             debug_assert_eq!(r.employer as usize, j);
             let c = cell_of[j] as usize;
             flows.separations += 1;
@@ -74,10 +74,9 @@ impl Economy {
                 region_training[r.region as usize] -= 1;
                 trainee_spell.remove(&w);
             }
-            payroll.leave(&mut r, j);
+            payroll.leave(r, j);
             counts[Status::Unemployed as usize] += 1;
-            pool.enter(w, &mut r);
-            recs[w as usize] = r;
+            pool.enter(w, r);
         }
     }
 
@@ -119,18 +118,18 @@ impl Economy {
                 prefetch(&cell_of[j]);
             }
             let (w, j) = (h.worker, h.firm as usize);
-            let mut r = recs[w as usize];
-            debug_assert_eq!(r.status, Status::Unemployed);
-            r.slot = h.slot;
+            recs[w as usize].slot = h.slot;
             counts[Status::Unemployed as usize] -= 1;
             // The batch hires each worker from the end of its pool, so nothing moves; should a
             // caller ever break that, the moved worker still gets its slot.
-            if let Some(m) = pool.leave(&r) {
+            if let Some(m) = pool.leave(&recs[w as usize]) {
                 recs[m.worker as usize].slot = m.slot;
             }
+            let r = &mut recs[w as usize];
+            debug_assert_eq!(r.status, Status::Unemployed);
             let row = r.occupation as usize * n_occupations;
             start_job(
-                &mut r,
+                r,
                 h.occupation,
                 occupation_change_loss,
                 &similarity[row..row + n_occupations],
@@ -139,14 +138,13 @@ impl Economy {
             );
             employees[j].push(w);
             counts[Status::Employed as usize] += 1;
-            if payroll.join(&mut r, j, month, Status::Employed) {
+            if payroll.join(r, j, month, Status::Employed) {
                 let due = Due::TenureCap {
                     worker: w,
                     since: month,
                 };
                 schedule_in(agenda, start, month.plus(tenure_cap as i32), due);
             }
-            recs[w as usize] = r;
             flows.hires += 1;
             flows.cell_hires[cell_of[j] as usize] += 1;
         }
