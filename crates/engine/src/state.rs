@@ -180,11 +180,11 @@ impl Firms {
 
 /// A worker that a swap-removal moved to another position of its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Moved {
+pub(crate) struct Moved {
     /// The worker moved.
-    pub worker: u32,
+    pub(crate) worker: u32,
     /// Its new position.
-    pub slot: u32,
+    pub(crate) slot: u32,
 }
 
 /// What happens to a worker who enters a training spell, decided by the policy that enrols them.
