@@ -17,13 +17,12 @@ use crate::state::{Due, Economy, Status, schedule_in};
 /// times as far ahead, since the record's address is read from them.
 const AHEAD: usize = 16;
 
-/// One hire of a batch: an unemployed worker, its position in its pool, and the vacancy.
+/// One hire of a batch: an unemployed worker, already taken out of its pool's list, and the
+/// vacancy.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Hire {
     /// The worker, unemployed.
     pub(crate) worker: u32,
-    /// Its position in its pool when the hire is made (the pool's last, in matching).
-    pub(crate) slot: u32,
     /// The hiring firm.
     pub(crate) firm: u32,
     /// The vacancy's occupation.
@@ -80,9 +79,8 @@ impl Economy {
         }
     }
 
-    /// Makes `hires`, in order; `slot` must be the worker's position in its pool when its hire
-    /// is made (single-pool aggregate matching draws them to the pool's end, so that nothing
-    /// moves).
+    /// Makes `hires`, in order. Each worker must already be out of its pool's list (matching
+    /// removes it when it draws it); the rest of the pool's books are updated here.
     pub(crate) fn hire_batch(&mut self, hires: &[Hire]) {
         let Split {
             recs,
@@ -118,15 +116,10 @@ impl Economy {
                 prefetch(&cell_of[j]);
             }
             let (w, j) = (h.worker, h.firm as usize);
-            recs[w as usize].slot = h.slot;
             counts[Status::Unemployed as usize] -= 1;
-            // The batch hires each worker from the end of its pool, so nothing moves; should a
-            // caller ever break that, the moved worker still gets its slot.
-            if let Some(m) = pool.leave(&recs[w as usize]) {
-                recs[m.worker as usize].slot = m.slot;
-            }
             let r = &mut recs[w as usize];
             debug_assert_eq!(r.status, Status::Unemployed);
+            pool.leave_books(r);
             let row = r.occupation as usize * n_occupations;
             start_job(
                 r,

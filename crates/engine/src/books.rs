@@ -14,8 +14,9 @@ use crate::calendar::Month;
 use crate::params::{OccupationId, RegionId};
 use std::collections::BTreeMap;
 
+use crate::pool::Pool;
 use crate::state::{
-    Due, Economy, Flows, LONG_TERM_MONTHS, Moved, NO_FIRM, Status, UNIT_INTENSITY, Worker,
+    Due, Economy, Flows, LONG_TERM_MONTHS, NO_FIRM, Status, UNIT_INTENSITY, Worker,
 };
 use crate::wagebook::{WageCell, current_wage};
 
@@ -79,7 +80,7 @@ impl RecentSpells {
 
 /// What entering or leaving a pool of unemployed updates.
 pub(crate) struct PoolBooks<'a> {
-    pub(crate) pools: &'a mut [Vec<u32>],
+    pub(crate) pools: &'a mut [Pool],
     pub(crate) intensity: &'a mut [u64],
     pub(crate) nonunit: &'a mut [u32],
     pub(crate) max_intensity: &'a mut [u8],
@@ -101,9 +102,7 @@ impl PoolBooks<'_> {
         r.status = Status::Unemployed;
         r.since = t;
         let m = r.region as usize * self.n_occupations + r.occupation as usize;
-        let pool = &mut self.pools[m];
-        r.slot = pool.len() as u32;
-        pool.push(w);
+        r.slot = self.pools[m].insert(w);
         let intensity = r.intensity;
         self.intensity[m] += u64::from(intensity);
         if intensity != UNIT_INTENSITY {
@@ -118,19 +117,20 @@ impl PoolBooks<'_> {
         self.recent.add(t, region, r.wage);
     }
 
-    /// Unemployed worker `r` leaves its pool and the unemployment stocks; returns the pool
-    /// member that swap-removal moved into its place, if any.
+    /// Unemployed worker `r` leaves its pool (nobody else moves) and the unemployment stocks.
     #[inline(always)]
-    pub(crate) fn leave(&mut self, r: &Worker) -> Option<Moved> {
+    pub(crate) fn leave(&mut self, r: &Worker) {
+        let m = r.region as usize * self.n_occupations + r.occupation as usize;
+        self.pools[m].remove(r.slot);
+        self.leave_books(r);
+    }
+
+    /// Unemployed worker `r`, already taken out of its pool's list, leaves the unemployment
+    /// stocks.
+    #[inline(always)]
+    pub(crate) fn leave_books(&mut self, r: &Worker) {
         let region = r.region as usize;
         let m = r.region as usize * self.n_occupations + r.occupation as usize;
-        let slot = r.slot as usize;
-        let pool = &mut self.pools[m];
-        pool.swap_remove(slot);
-        let moved = pool.get(slot).map(|&worker| Moved {
-            worker,
-            slot: slot as u32,
-        });
         self.intensity[m] -= u64::from(r.intensity);
         self.nonunit[m] -= u32::from(r.intensity != UNIT_INTENSITY);
         self.region_unemployed[region] -= 1;
@@ -142,7 +142,6 @@ impl PoolBooks<'_> {
         } else {
             self.recent.remove(r.since, region, last);
         }
-        moved
     }
 }
 

@@ -50,7 +50,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
         match status {
             Status::Unemployed => {
                 let m = eco.market(ws.rec[i].region, ws.rec[i].occupation);
-                if eco.pools[m].get(ws.rec[i].slot as usize) != Some(&w) {
+                if eco.pools[m].get(ws.rec[i].slot as usize) != Some(w) {
                     return Err(format!(
                         "unemployed worker {w} is not at its slot in pool {m}"
                     ));
@@ -85,13 +85,14 @@ pub fn check(eco: &Economy) -> Result<(), String> {
         ));
     }
     for (m, pool) in eco.pools.iter().enumerate() {
+        pool.check().map_err(|e| format!("pool {m}: {e}"))?;
         let sum: u64 = pool
             .iter()
-            .map(|&w| u64::from(ws.rec[w as usize].intensity))
+            .map(|w| u64::from(ws.rec[w as usize].intensity))
             .sum();
         let nonunit = pool
             .iter()
-            .filter(|&&w| ws.rec[w as usize].intensity != crate::state::UNIT_INTENSITY)
+            .filter(|&w| ws.rec[w as usize].intensity != crate::state::UNIT_INTENSITY)
             .count();
         if sum != eco.pool_intensity[m] || nonunit as u32 != eco.pool_nonunit[m] {
             return Err(format!(
@@ -99,7 +100,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             ));
         }
     }
-    let pooled: usize = eco.pools.iter().map(Vec::len).sum();
+    let pooled: usize = eco.pools.iter().map(crate::pool::Pool::len).sum();
     if pooled as u64 != counts[Status::Unemployed as usize] {
         return Err(format!(
             "{pooled} workers in pools but {} unemployed",

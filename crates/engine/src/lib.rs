@@ -42,6 +42,7 @@ pub mod params;
 pub mod path;
 pub mod phases;
 pub mod policy;
+pub mod pool;
 pub mod prefetch;
 pub mod record;
 pub mod reference;

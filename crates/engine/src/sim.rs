@@ -150,6 +150,7 @@ impl<'p> Simulation<'p> {
             &mut scratch.vacancies,
         );
         let open = &scratch.vacancies;
+        eco.compact_pools();
         let mut rng = stream(seed, rep, idx, Phase::Matching, 0);
         match params.matching.mode {
             MatchingMode::Aggregate => {
@@ -233,5 +234,33 @@ mod tests {
             assert_eq!(rec.employed + rec.unemployed, 20_000);
             unemployed = rec.unemployed;
         }
+    }
+
+    #[test]
+    fn shrinking_pools_are_compacted_and_keep_invariants() {
+        // Firms want 4 % more workers than at the start and few quit: unemployment falls
+        // from 5 % to about 1 %, so hires leave more holes than new entrants fill and the
+        // pools must be compacted.
+        let mut params = Params::dmp_case(20_000, 24, 5);
+        params.sectors[0].separation_rate = 0.002;
+        let mut sim = Simulation::new(&params, 0);
+        sim.economy.firms.policy_factor.fill(1.04);
+        let spans = |sim: &Simulation| -> Vec<usize> {
+            sim.economy.pools.iter().map(|p| p.span()).collect()
+        };
+        let mut widest = spans(&sim);
+        let mut compacted = false;
+        while !sim.finished() {
+            sim.step(&mut ());
+            invariants::check(&sim.economy).unwrap();
+            for (m, span) in spans(&sim).into_iter().enumerate() {
+                // Only compaction shortens a pool's list.
+                compacted |= span < widest[m];
+                widest[m] = widest[m].max(span);
+            }
+        }
+        assert!(compacted, "no pool was compacted");
+        let u = sim.economy.counts[crate::state::Status::Unemployed as usize];
+        assert!(u < 400, "{u} unemployed");
     }
 }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::books::RecentSpells;
 use crate::calendar::Month;
 use crate::params::{OccupationId, Params, RegionId, SectorId};
+use crate::pool::Pool;
 use crate::wagebook::{WageCell, current_wage};
 
 /// Marks "no employer".
@@ -178,15 +179,6 @@ impl Firms {
     }
 }
 
-/// A worker that a swap-removal moved to another position of its list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct Moved {
-    /// The worker moved.
-    pub(crate) worker: u32,
-    /// Its new position.
-    pub(crate) slot: u32,
-}
-
 /// What happens to a worker who enters a training spell, decided by the policy that enrols them.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TrainingPlan {
@@ -282,7 +274,7 @@ pub struct Economy {
     /// Firm columns.
     pub firms: Firms,
     /// Unemployed workers per market (region × occupation).
-    pub pools: Vec<Vec<u32>>,
+    pub pools: Vec<Pool>,
     /// Σ search intensity of each pool.
     pub pool_intensity: Vec<u64>,
     /// Largest search intensity ever seen in each pool (for rejection sampling).
@@ -364,7 +356,7 @@ impl Economy {
             start: params.start,
             workers: Workers::default(),
             firms: Firms::default(),
-            pools: vec![Vec::new(); n_markets],
+            pools: vec![Pool::default(); n_markets],
             pool_intensity: vec![0; n_markets],
             pool_max_intensity: vec![UNIT_INTENSITY; n_markets],
             pool_nonunit: vec![0; n_markets],
@@ -490,6 +482,18 @@ impl Economy {
         w
     }
 
+    /// Closes the holes of every pool in which they outnumber the members (`pool.rs`),
+    /// storing the new position of each worker moved. Bookkeeping only: no stock, flow or
+    /// probability changes.
+    pub(crate) fn compact_pools(&mut self) {
+        let recs = &mut self.workers.rec;
+        for pool in &mut self.pools {
+            if pool.needs_compaction() {
+                pool.compact(|w, slot| recs[w as usize].slot = slot);
+            }
+        }
+    }
+
     /// Takes a fresh row `w` (just pushed, counted as retired, in no list) out of its status:
     /// the cheap case of [`Economy::leave_state`], for building the initial population.
     pub(crate) fn leave_fresh(&mut self, w: u32) {
@@ -503,29 +507,17 @@ impl Economy {
     pub(crate) fn leave_state(&mut self, w: u32) -> Status {
         let mut r = self.workers.rec[w as usize];
         let pos = self.payroll_position(w, &r);
-        let (status, moved) = self.leave(w, &mut r, pos);
+        let status = self.leave(w, &mut r, pos);
         self.workers.rec[w as usize] = r;
-        self.set_slot(moved);
         status
-    }
-
-    /// Stores the new position of a worker that a swap-removal moved.
-    #[inline(always)]
-    pub(crate) fn set_slot(&mut self, moved: Option<Moved>) {
-        if let Some(Moved { worker, slot }) = moved {
-            self.workers.rec[worker as usize].slot = slot;
-        }
     }
 
     /// [`Economy::leave_state`] on `r`, a copy of the worker's record that the caller writes
     /// back. The transitions work on a local copy so that the record is read from memory once
     /// and written once, whatever else the transition updates on the way.
     /// `payroll_pos` is the worker's position in its employer's list when it is on one.
-    /// Returns the worker that swap-removal moved into the vacated place of a pool, if any,
-    /// for the caller to record with [`Economy::set_slot`] (at once, or after a batch).
     #[inline(always)]
-    fn leave(&mut self, w: u32, r: &mut Worker, payroll_pos: u32) -> (Status, Option<Moved>) {
-        let mut moved = None;
+    fn leave(&mut self, w: u32, r: &mut Worker, payroll_pos: u32) -> Status {
         let status = r.status;
         let region = r.region as usize;
         self.counts[status as usize] -= 1;
@@ -538,12 +530,12 @@ impl Economy {
                 self.leave_training(w, payroll_pos);
                 *r = self.workers.rec[w as usize];
             }
-            Status::Unemployed => moved = self.pool_books().leave(r),
+            Status::Unemployed => self.pool_books().leave(r),
             Status::Inactive => self.region_inactive[region] -= 1,
             Status::Retired => {}
         }
         r.slot = NO_SLOT;
-        (status, moved)
+        status
     }
 
     #[inline(never)]
@@ -680,8 +672,7 @@ impl Economy {
             self.flows.separations += 1;
             self.flows.cell_separations[cell] += 1;
         }
-        let (_, moved) = self.leave(w, &mut r, pos);
-        debug_assert!(moved.is_none());
+        self.leave(w, &mut r, pos);
         self.enter_unemployed_rec(w, &mut r);
         self.workers.rec[w as usize] = r;
     }
@@ -715,10 +706,9 @@ impl Economy {
         self.flows.job_to_job += 1;
         let mut r = self.workers.rec[w as usize];
         let pos = self.payroll_position(w, &r);
-        let (_, moved) = self.leave(w, &mut r, pos);
+        self.leave(w, &mut r, pos);
         self.enter_employed_rec(w, &mut r, j, occupation);
         self.workers.rec[w as usize] = r;
-        self.set_slot(moved);
         self.count_hire(j);
     }
 
@@ -728,11 +718,10 @@ impl Economy {
         let mut r = self.workers.rec[w as usize];
         debug_assert_eq!(r.status, Status::Unemployed);
         self.counts[Status::Unemployed as usize] -= 1;
-        let moved = self.pool_books().leave(&r);
+        self.pool_books().leave(&r);
         r.slot = NO_SLOT;
         self.enter_employed_rec(w, &mut r, j, occupation);
         self.workers.rec[w as usize] = r;
-        self.set_slot(moved);
         self.count_hire(j);
     }
 

@@ -81,11 +81,14 @@ fn exits(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     let older = params.demography.older_age as i32;
     let t = eco.month;
     let mut leaving = Vec::new();
+    // Along every position of every pool; holes are skipped, so each member is still drawn
+    // independently with probability `p`.
     for pool in &eco.pools {
+        let entries = pool.entries();
         let mut pos = geometric.sample(rng);
-        while (pos as usize) < pool.len() {
-            let w = pool[pos as usize];
-            if eco.workers.age_years(w, t) >= older {
+        while (pos as usize) < entries.len() {
+            let w = entries[pos as usize];
+            if w != crate::pool::HOLE && eco.workers.age_years(w, t) >= older {
                 leaving.push(w);
             }
             pos = pos.saturating_add(1).saturating_add(geometric.sample(rng));

@@ -18,19 +18,18 @@ use crate::batch::Hire;
 use crate::params::Params;
 use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
+use crate::pool::HOLE;
 use crate::prefetch::prefetch;
 use crate::rng::SimRng;
-use crate::state::{Economy, Moved, UNIT_INTENSITY};
+use crate::state::{Economy, UNIT_INTENSITY};
 
 /// Working memory of the aggregate matching, reused from month to month.
 #[derive(Default)]
 pub struct Scratch {
     /// One entry per open vacancy of the market being matched (index of its vacancy entry).
     tickets: Vec<u32>,
-    /// The pool positions drawn for the market's hires, in draw order.
+    /// Pool positions drawn for the market's hires, holes included, in draw order.
     draws: Vec<u32>,
-    /// Pool workers moved by the draws, and their new positions.
-    moved: Vec<Moved>,
     /// The market's hires, in draw order.
     hires: Vec<Hire>,
 }
@@ -131,7 +130,7 @@ pub fn run(
                 pick_unemployed(eco, s, rng)
             };
             prefetch(&eco.workers.rec[worker as usize]);
-            hire_into_a_vacancy(eco, worker, s, vac, &mut scratch.tickets, rng);
+            hire_into_a_vacancy(eco, worker, vac, &mut scratch.tickets, rng);
         }
     }
 }
@@ -140,11 +139,10 @@ pub fn run(
 /// DMP reference model among others), with the same distribution as the general loop: each
 /// hire takes a worker uniformly among those left and a ticket uniformly among those left.
 ///
-/// The draws are made first, as partial Fisher–Yates shuffles that move the chosen workers to
-/// the end of the pool and the chosen tickets to the end of the ticket list, in draw order.
-/// The hires are then made from the ends inwards, so each hired worker is the pool's last
-/// entry when it leaves (nothing moves), and the records and payrolls the next hires will
-/// touch are asked for from memory several hires ahead.
+/// The draws are made first: each drawn worker leaves its pool's list at once (nobody else
+/// moves, see `pool.rs`), then each hire's ticket is swapped to the end of the ticket list
+/// (partial Fisher–Yates). The hires are then made as one batch, which asks for the records
+/// and payrolls the next hires will touch several hires ahead.
 fn hire_from_one_pool(
     eco: &mut Economy,
     s: usize,
@@ -156,60 +154,45 @@ fn hire_from_one_pool(
     let Scratch {
         tickets,
         draws,
-        moved,
         hires: chosen,
     } = scratch;
-    let n = eco.pools[s].len();
-    let n_tickets = tickets.len();
-    let hires = (hires as usize).min(n).min(n_tickets);
-    if hires == 0 {
-        return;
-    }
-    // 1. Who is hired: the k-th draw ends at position n - 1 - k. The positions are drawn
-    //    first, so that the pool entries they name can be fetched ahead. A worker swapped
-    //    into the place of a drawn one gets its new slot; the slots are stored after the
-    //    draws, with the records fetched ahead.
-    const AHEAD: usize = 16;
-    draws.clear();
-    draws.extend((n - hires..n).rev().map(|last| below(rng, last + 1) as u32));
     let pool = &mut eco.pools[s];
-    moved.clear();
-    for (k, last) in (n - hires..n).rev().enumerate() {
-        if let Some(&ahead) = draws.get(k + AHEAD) {
-            prefetch(&pool[ahead as usize]);
-        }
-        let q = draws[k] as usize;
-        if q != last {
-            pool.swap(q, last);
-            moved.push(Moved {
-                worker: pool[q],
-                slot: q as u32,
-            });
-        }
-    }
-    for k in 0..moved.len() {
-        if let Some(ahead) = moved.get(k + AHEAD) {
-            prefetch(&eco.workers.rec[ahead.worker as usize]);
-        }
-        eco.set_slot(Some(moved[k]));
-    }
-    // 2. Into which vacancies: the same on the tickets. The k-th hire pairs the k-th worker
-    //    drawn with the k-th ticket drawn.
+    let n_tickets = tickets.len();
+    let hires = (hires as usize).min(pool.len()).min(n_tickets);
+    // 1. Who is hired: uniform positions, holes (and workers already drawn) rejected, as in
+    //    `Pool::draw`. The positions are drawn a batch at a time so that the entries they
+    //    name can be fetched ahead; a rejected position is replaced by a further draw, in
+    //    the same order as drawing one position at a time.
+    const AHEAD: usize = 16;
     chosen.clear();
-    let pool = &eco.pools[s];
-    for (k, last) in (n_tickets - hires..n_tickets).rev().enumerate() {
+    let span = pool.span() as u32;
+    while chosen.len() < hires {
+        draws.clear();
+        draws.extend((chosen.len()..hires).map(|_| rng.random_range(0..span)));
+        for k in 0..draws.len() {
+            if let Some(&ahead) = draws.get(k + AHEAD) {
+                prefetch(&pool.entries()[ahead as usize]);
+            }
+            let q = draws[k];
+            if pool.entries()[q as usize] != HOLE {
+                chosen.push(Hire {
+                    worker: pool.remove(q),
+                    firm: 0,
+                    occupation: 0,
+                });
+            }
+        }
+    }
+    // 2. Into which vacancies: partial Fisher–Yates on the tickets. The k-th hire pairs the
+    //    k-th worker drawn with the k-th ticket drawn.
+    for (h, last) in chosen.iter_mut().zip((n_tickets - hires..n_tickets).rev()) {
         let q = below(rng, last + 1);
         tickets.swap(q, last);
         let (firm, occupation, _) = vac[tickets[last] as usize];
-        chosen.push(Hire {
-            worker: pool[n - 1 - k],
-            slot: (n - 1 - k) as u32,
-            firm,
-            occupation,
-        });
+        h.firm = firm;
+        h.occupation = occupation;
     }
     tickets.truncate(n_tickets - hires);
-    // 3. The hires, in draw order: each hired worker is then the last of its pool.
     eco.hire_batch(chosen);
 }
 
@@ -221,19 +204,14 @@ fn below(rng: &mut SimRng, n: usize) -> usize {
 }
 
 /// Hires `worker` (of pool `s`, or under notice) into a vacancy ticket drawn uniformly among
-/// those left. Starts loading what the hire will touch (the pool entry that swap-removal moves,
-/// the firm's payroll tail) while the ticket is drawn.
+/// those left. Starts loading the firm's payroll tail, where the hire goes.
 fn hire_into_a_vacancy(
     eco: &mut Economy,
     worker: u32,
-    s: usize,
     vac: &MarketVacancies,
     tickets: &mut Vec<u32>,
     rng: &mut SimRng,
 ) {
-    if let Some(&last) = eco.pools[s].last() {
-        prefetch(&eco.workers.rec[last as usize]);
-    }
     let e = tickets.swap_remove(below(rng, tickets.len())) as usize;
     let (firm, occ, _) = vac[e];
     if let Some(tail) = eco.firms.employees[firm as usize].last() {
@@ -248,11 +226,11 @@ fn pick_unemployed(eco: &Economy, s: usize, rng: &mut SimRng) -> u32 {
     let pool = &eco.pools[s];
     if eco.pool_nonunit[s] == 0 {
         // Everyone searches with the normal intensity: a uniform draw, no record to read.
-        return pool[below(rng, pool.len())];
+        return pool.entries()[pool.draw(rng) as usize];
     }
     let max = f64::from(eco.pool_max_intensity[s]);
     loop {
-        let w = pool[below(rng, pool.len())];
+        let w = pool.entries()[pool.draw(rng) as usize];
         let intensity = f64::from(eco.workers.rec[w as usize].intensity);
         if intensity >= max || rng.random::<f64>() * max < intensity {
             return w;

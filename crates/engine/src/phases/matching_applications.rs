@@ -131,7 +131,7 @@ pub fn run(
         }
         let seekers = eco.pools[s]
             .iter()
-            .map(|&w| (w, 1.0))
+            .map(|w| (w, 1.0))
             .chain(noticed.iter().map(|&w| (w, nu)));
         let seekers: Vec<(u32, f64)> = seekers.collect();
         for (w, scale) in seekers {
