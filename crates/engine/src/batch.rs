@@ -65,7 +65,6 @@ impl Economy {
             let r = &mut recs[w as usize];
             debug_assert_eq!(r.employer as usize, j);
             let c = cell_of[j] as usize;
-            flows.separations += 1;
             flows.cell_separations[c] += 1;
             counts[r.status as usize] -= 1;
             if r.status == Status::Training {
@@ -74,9 +73,11 @@ impl Economy {
                 trainee_spell.remove(&w);
             }
             payroll.leave(r, j);
-            counts[Status::Unemployed as usize] += 1;
             pool.enter(w, r);
         }
+        // Counted once for the batch rather than once per separation.
+        flows.separations += selected.len() as u64;
+        counts[Status::Unemployed as usize] += selected.len() as u64;
     }
 
     /// Makes `hires`, in order. Each worker must already be out of its pool's list (matching
@@ -111,12 +112,8 @@ impl Economy {
                 if let Some(tail) = employees[j].last() {
                     prefetch(tail);
                 }
-                prefetch(&firm_region[j]);
-                prefetch(&firm_wage_level[j]);
-                prefetch(&cell_of[j]);
             }
             let (w, j) = (h.worker, h.firm as usize);
-            counts[Status::Unemployed as usize] -= 1;
             let r = &mut recs[w as usize];
             debug_assert_eq!(r.status, Status::Unemployed);
             pool.leave_books(r);
@@ -130,7 +127,6 @@ impl Economy {
                 firm_wage_level[j],
             );
             employees[j].push(w);
-            counts[Status::Employed as usize] += 1;
             if payroll.join(r, j, month, Status::Employed) {
                 let due = Due::TenureCap {
                     worker: w,
@@ -138,8 +134,12 @@ impl Economy {
                 };
                 schedule_in(agenda, start, month.plus(tenure_cap as i32), due);
             }
-            flows.hires += 1;
             flows.cell_hires[cell_of[j] as usize] += 1;
         }
+        // Counted once for the batch rather than once per hire.
+        let n = hires.len() as u64;
+        flows.hires += n;
+        counts[Status::Unemployed as usize] -= n;
+        counts[Status::Employed as usize] += n;
     }
 }

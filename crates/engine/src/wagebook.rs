@@ -28,7 +28,7 @@ impl WageCell {
         self.n += 1;
         if !capped {
             self.uncapped += w;
-            self.uncapped_hired += w * i128::from(hired);
+            self.uncapped_hired += wage_months(w0, hired);
         }
     }
 
@@ -39,7 +39,7 @@ impl WageCell {
         self.n -= 1;
         if !capped {
             self.uncapped -= w;
-            self.uncapped_hired -= w * i128::from(hired);
+            self.uncapped_hired -= wage_months(w0, hired);
         }
     }
 
@@ -47,7 +47,7 @@ impl WageCell {
     pub fn cap(&mut self, w0: u32, hired: i32) {
         let w = i128::from(w0);
         self.uncapped -= w;
-        self.uncapped_hired -= w * i128::from(hired);
+        self.uncapped_hired -= wage_months(w0, hired);
     }
 
     /// Σ current wages at month `t`, cents, for tenure return `g` per month and cap `c` months.
@@ -64,6 +64,13 @@ impl WageCell {
         self.uncapped_hired += other.uncapped_hired;
         self.n += other.n;
     }
+}
+
+/// `w0 · hired` exactly: below 2^32 · 2^31 in magnitude, so a 64-bit product (one instruction
+/// rather than a 128-bit multiplication) widened to `i128`.
+#[inline(always)]
+fn wage_months(w0: u32, hired: i32) -> i128 {
+    i128::from(i64::from(w0) * i64::from(hired))
 }
 
 /// A worker's current wage in cents at month `t`.

@@ -88,7 +88,7 @@ pub fn run(
         let tickets = &mut scratch.tickets;
         tickets.clear();
         for (e, &(_, _, c)) in vac.iter().enumerate() {
-            tickets.extend(std::iter::repeat_n(e as u32, c as usize));
+            tickets.resize(tickets.len() + c as usize, e as u32);
         }
         let single = sources.len() == 1 && eco.pool_nonunit[sources[0]] == 0;
         if single && (nu == 0.0 || notice[sources[0]].is_empty()) {
