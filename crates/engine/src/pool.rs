@@ -7,9 +7,9 @@
 //! (`docs/performance.md`). Here a removal leaves a hole, and a worker entering takes the
 //! lowest hole. Within a phase the holes are so filled in increasing position order, so the
 //! writes sweep through the list instead of jumping about it. Uniform draws reject holes;
-//! [`Pool::compact`] closes the holes when they outnumber the members, so a draw takes fewer
-//! than two tries on average at the start of a month, and compaction costs at most one move
-//! per removal since the last one.
+//! [`Pool::compact`] closes the holes when they outnumber the members (matching checks before
+//! every round of draws), so a draw takes fewer than two tries on average when a round
+//! starts, and compaction costs at most one move per removal since the last one.
 
 use crate::rng::SimRng;
 use rand::RngExt;
@@ -99,7 +99,7 @@ impl Pool {
         slot as u32
     }
 
-    /// Removes the member at `slot` and returns it; nobody else moves.
+    /// Removes the member at `slot` (which must hold one) and returns it; nobody else moves.
     #[inline(always)]
     pub(crate) fn remove(&mut self, slot: u32) -> u32 {
         let slot = slot as usize;
@@ -111,8 +111,8 @@ impl Pool {
         w
     }
 
-    /// A position drawn uniformly among the members' (the pool must not be empty): uniform
-    /// positions, holes rejected.
+    /// A position drawn uniformly among the members' (the pool must not be empty, or this
+    /// never returns): uniform positions, holes rejected.
     #[inline]
     pub(crate) fn draw(&self, rng: &mut SimRng) -> u32 {
         debug_assert!(!self.is_empty());

@@ -263,4 +263,21 @@ mod tests {
         let u = sim.economy.counts[crate::state::Status::Unemployed as usize];
         assert!(u < 400, "{u} unemployed");
     }
+
+    #[test]
+    fn a_market_can_hire_its_whole_pool() {
+        // Far more vacancies than job seekers and a very efficient matching function: every
+        // market hires all of its pool each month, so the pool is drained through rounds of
+        // draws with compaction in between.
+        let mut params = Params::dmp_case(20_000, 6, 8);
+        params.matching.efficiency = 50.0;
+        let mut sim = Simulation::new(&params, 0);
+        sim.economy.firms.policy_factor.fill(1.5);
+        while !sim.finished() {
+            let rec = sim.step(&mut ());
+            invariants::check(&sim.economy).unwrap();
+            assert_eq!(rec.unemployed, 0, "month {}", rec.month);
+            assert!(sim.economy.pools.iter().all(|p| p.is_empty()));
+        }
+    }
 }

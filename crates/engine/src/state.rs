@@ -486,11 +486,18 @@ impl Economy {
     /// storing the new position of each worker moved. Bookkeeping only: no stock, flow or
     /// probability changes.
     pub(crate) fn compact_pools(&mut self) {
-        let recs = &mut self.workers.rec;
-        for pool in &mut self.pools {
-            if pool.needs_compaction() {
-                pool.compact(|w, slot| recs[w as usize].slot = slot);
-            }
+        for m in 0..self.pools.len() {
+            self.compact_pool(m);
+        }
+    }
+
+    /// [`Economy::compact_pools`] for pool `m` alone.
+    #[inline]
+    pub(crate) fn compact_pool(&mut self, m: usize) {
+        let pool = &mut self.pools[m];
+        if pool.needs_compaction() {
+            let recs = &mut self.workers.rec;
+            pool.compact(|w, slot| recs[w as usize].slot = slot);
         }
     }
 

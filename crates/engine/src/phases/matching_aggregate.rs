@@ -127,6 +127,7 @@ pub fn run(
                 let idx = below(rng, notice[s].len());
                 notice[s].swap_remove(idx)
             } else {
+                eco.compact_pool(s);
                 pick_unemployed(eco, s, rng)
             };
             prefetch(&eco.workers.rec[worker as usize]);
@@ -156,17 +157,20 @@ fn hire_from_one_pool(
         draws,
         hires: chosen,
     } = scratch;
-    let pool = &mut eco.pools[s];
     let n_tickets = tickets.len();
-    let hires = (hires as usize).min(pool.len()).min(n_tickets);
+    let hires = (hires as usize).min(eco.pools[s].len()).min(n_tickets);
     // 1. Who is hired: uniform positions, holes (and workers already drawn) rejected, as in
-    //    `Pool::draw`. The positions are drawn a batch at a time so that the entries they
-    //    name can be fetched ahead; a rejected position is replaced by a further draw, in
-    //    the same order as drawing one position at a time.
+    //    `Pool::draw`. The positions are drawn a round at a time so that the entries they
+    //    name can be fetched ahead; a rejected position is replaced by a draw in the next
+    //    round, in the same order as drawing one position at a time. Between rounds the pool
+    //    is compacted once holes outnumber members (the drawn workers are out of it already),
+    //    so that a market that hires most of its pool does not draw mostly holes.
     const AHEAD: usize = 16;
     chosen.clear();
-    let span = pool.span() as u32;
     while chosen.len() < hires {
+        eco.compact_pool(s);
+        let pool = &mut eco.pools[s];
+        let span = pool.span() as u32;
         draws.clear();
         draws.extend((chosen.len()..hires).map(|_| rng.random_range(0..span)));
         for k in 0..draws.len() {
