@@ -48,20 +48,19 @@ impl Economy {
             ..
         } = self.split();
         let cell_of = payroll.cell_of;
+        let mut employees = employees.view();
         for k in (0..selected.len()).rev() {
             // The payroll entry (and the payroll's end, which swap-removal reads) furthest
             // ahead, then the record the entry names.
             if let Some(&(j, p)) = k.checked_sub(3 * AHEAD).map(|a| &selected[a]) {
-                let list = &employees[j as usize];
-                prefetch(&list[p as usize]);
-                prefetch(&list[list.len() - 1]);
+                employees.prefetch_removal(j as usize, p as usize);
             }
             if let Some(&(j, p)) = k.checked_sub(AHEAD).map(|a| &selected[a]) {
-                prefetch(&recs[employees[j as usize][p as usize] as usize]);
+                prefetch(&recs[*employees.slot(j as usize, p as usize) as usize]);
             }
             let (j, pos) = selected[k];
             let j = j as usize;
-            let w = employees[j].swap_remove(pos as usize);
+            let w = employees.swap_remove(j, pos as usize);
             let r = &mut recs[w as usize];
             debug_assert_eq!(r.employer as usize, j);
             let c = cell_of[j] as usize;
@@ -100,17 +99,18 @@ impl Economy {
         } = self.split();
         let (cell_of, month, n_occupations) = (payroll.cell_of, payroll.month, pool.n_occupations);
         let tenure_cap = payroll.tenure_cap;
+        let mut view = employees.view();
         for (k, h) in hires.iter().enumerate() {
             // The firm's payroll header furthest ahead; then the record, the payroll's end
             // (where the hire goes) and the firm's columns.
             if let Some(ahead) = hires.get(k + 3 * AHEAD) {
-                prefetch(&employees[ahead.firm as usize]);
+                prefetch(view.stretch_of(ahead.firm as usize));
             }
             if let Some(ahead) = hires.get(k + AHEAD) {
                 let j = ahead.firm as usize;
                 prefetch(&recs[ahead.worker as usize]);
-                if let Some(tail) = employees[j].last() {
-                    prefetch(tail);
+                if let Some(slot) = view.next_slot(j) {
+                    prefetch(slot);
                 }
             }
             let (w, j) = (h.worker, h.firm as usize);
@@ -126,7 +126,11 @@ impl Economy {
                 firm_region[j],
                 firm_wage_level[j],
             );
-            employees[j].push(w);
+            if !view.try_push(j, w) {
+                // A full stretch (rare): the list moves to a larger one.
+                employees.push(j, w);
+                view = employees.view();
+            }
             if payroll.join(r, j, month, Status::Employed) {
                 let due = Due::TenureCap {
                     worker: w,

@@ -14,6 +14,7 @@ use crate::calendar::Month;
 use crate::params::{OccupationId, RegionId};
 use std::collections::BTreeMap;
 
+use crate::payroll::Payrolls;
 use crate::pool::Pool;
 use crate::state::{
     Due, Economy, Flows, LONG_TERM_MONTHS, NO_FIRM, Status, UNIT_INTENSITY, Worker,
@@ -228,7 +229,7 @@ pub(crate) fn start_job(
 /// and what else a batch of separations or hires touches.
 pub(crate) struct Split<'a> {
     pub(crate) recs: &'a mut [Worker],
-    pub(crate) employees: &'a mut [Vec<u32>],
+    pub(crate) employees: &'a mut Payrolls,
     pub(crate) firm_region: &'a [RegionId],
     pub(crate) firm_wage_level: &'a [f32],
     pub(crate) counts: &'a mut [u64; 6],

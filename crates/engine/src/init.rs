@@ -72,7 +72,7 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             );
             f.base_size.push(size as f32);
             f.target.push(0);
-            f.employees.push(Vec::new());
+            f.employees.add_firm();
             f.wage_level.push(group.wage as f32);
             f.works_council.push(k < councils);
             f.status.push(FirmStatus::Active);
@@ -163,9 +163,10 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     // doubling. Worker records grow again only with entrants, and then lose the huge-page hint.
     eco.workers.rec.reserve_exact(n_workers as usize);
     crate::hugepages::advise(&eco.workers.rec);
-    for (list, &target) in eco.firms.employees.iter_mut().zip(&eco.firms.target) {
-        list.reserve_exact(target as usize + target as usize / 8 + 1);
-    }
+    let targets = &eco.firms.target;
+    eco.firms
+        .employees
+        .allocate(|j| targets[j] + targets[j] / 8 + 1);
 
     let pop = &params.population;
     let skill = Normal::new(0.0, pop.skill_sd.max(0.0)).expect("validated skill sd");

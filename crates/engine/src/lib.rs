@@ -40,6 +40,7 @@ pub mod init;
 pub mod invariants;
 pub mod params;
 pub mod path;
+pub mod payroll;
 pub mod phases;
 pub mod policy;
 pub mod pool;

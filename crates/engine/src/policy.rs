@@ -118,7 +118,7 @@ impl<'a> PolicyCtx<'a> {
         }
         self.eco.firms.hours_cut[j] = hours_cut.clamp(0.0, 1.0) as f32;
         let mut placed = 0;
-        let list = self.eco.firms.employees[j].clone();
+        let list = self.eco.firms.employees[j].to_vec();
         for w in list {
             if placed == n {
                 break;
@@ -134,7 +134,7 @@ impl<'a> PolicyCtx<'a> {
     /// Returns every short-time worker of firm `firm` to full hours.
     pub fn end_short_time(&mut self, firm: u32) {
         let j = firm as usize;
-        let list = self.eco.firms.employees[j].clone();
+        let list = self.eco.firms.employees[j].to_vec();
         for w in list {
             if self.eco.workers.rec[w as usize].status == Status::ShortTime {
                 self.eco.set_payroll_status(w, Status::Employed);

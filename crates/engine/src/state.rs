@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::books::RecentSpells;
 use crate::calendar::Month;
 use crate::params::{OccupationId, Params, RegionId, SectorId};
+use crate::payroll::Payrolls;
 use crate::pool::Pool;
 use crate::wagebook::{WageCell, current_wage};
 
@@ -142,8 +143,8 @@ pub struct Firms {
     pub base_size: Vec<f32>,
     /// Target headcount this month.
     pub target: Vec<u32>,
-    /// Workers on the payroll (employed, short-time and employed trainees).
-    pub employees: Vec<Vec<u32>>,
+    /// Workers on the payroll (employed, short-time and employed trainees), per firm.
+    pub employees: Payrolls,
     /// Monthly wage for a worker of average skill at zero tenure, €.
     pub wage_level: Vec<f32>,
     /// Whether the firm has a works council.
@@ -175,7 +176,7 @@ impl Firms {
 
     /// Payroll headcount of firm `j`.
     pub fn headcount(&self, j: usize) -> u32 {
-        self.employees[j].len() as u32
+        self.employees.headcount(j)
     }
 }
 
@@ -572,7 +573,7 @@ impl Economy {
     #[inline(always)]
     fn leave_payroll(&mut self, r: &mut Worker, pos: u32) {
         let j = r.employer as usize;
-        self.firms.employees[j].swap_remove(pos as usize);
+        self.firms.employees.swap_remove(j, pos as usize);
         self.payroll_books().leave(r, j);
     }
 
@@ -614,7 +615,7 @@ impl Economy {
 
     #[inline(always)]
     fn join_payroll_rec(&mut self, w: u32, r: &mut Worker, j: usize, since: Month, status: Status) {
-        self.firms.employees[j].push(w);
+        self.firms.employees.push(j, w);
         self.counts[status as usize] += 1;
         if self.payroll_books().join(r, j, since, status) {
             self.schedule(

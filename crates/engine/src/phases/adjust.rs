@@ -15,11 +15,11 @@ use crate::state::{Economy, FirmStatus, Status};
 #[inline]
 fn excess(eco: &Economy, j: usize) -> u32 {
     let f = &eco.firms;
-    if f.employees[j].len() as u64 <= u64::from(f.target[j]) {
+    if f.employees.headcount(j) <= f.target[j] {
         return 0; // Short-time work only lowers the effective headcount.
     }
-    let effective =
-        f.employees[j].len() as f64 - f64::from(f.short_time[j]) * f64::from(f.hours_cut[j]);
+    let effective = f64::from(f.employees.headcount(j))
+        - f64::from(f.short_time[j]) * f64::from(f.hours_cut[j]);
     let over = effective - f64::from(f.target[j]);
     if over > 1e-9 { over.ceil() as u32 } else { 0 }
 }

@@ -218,8 +218,8 @@ fn hire_into_a_vacancy(
 ) {
     let e = tickets.swap_remove(below(rng, tickets.len())) as usize;
     let (firm, occ, _) = vac[e];
-    if let Some(tail) = eco.firms.employees[firm as usize].last() {
-        prefetch(tail);
+    if let Some(slot) = eco.firms.employees.next_slot(firm as usize) {
+        prefetch(slot);
     }
     eco.hire(worker, firm as usize, occ);
 }

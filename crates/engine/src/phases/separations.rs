@@ -25,8 +25,8 @@ pub fn separate(
     // Every (firm, payroll position) that separates this month, in firm order and increasing
     // position. Only the payroll lengths are read here.
     selected.clear();
-    for (j, list) in eco.firms.employees.iter().enumerate() {
-        let h = list.len() as u64;
+    for (j, headcount) in eco.firms.employees.headcounts().enumerate() {
+        let h = u64::from(headcount);
         if h == 0 {
             continue;
         }

@@ -26,15 +26,15 @@ pub fn post(
     eco.cell_vacancies.iter_mut().for_each(|v| *v = 0);
     let mut per_occ: Vec<u32> = Vec::new();
     let f = &mut eco.firms;
-    for (j, ((open_out, list), (&status, &target))) in f
+    for (j, ((open_out, headcount), (&status, &target))) in f
         .vacancies
         .iter_mut()
-        .zip(&f.employees)
+        .zip(f.employees.headcounts())
         .zip(f.status.iter().zip(&f.target))
         .enumerate()
     {
         let open = if status == FirmStatus::Active {
-            target.saturating_sub(list.len() as u32)
+            target.saturating_sub(headcount)
         } else {
             0
         };
