@@ -104,25 +104,18 @@ impl Payrolls {
     /// Adds worker `w` to the end of firm `j`'s list.
     #[inline(always)]
     pub(crate) fn push(&mut self, j: usize, w: u32) {
-        let mut s = self.stretch[j];
-        if s.len == s.room {
+        if !self.view().try_push(j, w) {
             self.grow(j);
-            s = self.stretch[j];
+            let pushed = self.view().try_push(j, w);
+            debug_assert!(pushed);
         }
-        self.data[s.start + s.len as usize] = w;
-        self.stretch[j].len = s.len + 1;
     }
 
     /// Removes the worker at position `pos` of firm `j`'s list, moving the list's last worker
     /// into its place, and returns it.
     #[inline(always)]
     pub(crate) fn swap_remove(&mut self, j: usize, pos: usize) -> u32 {
-        let s = &mut self.stretch[j];
-        let list = &mut self.data[s.start..s.start + s.len as usize];
-        let w = list[pos];
-        list[pos] = list[list.len() - 1];
-        s.len -= 1;
-        w
+        self.view().swap_remove(j, pos)
     }
 
     /// Moves firm `j`'s list to a stretch with twice the room at the end of the array.
@@ -225,7 +218,8 @@ impl PayrollView<'_> {
         }
     }
 
-    /// As [`Payrolls::swap_remove`].
+    /// Removes the worker at position `pos` of firm `j`'s list, moving the list's last worker
+    /// into its place, and returns it.
     #[inline(always)]
     pub(crate) fn swap_remove(&mut self, j: usize, pos: usize) -> u32 {
         let s = &mut self.stretch[j];
