@@ -159,14 +159,15 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     };
     let weights: Vec<f64> = market_jobs.iter().map(|&n| n as f64).collect();
     let per_market = largest_remainder(n_workers, &weights);
-    // Allocated once at their initial size (payrolls with room for some growth), not grown by
-    // doubling. Worker records grow again only with entrants, and then lose the huge-page hint.
+    // Allocated once at their initial size (payrolls with room for an eighth more), not grown
+    // by doubling from nothing. Worker records grow again only with entrants, and then lose
+    // the huge-page hint.
     eco.workers.rec.reserve_exact(n_workers as usize);
     crate::hugepages::advise(&eco.workers.rec);
     let targets = &eco.firms.target;
     eco.firms
         .employees
-        .allocate(|j| targets[j] + targets[j] / 8 + 1);
+        .allocate(|j| targets[j].saturating_add(targets[j] / 8).saturating_add(1));
 
     let pop = &params.population;
     let skill = Normal::new(0.0, pop.skill_sd.max(0.0)).expect("validated skill sd");

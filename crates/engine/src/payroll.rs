@@ -5,8 +5,10 @@
 //! room, on ordinary 4 KB pages; a hire or a separation at a random firm then also walks the
 //! page tables. In one array, the payrolls can be backed by huge pages (`hugepages.rs`), which
 //! took about a tenth off the run at 10^7 workers (`docs/performance.md`). A firm that
-//! outgrows its stretch moves to a stretch of twice the room at the end of the array; when the
-//! abandoned stretches make up more than half the array, it is rebuilt without them.
+//! outgrows its stretch moves to a stretch of (at least) twice the room at the end of the array.
+//! The stretches a firm has left add up to less than its present room, so abandoned stretches
+//! are always less than half the array: the same bound as a `Vec` per firm that doubles its
+//! capacity, and no rebuilding is needed.
 
 use std::ops::Index;
 
@@ -28,7 +30,7 @@ pub struct Payrolls {
     data: Vec<u32>,
     /// Each firm's stretch.
     stretch: Vec<Stretch>,
-    /// Slots in stretches that firms have left.
+    /// Slots in stretches that firms have left (less than half of `data`, see the header).
     abandoned: usize,
 }
 
@@ -72,7 +74,10 @@ impl Payrolls {
     /// Gives every firm `room(j)` slots in one new allocation, advised onto huge pages. For
     /// set-up: every list must be empty.
     pub(crate) fn allocate(&mut self, room: impl Fn(usize) -> u32) {
-        debug_assert!(self.stretch.iter().all(|s| s.len == 0));
+        assert!(
+            self.stretch.iter().all(|s| s.len == 0),
+            "payroll stretches allocated with workers on them"
+        );
         let total: usize = (0..self.stretch.len()).map(|j| room(j) as usize).sum();
         self.data = Vec::with_capacity(total);
         crate::hugepages::advise(&self.data);
@@ -107,7 +112,8 @@ impl Payrolls {
         if !self.view().try_push(j, w) {
             self.grow(j);
             let pushed = self.view().try_push(j, w);
-            debug_assert!(pushed);
+            // Unreachable: a list can hold every `u32` worker index.
+            assert!(pushed, "a payroll outgrew 2^32 workers");
         }
     }
 
@@ -118,12 +124,10 @@ impl Payrolls {
         self.view().swap_remove(j, pos)
     }
 
-    /// Moves firm `j`'s list to a stretch with twice the room at the end of the array.
+    /// Moves firm `j`'s list to a stretch with twice the room (at least 4) at the end of the
+    /// array.
     #[inline(never)]
     fn grow(&mut self, j: usize) {
-        if self.abandoned >= 1024 && self.abandoned > self.data.len() / 2 {
-            self.rebuild();
-        }
         let s = self.stretch[j];
         let room = s.room.saturating_mul(2).max(4);
         let start = self.data.len();
@@ -140,22 +144,6 @@ impl Payrolls {
             len: s.len,
             room,
         };
-    }
-
-    /// Copies every list into a new array without the abandoned stretches; each firm keeps
-    /// its room.
-    fn rebuild(&mut self) {
-        let total: usize = self.stretch.iter().map(|s| s.room as usize).sum();
-        let mut data = Vec::with_capacity(total);
-        crate::hugepages::advise(&data);
-        for s in &mut self.stretch {
-            let start = data.len();
-            data.extend_from_slice(&self.data[s.start..s.start + s.len as usize]);
-            data.resize(start + s.room as usize, 0);
-            s.start = start;
-        }
-        self.data = data;
-        self.abandoned = 0;
     }
 }
 
@@ -260,14 +248,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lists_grow_move_and_are_rebuilt_without_losing_workers() {
+    fn lists_grow_and_move_without_losing_workers() {
         let mut p = Payrolls::default();
         for _ in 0..3 {
             p.add_firm();
         }
         p.allocate(|j| j as u32);
         let mut expected: Vec<Vec<u32>> = vec![Vec::new(); 3];
-        // Enough pushes to outgrow every stretch many times and to trigger rebuilds.
+        // Enough pushes to outgrow every stretch many times.
         for k in 0..20_000u32 {
             let j = (k % 3) as usize;
             p.push(j, k);
@@ -280,7 +268,10 @@ mod tests {
         for j in 0..3 {
             assert_eq!(&p[j], expected[j].as_slice());
         }
-        assert!(p.abandoned <= p.data.len() / 2 + 1024);
+        // Abandoned stretches stay below half the array, and every slot is accounted for.
+        assert!(2 * p.abandoned < p.data.len());
+        let rooms: usize = p.stretch.iter().map(|s| s.room as usize).sum();
+        assert_eq!(rooms + p.abandoned, p.data.len());
         assert_eq!(p.iter().map(<[u32]>::len).sum::<usize>(), 17_142);
     }
 
