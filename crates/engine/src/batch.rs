@@ -101,8 +101,8 @@ impl Economy {
         let tenure_cap = payroll.tenure_cap;
         let mut view = employees.view();
         for (k, h) in hires.iter().enumerate() {
-            // The firm's payroll header furthest ahead; then the record, the payroll's end
-            // (where the hire goes) and the firm's columns.
+            // The firm's payroll stretch furthest ahead; then the record and the slot where the
+            // hire goes.
             if let Some(ahead) = hires.get(k + 3 * AHEAD) {
                 prefetch(view.stretch_of(ahead.firm as usize));
             }

@@ -161,10 +161,10 @@ fn hire_from_one_pool(
     let hires = (hires as usize).min(eco.pools[s].len()).min(n_tickets);
     // 1. Who is hired: uniform positions, holes (and workers already drawn) rejected, as in
     //    `Pool::draw`. The positions are drawn a round at a time so that the entries they
-    //    name can be fetched ahead; a rejected position is replaced by a draw in the next
-    //    round, in the same order as drawing one position at a time. Between rounds the pool
-    //    is compacted once holes outnumber members (the drawn workers are out of it already),
-    //    so that a market that hires most of its pool does not draw mostly holes.
+    //    name can be fetched ahead; each rejected position is replaced by a draw in the next
+    //    round. Between rounds the pool is compacted once holes outnumber members (the drawn
+    //    workers are out of it already), so that a market that hires most of its pool does
+    //    not draw mostly holes. Each accepted draw is uniform among the members left.
     const AHEAD: usize = 16;
     chosen.clear();
     while chosen.len() < hires {
