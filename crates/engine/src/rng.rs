@@ -98,7 +98,7 @@ impl Gaps {
         Some(Gaps { inv_rate })
     }
 
-    /// One gap.
+    /// One gap, at most [`Gaps::LONGEST`].
     #[inline]
     pub fn sample(&self, rng: &mut SimRng) -> u64 {
         use rand_distr::{Distribution, Exp1};
@@ -108,14 +108,19 @@ impl Gaps {
         let e: f64 = Exp1.sample(rng);
         // Non-negative, so truncation is the floor; `f64::floor` is a library call on baseline
         // x86-64, and so is the exact float-to-u64 conversion: through i64 it is one
-        // instruction. Gaps beyond 10^18 (longer than any population) saturate.
+        // instruction. Longer gaps are capped (they pass any population just the same), so
+        // that positions plus gaps never overflow.
         let x = e * self.inv_rate;
-        if x < 1.0e18 {
+        if x < Self::LONGEST as f64 {
             x as i64 as u64
         } else {
-            u64::MAX
+            Self::LONGEST
         }
     }
+
+    /// The longest gap drawn, 2^60: longer than any population, and short enough that a
+    /// position below 2^62 plus one plus a gap still fits in a `u64`.
+    pub const LONGEST: u64 = 1 << 60;
 }
 
 #[cfg(test)]

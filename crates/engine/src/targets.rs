@@ -25,25 +25,37 @@ pub fn supply_factors(eco: &Economy, params: &Params) -> Vec<f64> {
 }
 
 /// Sets every firm's target headcount for the current month.
+///
+/// One pass over the firm columns, zipped so that no index is checked per firm; what depends
+/// only on the cell (sector index and supply factor) is looked up in one small table.
 pub fn update_targets(eco: &mut Economy, params: &Params) {
     let t = eco.month;
+    let n_sectors = params.sectors.len();
     let sector_index: Vec<f64> = params
         .sectors
         .iter()
         .map(|s| s.demand.at(t) / s.productivity.at(t))
         .collect();
-    let supply = supply_factors(eco, params);
+    // Per cell (region × sector): the sector's index and the local supply factor.
+    let cell_factors: Vec<(f64, f64)> = supply_factors(eco, params)
+        .into_iter()
+        .enumerate()
+        .map(|(c, supply)| (sector_index[c % n_sectors], supply))
+        .collect();
     let f = &mut eco.firms;
-    for (j, target) in f.target.iter_mut().enumerate() {
-        if f.status[j] == FirmStatus::Closed {
+    let columns = f.status.iter().zip(&f.cell).zip(&f.base_size);
+    let factors = f.tech_factor.iter().zip(&f.policy_factor);
+    for (target, (((&status, &cell), &base), (&tech, &policy))) in
+        f.target.iter_mut().zip(columns.zip(factors))
+    {
+        if status == FirmStatus::Closed {
             *target = 0;
             continue;
         }
-        let need = f64::from(f.base_size[j])
-            * sector_index[f.sector[j] as usize]
-            * supply[f.cell[j] as usize]
-            * f64::from(f.tech_factor[j])
-            * f64::from(f.policy_factor[j]);
+        let (index, supply) = cell_factors[cell as usize];
+        // The same product, in the same order, as base × sector index × supply × technology ×
+        // policy factor.
+        let need = f64::from(base) * index * supply * f64::from(tech) * f64::from(policy);
         // Rounded to the nearest worker: flooring would cut one job from every firm at the
         // slightest dip in demand.
         *target = (need + 0.5) as u32; // Non-negative: truncation rounds half up.

@@ -91,7 +91,7 @@ fn exits(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             if w != crate::pool::HOLE && eco.workers.age_years(w, t) >= older {
                 leaving.push(w);
             }
-            pos = pos.saturating_add(1).saturating_add(geometric.sample(rng));
+            pos += 1 + geometric.sample(rng); // No overflow: see `Gaps::LONGEST`.
         }
     }
     for &w in &leaving {

@@ -19,18 +19,20 @@ pub fn separate(
     rng: &mut SimRng,
     selected: &mut Vec<(u32, u32)>,
 ) {
+    let rates: Vec<f64> = params.sectors.iter().map(|s| s.separation_rate).collect();
     let mut rate = f64::NAN;
     let mut dist: Option<Gaps> = None;
     let mut gap: u64 = 0;
     // Every (firm, payroll position) that separates this month, in firm order and increasing
-    // position. Only the payroll lengths are read here.
+    // position. Only the payroll lengths and sectors are read here.
     selected.clear();
-    for (j, headcount) in eco.firms.employees.headcounts().enumerate() {
+    let firms = &eco.firms;
+    for (j, (headcount, &sector)) in firms.employees.headcounts().zip(&firms.sector).enumerate() {
         let h = u64::from(headcount);
         if h == 0 {
             continue;
         }
-        let p = params.sectors[eco.firms.sector[j] as usize].separation_rate;
+        let p = rates[sector as usize];
         if p != rate {
             if p <= 0.0 {
                 continue;
@@ -47,7 +49,7 @@ pub fn separate(
         let mut pos = gap;
         while pos < h {
             selected.push((j as u32, pos as u32));
-            pos = pos.saturating_add(1).saturating_add(d.sample(rng));
+            pos += 1 + d.sample(rng); // No overflow: see `Gaps::LONGEST`.
         }
         gap = pos - h;
     }

@@ -6,7 +6,7 @@
 
 use rand::RngExt;
 
-use crate::params::Params;
+use crate::params::{OccupationId, Params};
 use crate::rng::SimRng;
 use crate::state::{Economy, FirmStatus};
 
@@ -23,14 +23,28 @@ pub fn post(
 ) {
     markets.resize_with(params.n_markets(), Vec::new);
     markets.iter_mut().for_each(Vec::clear);
-    eco.cell_vacancies.iter_mut().for_each(|v| *v = 0);
+    let Economy {
+        firms: f,
+        cell_vacancies,
+        group_mix,
+        ..
+    } = eco;
+    cell_vacancies.iter_mut().for_each(|v| *v = 0);
+    // Per group: the one occupation it hires for, when its mix has a single entry (the common
+    // case, which needs no draw).
+    let single: Vec<Option<OccupationId>> = group_mix
+        .iter()
+        .map(|mix| (mix.len() == 1).then(|| mix[0].0))
+        .collect();
+    let n_occupations = params.occupations.len();
     let mut per_occ: Vec<u32> = Vec::new();
-    let f = &mut eco.firms;
-    for (j, ((open_out, headcount), (&status, &target))) in f
+    // One pass over the firm columns, zipped so that no index is checked per firm.
+    let open_state = f.status.iter().zip(&f.target).zip(f.employees.headcounts());
+    let place = f.cell.iter().zip(&f.region).zip(&f.group);
+    for (j, (open_out, (((&status, &target), headcount), ((&cell, &region), &group)))) in f
         .vacancies
         .iter_mut()
-        .zip(f.employees.headcounts())
-        .zip(f.status.iter().zip(&f.target))
+        .zip(open_state.zip(place))
         .enumerate()
     {
         let open = if status == FirmStatus::Active {
@@ -42,13 +56,14 @@ pub fn post(
         if open == 0 {
             continue;
         }
-        eco.cell_vacancies[f.cell[j] as usize] += u64::from(open);
-        let region = f.region[j];
-        let mix = &eco.group_mix[f.group[j] as usize];
-        if mix.len() == 1 {
-            markets[params.market(region, mix[0].0)].push((j as u32, mix[0].0, open));
+        cell_vacancies[cell as usize] += u64::from(open);
+        let region = region as usize;
+        if let Some(occupation) = single[group as usize] {
+            let m = region * n_occupations + occupation as usize;
+            markets[m].push((j as u32, occupation, open));
             continue;
         }
+        let mix = &group_mix[group as usize];
         per_occ.clear();
         per_occ.resize(mix.len(), 0);
         for _ in 0..open {
@@ -63,9 +78,10 @@ pub fn post(
             }
             per_occ[k] += 1;
         }
-        for (k, &(occ, _)) in mix.iter().enumerate() {
+        for (k, &(occupation, _)) in mix.iter().enumerate() {
             if per_occ[k] > 0 {
-                markets[params.market(region, occ)].push((j as u32, occ, per_occ[k]));
+                let m = region * n_occupations + occupation as usize;
+                markets[m].push((j as u32, occupation, per_occ[k]));
             }
         }
     }
