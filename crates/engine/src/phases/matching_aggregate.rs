@@ -15,7 +15,7 @@ use rand::RngExt;
 use rand::seq::SliceRandom;
 
 use crate::batch::Hire;
-use crate::params::Params;
+use crate::params::{OccupationId, Params};
 use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
 use crate::pool::HOLE;
@@ -26,7 +26,7 @@ use crate::state::{Economy, UNIT_INTENSITY};
 /// Working memory of the aggregate matching, reused from month to month.
 #[derive(Default)]
 pub struct Scratch {
-    /// One entry per open vacancy of the market being matched (index of its vacancy entry).
+    /// One entry per open vacancy of the market being matched: the firm that posted it.
     tickets: Vec<u32>,
     /// Pool positions drawn for the market's hires, holes included, in draw order.
     draws: Vec<u32>,
@@ -83,16 +83,19 @@ pub fn run(
             .map(|&s| eco.pools[s].len() as u64 + if nu > 0.0 { notice[s].len() as u64 } else { 0 })
             .sum();
         let hires = stochastic_round(expected, rng).min(v_total).min(available);
-        // One ticket per open vacancy (index of its entry); a hire takes a ticket uniformly
-        // among those left (partial Fisher-Yates: swap the drawn ticket to the end, shrink).
+        // One ticket per open vacancy (its firm); a hire takes a ticket uniformly among those
+        // left (partial Fisher-Yates: swap the drawn ticket to the end, shrink). Every
+        // vacancy of a market is for the market's occupation.
+        let occupation = vac[0].1;
+        debug_assert!(vac.iter().all(|&(_, o, _)| o == occupation));
         let tickets = &mut scratch.tickets;
         tickets.clear();
-        for (e, &(_, _, c)) in vac.iter().enumerate() {
-            tickets.resize(tickets.len() + c as usize, e as u32);
+        for &(firm, _, c) in vac {
+            tickets.resize(tickets.len() + c as usize, firm);
         }
         let single = sources.len() == 1 && eco.pool_nonunit[sources[0]] == 0;
         if single && (nu == 0.0 || notice[sources[0]].is_empty()) {
-            hire_from_one_pool(eco, sources[0], hires, vac, scratch, rng);
+            hire_from_one_pool(eco, sources[0], hires, occupation, scratch, rng);
             continue;
         }
         for _ in 0..hires {
@@ -131,7 +134,7 @@ pub fn run(
                 pick_unemployed(eco, s, rng)
             };
             prefetch(&eco.workers.rec[worker as usize]);
-            hire_into_a_vacancy(eco, worker, vac, &mut scratch.tickets, rng);
+            hire_into_a_vacancy(eco, worker, occupation, &mut scratch.tickets, rng);
         }
     }
 }
@@ -148,7 +151,7 @@ fn hire_from_one_pool(
     eco: &mut Economy,
     s: usize,
     hires: u64,
-    vac: &MarketVacancies,
+    occupation: OccupationId,
     scratch: &mut Scratch,
     rng: &mut SimRng,
 ) {
@@ -173,28 +176,26 @@ fn hire_from_one_pool(
         let span = pool.span() as u32;
         draws.clear();
         draws.extend((chosen.len()..hires).map(|_| rng.random_range(0..span)));
-        for k in 0..draws.len() {
+        for (k, &q) in draws.iter().enumerate() {
             if let Some(&ahead) = draws.get(k + AHEAD) {
                 prefetch(&pool.entries()[ahead as usize]);
             }
-            let q = draws[k];
             if pool.entries()[q as usize] != HOLE {
                 chosen.push(Hire {
                     worker: pool.remove(q),
                     firm: 0,
-                    occupation: 0,
+                    occupation,
                 });
             }
         }
     }
     // 2. Into which vacancies: partial Fisher–Yates on the tickets. The k-th hire pairs the
     //    k-th worker drawn with the k-th ticket drawn.
+    let open = &mut tickets[..];
     for (h, last) in chosen.iter_mut().zip((n_tickets - hires..n_tickets).rev()) {
         let q = below(rng, last + 1);
-        tickets.swap(q, last);
-        let (firm, occupation, _) = vac[tickets[last] as usize];
-        h.firm = firm;
-        h.occupation = occupation;
+        open.swap(q, last);
+        h.firm = open[last];
     }
     tickets.truncate(n_tickets - hires);
     eco.hire_batch(chosen);
@@ -207,21 +208,20 @@ fn below(rng: &mut SimRng, n: usize) -> usize {
     rng.random_range(0..n as u32) as usize
 }
 
-/// Hires `worker` (of pool `s`, or under notice) into a vacancy ticket drawn uniformly among
+/// Hires `worker` (of pool `s`, or under notice) into a vacancy for `occupation`, its ticket drawn uniformly among
 /// those left. Starts loading the firm's payroll tail, where the hire goes.
 fn hire_into_a_vacancy(
     eco: &mut Economy,
     worker: u32,
-    vac: &MarketVacancies,
+    occupation: OccupationId,
     tickets: &mut Vec<u32>,
     rng: &mut SimRng,
 ) {
-    let e = tickets.swap_remove(below(rng, tickets.len())) as usize;
-    let (firm, occ, _) = vac[e];
-    if let Some(slot) = eco.firms.employees.next_slot(firm as usize) {
+    let firm = tickets.swap_remove(below(rng, tickets.len())) as usize;
+    if let Some(slot) = eco.firms.employees.next_slot(firm) {
         prefetch(slot);
     }
-    eco.hire(worker, firm as usize, occ);
+    eco.hire(worker, firm, occupation);
 }
 
 /// A job seeker of pool `s`, drawn in proportion to search intensity (rejection sampling; with
