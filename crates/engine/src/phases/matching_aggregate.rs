@@ -208,8 +208,9 @@ fn below(rng: &mut SimRng, n: usize) -> usize {
     rng.random_range(0..n as u32) as usize
 }
 
-/// Hires `worker` (of pool `s`, or under notice) into a vacancy for `occupation`, its ticket drawn uniformly among
-/// those left. Starts loading the firm's payroll tail, where the hire goes.
+/// Hires `worker` (of pool `s`, or under notice) into a vacancy for `occupation`, its ticket
+/// drawn uniformly among those left. Starts loading the firm's payroll tail, where the hire
+/// goes.
 fn hire_into_a_vacancy(
     eco: &mut Economy,
     worker: u32,
