@@ -26,7 +26,7 @@ pub fn supply_factors(eco: &Economy, params: &Params) -> Vec<f64> {
 
 /// Sets every firm's target headcount for the current month.
 ///
-/// One pass over the firm columns, zipped so that no index is checked per firm; what depends
+/// One pass over the firm columns, zipped so that no firm column is indexed per firm; what depends
 /// only on the cell (sector index and supply factor) is looked up in one small table.
 pub fn update_targets(eco: &mut Economy, params: &Params) {
     let t = eco.month;

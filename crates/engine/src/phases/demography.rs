@@ -86,7 +86,7 @@ fn exits(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     for pool in &eco.pools {
         let entries = pool.entries();
         let mut pos = geometric.sample(rng);
-        while (pos as usize) < entries.len() {
+        while pos < entries.len() as u64 {
             let w = entries[pos as usize];
             if w != crate::pool::HOLE && eco.workers.age_years(w, t) >= older {
                 leaving.push(w);

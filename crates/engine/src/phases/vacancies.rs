@@ -10,7 +10,8 @@ use crate::params::{OccupationId, Params};
 use crate::rng::SimRng;
 use crate::state::{Economy, FirmStatus};
 
-/// Open positions of one market: `(firm, occupation, count)` entries.
+/// Open positions of one market: `(firm, occupation, count)` entries. The occupation is always
+/// the market's own (aggregate matching relies on it).
 pub type MarketVacancies = Vec<(u32, u16, u32)>;
 
 /// Posts this month's vacancies into `markets` (one list per market; the lists are reused from
@@ -38,7 +39,7 @@ pub fn post(
         .collect();
     let n_occupations = params.occupations.len();
     let mut per_occ: Vec<u32> = Vec::new();
-    // One pass over the firm columns, zipped so that no index is checked per firm.
+    // One pass over the firm columns, zipped so that no firm column is indexed per firm.
     let open_state = f.status.iter().zip(&f.target).zip(f.employees.headcounts());
     let place = f.cell.iter().zip(&f.region).zip(&f.group);
     for (j, (open_out, (((&status, &target), headcount), ((&cell, &region), &group)))) in f
