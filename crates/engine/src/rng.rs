@@ -149,6 +149,9 @@ mod gap_tests {
             );
         }
         assert_eq!(Gaps::new(1.0).unwrap().sample(&mut rng), 0);
+        // Gaps longer than any population are capped, so positions plus gaps cannot overflow.
+        let rare = Gaps::new(1e-300).unwrap();
+        assert!((0..100).all(|_| rare.sample(&mut rng) == Gaps::LONGEST));
         assert!(Gaps::new(0.0).is_none() && Gaps::new(1.5).is_none());
     }
 }
