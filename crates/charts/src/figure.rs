@@ -604,23 +604,114 @@ fn draw_references<DB: DrawingBackend>(
     p: &Painter<'_, DB>,
     f: &Frame,
     refs: &[Reference],
+    series: &[&Series],
     label: bool,
 ) -> Res {
     for r in refs {
         let y = f.py(r.y);
         p.line(vec![(f.left, y), (f.right, y)], &style::MARKER, 3)?;
         if label {
+            let w = p.width(&r.label, size::ANNOTATION)?;
+            let spot = reference_label_spot(f, y, w, cap(size::ANNOTATION), series);
             p.text(
                 &r.label,
-                f.right,
-                y - 12,
+                spot.x,
+                spot.baseline,
                 size::ANNOTATION,
                 &style::MUTED,
-                HPos::Right,
+                if spot.right_aligned {
+                    HPos::Right
+                } else {
+                    HPos::Left
+                },
             )?;
         }
     }
     Ok(())
+}
+
+/// Where a reference line's label goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct LabelSpot {
+    /// The label's right end when `right_aligned`, otherwise its left end.
+    x: i32,
+    baseline: i32,
+    right_aligned: bool,
+}
+
+/// Picks the spot for the label (`w` pixels wide, `cap` high) of the reference line at pixel
+/// row `y`: above or below the line, at its right or left end, whichever is crossed by the
+/// fewest segments of the series drawn (in that order of preference when tied), so that a
+/// curve running along the line does not write over the label.
+fn reference_label_spot(f: &Frame, y: i32, w: i32, cap: i32, series: &[&Series]) -> LabelSpot {
+    let above = y - 12;
+    let below = y + 12 + cap;
+    let candidates = [
+        (f.right, above, true),
+        (f.right, below, true),
+        (f.left + 12, above, false),
+        (f.left + 12, below, false),
+    ];
+    let segments: Vec<((i32, i32), (i32, i32))> = series
+        .iter()
+        .flat_map(|s| runs(&s.points))
+        .flat_map(|run| {
+            let pts: Vec<(i32, i32)> = run
+                .iter()
+                .filter(|pt| pt.y.is_finite())
+                .map(|pt| (f.px(pt.x), f.py(pt.y)))
+                .collect();
+            let pairs: Vec<_> = pts.windows(2).map(|ab| (ab[0], ab[1])).collect();
+            if pts.len() == 1 {
+                vec![(pts[0], pts[0])]
+            } else {
+                pairs
+            }
+        })
+        .collect();
+    let crossings = |&(x, baseline, right_aligned): &(i32, i32, bool)| {
+        let left = if right_aligned { x - w } else { x };
+        // The label's box with a margin of the lines' width.
+        let (x0, x1, y0, y1) = (left - 4, left + w + 4, baseline - cap - 4, baseline + 4);
+        segments
+            .iter()
+            .filter(|&&(a, b)| segment_meets_box(a, b, (x0, x1, y0, y1)))
+            .count()
+    };
+    let best = candidates
+        .iter()
+        .min_by_key(|c| crossings(c))
+        .expect("four candidates");
+    LabelSpot {
+        x: best.0,
+        baseline: best.1,
+        right_aligned: best.2,
+    }
+}
+
+/// True when the segment from `a` to `b` touches the box `(x0, x1, y0, y1)` (pixels,
+/// `x0 <= x1`, `y0 <= y1`): clipping the segment's parameter range to the box's slabs.
+fn segment_meets_box(a: (i32, i32), b: (i32, i32), (x0, x1, y0, y1): (i32, i32, i32, i32)) -> bool {
+    let (mut t0, mut t1) = (0.0f64, 1.0f64);
+    for (p, d, lo, hi) in [(a.0, b.0 - a.0, x0, x1), (a.1, b.1 - a.1, y0, y1)] {
+        let (p, d, lo, hi) = (f64::from(p), f64::from(d), f64::from(lo), f64::from(hi));
+        if d == 0.0 {
+            if p < lo || p > hi {
+                return false;
+            }
+        } else {
+            let (mut ta, mut tb) = ((lo - p) / d, (hi - p) / d);
+            if ta > tb {
+                std::mem::swap(&mut ta, &mut tb);
+            }
+            t0 = t0.max(ta);
+            t1 = t1.min(tb);
+            if t0 > t1 {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 /// A placed event label.
@@ -869,7 +960,8 @@ pub(crate) fn render<DB: DrawingBackend>(
                 f.h,
             )?;
         }
-        draw_references(&p, &frame, &fig.references, true)?;
+        let all: Vec<&Series> = fig.panels.iter().flat_map(|panel| &panel.series).collect();
+        draw_references(&p, &frame, &fig.references, &all, true)?;
         for s in fig.panels.iter().flat_map(|panel| &panel.series) {
             draw_series(&p, &frame, s)?;
         }
@@ -924,7 +1016,8 @@ pub(crate) fn render<DB: DrawingBackend>(
         for m in &markers {
             p.dashed_vertical(frame.px(m.x), frame.top, frame.bottom, &style::MARKER_LIGHT)?;
         }
-        draw_references(&p, &frame, &fig.references, i == 0)?;
+        let own: Vec<&Series> = panel.series.iter().collect();
+        draw_references(&p, &frame, &fig.references, &own, i == 0)?;
         for s in &panel.series {
             draw_series(&p, &frame, s)?;
         }
@@ -966,6 +1059,54 @@ mod tests {
         // Across a corner the dash bends with the path.
         let pieces = dashes(&[(0, 0), (10, 0), (10, 30)], 20.0, 10.0);
         assert_eq!(pieces[0], vec![(0, 0), (10, 0), (10, 10)]);
+    }
+
+    #[test]
+    fn segments_meet_boxes_only_where_they_cross() {
+        let b = (10, 20, 10, 20);
+        assert!(segment_meets_box((0, 15), (30, 15), b)); // straight through
+        assert!(segment_meets_box((12, 12), (12, 12), b)); // a point inside
+        assert!(segment_meets_box((0, 0), (30, 30), b)); // diagonal through the corner region
+        assert!(!segment_meets_box((0, 0), (30, 0), b)); // passes above
+        assert!(!segment_meets_box((0, 30), (9, 0), b)); // ends left of it
+        assert!(!segment_meets_box((0, 12), (8, 30), b));
+    }
+
+    #[test]
+    fn reference_labels_avoid_the_curves() {
+        let frame = Frame {
+            left: 100,
+            top: 100,
+            right: 1100,
+            bottom: 600,
+            x: (0.0, 100.0),
+            y: YTicks::new(0.0, 120.0, 5.0),
+        };
+        let y = frame.py(100.0);
+        let flat =
+            |level: f64| Series::line("s", style::INK, (0..=100).map(|x| (f64::from(x), level)));
+        // Nothing near the line: the label goes above it, at the right.
+        let far = flat(20.0);
+        let spot = reference_label_spot(&frame, y, 120, 15, &[&far]);
+        assert_eq!((spot.x, spot.right_aligned), (1100, true));
+        assert!(spot.baseline < y);
+        // A curve just above the line on the right half: below it, at the right.
+        let rising = Series::line(
+            "r",
+            style::INK,
+            (0..=100).map(|x| (f64::from(x), if x < 50 { 50.0 } else { 104.0 })),
+        );
+        let spot = reference_label_spot(&frame, y, 120, 15, &[&rising]);
+        assert_eq!((spot.x, spot.right_aligned), (1100, true));
+        assert!(spot.baseline > y);
+        // Curves just above and just below on the right half: at the left.
+        let falling = Series::line(
+            "f",
+            style::INK,
+            (0..=100).map(|x| (f64::from(x), if x < 50 { 50.0 } else { 96.0 })),
+        );
+        let spot = reference_label_spot(&frame, y, 120, 15, &[&rising, &falling]);
+        assert_eq!((spot.x, spot.right_aligned), (112, false));
     }
 
     #[test]
