@@ -135,6 +135,10 @@ pub(crate) struct Figure {
     pub(crate) panels: Vec<Panel>,
     pub(crate) markers: Vec<Marker>,
     pub(crate) references: Vec<Reference>,
+    /// Top of the value axis, when curves that rise far above the others would otherwise
+    /// flatten them: lines are cut where they leave the plot (bands are not: none of the
+    /// charts that set it has bands). The chart says in its subtitle what is off the scale.
+    pub(crate) y_max: Option<f64>,
     /// Bottom line, see [`style::source_line`].
     pub(crate) source: String,
 }
@@ -158,6 +162,7 @@ impl Figure {
             }],
             markers: Vec::new(),
             references: Vec::new(),
+            y_max: None,
             source,
         }
     }
@@ -583,12 +588,16 @@ fn draw_bands<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) ->
 }
 
 fn draw_series<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) -> Res {
-    for run in runs(&s.points) {
-        let pts: Vec<(i32, i32)> = run
+    let on_scale = runs(&s.points).into_iter().flat_map(|run| {
+        let pts: Vec<(f64, f64)> = run
             .iter()
             .filter(|pt| pt.y.is_finite())
-            .map(|pt| (f.px(pt.x), f.py(pt.y)))
+            .map(|pt| (pt.x, pt.y))
             .collect();
+        below_top(&pts, f.y.hi)
+    });
+    for piece in on_scale {
+        let pts: Vec<(i32, i32)> = piece.iter().map(|&(x, y)| (f.px(x), f.py(y))).collect();
         if pts.len() == 1 {
             p.area
                 .draw(&Circle::new(pts[0], s.width as i32 + 2, s.colour.filled()))
@@ -598,6 +607,31 @@ fn draw_series<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) -
         }
     }
     Ok(())
+}
+
+/// The pieces of the line through `pts` that lie at or below `top`, cut where the line crosses
+/// it (so a curve that leaves the plot at the top ends on its edge instead of running along it).
+fn below_top(pts: &[(f64, f64)], top: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut pieces = Vec::new();
+    let mut piece: Vec<(f64, f64)> = Vec::new();
+    for (i, &(x, y)) in pts.iter().enumerate() {
+        if let Some(&(px, py)) = i.checked_sub(1).map(|k| &pts[k])
+            && (py > top) != (y > top)
+        {
+            let cross = (px + (top - py) / (y - py) * (x - px), top);
+            piece.push(cross);
+            if y > top {
+                pieces.push(std::mem::take(&mut piece));
+            }
+        }
+        if y <= top {
+            piece.push((x, y));
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
 }
 
 fn draw_references<DB: DrawingBackend>(
@@ -874,6 +908,9 @@ pub(crate) fn render<DB: DrawingBackend>(
             }
         }
     }
+    if let Some(top) = fig.y_max {
+        y_hi = y_hi.min(top);
+    }
     for r in &fig.references {
         // Room above a reference line for its label.
         y_hi = y_hi.max(r.y * 1.08);
@@ -1107,6 +1144,27 @@ mod tests {
         );
         let spot = reference_label_spot(&frame, y, 120, 15, &[&rising, &falling]);
         assert_eq!((spot.x, spot.right_aligned), (112, false));
+    }
+
+    #[test]
+    fn lines_are_cut_at_the_top() {
+        // Entirely below: one piece, unchanged.
+        let low = [(0.0, 1.0), (1.0, 2.0), (2.0, 3.0)];
+        assert_eq!(below_top(&low, 10.0), vec![low.to_vec()]);
+        // Leaves at the top between x = 1 and 2 (crossing at 1.5) and never comes back.
+        let rising = [(0.0, 0.0), (1.0, 5.0), (2.0, 15.0), (3.0, 30.0)];
+        assert_eq!(
+            below_top(&rising, 10.0),
+            vec![vec![(0.0, 0.0), (1.0, 5.0), (1.5, 10.0)]]
+        );
+        // Goes out and comes back: two pieces, each ending or starting on the edge.
+        let hump = [(0.0, 0.0), (1.0, 20.0), (2.0, 0.0)];
+        assert_eq!(
+            below_top(&hump, 10.0),
+            vec![vec![(0.0, 0.0), (0.5, 10.0)], vec![(1.5, 10.0), (2.0, 0.0)]]
+        );
+        // Entirely above: nothing.
+        assert!(below_top(&[(0.0, 11.0), (1.0, 12.0)], 10.0).is_empty());
     }
 
     #[test]

@@ -271,6 +271,44 @@ fn employment_index_divides_by_the_first_month() {
 }
 
 #[test]
+fn employment_index_leaves_a_runaway_sector_off_the_scale() {
+    use charts::employment_index::{Scale, value_scale};
+    let curve = |name: &str, peak: f64| Curve {
+        name: name.to_string(),
+        points: vec![(Month(START), 100.0), (Month(START + 1), peak)],
+    };
+    // Peaks close together: everything on the scale.
+    let calm = [curve("a", 115.0), curve("b", 100.0), curve("c", 40.0)];
+    assert_eq!(
+        value_scale(&calm),
+        Scale {
+            top: None,
+            off: Vec::new()
+        }
+    );
+    // One sector grows sixfold from a small base: off, and the axis ends at the next peak.
+    let runaway = [curve("a", 115.0), curve("ev", 667.0), curve("c", 0.0)];
+    assert_eq!(
+        value_scale(&runaway),
+        Scale {
+            top: Some(115.0),
+            off: vec![("ev".to_string(), 667.0)]
+        }
+    );
+    // Two runaways, each more than twice the next: both off.
+    let two = [curve("x", 900.0), curve("y", 300.0), curve("a", 110.0)];
+    let scale = value_scale(&two);
+    assert_eq!(scale.top, Some(110.0));
+    assert_eq!(scale.off.len(), 2);
+    // A peak of up to 200 is never off the scale, and a lone curve always stays.
+    assert_eq!(
+        value_scale(&[curve("a", 190.0), curve("b", 60.0)]).top,
+        None
+    );
+    assert_eq!(value_scale(&[curve("ev", 667.0)]).top, None);
+}
+
+#[test]
 fn employment_by_sector_sums_regions_and_averages_replications() {
     let dir = standard_run("employment");
     let data = RunData::load(&dir).unwrap();

@@ -35,16 +35,68 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         ));
     }
     let left_out = employment_by_sector::series(data).len() - curves.len();
-    let note = if left_out > 0 {
+    let mut note = if left_out > 0 {
         format!(" {left_out} sector(s) without employment in the first month left out.")
     } else {
         String::new()
     };
+    let scale = value_scale(&curves);
+    if !scale.off.is_empty() {
+        let off: Vec<String> = scale
+            .off
+            .iter()
+            .map(|(name, peak)| format!("{name} (up to {peak:.0})"))
+            .collect();
+        note = format!("{note} Off the scale: {}.", off.join(", "));
+    }
     let title = "Employment by sector, index (first month = 100)";
     let mut fig = employment_by_sector::sector_figure(data, &curves, title, &note);
     fig.references = vec![Reference {
         y: 100.0,
         label: "first month".to_string(),
     }];
+    fig.y_max = scale.top;
     Ok(Built::Figure(Box::new(fig)))
+}
+
+/// The value axis of the index chart: its top, when some curves are left off the scale, and
+/// those curves with their peaks.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Scale {
+    pub(crate) top: Option<f64>,
+    pub(crate) off: Vec<(String, f64)>,
+}
+
+/// A sector growing from a small base (a new technology's sector, say) can reach an index of
+/// several hundred, which would press every other curve into a thin band around 100. Going
+/// down from the highest peak, curves are left off the scale as long as each one's peak is
+/// more than twice the next one's (and than 200); the axis then ends at the highest peak
+/// kept (at least 100). At least one curve is always kept.
+pub(crate) fn value_scale(curves: &[Curve<Month>]) -> Scale {
+    let mut peaks: Vec<(String, f64)> = curves
+        .iter()
+        .map(|c| {
+            let peak = c
+                .points
+                .iter()
+                .map(|p| p.1)
+                .fold(f64::NEG_INFINITY, f64::max);
+            (c.name.clone(), peak)
+        })
+        .collect();
+    peaks.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut cut = 0;
+    while cut + 1 < peaks.len() && peaks[cut].1 > 2.0 * peaks[cut + 1].1.max(100.0) {
+        cut += 1;
+    }
+    if cut == 0 {
+        return Scale {
+            top: None,
+            off: Vec::new(),
+        };
+    }
+    Scale {
+        top: Some(peaks[cut].1.max(100.0)),
+        off: peaks[..cut].to_vec(),
+    }
 }

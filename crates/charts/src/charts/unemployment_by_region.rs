@@ -80,6 +80,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         panels,
         markers: markers(data),
         references: Vec::new(),
+        y_max: None,
         source: style::source_line(&data.manifest),
     })))
 }
