@@ -88,11 +88,7 @@ pub fn run(
         // vacancy of a market is for the market's occupation.
         let occupation = vac[0].1;
         debug_assert!(vac.iter().all(|&(_, o, _)| o == occupation));
-        let tickets = &mut scratch.tickets;
-        tickets.clear();
-        for &(firm, _, c) in vac {
-            tickets.resize(tickets.len() + c as usize, firm);
-        }
+        fill_tickets(&mut scratch.tickets, vac, v_total as usize);
         let single = sources.len() == 1 && eco.pool_nonunit[sources[0]] == 0;
         if single && (nu == 0.0 || notice[sources[0]].is_empty()) {
             hire_from_one_pool(eco, sources[0], hires, occupation, scratch, rng);
@@ -201,6 +197,31 @@ fn hire_from_one_pool(
     eco.hire_batch(chosen);
 }
 
+/// Fills `tickets` with one entry per open vacancy of `vac` (`total` of them): each firm's
+/// entries in a row, in the order of `vac`.
+///
+/// Most firms post a few vacancies; a copy per firm of varying length mispredicts its loop
+/// exit about once a firm. Instead each firm writes a fixed block of [`BLOCK`] entries (one
+/// or two vector stores) and the next firm starts where its own entries end, overwriting the
+/// rest; only firms with more than [`BLOCK`] vacancies loop.
+fn fill_tickets(tickets: &mut Vec<u32>, vac: &[(u32, OccupationId, u32)], total: usize) {
+    const BLOCK: usize = 8;
+    tickets.clear();
+    tickets.resize(total + BLOCK, 0);
+    let mut at = 0;
+    for &(firm, _, c) in vac {
+        let c = c as usize;
+        if c <= BLOCK {
+            tickets[at..at + BLOCK].fill(firm);
+        } else {
+            tickets[at..at + c].fill(firm);
+        }
+        at += c;
+    }
+    debug_assert_eq!(at, total);
+    tickets.truncate(total);
+}
+
 /// A uniform draw from `0..n` (`n` at least 1).
 #[inline]
 fn below(rng: &mut SimRng, n: usize) -> usize {
@@ -240,5 +261,33 @@ fn pick_unemployed(eco: &Economy, s: usize, rng: &mut SimRng) -> u32 {
         if intensity >= max || rng.random::<f64>() * max < intensity {
             return w;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tickets_hold_each_firm_once_per_vacancy_in_order() {
+        // Firms with no, few, exactly a block of, just over a block of and many vacancies.
+        let vac: Vec<(u32, OccupationId, u32)> =
+            [(7, 0), (3, 3), (9, 8), (4, 9), (1, 1), (5, 20), (2, 0)]
+                .iter()
+                .map(|&(firm, c)| (firm, 0, c))
+                .collect();
+        let total: u32 = vac.iter().map(|v| v.2).sum();
+        let mut expected = Vec::new();
+        for &(firm, _, c) in &vac {
+            expected.extend(std::iter::repeat_n(firm, c as usize));
+        }
+        // Reused scratch space with stale contents must not leak into the tickets.
+        let mut tickets = vec![99; 100];
+        fill_tickets(&mut tickets, &vac, total as usize);
+        assert_eq!(tickets, expected);
+        fill_tickets(&mut tickets, &vac[..2], 3);
+        assert_eq!(tickets, vec![3, 3, 3]);
+        fill_tickets(&mut tickets, &[], 0);
+        assert!(tickets.is_empty());
     }
 }
