@@ -135,9 +135,10 @@ pub(crate) struct Figure {
     pub(crate) panels: Vec<Panel>,
     pub(crate) markers: Vec<Marker>,
     pub(crate) references: Vec<Reference>,
-    /// Top of the value axis, when curves that rise far above the others would otherwise
-    /// flatten them: lines are cut where they leave the plot (bands are not: none of the
-    /// charts that set it has bands). The chart says in its subtitle what is off the scale.
+    /// Highest value the value axis must show, when curves that rise far above the others
+    /// would otherwise flatten them (the axis ends at the next round tick, or higher for a
+    /// reference line's label): lines are cut where they leave the plot (bands are not: no
+    /// chart that sets it has bands). The chart says in its subtitle what is off the scale.
     pub(crate) y_max: Option<f64>,
     /// Bottom line, see [`style::source_line`].
     pub(crate) source: String,
@@ -470,9 +471,31 @@ struct Frame {
     bottom: i32,
     x: (f64, f64),
     y: YTicks,
+    /// Lines are cut at the top of the value axis (the figure sets [`Figure::y_max`]).
+    cut_top: bool,
 }
 
 impl Frame {
+    /// The pieces of series `s` as they are drawn, in data coordinates: its runs without
+    /// non-finite points, cut where they leave the plot at the top when `cut_top` is set.
+    fn pieces(&self, s: &Series) -> Vec<Vec<(f64, f64)>> {
+        runs(&s.points)
+            .into_iter()
+            .flat_map(|run| {
+                let pts: Vec<(f64, f64)> = run
+                    .iter()
+                    .filter(|pt| pt.y.is_finite())
+                    .map(|pt| (pt.x, pt.y))
+                    .collect();
+                if self.cut_top {
+                    below_top(&pts, self.y.hi)
+                } else {
+                    vec![pts]
+                }
+            })
+            .collect()
+    }
+
     fn px(&self, x: f64) -> i32 {
         let t = (x - self.x.0) / (self.x.1 - self.x.0);
         self.left + (t * f64::from(self.right - self.left)).round() as i32
@@ -588,15 +611,7 @@ fn draw_bands<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) ->
 }
 
 fn draw_series<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) -> Res {
-    let on_scale = runs(&s.points).into_iter().flat_map(|run| {
-        let pts: Vec<(f64, f64)> = run
-            .iter()
-            .filter(|pt| pt.y.is_finite())
-            .map(|pt| (pt.x, pt.y))
-            .collect();
-        below_top(&pts, f.y.hi)
-    });
-    for piece in on_scale {
+    for piece in f.pieces(s) {
         let pts: Vec<(i32, i32)> = piece.iter().map(|&(x, y)| (f.px(x), f.py(y))).collect();
         if pts.len() == 1 {
             p.area
@@ -618,8 +633,11 @@ fn below_top(pts: &[(f64, f64)], top: f64) -> Vec<Vec<(f64, f64)>> {
         if let Some(&(px, py)) = i.checked_sub(1).map(|k| &pts[k])
             && (py > top) != (y > top)
         {
-            let cross = (px + (top - py) / (y - py) * (x - px), top);
-            piece.push(cross);
+            // The crossing, unless the point inside lies on the edge already.
+            let inside = if y > top { py } else { y };
+            if inside < top {
+                piece.push((px + (top - py) / (y - py) * (x - px), top));
+            }
             if y > top {
                 pieces.push(std::mem::take(&mut piece));
             }
@@ -686,15 +704,12 @@ fn reference_label_spot(f: &Frame, y: i32, w: i32, cap: i32, series: &[&Series])
         (f.left + 12, above, false),
         (f.left + 12, below, false),
     ];
+    // The segments as drawn (a line cut at the top is not there above it).
     let segments: Vec<((i32, i32), (i32, i32))> = series
         .iter()
-        .flat_map(|s| runs(&s.points))
-        .flat_map(|run| {
-            let pts: Vec<(i32, i32)> = run
-                .iter()
-                .filter(|pt| pt.y.is_finite())
-                .map(|pt| (f.px(pt.x), f.py(pt.y)))
-                .collect();
+        .flat_map(|s| f.pieces(s))
+        .flat_map(|piece| {
+            let pts: Vec<(i32, i32)> = piece.iter().map(|&(x, y)| (f.px(x), f.py(y))).collect();
             let pairs: Vec<_> = pts.windows(2).map(|ab| (ab[0], ab[1])).collect();
             if pts.len() == 1 {
                 vec![(pts[0], pts[0])]
@@ -966,6 +981,7 @@ pub(crate) fn render<DB: DrawingBackend>(
             bottom: plot_bottom,
             x: (xt.lo, xt.hi),
             y,
+            cut_top: fig.y_max.is_some(),
         };
         let widths: Vec<(i32, i32)> = markers
             .iter()
@@ -1045,6 +1061,7 @@ pub(crate) fn render<DB: DrawingBackend>(
             bottom: cy + cell_h - 16 - cap(tick),
             x: (xt.lo, xt.hi),
             y,
+            cut_top: fig.y_max.is_some(),
         };
         draw_axes(&p, &frame, &xt, tick)?;
         for s in &panel.series {
@@ -1118,6 +1135,7 @@ mod tests {
             bottom: 600,
             x: (0.0, 100.0),
             y: YTicks::new(0.0, 120.0, 5.0),
+            cut_top: false,
         };
         let y = frame.py(100.0);
         let flat =
@@ -1165,6 +1183,11 @@ mod tests {
         );
         // Entirely above: nothing.
         assert!(below_top(&[(0.0, 11.0), (1.0, 12.0)], 10.0).is_empty());
+        // A point on the edge between two above it stays one point, not three.
+        assert_eq!(
+            below_top(&[(0.0, 20.0), (1.0, 10.0), (2.0, 20.0)], 10.0),
+            vec![vec![(1.0, 10.0)]]
+        );
     }
 
     #[test]

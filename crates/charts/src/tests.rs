@@ -306,6 +306,12 @@ fn employment_index_leaves_a_runaway_sector_off_the_scale() {
         None
     );
     assert_eq!(value_scale(&[curve("ev", 667.0)]).top, None);
+    // A curve with no values neither stays on the scale nor pushes another off it.
+    let empty = Curve {
+        name: "none".to_string(),
+        points: Vec::new(),
+    };
+    assert_eq!(value_scale(&[curve("ev", 667.0), empty]).top, None);
 }
 
 #[test]

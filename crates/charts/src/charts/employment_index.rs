@@ -70,9 +70,10 @@ pub(crate) struct Scale {
 /// A sector growing from a small base (a new technology's sector, say) can reach an index of
 /// several hundred, which would press every other curve into a thin band around 100. Going
 /// down from the highest peak, curves are left off the scale as long as each one's peak is
-/// more than twice the next one's (and than 200); the axis then ends at the highest peak
-/// kept (at least 100). At least one curve is always kept.
+/// more than twice the next one's (and than 200); the axis then shows up to the highest peak
+/// kept (at least 100), ending at the next round tick. At least one curve is always kept.
 pub(crate) fn value_scale(curves: &[Curve<Month>]) -> Scale {
+    // Curves without a finite value draw nothing and take no part.
     let mut peaks: Vec<(String, f64)> = curves
         .iter()
         .map(|c| {
@@ -83,6 +84,7 @@ pub(crate) fn value_scale(curves: &[Curve<Month>]) -> Scale {
                 .fold(f64::NEG_INFINITY, f64::max);
             (c.name.clone(), peak)
         })
+        .filter(|(_, peak)| peak.is_finite())
         .collect();
     peaks.sort_by(|a, b| b.1.total_cmp(&a.1));
     let mut cut = 0;

@@ -206,8 +206,10 @@ fn hire_from_one_pool(
 /// rest; only firms with more than [`BLOCK`] vacancies loop.
 fn fill_tickets(tickets: &mut Vec<u32>, vac: &[(u32, OccupationId, u32)], total: usize) {
     const BLOCK: usize = 8;
-    tickets.clear();
-    tickets.resize(total + BLOCK, 0);
+    // Every entry below `total` is written below; the old contents need no clearing.
+    if tickets.len() < total + BLOCK {
+        tickets.resize(total + BLOCK, 0);
+    }
     let mut at = 0;
     for &(firm, _, c) in vac {
         let c = c as usize;
