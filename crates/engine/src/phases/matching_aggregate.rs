@@ -201,9 +201,9 @@ fn hire_from_one_pool(
 /// entries in a row, in the order of `vac`.
 ///
 /// Most firms post a few vacancies; a copy per firm of varying length mispredicts its loop
-/// exit about once a firm. Instead each firm writes a fixed block of [`BLOCK`] entries (one
+/// exit about once a firm. Instead each firm writes a fixed block of `BLOCK` (8) entries (one
 /// or two vector stores) and the next firm starts where its own entries end, overwriting the
-/// rest; only firms with more than [`BLOCK`] vacancies loop.
+/// rest; only firms with more than `BLOCK` vacancies loop.
 fn fill_tickets(tickets: &mut Vec<u32>, vac: &[(u32, OccupationId, u32)], total: usize) {
     const BLOCK: usize = 8;
     // Every entry below `total` is written below; the old contents need no clearing.
