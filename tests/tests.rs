@@ -3,6 +3,7 @@
 //! - `dmp_reference`: the DMP special case against its exact steady state.
 //! - `invariants`: every month of the shipped scenarios keeps every invariant and every stock
 //!   changes only by recorded flows.
+//! - `market`: unemployment responds to search and matching in both matching modes.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
 //! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
@@ -15,6 +16,7 @@ mod cli;
 mod determinism;
 mod dmp_reference;
 mod invariants;
+mod market;
 mod report_browser;
 mod scenario_errors;
 mod tidy;

@@ -27,7 +27,7 @@ pub fn initial_economy(params: &Params, replication: u32) -> Economy {
     targets::update_targets(&mut eco, params);
     if let Some(pension) = params.demography.pension_age {
         let oldest = params
-            .start
+            .first_month()
             .plus(-(params.population.age_max as i32 + 1) * 12);
         let youngest = params
             .end()
@@ -163,6 +163,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     // by doubling from nothing. Worker records grow again only with entrants, and then lose
     // the huge-page hint.
     eco.workers.rec.reserve_exact(n_workers as usize);
+    eco.workers.id.reserve_exact(n_workers as usize);
     crate::hugepages::advise(&eco.workers.rec);
     let targets = &eco.firms.target;
     eco.firms
@@ -174,7 +175,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     let learning = beta_sampler(pop.learning.0, pop.learning.1);
     let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
     let entry_age = params.demography.entry_age as i32;
-    let start = params.start;
+    let start = params.first_month();
     let mut market_workers: Vec<Vec<u32>> = per_market
         .iter()
         .map(|&n| Vec::with_capacity(n as usize))
@@ -192,7 +193,8 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
             };
             let l = propensity(&learning, pop.learning.0, rng);
             let mo = propensity(&mobility, pop.mobility.0, rng);
-            let w = eco.push_worker(region, occupation, birth, s, l, mo);
+            let id = eco.workers.len() as u64;
+            let w = eco.push_worker(id, region, occupation, birth, s, (l, mo));
             market_workers[m].push(w);
         }
     }

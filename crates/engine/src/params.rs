@@ -21,8 +21,11 @@ pub type GroupId = u16;
 pub struct Params {
     /// First simulated month.
     pub start: Month,
-    /// Number of simulated months (at least 1).
+    /// Number of reported months (at least 1).
     pub months: u32,
+    /// Months simulated before `start` and not reported (burn-in), so that the first reported
+    /// month is already near the stationary state; they run without policies.
+    pub warmup_months: u32,
     /// Master seed; replication `r` uses the streams of `(seed, r)`.
     pub seed: u64,
     /// Region names.
@@ -170,6 +173,10 @@ pub struct Matching {
     pub elasticity: f64,
     /// Applications a job seeker sends per month (applications mode).
     pub applications_per_month: f64,
+    /// Applicants a firm screens per open vacancy and month, at most (applications mode).
+    pub screening_per_vacancy: f64,
+    /// Probability that a screened applicant is found suitable, in (0, 1] (applications mode).
+    pub suitability: f64,
     /// Reservation wage at the start of unemployment, as a share of the previous wage.
     pub reservation_start: f64,
     /// Fall of the reservation wage per month of unemployment, share of the previous wage.
@@ -244,6 +251,16 @@ impl Params {
         self.start.plus(self.months as i32)
     }
 
+    /// The first simulated month: the start of the warm-up, `warmup_months` before `start`.
+    pub fn first_month(&self) -> Month {
+        self.start.plus(-(self.warmup_months as i32))
+    }
+
+    /// Months simulated in all: warm-up and reported months.
+    pub fn simulated_months(&self) -> u32 {
+        self.warmup_months + self.months
+    }
+
     /// The DMP reference model's case A (`dmp-reference.md`), scaled to `n_workers` workers
     /// and `n_workers / 100` firms over `months` months.
     pub fn dmp_case(n_workers: u32, months: u32, seed: u64) -> Params {
@@ -309,6 +326,7 @@ pub fn dmp(case: DmpCase) -> Params {
     Params {
         start: Month::from_ym(2000, 1),
         months: case.months,
+        warmup_months: 0,
         seed: case.seed,
         regions: (0..k).map(|r| format!("segment_{r}")).collect(),
         accessibility,
@@ -348,6 +366,8 @@ pub fn dmp(case: DmpCase) -> Params {
             efficiency: case.efficiency,
             elasticity: case.elasticity,
             applications_per_month: 1.0,
+            screening_per_vacancy: 1.0,
+            suitability: 1.0,
             reservation_start: 0.0,
             reservation_decline: 0.0,
             reservation_floor: 0.0,

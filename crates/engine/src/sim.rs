@@ -19,7 +19,7 @@ use crate::phases::{
 };
 use crate::policy::{Policy, PolicyCtx};
 use crate::record::{MonthRecord, record};
-use crate::rng::{Phase, stream};
+use crate::rng::{MONTH_WIDE, MonthStreams, Phase};
 use crate::state::{Economy, Flows};
 use crate::targets;
 
@@ -60,9 +60,10 @@ struct Scratch {
 }
 
 impl<'p> Simulation<'p> {
-    /// The initial state of replication `replication`.
+    /// The state of replication `replication` at the start of the reported run: the initial
+    /// population, stepped through the warm-up months (without policies) if there are any.
     pub fn new(params: &'p Params, replication: u32) -> Simulation<'p> {
-        Simulation {
+        let mut sim = Simulation {
             params,
             economy: initial_economy(params, replication),
             replication,
@@ -70,12 +71,31 @@ impl<'p> Simulation<'p> {
             cohorts: Cohorts::new(params.cohort_horizon),
             month_idx: 0,
             scratch: Scratch::default(),
+        };
+        if params.warmup_months > 0 {
+            while sim.month_idx < params.warmup_months {
+                sim.step(&mut ());
+            }
+            sim.end_warmup();
         }
+        sim
+    }
+
+    /// Forgets what the warm-up leaves that belongs to the reported run only: displaced
+    /// workers and their cohorts, and the reference employment of supply-chain links (the
+    /// economy at the first reported month).
+    fn end_warmup(&mut self) {
+        let eco = &mut self.economy;
+        eco.displaced.clear();
+        eco.displaced_this_month = 0..0;
+        self.cohorts = Cohorts::new(self.params.cohort_horizon);
+        eco.initial_cell_employment
+            .clone_from(&eco.last_cell_employment);
     }
 
     /// True when every month has been simulated.
     pub fn finished(&self) -> bool {
-        self.month_idx >= self.params.months
+        self.month_idx >= self.params.simulated_months()
     }
 
     /// Simulates the next month and returns its record.
@@ -83,10 +103,15 @@ impl<'p> Simulation<'p> {
         let params = self.params;
         let (seed, rep, idx) = (params.seed, self.replication, self.month_idx);
         let eco = &mut self.economy;
-        eco.month = params.start.plus(idx as i32);
+        eco.month = params.first_month().plus(idx as i32);
         reset_flows(&mut eco.flows);
         let displaced_before = eco.displaced.len();
-        let mut policy_rng = stream(seed, rep, idx, Phase::Policy, 0);
+        let streams = MonthStreams {
+            seed,
+            replication: rep,
+            month_idx: idx,
+        };
+        let mut policy_rng = streams.of(Phase::Policy, MONTH_WIDE);
 
         // 1. Checks due this month.
         eco.process_agenda();
@@ -109,22 +134,12 @@ impl<'p> Simulation<'p> {
                 },
                 &excess,
             );
-            let mut rng = stream(seed, rep, idx, Phase::Adjust, 0);
-            adjust::lay_off(eco, params, &excess, &mut rng);
+            adjust::lay_off(eco, params, &excess, &streams);
         }
         // 4. Separations and demography.
         let scratch = &mut self.scratch;
-        separations::separate(
-            eco,
-            params,
-            &mut stream(seed, rep, idx, Phase::Separations, 0),
-            &mut scratch.separating,
-        );
-        demography::run(
-            eco,
-            params,
-            &mut stream(seed, rep, idx, Phase::Demography, 0),
-        );
+        separations::separate(eco, params, &streams, &mut scratch.separating);
+        demography::run(eco, params, &streams);
         eco.displaced_this_month = displaced_before..eco.displaced.len();
         if !eco.displaced_this_month.is_empty() {
             let list = eco.displaced[eco.displaced_this_month.clone()].to_vec();
@@ -143,22 +158,16 @@ impl<'p> Simulation<'p> {
             rng: &mut policy_rng,
         });
         // 5. Vacancies and matching.
-        vacancies::post(
-            eco,
-            params,
-            &mut stream(seed, rep, idx, Phase::Vacancies, 0),
-            &mut scratch.vacancies,
-        );
+        vacancies::post(eco, params, &streams, &mut scratch.vacancies);
         let open = &scratch.vacancies;
         eco.compact_pools();
-        let mut rng = stream(seed, rep, idx, Phase::Matching, 0);
         match params.matching.mode {
             MatchingMode::Aggregate => {
                 let aggregate = &mut scratch.aggregate;
-                matching_aggregate::run(eco, params, &self.network, open, &mut rng, aggregate)
+                matching_aggregate::run(eco, params, &self.network, open, &streams, aggregate)
             }
             MatchingMode::Applications => {
-                matching_applications::run(eco, params, &self.network, open, &mut rng)
+                matching_applications::run(eco, params, &self.network, open, &streams)
             }
         }
         // 6. Record.

@@ -109,6 +109,12 @@ pub struct Worker {
 pub struct Workers {
     /// The worker records.
     pub rec: Vec<Worker>,
+    /// Stable id of each worker, the key of its random streams: the initial population is
+    /// numbered from 0 in creation order; an entrant's id is `(month index + 1) << 32 | k` for
+    /// the `k`-th entrant of that month (month index from the first simulated month). Unlike the
+    /// row index, it does not depend on how many workers entered before, so arms of a
+    /// comparison that differ in entry still give the same person the same draws.
+    pub id: Vec<u64>,
 }
 
 impl Workers {
@@ -268,7 +274,7 @@ pub struct Flows {
 pub struct Economy {
     /// Current month (the month being or last simulated).
     pub month: Month,
-    /// First month of the run.
+    /// First simulated month of the run (the start of the warm-up, if any).
     pub start: Month,
     /// Worker columns.
     pub workers: Workers,
@@ -353,8 +359,8 @@ impl Economy {
         let n_regions = params.regions.len();
         let n_cells = n_regions * params.sectors.len();
         Economy {
-            month: params.start,
-            start: params.start,
+            month: params.first_month(),
+            start: params.first_month(),
             workers: Workers::default(),
             firms: Firms::default(),
             pools: vec![Pool::default(); n_markets],
@@ -394,8 +400,8 @@ impl Economy {
                 ..Flows::default()
             },
             by_birth: Vec::new(),
-            birth_base: params.start,
-            agenda: vec![Vec::new(); params.months as usize + 1],
+            birth_base: params.first_month(),
+            agenda: vec![Vec::new(); params.simulated_months() as usize + 1],
             entry_cdf: Vec::new(),
             initial_cell_employment: vec![0; n_cells],
             last_cell_employment: vec![0; n_cells],
@@ -450,14 +456,15 @@ impl Economy {
     /// Adds a new worker row, counted as retired until it enters its first status, and returns it.
     pub(crate) fn push_worker(
         &mut self,
+        id: u64,
         region: RegionId,
         occupation: OccupationId,
         birth: Month,
         skill: f32,
-        learning: u8,
-        mobility: u8,
+        (learning, mobility): (u8, u8),
     ) -> u32 {
         let w = self.workers.len() as u32;
+        self.workers.id.push(id);
         self.workers.rec.push(Worker {
             employer: NO_FIRM,
             slot: NO_SLOT,

@@ -104,6 +104,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let description = rd.string(&mut sim, "description", Some(""));
     let start = rd.month(&mut sim, "start").map(|m| m.0);
     let months = rd.integer(&mut sim, "months", None, 1, 1200) as u32;
+    let warmup_months = rd.integer(&mut sim, "warmup_months", Some(0), 0, 600) as u32;
     let seed = rd.integer(&mut sim, "seed", Some(1), 0, i64::MAX) as u64;
     let replications = rd.integer(&mut sim, "replications", Some(1), 1, 10_000) as u32;
     let cohort_horizon = rd.integer(&mut sim, "cohort_horizon", Some(36), 1, 240) as u32;
@@ -135,6 +136,13 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
             Some(2.0),
             Range::Between(0.0, 100.0),
         ),
+        screening_per_vacancy: rd.number(
+            &mut m,
+            "screening_per_vacancy",
+            Some(4.0),
+            Range::Between(0.0, 1000.0),
+        ),
+        suitability: rd.number(&mut m, "suitability", Some(0.057), Range::Unit),
         reservation_start: rd.number(
             &mut m,
             "reservation_start",
@@ -539,6 +547,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let params = Params {
         start,
         months,
+        warmup_months,
         seed,
         regions,
         accessibility,

@@ -8,7 +8,7 @@ use rand::RngExt;
 
 use crate::params::Params;
 use crate::policy::ExcessLabour;
-use crate::rng::SimRng;
+use crate::rng::{MonthStreams, Phase, SimRng};
 use crate::state::{Economy, FirmStatus, Status};
 
 /// Workers above target at firm `j`, in full-time equivalents rounded up.
@@ -55,11 +55,17 @@ pub fn excess_labour(eco: &Economy, params: &Params) -> Vec<ExcessLabour> {
 }
 
 /// Lays off workers at the firms in `candidates`, recomputing their excess after policies
-/// acted. Full-hours workers are chosen uniformly; short-time workers and trainees only when
+/// acted (each firm draws from its own stream). Full-hours workers are chosen uniformly; short-time workers and trainees only when
 /// no full-hours worker is left.
-pub fn lay_off(eco: &mut Economy, params: &Params, candidates: &[ExcessLabour], rng: &mut SimRng) {
+pub fn lay_off(
+    eco: &mut Economy,
+    params: &Params,
+    candidates: &[ExcessLabour],
+    streams: &MonthStreams,
+) {
     for c in candidates {
         let j = c.firm as usize;
+        let rng = &mut streams.of(Phase::Adjust, j as u64);
         let e = excess(eco, j);
         let n = planned_layoffs(eco, params, j, e);
         for _ in 0..n {

@@ -3,7 +3,9 @@
 //!
 //! Retirement visits only the birth cohort reaching pension age this month, and exits visit only
 //! the drawn candidates (geometric gaps along the unemployed pools), so the cost follows the
-//! flows.
+//! flows. Randomness: the number of entrants from a month-wide stream, each entrant's market and
+//! attributes from the entrant's own stream (keyed by its stable id), exits from one stream per
+//! local market.
 //!
 //! Reads: birth months, pools. Writes: retirements, entries, exits (through `Economy` methods).
 
@@ -12,13 +14,13 @@ use rand_distr::{Distribution, Normal};
 
 use crate::init::{beta_sampler, entrant_birth, propensity};
 use crate::params::Params;
-use crate::rng::{Gaps, SimRng};
+use crate::rng::{Gaps, MONTH_WIDE, MonthStreams, Phase};
 use crate::state::{Economy, Status};
 
 /// Runs the month's demography.
-pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
     let Some(pension_age) = params.demography.pension_age else {
-        exits(eco, params, rng);
+        exits(eco, params, streams);
         return;
     };
     let t = eco.month;
@@ -40,6 +42,7 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     eco.flows.retirements += retired;
     // Entrants replace retirees.
     let expected = retired as f64 * params.demography.entry_per_retirement;
+    let rng = &mut streams.of(Phase::Demography, MONTH_WIDE);
     let n_entrants = expected.floor() as u64
         + u64::from(rng.random_bool((expected - expected.floor()).clamp(0.0, 1.0)));
     let pop = &params.population;
@@ -47,7 +50,9 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     let learning = beta_sampler(pop.learning.0, pop.learning.1);
     let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
     let n_occ = params.occupations.len();
-    for _ in 0..n_entrants {
+    for k in 0..n_entrants {
+        let id = (u64::from(streams.month_idx) + 1) << 32 | k;
+        let rng = &mut streams.of(Phase::Entry, id);
         let u: f64 = rng.random();
         let m = eco
             .entry_cdf
@@ -61,16 +66,23 @@ pub fn run(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
         let l = propensity(&learning, pop.learning.0, rng);
         let mo = propensity(&mobility, pop.mobility.0, rng);
         let birth = entrant_birth(t, params.demography.entry_age);
-        let w = eco.push_worker((m / n_occ) as u16, (m % n_occ) as u16, birth, s, l, mo);
+        let w = eco.push_worker(
+            id,
+            (m / n_occ) as u16,
+            (m % n_occ) as u16,
+            birth,
+            s,
+            (l, mo),
+        );
         eco.leave_state(w);
         eco.enter_unemployed(w);
     }
     eco.flows.entries += n_entrants;
-    exits(eco, params, rng);
+    exits(eco, params, streams);
 }
 
 /// Older unemployed workers leave the labour force with the monthly exit probability.
-fn exits(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
+fn exits(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
     let p = params.demography.older_exit_rate;
     if p <= 0.0 {
         return;
@@ -83,8 +95,12 @@ fn exits(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     let mut leaving = Vec::new();
     // Along every position of every pool; holes are skipped, so each member is still drawn
     // independently with probability `p`.
-    for pool in &eco.pools {
+    for (m, pool) in eco.pools.iter().enumerate() {
         let entries = pool.entries();
+        if entries.is_empty() {
+            continue;
+        }
+        let rng = &mut streams.of(Phase::Demography, m as u64);
         let mut pos = geometric.sample(rng);
         while pos < entries.len() as u64 {
             let w = entries[pos as usize];

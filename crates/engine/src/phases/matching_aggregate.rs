@@ -7,7 +7,8 @@
 //! and a distinct vacancy ticket (a firm with `v` open vacancies holds `v` tickets), both
 //! uniformly among those left. Seekers of other markets
 //! count with their search share (see `network`); with identity matrices this is exactly the
-//! reference model. Markets are visited in a random order each month.
+//! reference model. Markets are visited in a random order each month; each market draws from
+//! its own stream.
 //!
 //! Reads: pools, notice lists, vacancies. Writes: hires through `Economy::hire`.
 
@@ -20,7 +21,7 @@ use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
 use crate::pool::HOLE;
 use crate::prefetch::prefetch;
-use crate::rng::SimRng;
+use crate::rng::{MONTH_WIDE, MonthStreams, Phase, SimRng};
 use crate::state::{Economy, UNIT_INTENSITY};
 
 /// Working memory of the aggregate matching, reused from month to month.
@@ -47,7 +48,7 @@ pub fn run(
     params: &Params,
     net: &SearchNetwork,
     vacancies: &[MarketVacancies],
-    rng: &mut SimRng,
+    streams: &MonthStreams,
     scratch: &mut Scratch,
 ) {
     let nu = params.matching.notice_search_intensity;
@@ -60,8 +61,9 @@ pub fn run(
     let unit = f64::from(UNIT_INTENSITY);
     let n = net.n_markets;
     let mut order: Vec<usize> = (0..n).collect();
-    order.shuffle(rng);
+    order.shuffle(&mut streams.of(Phase::Matching, MONTH_WIDE));
     for &m in &order {
+        let rng = &mut streams.of(Phase::Matching, m as u64);
         let vac = &vacancies[m];
         let v_total: u64 = vac.iter().map(|&(_, _, c)| u64::from(c)).sum();
         if v_total == 0 {

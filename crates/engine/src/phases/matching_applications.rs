@@ -7,20 +7,32 @@
 //! highest, ×0 at the lowest), and then to a vacancy of that market drawn uniformly.
 //! A seeker applies only where the offered wage reaches the reservation wage, which starts at
 //! a share of the last wage and falls with unemployment duration to a floor.
-//! Vacancies, in random order, each hire the best remaining applicant, ranked by expected
-//! productivity: log skill after the occupational transfer loss, plus match-specific noise.
+//!
+//! Firms screen a limited number of applicants a month: each open vacancy screens at most
+//! `screening_per_vacancy` of its applicants (drawn uniformly among them when there are more),
+//! and a screened applicant is found suitable with probability `suitability` (an interview,
+//! a trial day, references: fit that neither side knows before). The vacancy is filled by the
+//! best suitable screened applicant still available, ranked by expected productivity (log skill
+//! after the occupational transfer loss, plus match-specific noise); vacancies are served in a
+//! random order. A vacancy with no suitable applicant stays open into the next month, so
+//! vacancies have a duration, and unemployment depends on how many applications seekers send
+//! and how many firms can screen: it is an outcome of search, not of the number of jobs alone.
+//!
+//! Randomness is keyed by entity: a seeker's applications come from the seeker's stream (its
+//! stable id), a firm's screening and its place in the order from the firm's stream (firm and
+//! occupation), so a change to one worker perturbs only the applications it sends and the
+//! vacancies it competes for.
 //!
 //! Reads: pools, notice lists, vacancies, skills, wages. Writes: hires through `Economy::hire`.
 
 use rand::RngExt;
-use rand::seq::SliceRandom;
 use rand_distr::{Distribution, Normal};
 
 use crate::params::Params;
 use crate::phases::matching_aggregate::stochastic_round;
 use crate::phases::network::{SearchNetwork, notice_searchers};
 use crate::phases::vacancies::MarketVacancies;
-use crate::rng::SimRng;
+use crate::rng::{MonthStreams, Phase, SimRng};
 use crate::state::{Economy, FirmStatus, Status, UNIT_INTENSITY, offered_wage};
 
 /// Standard deviation of match-specific productivity, log points. Stated reason: breaks ties
@@ -91,7 +103,7 @@ pub fn run(
     params: &Params,
     net: &SearchNetwork,
     vacancies: &[MarketVacancies],
-    rng: &mut SimRng,
+    streams: &MonthStreams,
 ) {
     let n = net.n_markets;
     // One slot per open position: (firm, occupation).
@@ -107,6 +119,41 @@ pub fn run(
     if slots.is_empty() {
         return;
     }
+    let apps = applications(eco, params, net, &slots, &market_slots, streams);
+    let picks = screen(params, &slots, &apps, streams);
+    let t = eco.month;
+    for pick in picks {
+        let (firm, occ) = slots[pick.slot as usize];
+        for &k in &pick.candidates {
+            let w = apps[k as usize].2;
+            let i = w as usize;
+            let available = match eco.workers.rec[i].status {
+                Status::Unemployed => true,
+                Status::Employed | Status::ShortTime => {
+                    let e = eco.workers.rec[i].employer as usize;
+                    eco.firms.status[e] == FirmStatus::Noticed && eco.workers.rec[i].since != t
+                }
+                _ => false,
+            };
+            if available {
+                eco.hire(w, firm as usize, occ);
+                break;
+            }
+        }
+    }
+}
+
+/// The month's applications `(slot, score, worker)`, sorted by slot, best score first (ties by
+/// worker index).
+fn applications(
+    eco: &Economy,
+    params: &Params,
+    net: &SearchNetwork,
+    slots: &[(u32, u16)],
+    market_slots: &[std::ops::Range<usize>],
+    streams: &MonthStreams,
+) -> Vec<(u32, f32, u32)> {
+    let n = net.n_markets;
     let v_per_market: Vec<u64> = market_slots.iter().map(|r| r.len() as u64).collect();
     let table = targets(net, &v_per_market);
     let nu = params.matching.notice_search_intensity;
@@ -118,8 +165,6 @@ pub fn run(
     let noise = Normal::new(0.0, MATCH_NOISE_SD).expect("valid sd");
     let loss = params.wages.occupation_change_loss;
     let per_seeker = params.matching.applications_per_month;
-
-    // Applications: (slot, score, worker).
     let mut apps: Vec<(u32, f32, u32)> = Vec::new();
     for (s, noticed) in notice.iter().enumerate() {
         let (inside_total, outside_total) = (
@@ -133,9 +178,9 @@ pub fn run(
             .iter()
             .map(|w| (w, 1.0))
             .chain(noticed.iter().map(|&w| (w, nu)));
-        let seekers: Vec<(u32, f64)> = seekers.collect();
         for (w, scale) in seekers {
             let i = w as usize;
+            let rng = &mut streams.of(Phase::Applications, eco.workers.id[i]);
             let intensity = f64::from(eco.workers.rec[i].intensity) / f64::from(UNIT_INTENSITY);
             let k = stochastic_round(per_seeker * intensity * scale, rng);
             let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0;
@@ -171,7 +216,30 @@ pub fn run(
     }
     // Rank applicants per slot: best score first; ties by worker index (deterministic).
     apps.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    let mut starts: Vec<(u32, usize, usize)> = Vec::new();
+    apps
+}
+
+/// A vacancy's screening result: its suitable applicants (indices into the applications), best
+/// first, and its place in the month's order.
+struct Pick {
+    priority: u64,
+    slot: u32,
+    candidates: Vec<u32>,
+}
+
+/// Screens every vacancy's applicants and returns the vacancies with a suitable applicant, in
+/// the order they hire. Draws of a firm's vacancies for one occupation come from one stream.
+fn screen(
+    params: &Params,
+    slots: &[(u32, u16)],
+    apps: &[(u32, f32, u32)],
+    streams: &MonthStreams,
+) -> Vec<Pick> {
+    let capacity = params.matching.screening_per_vacancy;
+    let suitability = params.matching.suitability;
+    let mut picks = Vec::new();
+    let mut current: Option<((u32, u16), SimRng)> = None;
+    let mut order: Vec<u32> = Vec::new();
     let mut k = 0;
     while k < apps.len() {
         let slot = apps[k].0;
@@ -179,26 +247,39 @@ pub fn run(
         while k < apps.len() && apps[k].0 == slot {
             k += 1;
         }
-        starts.push((slot, first, k));
-    }
-    starts.shuffle(rng);
-    let t = eco.month;
-    for (slot, first, last) in starts {
-        let (firm, occ) = slots[slot as usize];
-        for &(_, _, w) in &apps[first..last] {
-            let i = w as usize;
-            let available = match eco.workers.rec[i].status {
-                Status::Unemployed => true,
-                Status::Employed | Status::ShortTime => {
-                    let e = eco.workers.rec[i].employer as usize;
-                    eco.firms.status[e] == FirmStatus::Noticed && eco.workers.rec[i].since != t
-                }
-                _ => false,
-            };
-            if available {
-                eco.hire(w, firm as usize, occ);
-                break;
+        let key = slots[slot as usize];
+        if current.as_ref().is_none_or(|(c, _)| *c != key) {
+            let entity = (u64::from(key.0) << 16) | u64::from(key.1);
+            current = Some((key, streams.of(Phase::Screening, entity)));
+        }
+        let rng = &mut current.as_mut().expect("set above").1;
+        let priority: u64 = rng.random();
+        let screened = stochastic_round(capacity, rng) as usize;
+        // Which applicants are screened: all, or a uniform subset (partial Fisher–Yates on
+        // their positions), kept in rank order.
+        order.clear();
+        order.extend(first as u32..k as u32);
+        if order.len() > screened {
+            for q in 0..screened {
+                let r = rng.random_range(q..order.len());
+                order.swap(q, r);
             }
+            order.truncate(screened);
+            order.sort_unstable();
+        }
+        let candidates: Vec<u32> = order
+            .iter()
+            .copied()
+            .filter(|_| rng.random_bool(suitability))
+            .collect();
+        if !candidates.is_empty() {
+            picks.push(Pick {
+                priority,
+                slot,
+                candidates,
+            });
         }
     }
+    picks.sort_unstable_by_key(|p| (p.priority, p.slot));
+    picks
 }

@@ -1,5 +1,6 @@
 //! Vacancy posting: every producing firm posts `max(0, target - headcount)` vacancies, each
-//! for an occupation drawn from the firm group's current occupation mix.
+//! for an occupation drawn from the firm group's current occupation mix (from the firm's own
+//! stream).
 //!
 //! Reads: targets, payrolls, group mixes. Writes: `firms.vacancies` and the month's list of
 //! open positions per market.
@@ -7,7 +8,7 @@
 use rand::RngExt;
 
 use crate::params::{OccupationId, Params};
-use crate::rng::SimRng;
+use crate::rng::{MonthStreams, Phase};
 use crate::state::{Economy, FirmStatus};
 
 /// Open positions of one market: `(firm, occupation, count)` entries. The occupation is always
@@ -19,7 +20,7 @@ pub type MarketVacancies = Vec<(u32, u16, u32)>;
 pub fn post(
     eco: &mut Economy,
     params: &Params,
-    rng: &mut SimRng,
+    streams: &MonthStreams,
     markets: &mut Vec<MarketVacancies>,
 ) {
     markets.resize_with(params.n_markets(), Vec::new);
@@ -67,6 +68,7 @@ pub fn post(
         let mix = &group_mix[group as usize];
         per_occ.clear();
         per_occ.resize(mix.len(), 0);
+        let rng = &mut streams.of(Phase::Vacancies, j as u64);
         for _ in 0..open {
             let mut u: f64 = rng.random();
             let mut k = mix.len() - 1;
