@@ -45,6 +45,7 @@
 pub mod diagnostic;
 pub mod overrides;
 pub mod reader;
+mod sections;
 pub mod source;
 pub mod tree;
 pub mod validate;

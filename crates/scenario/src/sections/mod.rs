@@ -1,0 +1,50 @@
+//! The section readers of the validator: one module per scenario section (or per closely
+//! related group of sections), each reading its keys with their types, units and ranges,
+//! resolving its name references, checking its own rules, and returning its typed piece of the
+//! engine parameters. [`crate::validate::validate`] calls them in a fixed order and assembles
+//! [`wandel_engine::Params`].
+//!
+//! Each reader takes the top-level table and asks for its own section, so the reader is also
+//! the schema: a key is valid exactly where a reader asks for it. Problems are collected into
+//! the [`Reader`](crate::reader::Reader), in the order the readers run; that order is part of
+//! the output users see, so new readers go after the existing ones unless they must run
+//! earlier.
+//!
+//! Shared helpers: [`names`] (named lists, references to them, pair matrices over them),
+//! [`occupations::read_mix`] (occupation mixes, used by firms and technology switches),
+//! [`sectors::read_path`] (piecewise-linear paths over months), and [`origin_of`] and
+//! [`describe`] below.
+
+pub(crate) mod capacity;
+pub(crate) mod demography;
+pub(crate) mod firms;
+pub(crate) mod format;
+pub(crate) mod institutions;
+pub(crate) mod matching;
+pub(crate) mod names;
+pub(crate) mod occupations;
+pub(crate) mod policies;
+pub(crate) mod regions;
+pub(crate) mod sectors;
+pub(crate) mod shocks;
+pub(crate) mod simulation;
+pub(crate) mod wages;
+pub(crate) mod workers;
+
+use crate::reader::Table;
+use crate::source::Origin;
+use crate::tree::{Node, Value};
+
+/// The origin of `node` when present, else of the table `t` it was looked up in.
+pub(crate) fn origin_of(t: &Table<'_>, node: Option<&Node>) -> Origin {
+    node.map_or(t.origin(), |n| n.origin)
+}
+
+/// A value as quoted in messages: numbers as written, anything else by its type name.
+pub(crate) fn describe(v: &Value) -> String {
+    match v {
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        other => other.type_name().to_string(),
+    }
+}

@@ -1,0 +1,27 @@
+//! `[wages]`: returns to tenure (and their cap) and the wage loss on changing occupation.
+
+use wandel_engine::params::Wages;
+
+use crate::reader::{Range, Reader, Table};
+
+/// Reads `[wages]`.
+pub(crate) fn read_wages(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Wages {
+    let mut wg = rd.table(top, "wages");
+    let wages = Wages {
+        tenure_return: rd.number(
+            &mut wg,
+            "tenure_return",
+            Some(0.002),
+            Range::Between(0.0, 0.1),
+        ),
+        tenure_cap_months: rd.integer(&mut wg, "tenure_cap_months", Some(120), 0, 600) as u32,
+        occupation_change_loss: rd.number(
+            &mut wg,
+            "occupation_change_loss",
+            Some(0.15),
+            Range::Between(0.0, 2.0),
+        ),
+    };
+    rd.finish(wg);
+    wages
+}
