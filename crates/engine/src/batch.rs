@@ -116,7 +116,7 @@ impl Economy {
             let (w, j) = (h.worker, h.firm as usize);
             let r = &mut recs[w as usize];
             debug_assert_eq!(r.status, Status::Unemployed);
-            pool.leave_books(r);
+            pool.leave_books(w, r);
             let row = r.occupation as usize * n_occupations;
             start_job(
                 r,

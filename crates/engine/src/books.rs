@@ -10,6 +10,7 @@
 //! Neither moves a worker between lists' owners by itself: the caller removes the worker
 //! from, or adds it to, its payroll list and sets the status count.
 
+use crate::benefits::{BenefitBooks, BenefitRules, Claim, close_claim, open_claim};
 use crate::calendar::Month;
 use crate::params::{OccupationId, RegionId};
 use std::collections::BTreeMap;
@@ -90,16 +91,25 @@ pub(crate) struct PoolBooks<'a> {
     pub(crate) last_wage: &'a mut i128,
     pub(crate) long_term_last_wage: &'a mut i128,
     pub(crate) recent: &'a mut RecentSpells,
+    pub(crate) claims: &'a mut [Claim],
+    pub(crate) benefits: &'a mut BenefitBooks,
+    pub(crate) rules: &'a BenefitRules,
+    pub(crate) ids: &'a [u64],
     pub(crate) n_occupations: usize,
     pub(crate) month: Month,
 }
 
 impl PoolBooks<'_> {
     /// Worker `w` (record `r`) becomes unemployed now in its market: status, spell start and
-    /// pool slot are set on `r`.
+    /// pool slot are set on `r`, and its benefit claim is opened (`benefits.rs`): from the job
+    /// just lost when `r` is still a payroll worker's record, otherwise from what is left of an
+    /// earlier claim.
     #[inline(always)]
     pub(crate) fn enter(&mut self, w: u32, r: &mut Worker) {
         let t = self.month;
+        if self.rules.enabled {
+            self.open_claim(w, r);
+        }
         r.status = Status::Unemployed;
         r.since = t;
         let m = r.region as usize * self.n_occupations + r.occupation as usize;
@@ -118,18 +128,37 @@ impl PoolBooks<'_> {
         self.recent.add(t, region, r.wage);
     }
 
-    /// Unemployed worker `r` leaves its pool (nobody else moves) and the unemployment stocks.
-    #[inline(always)]
-    pub(crate) fn leave(&mut self, r: &Worker) {
-        let m = r.region as usize * self.n_occupations + r.occupation as usize;
-        self.pools[m].remove(r.slot);
-        self.leave_books(r);
+    #[inline(never)]
+    fn open_claim(&mut self, w: u32, r: &Worker) {
+        let t = self.month;
+        let from_job = matches!(r.status, Status::Employed | Status::ShortTime).then(|| {
+            let age = t.since(r.birth).div_euclid(12);
+            let children = self.rules.has_children(self.ids[w as usize]);
+            (r.since, r.wage, age, children)
+        });
+        let c = &mut self.claims[w as usize];
+        open_claim(self.rules, c, t, from_job);
+        self.benefits.add(w, c, t, t);
     }
 
-    /// Unemployed worker `r`, already taken out of its pool's list, leaves the unemployment
-    /// stocks.
+    /// Unemployed worker `w` (record `r`) leaves its pool (nobody else moves) and the
+    /// unemployment stocks.
     #[inline(always)]
-    pub(crate) fn leave_books(&mut self, r: &Worker) {
+    pub(crate) fn leave(&mut self, w: u32, r: &Worker) {
+        let m = r.region as usize * self.n_occupations + r.occupation as usize;
+        self.pools[m].remove(r.slot);
+        self.leave_books(w, r);
+    }
+
+    /// Unemployed worker `w` (record `r`), already taken out of its pool's list, leaves the
+    /// unemployment stocks and its benefit.
+    #[inline(always)]
+    pub(crate) fn leave_books(&mut self, w: u32, r: &Worker) {
+        if self.rules.enabled {
+            let c = &mut self.claims[w as usize];
+            self.benefits.remove(c, self.month);
+            close_claim(c, self.month, r.since);
+        }
         let region = r.region as usize;
         let m = r.region as usize * self.n_occupations + r.occupation as usize;
         self.intensity[m] -= u64::from(r.intensity);
@@ -269,6 +298,9 @@ impl Economy {
             flows,
             agenda,
             similarity,
+            claims,
+            benefits,
+            benefit_rules,
             ..
         } = self;
         Split {
@@ -294,6 +326,10 @@ impl Economy {
                 last_wage: unemployed_last_wage,
                 long_term_last_wage,
                 recent,
+                claims,
+                benefits,
+                rules: benefit_rules,
+                ids: &workers.id,
                 n_occupations: self.n_occupations,
                 month,
             },

@@ -234,6 +234,8 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
             eco.enter_unemployed(w);
             let elapsed = geometric.sample(rng).min(240) as i32;
             eco.backdate_unemployment(w, start.plus(-elapsed));
+            let experience = start.since(eco.workers.rec[i].birth) - entry_age * 12;
+            eco.set_initial_claim(w, experience - elapsed);
         }
     }
     per_market

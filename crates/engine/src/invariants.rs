@@ -132,6 +132,9 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             (last_wage, long_term_wage)
         ));
     }
+    if eco.benefit_rules.enabled {
+        check_benefits(eco)?;
+    }
     let recent = &eco.recent;
     for b in 0..months {
         if recent.bucket_counts(b) != &recent_count[b * n_regions..(b + 1) * n_regions]
@@ -198,6 +201,48 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     }
     if cells != eco.wage_cells {
         return Err("wage sums differ from their recount".to_string());
+    }
+    Ok(())
+}
+/// Benefit recipients, basic-income recipients and the benefit sum against a recount over
+/// the unemployed; every claim within its bounds.
+fn check_benefits(eco: &Economy) -> Result<(), String> {
+    let t = eco.month;
+    let (mut recipients, mut basic, mut amount) = (0u64, 0u64, 0i128);
+    for (i, r) in eco.workers.rec.iter().enumerate() {
+        let c = &eco.claims[i];
+        if c.contribution > crate::benefits::FRAME_MONTHS as u8 {
+            return Err(format!(
+                "worker {i} has {} contribution months",
+                c.contribution
+            ));
+        }
+        if r.status != Status::Unemployed {
+            continue;
+        }
+        if c.ends.since(r.since) > 24 + 24 {
+            return Err(format!(
+                "worker {i}'s claim runs to {} from {}",
+                c.ends, r.since
+            ));
+        }
+        if t < c.ends {
+            recipients += 1;
+            amount += i128::from(c.amount);
+        } else {
+            basic += 1;
+        }
+    }
+    let kept = (
+        eco.benefits.recipients,
+        eco.benefits.basic,
+        eco.benefits.amount,
+    );
+    if kept != (recipients, basic, amount) {
+        return Err(format!(
+            "benefit books (recipients, basic income, sum) {kept:?} differ from their recount {:?}",
+            (recipients, basic, amount)
+        ));
     }
     Ok(())
 }

@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 pub(crate) mod batch;
+pub mod benefits;
 pub(crate) mod books;
 pub mod calendar;
 pub mod cohorts;

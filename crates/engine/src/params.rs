@@ -4,6 +4,7 @@
 //! There is deliberately no `Default`: every value comes from a scenario, where each default is
 //! written down with its source (see `docs/model.md`).
 
+use crate::benefits::BenefitRules;
 use crate::calendar::Month;
 use crate::path::Path;
 
@@ -60,6 +61,8 @@ pub struct Params {
     pub cohort_horizon: u32,
     /// Factor on the layoff speed of firms with a works council, in [0, 1].
     pub works_council_layoff_factor: f64,
+    /// Unemployment benefit and basic income.
+    pub benefits: BenefitRules,
 }
 
 /// A sector of the economy.
@@ -177,12 +180,6 @@ pub struct Matching {
     pub screening_per_vacancy: f64,
     /// Probability that a screened applicant is found suitable, in (0, 1] (applications mode).
     pub suitability: f64,
-    /// Reservation wage at the start of unemployment, as a share of the previous wage.
-    pub reservation_start: f64,
-    /// Fall of the reservation wage per month of unemployment, share of the previous wage.
-    pub reservation_decline: f64,
-    /// Lowest reservation wage, share of the previous wage.
-    pub reservation_floor: f64,
     /// Search intensity of workers under closure notice, relative to an unemployed worker.
     pub notice_search_intensity: f64,
 }
@@ -368,9 +365,6 @@ pub fn dmp(case: DmpCase) -> Params {
             applications_per_month: 1.0,
             screening_per_vacancy: 1.0,
             suitability: 1.0,
-            reservation_start: 0.0,
-            reservation_decline: 0.0,
-            reservation_floor: 0.0,
             notice_search_intensity: 0.0,
         },
         closures: vec![],
@@ -378,5 +372,6 @@ pub fn dmp(case: DmpCase) -> Params {
         supply_links: vec![],
         cohort_horizon: 24,
         works_council_layoff_factor: 1.0,
+        benefits: BenefitRules::none(),
     }
 }

@@ -54,6 +54,14 @@ pub struct MonthRecord {
     pub unemployed_last_wage: f64,
     /// Σ last monthly wage of the long-term unemployed, €.
     pub long_term_last_wage: f64,
+    /// Unemployed receiving unemployment benefit (Arbeitslosengeld I) at the end of the month.
+    pub benefit_recipients: u64,
+    /// Unemployed receiving basic income (Bürgergeld) at the end of the month.
+    pub basic_income_recipients: u64,
+    /// Unemployment benefit paid for the month, € (the recipients' monthly amounts).
+    pub benefit_paid: f64,
+    /// Basic income paid for the month, €.
+    pub basic_income_paid: f64,
     /// Firm-side measures per region × sector.
     pub cells: Vec<CellRecord>,
     /// Worker-side measures per region.
@@ -198,6 +206,10 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         wage_bill,
         unemployed_last_wage: eco.unemployed_last_wage as f64 / 100.0,
         long_term_last_wage: eco.long_term_last_wage as f64 / 100.0,
+        benefit_recipients: eco.benefits.recipients,
+        basic_income_recipients: eco.benefits.basic,
+        benefit_paid: eco.benefits.amount as f64 / 100.0,
+        basic_income_paid: eco.benefits.basic as f64 * params.benefits.basic_income,
         cells,
         regions,
     }

@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::benefits::{BenefitBooks, BenefitRules, Claim};
 use crate::books::RecentSpells;
 use crate::calendar::Month;
 use crate::params::{OccupationId, Params, RegionId, SectorId};
@@ -350,6 +351,12 @@ pub struct Economy {
     pub(crate) n_sectors: usize,
     /// Similarity matrix.
     pub(crate) similarity: Vec<f64>,
+    /// Each worker's unemployment-insurance record (a side table indexed like the workers).
+    pub claims: Vec<Claim>,
+    /// Benefit recipients and the months their claims run out.
+    pub benefits: BenefitBooks,
+    /// The benefit rules (copied from the parameters).
+    pub benefit_rules: BenefitRules,
 }
 
 impl Economy {
@@ -411,6 +418,9 @@ impl Economy {
             n_occupations: params.occupations.len(),
             n_sectors: params.sectors.len(),
             similarity: params.similarity.clone(),
+            claims: Vec::new(),
+            benefits: BenefitBooks::new(params.first_month(), params.simulated_months()),
+            benefit_rules: params.benefits.clone(),
         }
     }
 
@@ -465,6 +475,7 @@ impl Economy {
     ) -> u32 {
         let w = self.workers.len() as u32;
         self.workers.id.push(id);
+        self.claims.push(Claim::default());
         self.workers.rec.push(Worker {
             employer: NO_FIRM,
             slot: NO_SLOT,
@@ -545,7 +556,7 @@ impl Economy {
                 self.leave_training(w, payroll_pos);
                 *r = self.workers.rec[w as usize];
             }
-            Status::Unemployed => self.pool_books().leave(r),
+            Status::Unemployed => self.pool_books().leave(w, r),
             Status::Inactive => self.region_inactive[region] -= 1,
             Status::Retired => {}
         }
@@ -733,7 +744,7 @@ impl Economy {
         let mut r = self.workers.rec[w as usize];
         debug_assert_eq!(r.status, Status::Unemployed);
         self.counts[Status::Unemployed as usize] -= 1;
-        self.pool_books().leave(&r);
+        self.pool_books().leave(w, &r);
         r.slot = NO_SLOT;
         self.enter_employed_rec(w, &mut r, j, occupation);
         self.workers.rec[w as usize] = r;
@@ -838,6 +849,9 @@ impl Economy {
     /// Processes the checks due this month (long-term unemployment, tenure caps, training ends).
     pub(crate) fn process_agenda(&mut self) {
         self.promote_long_term();
+        if self.benefit_rules.enabled {
+            self.expire_claims();
+        }
         let offset = self.month.since(self.start);
         if offset < 0 || offset as usize >= self.agenda.len() {
             return;
@@ -856,6 +870,49 @@ impl Economy {
                 Due::TrainingEnd { spell } => self.finish_training(spell),
             }
         }
+    }
+
+    /// Unemployed workers whose unemployment benefit runs out this month move to basic income.
+    /// A scheduled end is void when the worker has left that spell since.
+    fn expire_claims(&mut self) {
+        let t = self.month;
+        let offset = t.since(self.benefits.start);
+        if offset < 0 || offset as usize >= self.benefits.ends.len() {
+            return;
+        }
+        let due = std::mem::take(&mut self.benefits.ends[offset as usize]);
+        for (w, since) in due {
+            let r = &self.workers.rec[w as usize];
+            let c = &self.claims[w as usize];
+            if r.status == Status::Unemployed && r.since == since && c.ends == t {
+                self.benefits.recipients -= 1;
+                self.benefits.amount -= i128::from(c.amount);
+                self.benefits.basic += 1;
+            }
+        }
+    }
+
+    /// Gives initially unemployed worker `w` (spell already backdated) the claim it would have
+    /// had from a job lost at the start of its spell, with `contribution` months in the frame.
+    pub(crate) fn set_initial_claim(&mut self, w: u32, contribution: i32) {
+        if !self.benefit_rules.enabled {
+            return;
+        }
+        let i = w as usize;
+        let t = self.month;
+        let r = self.workers.rec[i];
+        debug_assert_eq!(r.status, Status::Unemployed);
+        self.benefits.remove(&self.claims[i], t);
+        let age = r.since.since(r.birth).div_euclid(12);
+        let children = self.benefit_rules.has_children(self.workers.id[i]);
+        let contribution = contribution.clamp(0, crate::benefits::FRAME_MONTHS);
+        let months = crate::benefits::entitlement_months(contribution, age);
+        let c = &mut self.claims[i];
+        c.contribution = contribution as u8;
+        c.amount = self.benefit_rules.benefit(r.wage, children);
+        c.ends = r.since.plus(months);
+        c.left = 0;
+        self.benefits.add(w, c, t, r.since);
     }
 
     /// Spells that started [`LONG_TERM_MONTHS`] ago and are still running become long-term

@@ -44,6 +44,14 @@ pub(crate) fn write_economy(path: &Path, runs: &[RunOutput]) -> Result<()> {
             "unemployment_rate",
             "long_term_unemployed",
             "mean_wage",
+            "hires_from_unemployment",
+            "job_to_job_moves",
+            "separations_to_unemployment",
+            "vacancies_open",
+            "benefit_recipients",
+            "basic_income_recipients",
+            "benefit_paid",
+            "basic_income_paid",
         ])?;
         for run in runs {
             for r in &run.months {
@@ -67,6 +75,14 @@ pub(crate) fn write_economy(path: &Path, runs: &[RunOutput]) -> Result<()> {
                     num(r.unemployment_rate()),
                     r.long_term_unemployed.to_string(),
                     num((r.mean_wage * 100.0).round() / 100.0),
+                    (r.hires - r.job_to_job).to_string(),
+                    r.job_to_job.to_string(),
+                    (r.separations + r.layoffs).to_string(),
+                    (r.vacancies - r.hires).to_string(),
+                    r.benefit_recipients.to_string(),
+                    r.basic_income_recipients.to_string(),
+                    num((r.benefit_paid * 100.0).round() / 100.0),
+                    num((r.basic_income_paid * 100.0).round() / 100.0),
                 ])?;
             }
         }

@@ -9,7 +9,7 @@
 //!
 //! ```
 //! let text = r#"
-//! format = 1
+//! format = 2
 //! [simulation]
 //! name = "tiny"
 //! start = "2025-01"
@@ -35,7 +35,7 @@
 //!
 //! # Design decisions
 //!
-//! - The file format is the API boundary: it is versioned (`format = 1`) and is the only place
+//! - The file format is the API boundary: it is versioned (`format = 2`) and is the only place
 //!   that knows TOML; engine types are never deserialized directly.
 //! - Validation is a hand-written walk over a tree that remembers each value's origin, not
 //!   `serde(deny_unknown_fields)`: serde stops at the first error, users want all of them.

@@ -11,13 +11,13 @@ use wandel_engine::params::Params;
 
 use crate::reader::{Reader, Table};
 use crate::sections::{
-    capacity, demography, firms, format, institutions, matching, occupations, policies, regions,
-    sectors, shocks, simulation, wages, workers,
+    benefits, capacity, demography, firms, format, institutions, matching, occupations, policies,
+    regions, sectors, shocks, simulation, wages, workers,
 };
 use crate::tree::Node;
 
 /// The scenario format version this build reads.
-pub const FORMAT: i64 = 1;
+pub const FORMAT: i64 = 2;
 
 /// Most jobs a firm group may ever need (a guard against typos, far above any real region).
 pub const MAX_JOBS: f64 = 1e8;
@@ -64,7 +64,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     format::read_format(rd, &mut top, root);
     let sim = simulation::read_simulation(rd, &mut top);
     let run = (sim.start, sim.end);
-    let matching = matching::read_matching(rd, &mut top, root);
+    let matching = matching::read_matching(rd, &mut top);
     let (regions, region_names) = regions::read_regions(rd, &mut top);
     let (occupations, occupation_names) = occupations::read_occupations(rd, &mut top);
     let accessibility = regions::read_accessibility(rd, &mut top, &region_names, regions.len());
@@ -83,6 +83,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let demography = demography::read_demography(rd, &mut top, root, &population);
     let wages = wages::read_wages(rd, &mut top);
     let institutions = institutions::read_institutions(rd, &mut top);
+    let benefits = benefits::read_benefits(rd, &mut top);
     let shocks = shocks::read_shocks(
         rd,
         &mut top,
@@ -121,6 +122,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         supply_links: shocks.links,
         cohort_horizon: sim.cohort_horizon,
         works_council_layoff_factor: institutions.works_council_layoff_factor,
+        benefits,
     };
     rd.diagnostics.is_empty().then_some(Validated {
         params,

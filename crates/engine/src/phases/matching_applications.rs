@@ -5,12 +5,23 @@
 //! proportion to search weight (accessibility × occupational similarity) × vacancies there,
 //! with the weight of other regions scaled by the worker's mobility propensity (×2 at the
 //! highest, ×0 at the lowest), and then to a vacancy of that market drawn uniformly.
-//! A seeker applies only where the offered wage reaches the reservation wage, which starts at
-//! a share of the last wage and falls with unemployment duration to a floor.
+//! A seeker applies only where the offer is acceptable to it. Reservation wages follow the
+//! German rules on reasonable offers (SGB III § 140, calibration: K6) that the benefit
+//! system enforces: in the first three months of a spell a gross wage of at least 80 % of the
+//! wage the benefit is based on, 70 % in months four to six, then any job whose net pay
+//! reaches the unemployment benefit; once only basic income is left (or there never was a
+//! claim), any job whose net pay exceeds basic income. Workers under closure notice ask for
+//! the first band's share of their current wage. Without benefit rules every offer is
+//! acceptable.
 //!
-//! Firms screen a limited number of applicants a month: each open vacancy screens at most
-//! `screening_per_vacancy` of its applicants (drawn uniformly among them when there are more),
-//! and a screened applicant is found suitable with probability `suitability` (an interview,
+//! Firms screen a limited number of applicants a month: a vacancy with `A` applicants screens
+//! all of them up to its screening capacity `c` (`screening_per_vacancy`), and beyond it
+//! `c (A / c)^α` of them (drawn uniformly), with `α` the matching elasticity: a firm flooded
+//! with applications screens more of them, but less than proportionally (reason: recruiting
+//! effort rises with the applicant pool; it gives the screened applicants, and so the
+//! matches, an elasticity of `α` with respect to job seekers in congested markets, as the
+//! aggregate matching function has, calibration: A6). A screened applicant is found suitable
+//! with probability `suitability` (an interview,
 //! a trial day, references: fit that neither side knows before). The vacancy is filled by the
 //! best suitable screened applicant still available, ranked by expected productivity (log skill
 //! after the occupational transfer loss, plus match-specific noise); vacancies are served in a
@@ -40,18 +51,61 @@ use crate::state::{Economy, FirmStatus, Status, UNIT_INTENSITY, offered_wage};
 /// dispersion (0.3–0.5 in the shipped scenarios).
 pub const MATCH_NOISE_SD: f64 = 0.1;
 
-/// Reservation wage of worker `w`, cents.
-fn reservation(eco: &Economy, params: &Params, w: u32) -> f64 {
+/// What worker `w` accepts: a gross wage of at least `gross`, and a net pay of at least
+/// `net` (cents per month).
+#[derive(Clone, Copy, Debug)]
+struct Reservation {
+    gross: f64,
+    net: f64,
+}
+
+impl Reservation {
+    fn accepts(&self, rules: &crate::benefits::BenefitRules, offer: f64) -> bool {
+        offer >= self.gross && (self.net <= 0.0 || rules.net_pay(offer) >= self.net)
+    }
+}
+
+/// The reservation of worker `w` this month (see the module header).
+fn reservation(eco: &Economy, w: u32) -> Reservation {
+    let rules = &eco.benefit_rules;
+    let none = Reservation {
+        gross: 0.0,
+        net: 0.0,
+    };
+    if !rules.enabled {
+        return none;
+    }
     let i = w as usize;
-    let m = &params.matching;
-    match eco.workers.rec[i].status {
-        Status::Unemployed => {
-            let months = eco.month.since(eco.workers.rec[i].since).max(0) as f64;
-            let share =
-                (m.reservation_start - m.reservation_decline * months).max(m.reservation_floor);
-            f64::from(eco.workers.rec[i].wage) * share
-        }
-        _ => eco.current_wage(w) * m.reservation_start,
+    let r = &eco.workers.rec[i];
+    if r.status != Status::Unemployed {
+        return Reservation {
+            gross: eco.current_wage(w) * rules.reasonable_share_months_1_3,
+            net: 0.0,
+        };
+    }
+    let t = eco.month;
+    let c = &eco.claims[i];
+    if t >= c.ends {
+        return Reservation {
+            gross: 0.0,
+            net: f64::from(rules.basic_income_cents()),
+        };
+    }
+    // Months of the spell completed: 0-2 are its first three months.
+    let base = f64::from(r.wage);
+    match t.since(r.since) {
+        0..=2 => Reservation {
+            gross: base * rules.reasonable_share_months_1_3,
+            net: 0.0,
+        },
+        3..=5 => Reservation {
+            gross: base * rules.reasonable_share_months_4_6,
+            net: 0.0,
+        },
+        _ => Reservation {
+            gross: 0.0,
+            net: f64::from(c.amount),
+        },
     }
 }
 
@@ -188,7 +242,7 @@ fn applications(
             if inside_total + out_w <= 0.0 {
                 continue;
             }
-            let reservation = reservation(eco, params, w);
+            let reservation = reservation(eco, w);
             for _ in 0..k {
                 let go_out =
                     out_w > 0.0 && rng.random::<f64>() * (inside_total + out_w) >= inside_total;
@@ -206,7 +260,7 @@ fn applications(
                     eco.firms.wage_level[firm as usize],
                     skill_there as f32,
                 ));
-                if offer < reservation {
+                if !reservation.accepts(&eco.benefit_rules, offer) {
                     continue;
                 }
                 let score = skill_there + noise.sample(rng);
@@ -236,6 +290,7 @@ fn screen(
     streams: &MonthStreams,
 ) -> Vec<Pick> {
     let capacity = params.matching.screening_per_vacancy;
+    let alpha = params.matching.elasticity;
     let suitability = params.matching.suitability;
     let mut picks = Vec::new();
     let mut current: Option<((u32, u16), SimRng)> = None;
@@ -254,7 +309,12 @@ fn screen(
         }
         let rng = &mut current.as_mut().expect("set above").1;
         let priority: u64 = rng.random();
-        let screened = stochastic_round(capacity, rng) as usize;
+        let applicants = (k - first) as f64;
+        let screened = if applicants <= capacity {
+            k - first
+        } else {
+            stochastic_round(capacity * (applicants / capacity).powf(alpha), rng) as usize
+        };
         // Which applicants are screened: all, or a uniform subset (partial Fisher–Yates on
         // their positions), kept in rank order.
         order.clear();

@@ -1,15 +1,13 @@
 //! `[matching]`: the matching mode (`aggregate` or `applications`), the matching function's
 //! efficiency and elasticity, applications per month, screening and suitability of applicants,
-//! reservation wages and on-notice search.
+//! and on-notice search. (Reservation wages follow the benefit rules, `[benefits]`.)
 
 use wandel_engine::params::{Matching, MatchingMode};
 
 use crate::reader::{Range, Reader, Table};
-use crate::source::Origin;
-use crate::tree::Node;
 
-/// Reads `[matching]`; the reservation wage floor must not exceed its start.
-pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>, root: &Node) -> Matching {
+/// Reads `[matching]`.
+pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Matching {
     let mut m = rd.table(top, "matching");
     let mode = match rd
         .choice(
@@ -39,20 +37,7 @@ pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>, root: &Nod
             Some(4.0),
             Range::Between(0.0, 1000.0),
         ),
-        suitability: rd.number(&mut m, "suitability", Some(0.057), Range::Unit),
-        reservation_start: rd.number(
-            &mut m,
-            "reservation_start",
-            Some(0.85),
-            Range::Between(0.0, 2.0),
-        ),
-        reservation_decline: rd.number(&mut m, "reservation_decline", Some(0.02), Range::Unit),
-        reservation_floor: rd.number(
-            &mut m,
-            "reservation_floor",
-            Some(0.6),
-            Range::Between(0.0, 2.0),
-        ),
+        suitability: rd.number(&mut m, "suitability", Some(0.05), Range::Unit),
         notice_search_intensity: rd.number(
             &mut m,
             "notice_search_intensity",
@@ -61,17 +46,5 @@ pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>, root: &Nod
         ),
     };
     rd.finish(m);
-    if matching.reservation_floor > matching.reservation_start {
-        rd.error(
-            root.get("matching")
-                .and_then(|n| n.get("reservation_floor"))
-                .map_or(Origin::Nowhere, |n| n.origin),
-            "matching.reservation_floor",
-            format!(
-                "must not exceed matching.reservation_start ({}), got {}",
-                matching.reservation_start, matching.reservation_floor
-            ),
-        );
-    }
     matching
 }

@@ -15,6 +15,7 @@
 //! [`sectors::read_path`] (piecewise-linear paths over months), and [`origin_of`] and
 //! [`describe`] below.
 
+pub(crate) mod benefits;
 pub(crate) mod capacity;
 pub(crate) mod demography;
 pub(crate) mod firms;
