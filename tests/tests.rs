@@ -1,8 +1,10 @@
 //! Wandel's integration tests: one binary, one module per concern.
 //!
+//! - `calibration`: the calibration table of the shipped scenarios (`docs/calibration.md`).
 //! - `dmp_reference`: the DMP special case against its exact steady state.
 //! - `invariants`: every month of the shipped scenarios keeps every invariant and every stock
 //!   changes only by recorded flows.
+//! - `locality`: a change to one worker leaves unconnected regions bit-identical.
 //! - `market`: unemployment responds to search and matching in both matching modes.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
@@ -12,10 +14,12 @@
 
 mod util;
 
+mod calibration;
 mod cli;
 mod determinism;
 mod dmp_reference;
 mod invariants;
+mod locality;
 mod market;
 mod report_browser;
 mod scenario_errors;
