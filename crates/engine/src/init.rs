@@ -164,6 +164,9 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     // the huge-page hint.
     eco.workers.rec.reserve_exact(n_workers as usize);
     eco.workers.id.reserve_exact(n_workers as usize);
+    if params.benefits.enabled {
+        eco.claims.reserve_exact(n_workers as usize);
+    }
     crate::hugepages::advise(&eco.workers.rec);
     let targets = &eco.firms.target;
     eco.firms

@@ -67,7 +67,18 @@ pub fn mix64(mut z: u64) -> u64 {
 /// The 64-bit key of stream `(seed, replication, month index, phase, entity)`: the fields are
 /// folded in one at a time through [`mix64`], so that every field changes every bit of the key.
 pub fn stream_key(seed: u64, replication: u32, month_idx: u32, phase: Phase, entity: u64) -> u64 {
-    let run = mix64(seed ^ mix64(u64::from(replication)));
+    key_in_run(run_key(seed, replication), month_idx, phase, entity)
+}
+
+/// The part of [`stream_key`] that depends on the run only.
+#[inline]
+fn run_key(seed: u64, replication: u32) -> u64 {
+    mix64(seed ^ mix64(u64::from(replication)))
+}
+
+/// [`stream_key`] from the run's part.
+#[inline]
+fn key_in_run(run: u64, month_idx: u32, phase: Phase, entity: u64) -> u64 {
     let when = mix64(run ^ ((u64::from(month_idx) << 8) | phase as u64));
     mix64(when ^ mix64(entity))
 }
@@ -81,22 +92,28 @@ pub fn stream(seed: u64, replication: u32, month_idx: u32, phase: Phase, entity:
     SimRng::seed_from_u64(stream_key(seed, replication, month_idx, phase, entity))
 }
 
-/// The streams of one month of one replication: [`stream`] with the run and the month fixed.
+/// The streams of one month of one replication: [`stream`] with the run and the month fixed
+/// (the run's part of the key is hashed once, since streams are set up per firm and seeker).
 #[derive(Clone, Copy, Debug)]
 pub struct MonthStreams {
-    /// Master seed.
-    pub seed: u64,
-    /// Replication.
-    pub replication: u32,
     /// Month index since the first simulated month.
     pub month_idx: u32,
+    run: u64,
 }
 
 impl MonthStreams {
-    /// The stream of `phase` for `entity` this month.
+    /// The streams of month `month_idx` of replication `replication` of seed `seed`.
+    pub fn new(seed: u64, replication: u32, month_idx: u32) -> MonthStreams {
+        MonthStreams {
+            month_idx,
+            run: run_key(seed, replication),
+        }
+    }
+
+    /// The stream of `phase` for `entity` this month: the same as [`stream`].
     #[inline]
     pub fn of(&self, phase: Phase, entity: u64) -> SimRng {
-        stream(self.seed, self.replication, self.month_idx, phase, entity)
+        SimRng::seed_from_u64(key_in_run(self.run, self.month_idx, phase, entity))
     }
 }
 
@@ -158,6 +175,13 @@ mod tests {
         for (i, x) in all.iter().enumerate() {
             assert!(all[i + 1..].iter().all(|y| y != x), "streams collide");
         }
+    }
+
+    #[test]
+    fn month_streams_are_the_streams() {
+        let m = MonthStreams::new(7, 2, 5);
+        let a: u64 = m.of(Phase::Screening, 99).next_u64();
+        assert_eq!(a, stream(7, 2, 5, Phase::Screening, 99).next_u64());
     }
 
     #[test]

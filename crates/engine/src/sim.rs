@@ -106,11 +106,7 @@ impl<'p> Simulation<'p> {
         eco.month = params.first_month().plus(idx as i32);
         reset_flows(&mut eco.flows);
         let displaced_before = eco.displaced.len();
-        let streams = MonthStreams {
-            seed,
-            replication: rep,
-            month_idx: idx,
-        };
+        let streams = MonthStreams::new(seed, rep, idx);
         let mut policy_rng = streams.of(Phase::Policy, MONTH_WIDE);
 
         // 1. Checks due this month.

@@ -351,7 +351,8 @@ pub struct Economy {
     pub(crate) n_sectors: usize,
     /// Similarity matrix.
     pub(crate) similarity: Vec<f64>,
-    /// Each worker's unemployment-insurance record (a side table indexed like the workers).
+    /// Each worker's unemployment-insurance record (a side table indexed like the workers;
+    /// empty when the run has no benefit rules).
     pub claims: Vec<Claim>,
     /// Benefit recipients and the months their claims run out.
     pub benefits: BenefitBooks,
@@ -475,7 +476,9 @@ impl Economy {
     ) -> u32 {
         let w = self.workers.len() as u32;
         self.workers.id.push(id);
-        self.claims.push(Claim::default());
+        if self.benefit_rules.enabled {
+            self.claims.push(Claim::default());
+        }
         self.workers.rec.push(Worker {
             employer: NO_FIRM,
             slot: NO_SLOT,
