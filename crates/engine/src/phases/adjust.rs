@@ -54,9 +54,30 @@ pub fn excess_labour(eco: &Economy, params: &Params) -> Vec<ExcessLabour> {
     out
 }
 
+/// Firms with more employees than this select whom to dismiss by social criteria (the
+/// Protection against Dismissal Act applies to firms of more than ten employees, KSchG § 23;
+/// calibration: K5).
+pub const SOCIAL_SELECTION_ABOVE: usize = 10;
+
+/// Social points of a worker (KSchG § 1 (3), calibration: K5): one per full year of service
+/// and one per year of age, and four for a worker with children (maintenance obligations).
+/// Reason for the weights: the point schemes that German labour courts have accepted count
+/// years of service and of age about equally and give several points per dependent child.
+pub fn social_points(eco: &Economy, w: u32) -> i32 {
+    let r = &eco.workers.rec[w as usize];
+    let t = eco.month;
+    let service = t.since(r.since).div_euclid(12);
+    let age = t.since(r.birth).div_euclid(12);
+    let rules = &eco.benefit_rules;
+    let children = rules.enabled && rules.has_children(eco.workers.id[w as usize]);
+    service + age + if children { 4 } else { 0 }
+}
+
 /// Lays off workers at the firms in `candidates`, recomputing their excess after policies
-/// acted (each firm draws from its own stream). Full-hours workers are chosen uniformly; short-time workers and trainees only when
-/// no full-hours worker is left.
+/// acted (each firm draws from its own stream). Full-hours workers go first; short-time
+/// workers and trainees only when no full-hours worker is left. Within that order a firm of
+/// more than [`SOCIAL_SELECTION_ABOVE`] employees dismisses the workers with the fewest
+/// [`social_points`] first (ties at random); a smaller firm chooses uniformly.
 pub fn lay_off(
     eco: &mut Economy,
     params: &Params,
@@ -68,6 +89,13 @@ pub fn lay_off(
         let rng = &mut streams.of(Phase::Adjust, j as u64);
         let e = excess(eco, j);
         let n = planned_layoffs(eco, params, j, e);
+        if n > 0 && eco.firms.employees[j].len() > SOCIAL_SELECTION_ABOVE {
+            for w in social_selection(eco, j, n as usize, rng) {
+                let pos = eco.payroll_position(w, &eco.workers.rec[w as usize]);
+                eco.separate_at(w, pos, true);
+            }
+            continue;
+        }
         for _ in 0..n {
             let Some(pos) = pick_full_hours(eco, j, rng) else {
                 break;
@@ -78,7 +106,25 @@ pub fn lay_off(
     }
 }
 
-/// The payroll position of a worker of firm `j` to lay off.
+/// The `n` workers of firm `j` to dismiss, in order: full-hours workers before short-time
+/// workers before trainees, each by social points, fewest first, ties in random order.
+fn social_selection(eco: &Economy, j: usize, n: usize, rng: &mut SimRng) -> Vec<u32> {
+    let mut ranked: Vec<(u8, i32, u64, u32)> = eco.firms.employees[j]
+        .iter()
+        .map(|&w| {
+            let group = match eco.workers.rec[w as usize].status {
+                Status::Employed => 0,
+                Status::ShortTime => 1,
+                _ => 2,
+            };
+            (group, social_points(eco, w), rng.random::<u64>(), w)
+        })
+        .collect();
+    ranked.sort_unstable();
+    ranked.into_iter().take(n).map(|(.., w)| w).collect()
+}
+
+/// The payroll position of a worker of firm `j` to lay off (firms without social selection).
 fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<usize> {
     let list = &eco.firms.employees[j];
     if list.is_empty() {
@@ -96,5 +142,59 @@ fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<usize> {
         Some(rng.random_range(0..list.len()))
     } else {
         Some(full[rng.random_range(0..full.len())])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::params::Params;
+    use crate::sim::Simulation;
+    use crate::state::Status;
+
+    #[test]
+    fn layoffs_follow_social_selection() {
+        // DMP case with ages 20-60; firm 0 loses half of its target: its layoffs must be the
+        // workers with the fewest points (service + age in years), every one of them at most
+        // the points of any full-hours worker it keeps.
+        let mut params = Params::dmp_case(20_000, 1, 5);
+        params.population.age_min = 20;
+        params.population.age_max = 60;
+        params.sectors[0].layoff_speed = 1.0;
+        let mut sim = Simulation::new(&params, 0);
+        sim.economy.firms.policy_factor[0] = 0.5;
+        let t = sim.economy.month;
+        let points = |since: crate::Month, birth: crate::Month| {
+            t.since(since).div_euclid(12) + t.since(birth).div_euclid(12)
+        };
+        let before: Vec<(u32, i32)> = sim.economy.firms.employees[0]
+            .iter()
+            .map(|&w| {
+                let r = &sim.economy.workers.rec[w as usize];
+                (w, points(r.since, r.birth))
+            })
+            .collect();
+        sim.step(&mut ());
+        let eco = &sim.economy;
+        let laid_off: Vec<u32> = eco.displaced.iter().map(|d| d.worker).collect();
+        assert!(laid_off.len() >= 40, "{} laid off", laid_off.len());
+        let kept_min = before
+            .iter()
+            .filter(|(w, _)| {
+                let r = &eco.workers.rec[*w as usize];
+                r.employer == 0 && r.status == Status::Employed
+            })
+            .map(|&(_, p)| p)
+            .min()
+            .unwrap();
+        let dismissed_max = before
+            .iter()
+            .filter(|(w, _)| laid_off.contains(w))
+            .map(|&(_, p)| p)
+            .max()
+            .unwrap();
+        assert!(
+            dismissed_max <= kept_min,
+            "dismissed up to {dismissed_max} points, kept from {kept_min}"
+        );
     }
 }
