@@ -73,7 +73,16 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             f.base_size.push(size as f32);
             f.target.push(0);
             f.employees.add_firm();
-            f.wage_level.push(group.wage as f32);
+            // A firm's wage premium: log-normal around the group's wage with mean premium 1.
+            let sd = params.wages.firm_premium_sd;
+            let premium = if sd > 0.0 {
+                let z: f64 = Normal::new(0.0, sd).expect("validated sd").sample(rng);
+                (z - sd * sd / 2.0).exp()
+            } else {
+                1.0
+            };
+            let f = &mut eco.firms;
+            f.wage_level.push((group.wage * premium) as f32);
             f.works_council.push(k < councils);
             f.status.push(FirmStatus::Active);
             f.tech_factor.push(1.0);

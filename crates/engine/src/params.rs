@@ -163,6 +163,9 @@ pub struct Wages {
     pub tenure_cap_months: u32,
     /// Log-skill lost when moving to an occupation of similarity 0 (scaled by 1 - similarity).
     pub occupation_change_loss: f64,
+    /// Standard deviation of firms' log wage premiums around their group's wage (log points):
+    /// firms of a group pay different wages for the same worker, so there is a ladder to climb.
+    pub firm_premium_sd: f64,
 }
 
 /// Search and matching.
@@ -182,6 +185,14 @@ pub struct Matching {
     pub suitability: f64,
     /// Search intensity of workers under closure notice, relative to an unemployed worker.
     pub notice_search_intensity: f64,
+    /// Monthly probability that an employed worker of a producing firm searches on the job
+    /// (applications mode).
+    pub on_the_job_search: f64,
+    /// Search intensity of an on-the-job searcher, relative to an unemployed worker.
+    pub on_the_job_intensity: f64,
+    /// Least gain over the current wage, as a share, for which an employed worker changes
+    /// jobs (applications mode).
+    pub job_change_premium: f64,
 }
 
 /// The matching process.
@@ -357,6 +368,7 @@ pub fn dmp(case: DmpCase) -> Params {
             tenure_return: 0.0,
             tenure_cap_months: 0,
             occupation_change_loss: 0.0,
+            firm_premium_sd: 0.0,
         },
         matching: Matching {
             mode: MatchingMode::Aggregate,
@@ -366,6 +378,9 @@ pub fn dmp(case: DmpCase) -> Params {
             screening_per_vacancy: 1.0,
             suitability: 1.0,
             notice_search_intensity: 0.0,
+            on_the_job_search: 0.0,
+            on_the_job_intensity: 0.0,
+            job_change_premium: 0.0,
         },
         closures: vec![],
         technology_switches: vec![],

@@ -26,7 +26,8 @@ pub struct MonthRecord {
     pub vacancies: u64,
     /// Hires.
     pub hires: u64,
-    /// Job-to-job hires of workers under closure notice (part of `hires`).
+    /// Job-to-job hires: of on-the-job searchers and of workers under closure notice (part of
+    /// `hires`).
     pub job_to_job: u64,
     /// Quits and dismissals into unemployment.
     pub separations: u64,

@@ -51,6 +51,8 @@ pub enum Phase {
     /// Worker-level choices of policies (take-up, completion): keyed by the worker's stable id
     /// and the policy ([`worker_draw`]).
     WorkerChoice = 11,
+    /// Which employed workers search on the job this month: keyed by firm.
+    OnTheJob = 12,
 }
 
 /// The entity of a stream that serves a whole phase of a month rather than one entity.

@@ -358,6 +358,8 @@ pub struct Economy {
     pub benefits: BenefitBooks,
     /// The benefit rules (copied from the parameters).
     pub benefit_rules: BenefitRules,
+    /// Least gain over the current wage for a job change on the job (copied from the parameters).
+    pub(crate) job_change_premium: f64,
 }
 
 impl Economy {
@@ -422,6 +424,7 @@ impl Economy {
             claims: Vec::new(),
             benefits: BenefitBooks::new(params.first_month(), params.simulated_months()),
             benefit_rules: params.benefits.clone(),
+            job_change_premium: params.matching.job_change_premium,
         }
     }
 
@@ -724,16 +727,27 @@ impl Economy {
         });
     }
 
-    /// Hires worker `w` (unemployed, or employed under notice) into firm `j`, occupation `occ`.
+    /// Hires worker `w` (unemployed, or employed and searching on the job or under closure
+    /// notice) into firm `j`, occupation `occ`.
     pub(crate) fn hire(&mut self, w: u32, j: usize, occupation: OccupationId) {
         if self.workers.rec[w as usize].status == Status::Unemployed {
             self.hire_unemployed(w, j, occupation);
             return;
         }
-        // A worker under closure notice moving job to job: displaced, re-employed at once.
-        self.record_displacement(w, true);
+        // A job-to-job move: on the job, or under closure notice (then displaced, and
+        // re-employed at once). The months of the old job count as contributions.
+        let old = self.workers.rec[w as usize].employer as usize;
+        if self.firms.status[old] == FirmStatus::Noticed {
+            self.record_displacement(w, true);
+        }
         self.flows.job_to_job += 1;
         let mut r = self.workers.rec[w as usize];
+        if self.benefit_rules.enabled {
+            let tenure = self.month.since(r.since).max(0);
+            let c = &mut self.claims[w as usize];
+            c.contribution =
+                (i32::from(c.contribution) + tenure).min(crate::benefits::FRAME_MONTHS) as u8;
+        }
         let pos = self.payroll_position(w, &r);
         self.leave(w, &mut r, pos);
         self.enter_employed_rec(w, &mut r, j, occupation);

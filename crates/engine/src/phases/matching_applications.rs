@@ -41,7 +41,7 @@ use rand_distr::{Distribution, Normal};
 
 use crate::params::Params;
 use crate::phases::matching_aggregate::stochastic_round;
-use crate::phases::network::{SearchNetwork, notice_searchers};
+use crate::phases::network::{SearchNetwork, notice_searchers, on_the_job_searchers};
 use crate::phases::vacancies::MarketVacancies;
 use crate::rng::{MonthStreams, Phase, SimRng};
 use crate::state::{Economy, FirmStatus, Status, UNIT_INTENSITY, offered_wage};
@@ -68,18 +68,30 @@ impl Reservation {
 /// The reservation of worker `w` this month (see the module header).
 fn reservation(eco: &Economy, w: u32) -> Reservation {
     let rules = &eco.benefit_rules;
-    let none = Reservation {
-        gross: 0.0,
-        net: 0.0,
-    };
-    if !rules.enabled {
-        return none;
-    }
     let i = w as usize;
     let r = &eco.workers.rec[i];
+    if !rules.enabled {
+        // Without benefit rules only on-the-job searchers ask for more than any offer.
+        let on_job = r.status != Status::Unemployed
+            && eco.firms.status[r.employer as usize] != FirmStatus::Noticed;
+        let gross = if on_job {
+            eco.current_wage(w) * (1.0 + eco.job_change_premium)
+        } else {
+            0.0
+        };
+        return Reservation { gross, net: 0.0 };
+    }
     if r.status != Status::Unemployed {
+        // On a payroll: under closure notice, the first band of reasonable offers; otherwise
+        // (on-the-job search) a raise of at least the job-change premium.
+        let noticed = eco.firms.status[r.employer as usize] == FirmStatus::Noticed;
+        let share = if noticed {
+            rules.reasonable_share_months_1_3
+        } else {
+            1.0 + eco.job_change_premium
+        };
         return Reservation {
-            gross: eco.current_wage(w) * rules.reasonable_share_months_1_3,
+            gross: eco.current_wage(w) * share,
             net: 0.0,
         };
     }
@@ -183,10 +195,9 @@ pub fn run(
             let i = w as usize;
             let available = match eco.workers.rec[i].status {
                 Status::Unemployed => true,
-                Status::Employed | Status::ShortTime => {
-                    let e = eco.workers.rec[i].employer as usize;
-                    eco.firms.status[e] == FirmStatus::Noticed && eco.workers.rec[i].since != t
-                }
+                // Only searchers applied: under notice, or on the job this month; a worker
+                // hired this month does not move again.
+                Status::Employed | Status::ShortTime => eco.workers.rec[i].since != t,
                 _ => false,
             };
             if available {
@@ -216,6 +227,8 @@ fn applications(
     } else {
         vec![Vec::new(); n]
     };
+    let on_job = on_the_job_searchers(eco, params.matching.on_the_job_search, streams);
+    let on_job_intensity = params.matching.on_the_job_intensity;
     let noise = Normal::new(0.0, MATCH_NOISE_SD).expect("valid sd");
     let loss = params.wages.occupation_change_loss;
     let per_seeker = params.matching.applications_per_month;
@@ -231,7 +244,8 @@ fn applications(
         let seekers = eco.pools[s]
             .iter()
             .map(|w| (w, 1.0))
-            .chain(noticed.iter().map(|&w| (w, nu)));
+            .chain(noticed.iter().map(|&w| (w, nu)))
+            .chain(on_job[s].iter().map(|&w| (w, on_job_intensity)));
         for (w, scale) in seekers {
             let i = w as usize;
             let rng = &mut streams.of(Phase::Applications, eco.workers.id[i]);

@@ -86,3 +86,43 @@ pub fn notice_searchers(eco: &crate::state::Economy) -> Vec<Vec<u32>> {
     }
     lists
 }
+
+/// Employed workers who search on the job this month, per market of their residence and
+/// occupation: at each producing firm, each full-hours worker independently with probability
+/// `p`. Cost follows the searchers, not the workforce: the number of searchers of a firm is one
+/// binomial draw from the firm's stream, and only that many payroll positions are visited.
+pub fn on_the_job_searchers(
+    eco: &crate::state::Economy,
+    p: f64,
+    streams: &crate::rng::MonthStreams,
+) -> Vec<Vec<u32>> {
+    use crate::rng::Phase;
+    use crate::state::{FirmStatus, Status};
+    use rand_distr::{Binomial, Distribution};
+    let mut lists = vec![Vec::new(); eco.pools.len()];
+    if p <= 0.0 {
+        return lists;
+    }
+    for j in 0..eco.firms.len() {
+        let h = eco.firms.headcount(j) as usize;
+        if h == 0 || eco.firms.status[j] != FirmStatus::Active {
+            continue;
+        }
+        let rng = &mut streams.of(Phase::OnTheJob, j as u64);
+        let n = Binomial::new(h as u64, p)
+            .expect("validated probability")
+            .sample(rng) as usize;
+        if n == 0 {
+            continue;
+        }
+        let payroll = &eco.firms.employees[j];
+        for pos in rand::seq::index::sample(rng, h, n) {
+            let w = payroll[pos];
+            let r = &eco.workers.rec[w as usize];
+            if r.status == Status::Employed {
+                lists[eco.market(r.region, r.occupation)].push(w);
+            }
+        }
+    }
+    lists
+}

@@ -22,6 +22,19 @@ pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Matchin
         _ => MatchingMode::Applications,
     };
     let matching = Matching {
+        on_the_job_search: rd.number(&mut m, "on_the_job_search", Some(0.0), Range::Unit),
+        on_the_job_intensity: rd.number(
+            &mut m,
+            "on_the_job_intensity",
+            Some(0.5),
+            Range::Between(0.0, 7.9),
+        ),
+        job_change_premium: rd.number(
+            &mut m,
+            "job_change_premium",
+            Some(0.05),
+            Range::Between(0.0, 10.0),
+        ),
         mode,
         efficiency: rd.number(&mut m, "efficiency", Some(0.3), Range::Positive),
         elasticity: rd.number(&mut m, "elasticity", Some(0.5), Range::OpenUnit),

@@ -1,4 +1,5 @@
-//! `[wages]`: returns to tenure (and their cap) and the wage loss on changing occupation.
+//! `[wages]`: returns to tenure (and their cap), the wage loss on changing occupation, and the
+//! dispersion of firms' wage premiums.
 
 use wandel_engine::params::Wages;
 
@@ -20,6 +21,12 @@ pub(crate) fn read_wages(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Wages {
             "occupation_change_loss",
             Some(0.15),
             Range::Between(0.0, 2.0),
+        ),
+        firm_premium_sd: rd.number(
+            &mut wg,
+            "firm_premium_sd",
+            Some(0.0),
+            Range::Between(0.0, 1.0),
         ),
     };
     rd.finish(wg);
