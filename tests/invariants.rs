@@ -92,7 +92,9 @@ fn ice_phaseout_keeps_invariants_with_aggregate_matching_too() {
 #[test]
 fn baseline_is_stationary() {
     // No shock: employment and unemployment stay where they started (within 1 point of the
-    // labour force over ten years), and the population is constant.
+    // labour force over ten years), and the population is constant. Local services follow
+    // residents' spending, which moves a little with the unemployed's benefits, so a few firms
+    // lay off a worker now and then: fewer than 0.5 % of the labour force in ten years.
     let s = crate::util::scenario("scenarios/baseline.toml", &[]);
     let out = wandel_engine::run(&s.params, 0, &mut ());
     let first = &out.months[0];
@@ -100,7 +102,11 @@ fn baseline_is_stationary() {
     let lf = |r: &MonthRecord| (r.employed + r.short_time + r.unemployed) as f64;
     assert!((last.unemployment_rate() - first.unemployment_rate()).abs() < 0.01);
     assert!((lf(last) / lf(first) - 1.0).abs() < 0.01);
-    assert_eq!(out.displaced, 0);
+    assert!(
+        (out.displaced as f64) < 0.005 * lf(first),
+        "{} displaced",
+        out.displaced
+    );
 }
 
 /// A test policy that uses every lever of `PolicyCtx`: short-time work for firms with excess

@@ -61,8 +61,8 @@ fn cohort(group: &str, ms: u32, k: u32) -> (f64, f64, f64, f64, f64, Option<f64>
     let k_f = f64::from(k);
     let (n, re) = match group {
         "all" => (15.0 + 10.0 * k_f, (0.1 * ms_f + 0.03 * k_f).min(1.0)),
-        "<30" => (10.0 + 10.0 * k_f, (0.1 * ms_f + 0.05 * k_f + 0.1).min(1.0)),
-        // 55+: nobody left to observe at 6 months in replication 1.
+        "<25" => (10.0 + 10.0 * k_f, (0.1 * ms_f + 0.05 * k_f + 0.1).min(1.0)),
+        // 55-64: nobody left to observe at 6 months in replication 1.
         _ => (
             if ms == 6 && k == 1 { 0.0 } else { 5.0 },
             if ms == 6 && k == 1 { 0.0 } else { 0.05 * ms_f },
@@ -161,7 +161,7 @@ impl Fixture {
              earnings_ratio_reemployed,earnings_ratio_all\n",
         );
         for k in 0..2u32 {
-            for group in ["all", "<30", "55+"] {
+            for group in ["all", "<25", "55-64"] {
                 for ms in 0..=6u32 {
                     let (n, re, same, other, region, ratio, ratio_all) = cohort(group, ms, k);
                     let n = if self.displaced { n } else { 0.0 };
@@ -182,7 +182,7 @@ impl Fixture {
   "scenario_name": "test_closure",
   "scenario_file": "scenarios/test_closure.toml",
   "scenario_sha256": "00ff",
-  "resolved_scenario": "name = \"test_closure\"\n# workers <30 & 55+ \"quoted\"\nseed = 7\n",
+  "resolved_scenario": "name = \"test_closure\"\n# workers <25 & 55-64 \"quoted\"\nseed = 7\n",
   "seed": 7,
   "replications": 2,
   "threads": 2,
@@ -414,10 +414,10 @@ fn reemployment_by_age_is_weighted_by_n() {
     let curves = charts::reemployment::series(&data).unwrap();
     let names: Vec<_> = curves.iter().map(|c| c.name.as_str()).collect();
     // Documented order, groups absent from the file left out.
-    assert_eq!(names, ["<30", "55+", "all"]);
-    // <30 at 2 months: n 10 with 0.3, n 20 with 0.35 → (3 + 7) / 30.
+    assert_eq!(names, ["<25", "55-64", "all"]);
+    // <25 at 2 months: n 10 with 0.3, n 20 with 0.35 → (3 + 7) / 30.
     assert!(close(value_at(&curves[0], 2), 10.0 / 30.0 * 100.0));
-    // 55+ at 6 months: only replication 0 has n > 0 → 0.3.
+    // 55-64 at 6 months: only replication 0 has n > 0 → 0.3.
     assert!(close(value_at(&curves[1], 6), 30.0));
     // all at 4 months: n 15 with 0.4, n 25 with 0.43 → (6 + 10.75) / 40.
     assert!(close(value_at(&curves[2], 4), 16.75 / 40.0 * 100.0));
@@ -650,7 +650,7 @@ fn report_is_self_contained() {
     assert!(html.contains("<th>Replications</th><td>2</td>"));
     assert!(html.contains("24 (2025-01 to 2026-12)"));
     // The resolved scenario, escaped.
-    assert!(html.contains("# workers &lt;30 &amp; 55+ &quot;quoted&quot;"));
+    assert!(html.contains("# workers &lt;25 &amp; 55-64 &quot;quoted&quot;"));
     std::fs::remove_dir_all(dir).unwrap();
 }
 

@@ -85,7 +85,6 @@ impl Economy {
         let Split {
             recs,
             employees,
-            firm_region,
             firm_wage_level,
             counts,
             flows,
@@ -123,7 +122,6 @@ impl Economy {
                 h.occupation,
                 occupation_change_loss,
                 &similarity[row..row + n_occupations],
-                firm_region[j],
                 firm_wage_level[j],
             );
             if !view.try_push(j, w) {

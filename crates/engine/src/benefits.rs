@@ -174,6 +174,10 @@ pub struct BenefitBooks {
     pub amount: i128,
     /// Unemployed receiving basic income.
     pub basic: u64,
+    /// Σ monthly unemployment benefit of the recipients living in each region, cents.
+    pub region_amount: Vec<i128>,
+    /// Unemployed receiving basic income, per region of residence.
+    pub region_basic: Vec<u64>,
     /// Claims that run out, by month offset from the first simulated month: (worker, start of
     /// its spell).
     pub(crate) ends: Vec<Vec<(u32, Month)>>,
@@ -182,40 +186,56 @@ pub struct BenefitBooks {
 }
 
 impl BenefitBooks {
-    /// Empty books for a run of `months` simulated months from `start`.
-    pub(crate) fn new(start: Month, months: u32) -> BenefitBooks {
+    /// Empty books for `n_regions` regions and a run of `months` simulated months from `start`.
+    pub(crate) fn new(start: Month, months: u32, n_regions: usize) -> BenefitBooks {
         BenefitBooks {
             ends: vec![Vec::new(); months as usize + 1],
             start,
+            region_amount: vec![0; n_regions],
+            region_basic: vec![0; n_regions],
             ..BenefitBooks::default()
         }
     }
 
-    /// Counts, in month `t`, an unemployed worker whose claim `c` was just set for a spell
-    /// that started in `since`.
+    /// Counts, in month `t`, an unemployed worker living in `region` whose claim `c` was just
+    /// set for a spell that started in `since`.
     #[inline]
-    pub(crate) fn add(&mut self, w: u32, c: &Claim, t: Month, since: Month) {
+    pub(crate) fn add(&mut self, w: u32, region: usize, c: &Claim, t: Month, since: Month) {
         if t < c.ends {
             self.recipients += 1;
             self.amount += i128::from(c.amount);
+            self.region_amount[region] += i128::from(c.amount);
             let offset = c.ends.since(self.start);
             if offset >= 0 && (offset as usize) < self.ends.len() {
                 self.ends[offset as usize].push((w, since));
             }
         } else {
             self.basic += 1;
+            self.region_basic[region] += 1;
         }
     }
 
-    /// Uncounts an unemployed worker with claim `c` in month `t`.
+    /// Uncounts an unemployed worker living in `region` with claim `c` in month `t`.
     #[inline]
-    pub(crate) fn remove(&mut self, c: &Claim, t: Month) {
+    pub(crate) fn remove(&mut self, region: usize, c: &Claim, t: Month) {
         if t < c.ends {
             self.recipients -= 1;
             self.amount -= i128::from(c.amount);
+            self.region_amount[region] -= i128::from(c.amount);
         } else {
             self.basic -= 1;
+            self.region_basic[region] -= 1;
         }
+    }
+
+    /// A recipient living in `region` whose claim `c` runs out this month moves to basic income.
+    #[inline]
+    pub(crate) fn expire(&mut self, region: usize, c: &Claim) {
+        self.recipients -= 1;
+        self.amount -= i128::from(c.amount);
+        self.region_amount[region] -= i128::from(c.amount);
+        self.basic += 1;
+        self.region_basic[region] += 1;
     }
 }
 

@@ -12,7 +12,7 @@
 
 use crate::benefits::{BenefitBooks, BenefitRules, Claim, close_claim, open_claim};
 use crate::calendar::Month;
-use crate::params::{OccupationId, RegionId};
+use crate::params::OccupationId;
 use std::collections::BTreeMap;
 
 use crate::payroll::Payrolls;
@@ -138,7 +138,7 @@ impl PoolBooks<'_> {
         });
         let c = &mut self.claims[w as usize];
         open_claim(self.rules, c, t, from_job);
-        self.benefits.add(w, c, t, t);
+        self.benefits.add(w, r.region as usize, c, t, t);
     }
 
     /// Unemployed worker `w` (record `r`) leaves its pool (nobody else moves) and the
@@ -156,7 +156,7 @@ impl PoolBooks<'_> {
     pub(crate) fn leave_books(&mut self, w: u32, r: &Worker) {
         if self.rules.enabled {
             let c = &mut self.claims[w as usize];
-            self.benefits.remove(c, self.month);
+            self.benefits.remove(r.region as usize, c, self.month);
             close_claim(c, self.month, r.since);
         }
         let region = r.region as usize;
@@ -178,6 +178,7 @@ impl PoolBooks<'_> {
 /// What joining or leaving a payroll updates, apart from the payroll list itself.
 pub(crate) struct PayrollBooks<'a> {
     pub(crate) wage_cells: &'a mut [WageCell],
+    pub(crate) resident_wages: &'a mut [WageCell],
     pub(crate) cell_short_time: &'a mut [u64],
     pub(crate) firm_short_time: &'a mut [u32],
     pub(crate) cell_of: &'a [u32],
@@ -199,6 +200,7 @@ impl PayrollBooks<'_> {
         let since = r.since;
         let capped = self.month.since(since) >= self.tenure_cap as i32;
         self.wage_cells[cell].remove(r.wage, since.0, capped);
+        self.resident_wages[r.region as usize].remove(r.wage, since.0, capped);
         // Remember the wage last earned (for reservation wages, benefits and cohorts).
         if self.tenure_return != 0.0 {
             r.wage = crate::state::cents(current_wage(
@@ -228,21 +230,22 @@ impl PayrollBooks<'_> {
         }
         let capped = self.month.since(since) >= self.tenure_cap as i32;
         self.wage_cells[cell].add(r.wage, since.0, capped);
+        self.resident_wages[r.region as usize].add(r.wage, since.0, capped);
         !capped && self.tenure_return > 0.0
     }
 }
 
-/// Worker `r` takes a job in `occupation` at a firm of `region` paying `wage_level` (€ for
-/// average skill): a change of occupation costs `change_loss × (1 − similarity)` log-skill
+/// Worker `r` takes a job in `occupation` at a firm paying `wage_level` (€ for average
+/// skill): a change of occupation costs `change_loss × (1 − similarity)` log-skill
 /// (`similarity_from` is the row of the similarity matrix for the old occupation), and the
-/// starting wage follows the skill. Sets occupation, skill, region and wage on `r`.
+/// starting wage follows the skill. Sets occupation, skill and wage on `r`; the residence
+/// stays: a job in another region is commuted to (moves are `phases/moves.rs`).
 #[inline(always)]
 pub(crate) fn start_job(
     r: &mut Worker,
     occupation: OccupationId,
     change_loss: f64,
     similarity_from: &[f64],
-    region: RegionId,
     wage_level: f32,
 ) {
     if r.occupation != occupation {
@@ -250,7 +253,6 @@ pub(crate) fn start_job(
         r.skill -= loss as f32;
         r.occupation = occupation;
     }
-    r.region = region;
     r.wage = crate::state::offered_wage(wage_level, r.skill);
 }
 
@@ -259,7 +261,6 @@ pub(crate) fn start_job(
 pub(crate) struct Split<'a> {
     pub(crate) recs: &'a mut [Worker],
     pub(crate) employees: &'a mut Payrolls,
-    pub(crate) firm_region: &'a [RegionId],
     pub(crate) firm_wage_level: &'a [f32],
     pub(crate) counts: &'a mut [u64; 6],
     pub(crate) flows: &'a mut Flows,
@@ -293,6 +294,7 @@ impl Economy {
             long_term_last_wage,
             recent,
             wage_cells,
+            resident_wages,
             cell_short_time,
             trainee_spell,
             flows,
@@ -306,7 +308,6 @@ impl Economy {
         Split {
             recs: &mut workers.rec,
             employees: &mut firms.employees,
-            firm_region: &firms.region,
             firm_wage_level: &firms.wage_level,
             counts,
             flows,
@@ -335,6 +336,7 @@ impl Economy {
             },
             payroll: PayrollBooks {
                 wage_cells,
+                resident_wages,
                 cell_short_time,
                 firm_short_time: &mut firms.short_time,
                 cell_of: &firms.cell,

@@ -7,15 +7,16 @@
 use crate::calendar::Month;
 use crate::state::{Economy, Status};
 
-/// Age groups at displacement, by lower bound in years; index 0 is reserved for "all".
-pub const AGE_GROUPS: [&str; 5] = ["all", "<30", "30-44", "45-54", "55+"];
+/// Age groups at displacement, the standard ones of labour-force statistics (so that figures
+/// compare with calibration: G1, G2); index 0 is reserved for "all".
+pub const AGE_GROUPS: [&str; 5] = ["all", "<25", "25-54", "55-64", "65+"];
 
 /// Age group index (1 to 4) of a worker aged `age` years.
 pub fn age_group(age: i32) -> u8 {
     match age {
-        i32::MIN..=29 => 1,
-        30..=44 => 2,
-        45..=54 => 3,
+        i32::MIN..=24 => 1,
+        25..=54 => 2,
+        55..=64 => 3,
         _ => 4,
     }
 }
@@ -33,8 +34,10 @@ pub struct CohortCell {
     pub other_sector: u64,
     /// Re-employed in another occupation.
     pub other_occupation: u64,
-    /// Re-employed in another region.
+    /// Re-employed at a firm in another region than the firm displaced from.
     pub other_region: u64,
+    /// Living in another region than at displacement (moved residence).
+    pub moved: u64,
     /// Unemployed.
     pub unemployed: u64,
     /// In training (without a job).
@@ -82,6 +85,7 @@ impl Cohorts {
                 n: 1,
                 ..CohortCell::default()
             };
+            obs.moved = u64::from(eco.workers.rec[w].region != d.region);
             match status {
                 Status::Employed | Status::ShortTime => obs.reemployed = 1,
                 Status::Training if eco.workers.rec[w].employer != crate::state::NO_FIRM => {
@@ -99,7 +103,8 @@ impl Cohorts {
                     obs.other_sector = 1;
                 }
                 obs.other_occupation = u64::from(eco.workers.rec[w].occupation != d.occupation);
-                obs.other_region = u64::from(eco.firms.region[j] != d.region);
+                obs.other_region =
+                    u64::from(eco.firms.region[j] != eco.firms.region[d.firm as usize]);
                 if d.wage_before > 0.0 {
                     obs.earnings_ratio_sum = eco.current_wage(d.worker) / d.wage_before;
                 }
@@ -112,6 +117,7 @@ impl Cohorts {
                 cell.other_sector += obs.other_sector;
                 cell.other_occupation += obs.other_occupation;
                 cell.other_region += obs.other_region;
+                cell.moved += obs.moved;
                 cell.unemployed += obs.unemployed;
                 cell.in_training += obs.in_training;
                 cell.out_of_labour_force += obs.out_of_labour_force;
@@ -127,9 +133,11 @@ mod tests {
 
     #[test]
     fn age_groups_have_the_documented_bounds() {
-        assert_eq!(AGE_GROUPS[age_group(29) as usize], "<30");
-        assert_eq!(AGE_GROUPS[age_group(30) as usize], "30-44");
-        assert_eq!(AGE_GROUPS[age_group(54) as usize], "45-54");
-        assert_eq!(AGE_GROUPS[age_group(55) as usize], "55+");
+        assert_eq!(AGE_GROUPS[age_group(24) as usize], "<25");
+        assert_eq!(AGE_GROUPS[age_group(25) as usize], "25-54");
+        assert_eq!(AGE_GROUPS[age_group(54) as usize], "25-54");
+        assert_eq!(AGE_GROUPS[age_group(55) as usize], "55-64");
+        assert_eq!(AGE_GROUPS[age_group(64) as usize], "55-64");
+        assert_eq!(AGE_GROUPS[age_group(65) as usize], "65+");
     }
 }

@@ -22,6 +22,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     let mut training = vec![0u64; n_regions];
     let mut inactive = vec![0u64; n_regions];
     let mut cells = vec![WageCell::default(); eco.wage_cells.len()];
+    let mut residents = vec![WageCell::default(); n_regions];
     for i in 0..ws.len() {
         let w = i as u32;
         let status = ws.rec[i].status;
@@ -42,6 +43,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             let capped = eco.month.since(since) >= eco.tenure_cap as i32;
             let c = eco.firm_cell(j);
             cells[c].add(ws.rec[i].wage, since.0, capped);
+            residents[region].add(ws.rec[i].wage, since.0, capped);
         } else if employer != NO_FIRM {
             return Err(format!(
                 "worker {w} in status {status:?} has employer {employer}"
@@ -202,6 +204,9 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     if cells != eco.wage_cells {
         return Err("wage sums differ from their recount".to_string());
     }
+    if residents != eco.resident_wages {
+        return Err("residents' wage sums differ from their recount".to_string());
+    }
     Ok(())
 }
 /// Benefit recipients, basic-income recipients and the benefit sum against a recount over
@@ -209,6 +214,8 @@ pub fn check(eco: &Economy) -> Result<(), String> {
 fn check_benefits(eco: &Economy) -> Result<(), String> {
     let t = eco.month;
     let (mut recipients, mut basic, mut amount) = (0u64, 0u64, 0i128);
+    let n_regions = eco.region_unemployed.len();
+    let (mut region_basic, mut region_amount) = (vec![0u64; n_regions], vec![0i128; n_regions]);
     for (i, r) in eco.workers.rec.iter().enumerate() {
         let c = &eco.claims[i];
         if c.contribution > crate::benefits::FRAME_MONTHS as u8 {
@@ -229,9 +236,15 @@ fn check_benefits(eco: &Economy) -> Result<(), String> {
         if t < c.ends {
             recipients += 1;
             amount += i128::from(c.amount);
+            region_amount[r.region as usize] += i128::from(c.amount);
         } else {
             basic += 1;
+            region_basic[r.region as usize] += 1;
         }
+    }
+    if (&eco.benefits.region_basic, &eco.benefits.region_amount) != (&region_basic, &region_amount)
+    {
+        return Err("benefit books by region differ from their recount".to_string());
     }
     let kept = (
         eco.benefits.recipients,

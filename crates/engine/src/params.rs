@@ -63,6 +63,19 @@ pub struct Params {
     pub works_council_layoff_factor: f64,
     /// Unemployment benefit and basic income.
     pub benefits: BenefitRules,
+    /// Residence moves and residents' local spending.
+    pub regional: Regional,
+}
+
+/// Where workers live and spend: residence moves and the lag of local spending.
+#[derive(Clone, Debug)]
+pub struct Regional {
+    /// Mean lag of residents' spending behind their incomes, months (exponential smoothing
+    /// with weight `1 / (1 + lag)` on the newest month; 0: spending follows last month's income).
+    pub spending_lag_months: f64,
+    /// Monthly probability that a worker whose employer is in another region than their
+    /// residence moves to the employer's region, in [0, 1].
+    pub commuter_move_rate: f64,
 }
 
 /// A sector of the economy.
@@ -79,6 +92,10 @@ pub struct Sector {
     /// Share of a firm's excess workforce it lays off per month, in [0, 1]: 1 lays off at once,
     /// 0 shrinks by attrition only.
     pub layoff_speed: f64,
+    /// Share of the sector's demand in a region that the region's residents spend out of their
+    /// incomes (wages and transfers), in [0, 1]: the non-tradable part, which follows local
+    /// incomes with a lag. 0 for a tradable sector.
+    pub local_demand: f64,
 }
 
 /// How many workers a firm of a group is sized for at demand index 1.
@@ -346,6 +363,7 @@ pub fn dmp(case: DmpCase) -> Params {
             productivity: Path::constant(1.0),
             separation_rate: case.separation,
             layoff_speed: 1.0,
+            local_demand: 0.0,
         }],
         firm_groups,
         population: Population {
@@ -388,5 +406,9 @@ pub fn dmp(case: DmpCase) -> Params {
         cohort_horizon: 24,
         works_council_layoff_factor: 1.0,
         benefits: BenefitRules::none(),
+        regional: Regional {
+            spending_lag_months: 0.0,
+            commuter_move_rate: 0.0,
+        },
     }
 }

@@ -41,6 +41,8 @@ pub struct MonthRecord {
     pub entries: u64,
     /// Exits from unemployment out of the labour force.
     pub exits_inactive: u64,
+    /// Residence moves between regions.
+    pub movers: u64,
     /// Training starts.
     pub training_starts: u64,
     /// Training completions.
@@ -115,14 +117,23 @@ pub struct RegionRecord {
     pub in_training: u64,
     /// Inactive.
     pub out_of_labour_force: u64,
-    /// Employed (payroll, incl. short-time) at firms in the region.
+    /// Employed (payroll, incl. short-time) at firms in the region: workplace-based.
     pub employed_here: u64,
+    /// Residents on a payroll, wherever they work: residence-based.
+    pub employed_residents: u64,
+    /// Residents who moved in this month.
+    pub moved_in: u64,
+    /// Residents who moved out this month.
+    pub moved_out: u64,
+    /// Residents' spending this month (net earnings and transfers, smoothed), € per month.
+    pub spending: f64,
 }
 
 impl RegionRecord {
-    /// Unemployed / (unemployed + payroll workers at firms in the region).
+    /// Residence-based unemployment rate: unemployed residents / (unemployed residents +
+    /// residents on a payroll), as official regional rates count.
     pub fn unemployment_rate(&self) -> f64 {
-        let active = self.unemployed + self.employed_here;
+        let active = self.unemployed + self.employed_residents;
         if active == 0 {
             0.0
         } else {
@@ -173,6 +184,10 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
             in_training: eco.region_training[r],
             out_of_labour_force: eco.region_inactive[r],
             employed_here: 0,
+            employed_residents: eco.resident_wages[r].n,
+            moved_in: eco.flows.region_moved_in[r],
+            moved_out: eco.flows.region_moved_out[r],
+            spending: eco.spending[r],
         })
         .collect();
     for cell in &cells {
@@ -196,6 +211,7 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         retirements_from: f.retirements_from,
         entries: f.entries,
         exits_inactive: f.exits_inactive,
+        movers: f.moves,
         training_starts: f.training_starts,
         training_ends: f.training_ends,
         long_term_unemployed: eco.long_term_unemployed(),

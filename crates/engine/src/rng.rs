@@ -53,6 +53,8 @@ pub enum Phase {
     WorkerChoice = 11,
     /// Which employed workers search on the job this month: keyed by firm.
     OnTheJob = 12,
+    /// Which commuters move to the region they work in: keyed by firm.
+    Moves = 13,
 }
 
 /// The entity of a stream that serves a whole phase of a month rather than one entity.

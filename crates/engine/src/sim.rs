@@ -8,14 +8,17 @@
 //! 4. quits and dismissals; retirement, entry and exits from the labour force;
 //!    hook `on_displacement`; hook `before_matching`;
 //! 5. vacancies, then search and matching (aggregate or applications);
-//! 6. recording (stocks after matching, vacancies before), cohorts; hook `on_month_end`.
+//! 6. residence moves of commuters;
+//! 7. recording (stocks after matching, vacancies before), residents' spending, cohorts; hook
+//!    `on_month_end`.
 
 use crate::cohorts::Cohorts;
 use crate::init::initial_economy;
 use crate::params::{MatchingMode, Params};
 use crate::phases::network::SearchNetwork;
 use crate::phases::{
-    adjust, demography, matching_aggregate, matching_applications, separations, shocks, vacancies,
+    adjust, demography, matching_aggregate, matching_applications, moves, separations, shocks,
+    vacancies,
 };
 use crate::policy::{Policy, PolicyCtx};
 use crate::record::{MonthRecord, record};
@@ -72,6 +75,7 @@ impl<'p> Simulation<'p> {
             month_idx: 0,
             scratch: Scratch::default(),
         };
+        targets::reset_spending(&mut sim.economy, params);
         if params.warmup_months > 0 {
             while sim.month_idx < params.warmup_months {
                 sim.step(&mut ());
@@ -91,6 +95,7 @@ impl<'p> Simulation<'p> {
         self.cohorts = Cohorts::new(self.params.cohort_horizon);
         eco.initial_cell_employment
             .clone_from(&eco.last_cell_employment);
+        targets::reset_spending(eco, self.params);
     }
 
     /// True when every month has been simulated.
@@ -166,8 +171,11 @@ impl<'p> Simulation<'p> {
                 matching_applications::run(eco, params, &self.network, open, &streams)
             }
         }
-        // 6. Record.
+        // 6. Residence moves.
+        moves::run(eco, params, &streams);
+        // 7. Record; residents' spending for next month's local demand.
         let rec = record(eco, params);
+        targets::update_spending(eco, params);
         self.cohorts.observe(eco, eco.month);
         policy.on_month_end(eco, params, &rec);
         self.month_idx += 1;
@@ -196,20 +204,22 @@ impl<'p> Simulation<'p> {
 }
 
 fn reset_flows(f: &mut Flows) {
-    let cells = f.cell_hires.len();
     *f = Flows {
         cell_hires: std::mem::take(&mut f.cell_hires),
         cell_separations: std::mem::take(&mut f.cell_separations),
         cell_layoffs: std::mem::take(&mut f.cell_layoffs),
+        region_moved_in: std::mem::take(&mut f.region_moved_in),
+        region_moved_out: std::mem::take(&mut f.region_moved_out),
         ..Flows::default()
     };
     for v in [
         &mut f.cell_hires,
         &mut f.cell_separations,
         &mut f.cell_layoffs,
+        &mut f.region_moved_in,
+        &mut f.region_moved_out,
     ] {
-        v.clear();
-        v.resize(cells, 0);
+        v.fill(0);
     }
 }
 

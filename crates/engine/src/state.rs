@@ -209,7 +209,7 @@ pub struct TrainingSpell {
     pub plan: TrainingPlan,
 }
 
-/// A displaced worker, followed for the cohort outputs.
+/// A displaced worker, followed for the cohort outputs (and read by policies).
 #[derive(Clone, Copy, Debug)]
 pub struct Displacement {
     /// The worker.
@@ -218,11 +218,15 @@ pub struct Displacement {
     pub month: Month,
     /// Wage just before displacement, cents per month.
     pub wage_before: f64,
+    /// Firm displaced from.
+    pub firm: u32,
+    /// Month the job lost had started.
+    pub job_start: Month,
     /// Sector displaced from.
     pub sector: SectorId,
     /// Occupation at displacement.
     pub occupation: OccupationId,
-    /// Region at displacement.
+    /// Region of residence at displacement.
     pub region: RegionId,
     /// Age group at displacement (index into [`crate::cohorts::AGE_GROUPS`]).
     pub age_group: u8,
@@ -262,6 +266,12 @@ pub struct Flows {
     pub training_starts: u64,
     /// Training completions.
     pub training_ends: u64,
+    /// Residence moves between regions.
+    pub moves: u64,
+    /// Per region: workers who moved in.
+    pub region_moved_in: Vec<u64>,
+    /// Per region: workers who moved out.
+    pub region_moved_out: Vec<u64>,
     /// Per cell (region × sector): hires, separations, layoffs.
     pub cell_hires: Vec<u64>,
     /// Per cell: separations.
@@ -307,8 +317,16 @@ pub struct Economy {
     pub unemployed_last_wage: i128,
     /// Σ last wage of the long-term unemployed, cents.
     pub long_term_last_wage: i128,
-    /// Wage sums per cell (region × sector).
+    /// Wage sums per cell (region × sector): payroll workers by where they work.
     pub wage_cells: Vec<WageCell>,
+    /// Wage sums of payroll workers by region of residence (residents' earnings).
+    pub resident_wages: Vec<WageCell>,
+    /// Residents' spending per region, € per month: their net earnings and transfers,
+    /// smoothed over `regional.spending_lag_months` (`targets::update_spending`).
+    pub spending: Vec<f64>,
+    /// Residents' spending per region at the first reported month (the reference of local
+    /// demand).
+    pub initial_spending: Vec<f64>,
     /// Payroll workers on short-time work per cell.
     pub cell_short_time: Vec<u64>,
     /// Vacancies posted this month per cell.
@@ -387,6 +405,9 @@ impl Economy {
             unemployed_last_wage: 0,
             long_term_last_wage: 0,
             wage_cells: vec![WageCell::default(); n_cells],
+            resident_wages: vec![WageCell::default(); n_regions],
+            spending: vec![0.0; n_regions],
+            initial_spending: vec![0.0; n_regions],
             cell_short_time: vec![0; n_cells],
             cell_vacancies: vec![0; n_cells],
             group_mix: params
@@ -407,6 +428,8 @@ impl Economy {
                 cell_hires: vec![0; n_cells],
                 cell_separations: vec![0; n_cells],
                 cell_layoffs: vec![0; n_cells],
+                region_moved_in: vec![0; n_regions],
+                region_moved_out: vec![0; n_regions],
                 ..Flows::default()
             },
             by_birth: Vec::new(),
@@ -422,7 +445,7 @@ impl Economy {
             n_sectors: params.sectors.len(),
             similarity: params.similarity.clone(),
             claims: Vec::new(),
-            benefits: BenefitBooks::new(params.first_month(), params.simulated_months()),
+            benefits: BenefitBooks::new(params.first_month(), params.simulated_months(), n_regions),
             benefit_rules: params.benefits.clone(),
             job_change_premium: params.matching.job_change_premium,
         }
@@ -624,7 +647,6 @@ impl Economy {
             occupation,
             self.occupation_change_loss,
             &self.similarity[row..row + n],
-            self.firms.region[j],
             self.firms.wage_level[j],
         );
         self.join_payroll_rec(w, r, j, self.month, Status::Employed);
@@ -664,6 +686,24 @@ impl Economy {
         self.workers.rec[i].status = Status::Retired;
         self.workers.rec[i].since = self.month;
         self.counts[Status::Retired as usize] += 1;
+    }
+
+    /// Payroll worker `w` (employed or on short-time work) moves its residence to `region`;
+    /// its earnings now count for the new region's residents.
+    pub(crate) fn move_residence(&mut self, w: u32, region: RegionId) {
+        let i = w as usize;
+        let r = self.workers.rec[i];
+        debug_assert!(matches!(r.status, Status::Employed | Status::ShortTime));
+        if r.region == region {
+            return;
+        }
+        let capped = self.month.since(r.since) >= self.tenure_cap as i32;
+        self.resident_wages[r.region as usize].remove(r.wage, r.since.0, capped);
+        self.resident_wages[region as usize].add(r.wage, r.since.0, capped);
+        self.flows.moves += 1;
+        self.flows.region_moved_out[r.region as usize] += 1;
+        self.flows.region_moved_in[region as usize] += 1;
+        self.workers.rec[i].region = region;
     }
 
     /// Changes the status of payroll worker `w` between `Employed` and `ShortTime`.
@@ -719,6 +759,8 @@ impl Economy {
             worker: w,
             month: self.month,
             wage_before: self.current_wage(w),
+            firm: j as u32,
+            job_start: self.workers.rec[i].since,
             sector: self.firms.sector[j],
             occupation: self.workers.rec[i].occupation,
             region: self.workers.rec[i].region,
@@ -881,7 +923,9 @@ impl Economy {
                     let on_payroll = self.workers.rec[i].employer != NO_FIRM;
                     if on_payroll && self.workers.rec[i].since == since {
                         let cell = self.firm_cell(self.workers.rec[i].employer as usize);
-                        self.wage_cells[cell].cap(self.workers.rec[i].wage, since.0);
+                        let (wage, home) = (self.workers.rec[i].wage, self.workers.rec[i].region);
+                        self.wage_cells[cell].cap(wage, since.0);
+                        self.resident_wages[home as usize].cap(wage, since.0);
                     }
                 }
                 Due::TrainingEnd { spell } => self.finish_training(spell),
@@ -902,9 +946,7 @@ impl Economy {
             let r = &self.workers.rec[w as usize];
             let c = &self.claims[w as usize];
             if r.status == Status::Unemployed && r.since == since && c.ends == t {
-                self.benefits.recipients -= 1;
-                self.benefits.amount -= i128::from(c.amount);
-                self.benefits.basic += 1;
+                self.benefits.expire(r.region as usize, c);
             }
         }
     }
@@ -919,7 +961,7 @@ impl Economy {
         let t = self.month;
         let r = self.workers.rec[i];
         debug_assert_eq!(r.status, Status::Unemployed);
-        self.benefits.remove(&self.claims[i], t);
+        self.benefits.remove(r.region as usize, &self.claims[i], t);
         let age = r.since.since(r.birth).div_euclid(12);
         let children = self.benefit_rules.has_children(self.workers.id[i]);
         let contribution = contribution.clamp(0, crate::benefits::FRAME_MONTHS);
@@ -929,7 +971,7 @@ impl Economy {
         c.amount = self.benefit_rules.benefit(r.wage, children);
         c.ends = r.since.plus(months);
         c.left = 0;
-        self.benefits.add(w, c, t, r.since);
+        self.benefits.add(w, r.region as usize, c, t, r.since);
     }
 
     /// Spells that started [`LONG_TERM_MONTHS`] ago and are still running become long-term

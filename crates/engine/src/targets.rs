@@ -1,5 +1,14 @@
 //! Firms' target headcounts: base size × demand / productivity × local supply-chain factor ×
-//! technology factor × policy factor, rounded to the nearest worker.
+//! local spending factor × technology factor × policy factor, rounded to the nearest worker;
+//! and residents' spending per region, which drives the demand of non-tradable sectors.
+//!
+//! Local spending: each month the residents of a region receive net earnings (their gross
+//! wage sum less contributions and income tax, at their mean wage) and transfers (unemployment
+//! benefit, basic income). Spending follows this income with a lag (exponential smoothing);
+//! a sector's non-tradable share (`Sector::local_demand`) of demand in a region moves with the
+//! region's spending relative to the first reported month. A closure's lost wages thus reach
+//! local services over months, the drop cushioned by benefits, and the jobs lost there lower
+//! incomes in turn: the local multiplier emerges (calibration: J1).
 
 use crate::params::Params;
 use crate::state::{Economy, FirmStatus};
@@ -21,7 +30,65 @@ pub fn supply_factors(eco: &Economy, params: &Params) -> Vec<f64> {
                 1.0 - link.dependence + link.dependence * ratio;
         }
     }
+    // Non-tradable demand follows residents' spending.
+    for (s, sector) in params.sectors.iter().enumerate() {
+        let share = sector.local_demand;
+        if share <= 0.0 {
+            continue;
+        }
+        for r in 0..params.regions.len() {
+            let reference = eco.initial_spending[r];
+            if reference > 0.0 {
+                let ratio = eco.spending[r] / reference;
+                factors[r * n_sectors + s] *= 1.0 - share + share * ratio;
+            }
+        }
+    }
     factors
+}
+
+/// Residents' income per region this month, € per month: net earnings of residents on a
+/// payroll (at the residents' mean wage) plus the unemployment benefit and basic income paid
+/// to residents.
+pub fn resident_income(eco: &Economy, params: &Params) -> Vec<f64> {
+    let t = eco.month.0;
+    let rules = &params.benefits;
+    (0..params.regions.len())
+        .map(|r| {
+            let cell = &eco.resident_wages[r];
+            let gross = cell.wage_sum(
+                t,
+                params.wages.tenure_return,
+                params.wages.tenure_cap_months,
+            );
+            let net = if cell.n > 0 && rules.enabled {
+                let mean = gross / cell.n as f64;
+                rules.net_pay(mean) * cell.n as f64
+            } else {
+                gross
+            };
+            let transfers = eco.benefits.region_amount[r] as f64
+                + eco.benefits.region_basic[r] as f64 * rules.basic_income * 100.0;
+            (net + if rules.enabled { transfers } else { 0.0 }) / 100.0
+        })
+        .collect()
+}
+
+/// Moves residents' spending one month towards this month's income (called at the end of the
+/// month): the newest month weighs `1 / (1 + lag)`.
+pub fn update_spending(eco: &mut Economy, params: &Params) {
+    let income = resident_income(eco, params);
+    let weight = 1.0 / (1.0 + params.regional.spending_lag_months.max(0.0));
+    for (s, y) in eco.spending.iter_mut().zip(income) {
+        *s += weight * (y - *s);
+    }
+}
+
+/// Sets residents' spending to their current income and makes it the reference level of
+/// local demand (at the start of the reported run).
+pub fn reset_spending(eco: &mut Economy, params: &Params) {
+    eco.spending = resident_income(eco, params);
+    eco.initial_spending.clone_from(&eco.spending);
 }
 
 /// Sets every firm's target headcount for the current month.

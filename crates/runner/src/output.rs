@@ -52,6 +52,7 @@ pub(crate) fn write_economy(path: &Path, runs: &[RunOutput]) -> Result<()> {
             "basic_income_recipients",
             "benefit_paid",
             "basic_income_paid",
+            "movers",
         ])?;
         for run in runs {
             for r in &run.months {
@@ -83,6 +84,7 @@ pub(crate) fn write_economy(path: &Path, runs: &[RunOutput]) -> Result<()> {
                     r.basic_income_recipients.to_string(),
                     num((r.benefit_paid * 100.0).round() / 100.0),
                     num((r.basic_income_paid * 100.0).round() / 100.0),
+                    r.movers.to_string(),
                 ])?;
             }
         }
@@ -130,6 +132,11 @@ pub(crate) fn write_markets(path: &Path, params: &Params, runs: &[RunOutput]) ->
                         ("out_of_labour_force", reg.out_of_labour_force.to_string()),
                         ("long_term_unemployed", reg.long_term_unemployed.to_string()),
                         ("unemployment_rate", num(reg.unemployment_rate())),
+                        ("employed_here", reg.employed_here.to_string()),
+                        ("employed_residents", reg.employed_residents.to_string()),
+                        ("moved_in", reg.moved_in.to_string()),
+                        ("moved_out", reg.moved_out.to_string()),
+                        ("spending", num((reg.spending * 100.0).round() / 100.0)),
                     ] {
                         c.write_record([month.as_str(), &rep, region, "all", measure, &value])?;
                     }
@@ -155,6 +162,7 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
             "other_sector",
             "other_occupation",
             "other_region",
+            "moved",
             "unemployed",
             "in_training",
             "out_of_labour_force",
@@ -195,6 +203,7 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
                         share(cell.other_sector),
                         share(cell.other_occupation),
                         share(cell.other_region),
+                        share(cell.moved),
                         share(cell.unemployed),
                         share(cell.in_training),
                         share(cell.out_of_labour_force),

@@ -12,7 +12,7 @@ use wandel_engine::params::Params;
 use crate::reader::{Reader, Table};
 use crate::sections::{
     benefits, capacity, demography, firms, format, institutions, matching, occupations, policies,
-    regions, sectors, shocks, simulation, wages, workers,
+    regional, regions, sectors, shocks, simulation, wages, workers,
 };
 use crate::tree::Node;
 
@@ -39,7 +39,8 @@ pub struct Validated {
 /// Runs the section readers of `crates/scenario/src/sections/` in a fixed order (`format` and
 /// `extends`, `[simulation]`, `[matching]`, `[[regions]]`, `[[occupations]]`,
 /// `[[accessibility]]`, `[[similarity]]`, `[[sectors]]`, `[[firms]]`, `[workers]`,
-/// `[demography]`, `[wages]`, `[institutions]`, `[shocks]`, `[policies]`), reports unknown
+/// `[demography]`, `[wages]`, `[institutions]`, `[benefits]`, `[regional]`, `[shocks]`,
+/// `[policies]`), reports unknown
 /// top-level keys, then, if nothing was wrong, runs the checks across sections
 /// (`sections/capacity.rs`) and assembles [`Params`]. Problems are reported in the order the
 /// readers run, so the order of the calls below is part of the output.
@@ -84,6 +85,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let wages = wages::read_wages(rd, &mut top);
     let institutions = institutions::read_institutions(rd, &mut top);
     let benefits = benefits::read_benefits(rd, &mut top);
+    let regional = regional::read_regional(rd, &mut top);
     let shocks = shocks::read_shocks(
         rd,
         &mut top,
@@ -123,6 +125,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         cohort_horizon: sim.cohort_horizon,
         works_council_layoff_factor: institutions.works_council_layoff_factor,
         benefits,
+        regional,
     };
     rd.diagnostics.is_empty().then_some(Validated {
         params,

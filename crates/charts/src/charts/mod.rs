@@ -167,7 +167,7 @@ pub(crate) fn cohort_curve(
 
 /// Age groups present in cohorts.csv, in the documented order, then any others.
 pub(crate) fn age_groups(data: &RunData) -> Vec<String> {
-    let mut groups: Vec<String> = ["<30", "30-44", "45-54", "55+", "all"]
+    let mut groups: Vec<String> = ["<25", "25-54", "55-64", "65+", "all"]
         .iter()
         .map(|s| s.to_string())
         .filter(|g| data.cohorts.age_group.contains(g))

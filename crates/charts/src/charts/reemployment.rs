@@ -8,7 +8,7 @@ use crate::figure::{Figure, Series, XAxis};
 use crate::style;
 
 /// Percent re-employed (`reemployed` × 100) by months since displacement, for each age group
-/// (`<30`, `30-44`, `45-54`, `55+`, then `all`): the mean over replications weighted by `n`.
+/// (`<25`, `25-54`, `55-64`, `65+`, then `all`): the mean over replications weighted by `n`.
 pub(crate) fn series(data: &RunData) -> Result<Vec<Curve<u32>>, ChartError> {
     let weights = &data.cohorts.n;
     age_groups(data)
@@ -28,8 +28,8 @@ pub(crate) fn series(data: &RunData) -> Result<Vec<Curve<u32>>, ChartError> {
 pub(crate) fn age_label(group: &str) -> String {
     match group {
         "all" => "All ages".to_string(),
-        "<30" => "Under 30".to_string(),
-        "55+" => "55 and over".to_string(),
+        "<25" => "Under 25".to_string(),
+        "65+" => "65 and over".to_string(),
         other => other.replace('-', "–"),
     }
 }

@@ -1,6 +1,11 @@
 //! Demography: retirement at pension age, entry of young workers, and exits of older
 //! unemployed workers from the labour force.
 //!
+//! Entrants appear in the local markets (region × occupation) in proportion to current labour
+//! demand there: the firms' targets this month, spread over occupations by each firm group's
+//! current occupation mix. Young people train for the jobs that exist and settle where they
+//! are, so a closed works' occupations stop drawing entrants and growing sectors draw more.
+//!
 //! Retirement visits only the birth cohort reaching pension age this month, and exits visit only
 //! the drawn candidates (geometric gaps along the unemployed pools), so the cost follows the
 //! flows. Randomness: the number of entrants from a month-wide stream, each entrant's market and
@@ -50,14 +55,18 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
     let learning = beta_sampler(pop.learning.0, pop.learning.1);
     let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
     let n_occ = params.occupations.len();
+    let entry_cdf = if n_entrants > 0 {
+        demand_cdf(eco, n_occ)
+    } else {
+        Vec::new()
+    };
     for k in 0..n_entrants {
         let id = (u64::from(streams.month_idx) + 1) << 32 | k;
         let rng = &mut streams.of(Phase::Entry, id);
         let u: f64 = rng.random();
-        let m = eco
-            .entry_cdf
+        let m = entry_cdf
             .partition_point(|&c| c < u)
-            .min(eco.entry_cdf.len() - 1);
+            .min(entry_cdf.len() - 1);
         let s = if pop.skill_sd > 0.0 {
             skill.sample(rng) as f32
         } else {
@@ -79,6 +88,42 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
     }
     eco.flows.entries += n_entrants;
     exits(eco, params, streams);
+}
+
+/// Cumulative shares of the local markets in current labour demand (firms' targets by region
+/// and occupation); the initial labour force's shares when no firm wants anyone.
+fn demand_cdf(eco: &Economy, n_occ: usize) -> Vec<f64> {
+    let f = &eco.firms;
+    let mut by_group = vec![0.0f64; eco.group_mix.len()];
+    for (&g, &target) in f.group.iter().zip(&f.target) {
+        by_group[g as usize] += f64::from(target);
+    }
+    let n_markets = eco.pools.len();
+    let mut weight = vec![0.0f64; n_markets];
+    let mut group_region = vec![None; eco.group_mix.len()];
+    for (j, &g) in f.group.iter().enumerate() {
+        group_region[g as usize].get_or_insert(f.region[j]);
+    }
+    for (g, mix) in eco.group_mix.iter().enumerate() {
+        let Some(region) = group_region[g] else {
+            continue;
+        };
+        for &(o, share) in mix {
+            weight[region as usize * n_occ + o as usize] += by_group[g] * share;
+        }
+    }
+    let total: f64 = weight.iter().sum();
+    if total <= 0.0 {
+        return eco.entry_cdf.clone();
+    }
+    let mut acc = 0.0;
+    weight
+        .iter()
+        .map(|w| {
+            acc += w / total;
+            acc
+        })
+        .collect()
 }
 
 /// Older unemployed workers leave the labour force with the monthly exit probability.

@@ -4,6 +4,7 @@ pub mod adjust;
 pub mod demography;
 pub mod matching_aggregate;
 pub mod matching_applications;
+pub mod moves;
 pub mod network;
 pub mod separations;
 pub mod shocks;

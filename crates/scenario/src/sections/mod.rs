@@ -25,6 +25,7 @@ pub(crate) mod matching;
 pub(crate) mod names;
 pub(crate) mod occupations;
 pub(crate) mod policies;
+pub(crate) mod regional;
 pub(crate) mod regions;
 pub(crate) mod sectors;
 pub(crate) mod shocks;

@@ -1,5 +1,6 @@
 //! `[[sectors]]`: each sector's name, its demand and productivity paths over the run, its
-//! separation rate and layoff speed; and piecewise-linear month paths ([`read_path`]).
+//! separation rate, layoff speed and non-tradable share of demand (`local_demand`); and
+//! piecewise-linear month paths ([`read_path`]).
 
 use wandel_engine::Month;
 use wandel_engine::params::Sector;
@@ -31,6 +32,7 @@ pub(crate) fn read_sectors(
             productivity,
             separation_rate: rd.number(&mut s, "separation_rate", Some(0.006), Range::Unit),
             layoff_speed: rd.number(&mut s, "layoff_speed", Some(0.5), Range::Unit),
+            local_demand: rd.number(&mut s, "local_demand", Some(0.0), Range::Unit),
         });
         rd.finish(s);
     }

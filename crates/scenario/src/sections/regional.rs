@@ -1,0 +1,23 @@
+//! `[regional]`: where workers live and spend: the monthly rate at which commuters move to the
+//! region they work in, and the lag of residents' spending behind their incomes (which drives
+//! the demand of non-tradable sectors, `[[sectors]] local_demand`).
+
+use wandel_engine::params::Regional;
+
+use crate::reader::{Range, Reader, Table};
+
+/// Reads `[regional]`.
+pub(crate) fn read_regional(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Regional {
+    let mut t = rd.table(top, "regional");
+    let regional = Regional {
+        spending_lag_months: rd.number(
+            &mut t,
+            "spending_lag_months",
+            Some(6.0),
+            Range::Between(0.0, 120.0),
+        ),
+        commuter_move_rate: rd.number(&mut t, "commuter_move_rate", Some(0.004), Range::Unit),
+    };
+    rd.finish(t);
+    regional
+}
