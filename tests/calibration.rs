@@ -127,7 +127,7 @@ fn steel_closure_rows_are_reported() {
         let x: Vec<f64> = runs
             .iter()
             .map(|r| {
-                let c = &r.cohorts.cells[0][months];
+                let c = &r.cohorts.of(wandel_engine::Cause::Closure)[0][months];
                 c.reemployed as f64 / c.n as f64
             })
             .collect();

@@ -491,10 +491,22 @@ impl RunData {
         let markets = Markets::read(&dir.join("markets.csv"))?;
         let table = WideTable::read(&dir.join("cohorts.csv"))?;
         table.integers("replication")?; // validated; charts pool replications
+        let mut n = table.numbers("n")?;
+        // Charts describe one cohort: the closure's staff when a closure displaced anyone,
+        // otherwise the laid off (files without a `cause` column hold one cohort).
+        if let Ok(cause) = table.texts("cause") {
+            let closure = (0..n.len()).any(|i| cause[i] == "closure" && n[i] > 0.0);
+            let keep = if closure { "closure" } else { "layoff" };
+            for (w, c) in n.iter_mut().zip(&cause) {
+                if c != keep {
+                    *w = 0.0;
+                }
+            }
+        }
         let cohorts = Cohorts {
             age_group: table.texts("age_group")?,
             months_since: table.integers("months_since")?,
-            n: table.numbers("n")?,
+            n,
             table,
         };
         let events = read_events(&dir.join("events.csv"))?;

@@ -1,11 +1,12 @@
-//! Displaced-worker cohorts: where workers laid off (or leaving a firm under closure notice) are
-//! 0, 1, 2, … months after displacement, pooled over displacement months.
+//! Displaced-worker cohorts: where displaced workers are 0, 1, 2, … months after displacement,
+//! pooled over displacement months, separately by cause: the staff of closing firms (however
+//! they left) and workers laid off by firms that go on producing (knock-on layoffs).
 //!
 //! The cost per month is proportional to the displaced workers still inside the follow-up
 //! horizon, not to the population.
 
 use crate::calendar::Month;
-use crate::state::{Economy, Status};
+use crate::state::{Cause, Economy, Status};
 
 /// Age groups at displacement, the standard ones of labour-force statistics (so that figures
 /// compare with calibration: G1, G2); index 0 is reserved for "all".
@@ -48,23 +49,42 @@ pub struct CohortCell {
     pub earnings_ratio_sum: f64,
 }
 
-/// Cohort sums of one replication: `cells[age_group][months_since]`.
+/// Cohort sums of one replication: `cells[cause][age_group][months_since]` (cause in the
+/// order of [`Cause::ALL`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cohorts {
     /// Follow-up horizon, months.
     pub horizon: u32,
     /// The sums.
-    pub cells: Vec<Vec<CohortCell>>,
+    pub cells: Vec<Vec<Vec<CohortCell>>>,
     /// First displacement still inside the horizon.
     window_start: usize,
 }
 
 impl Cohorts {
+    /// The sums of the displaced by `cause`: `[age_group][months_since]`.
+    pub fn of(&self, cause: Cause) -> &[Vec<CohortCell>] {
+        &self.cells[cause as usize]
+    }
+
+    /// The cause whose cohort a headline figure describes: the closure's staff when anyone
+    /// was displaced by a closure, otherwise the laid off.
+    pub fn headline_cause(&self) -> Cause {
+        if self.cells[Cause::Closure as usize][0][0].n > 0 {
+            Cause::Closure
+        } else {
+            Cause::Layoff
+        }
+    }
+
     /// Empty sums for a follow-up of `horizon` months.
     pub fn new(horizon: u32) -> Cohorts {
         Cohorts {
             horizon,
-            cells: vec![vec![CohortCell::default(); horizon as usize + 1]; AGE_GROUPS.len()],
+            cells: vec![
+                vec![vec![CohortCell::default(); horizon as usize + 1]; AGE_GROUPS.len()];
+                Cause::ALL.len()
+            ],
             window_start: 0,
         }
     }
@@ -110,7 +130,7 @@ impl Cohorts {
                 }
             }
             for group in [0usize, d.age_group as usize] {
-                let cell = &mut self.cells[group][since as usize];
+                let cell = &mut self.cells[d.cause as usize][group][since as usize];
                 cell.n += obs.n;
                 cell.reemployed += obs.reemployed;
                 cell.same_sector += obs.same_sector;

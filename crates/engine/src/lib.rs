@@ -61,4 +61,4 @@ pub use path::Path;
 pub use policy::{ExcessLabour, Policy, PolicyCtx};
 pub use record::{CellRecord, MonthRecord, RegionRecord};
 pub use sim::{RunOutput, Simulation, run};
-pub use state::{Economy, Status, TrainingPlan};
+pub use state::{Cause, Economy, Status, TrainingPlan};

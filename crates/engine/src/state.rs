@@ -232,6 +232,33 @@ pub struct Displacement {
     pub age_group: u8,
     /// True when the worker left for another job while under notice.
     pub job_to_job: bool,
+    /// Why the worker counts as displaced.
+    pub cause: Cause,
+}
+
+/// Why a worker counts as displaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Cause {
+    /// On the payroll of a closing firm when the closure was announced: displaced when leaving
+    /// it, for whatever reason (laid off at the closure, left job to job or quit under notice,
+    /// retired).
+    Closure = 0,
+    /// Laid off by a firm that goes on producing (excess labour, a knock-on layoff).
+    Layoff = 1,
+}
+
+impl Cause {
+    /// Both causes, in the order of the cohort tables.
+    pub const ALL: [Cause; 2] = [Cause::Closure, Cause::Layoff];
+
+    /// The name used in the outputs.
+    pub fn name(self) -> &'static str {
+        match self {
+            Cause::Closure => "closure",
+            Cause::Layoff => "layoff",
+        }
+    }
 }
 
 /// A scheduled check, due in a given month.
@@ -749,11 +776,17 @@ impl Economy {
         self.workers.rec[w as usize] = r;
     }
 
-    /// Records payroll worker `w` as displaced now (call before it leaves the payroll).
+    /// Records payroll worker `w` as displaced now (call before it leaves the payroll): by a
+    /// closure when its firm is under closure notice, else by a layoff.
     #[inline(never)]
     pub(crate) fn record_displacement(&mut self, w: u32, job_to_job: bool) {
         let i = w as usize;
         let j = self.workers.rec[i].employer as usize;
+        let cause = if self.firms.status[j] == FirmStatus::Noticed {
+            Cause::Closure
+        } else {
+            Cause::Layoff
+        };
         let age = self.workers.age_years(w, self.month);
         self.displaced.push(Displacement {
             worker: w,
@@ -766,6 +799,7 @@ impl Economy {
             region: self.workers.rec[i].region,
             age_group: crate::cohorts::age_group(age),
             job_to_job,
+            cause,
         });
     }
 

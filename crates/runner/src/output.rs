@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use wandel_engine::{AGE_GROUPS, Params, RunOutput};
+use wandel_engine::{AGE_GROUPS, Cause, Params, RunOutput};
 
 use crate::atomic::write_atomic;
 
@@ -154,6 +154,7 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
         let mut c = csv_writer(w);
         c.write_record([
             "replication",
+            "cause",
             "age_group",
             "months_since",
             "n",
@@ -170,46 +171,49 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
             "earnings_ratio_all",
         ])?;
         for run in runs {
-            for (g, cells) in run.cohorts.cells.iter().enumerate() {
-                for (since, cell) in cells.iter().enumerate() {
-                    if cell.n == 0 {
-                        continue; // Nobody observed: no row (shares would be undefined).
-                    }
-                    let n = cell.n as f64;
-                    let share = |x: u64| {
+            for cause in Cause::ALL {
+                for (g, cells) in run.cohorts.of(cause).iter().enumerate() {
+                    for (since, cell) in cells.iter().enumerate() {
                         if cell.n == 0 {
+                            continue; // Nobody observed: no row (shares would be undefined).
+                        }
+                        let n = cell.n as f64;
+                        let share = |x: u64| {
+                            if cell.n == 0 {
+                                String::new()
+                            } else {
+                                num(x as f64 / n)
+                            }
+                        };
+                        let ratio_re = if cell.reemployed == 0 {
                             String::new()
                         } else {
-                            num(x as f64 / n)
-                        }
-                    };
-                    let ratio_re = if cell.reemployed == 0 {
-                        String::new()
-                    } else {
-                        num(cell.earnings_ratio_sum / cell.reemployed as f64)
-                    };
-                    let ratio_all = if cell.n == 0 {
-                        String::new()
-                    } else {
-                        num(cell.earnings_ratio_sum / n)
-                    };
-                    c.write_record([
-                        run.replication.to_string(),
-                        AGE_GROUPS[g].to_string(),
-                        since.to_string(),
-                        cell.n.to_string(),
-                        share(cell.reemployed),
-                        share(cell.same_sector),
-                        share(cell.other_sector),
-                        share(cell.other_occupation),
-                        share(cell.other_region),
-                        share(cell.moved),
-                        share(cell.unemployed),
-                        share(cell.in_training),
-                        share(cell.out_of_labour_force),
-                        ratio_re,
-                        ratio_all,
-                    ])?;
+                            num(cell.earnings_ratio_sum / cell.reemployed as f64)
+                        };
+                        let ratio_all = if cell.n == 0 {
+                            String::new()
+                        } else {
+                            num(cell.earnings_ratio_sum / n)
+                        };
+                        c.write_record([
+                            run.replication.to_string(),
+                            cause.name().to_string(),
+                            AGE_GROUPS[g].to_string(),
+                            since.to_string(),
+                            cell.n.to_string(),
+                            share(cell.reemployed),
+                            share(cell.same_sector),
+                            share(cell.other_sector),
+                            share(cell.other_occupation),
+                            share(cell.other_region),
+                            share(cell.moved),
+                            share(cell.unemployed),
+                            share(cell.in_training),
+                            share(cell.out_of_labour_force),
+                            ratio_re,
+                            ratio_all,
+                        ])?;
+                    }
                 }
             }
         }

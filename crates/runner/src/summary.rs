@@ -46,14 +46,14 @@ fn indicator(name: &'static str, unit: &'static str, mut values: Vec<f64>) -> Op
 }
 
 fn reemployed_at(run: &RunOutput, months: usize) -> f64 {
-    run.cohorts.cells[0]
+    run.cohorts.of(run.cohorts.headline_cause())[0]
         .get(months)
         .filter(|c| c.n > 0)
         .map_or(f64::NAN, |c| c.reemployed as f64 / c.n as f64)
 }
 
 fn earnings_at(run: &RunOutput, months: usize) -> f64 {
-    run.cohorts.cells[0]
+    run.cohorts.of(run.cohorts.headline_cause())[0]
         .get(months)
         .filter(|c| c.reemployed > 0)
         .map_or(f64::NAN, |c| c.earnings_ratio_sum / c.reemployed as f64)

@@ -20,7 +20,7 @@ use rand_distr::{Distribution, Normal};
 use crate::init::{beta_sampler, entrant_birth, propensity};
 use crate::params::Params;
 use crate::rng::{Gaps, MONTH_WIDE, MonthStreams, Phase};
-use crate::state::{Economy, Status};
+use crate::state::{Economy, FirmStatus, NO_FIRM, Status};
 
 /// Runs the month's demography.
 pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
@@ -37,6 +37,12 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
         let cohort = std::mem::take(&mut eco.by_birth[off as usize]);
         for &w in &cohort {
             if eco.workers.rec[w as usize].status != Status::Retired {
+                // The staff of a closing firm count as displaced however they leave it.
+                let employer = eco.workers.rec[w as usize].employer;
+                if employer != NO_FIRM && eco.firms.status[employer as usize] == FirmStatus::Noticed
+                {
+                    eco.record_displacement(w, false);
+                }
                 let from = eco.leave_state(w);
                 eco.flows.retirements_from[from as usize] += 1;
                 eco.enter_retired(w);

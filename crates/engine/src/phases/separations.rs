@@ -7,11 +7,12 @@
 //! separation plus one per firm. Each firm draws from its own stream (keyed by the firm), so a
 //! change at one firm leaves every other firm's separations as they were.
 //!
-//! Reads: payrolls, sector separation rates. Writes: separations through `Economy::separate_batch`.
+//! Reads: payrolls, sector separation rates. Writes: separations through `Economy::separate_batch`
+//! (at firms under closure notice through `Economy::separate_at`, recorded as displacements).
 
 use crate::params::Params;
 use crate::rng::{Gaps, MonthStreams, Phase};
-use crate::state::Economy;
+use crate::state::{Economy, FirmStatus};
 
 /// Runs the month's separations; `selected` is scratch space reused from month to month.
 pub fn separate(
@@ -44,6 +45,23 @@ pub fn separate(
             pos += 1 + d.sample(rng); // No overflow: see `Gaps::LONGEST`.
         }
     }
-    // The removals, as one batch (`batch.rs`).
+    // Quits at firms under closure notice are displacements (the closure's cohort counts
+    // everyone on the payroll at the announcement); they leave one at a time, from the
+    // highest position down. The rest leave as one batch (`batch.rs`).
+    if eco.firms.status.contains(&FirmStatus::Noticed) {
+        let noticed: Vec<(u32, u32)> = selected
+            .iter()
+            .copied()
+            .filter(|&(j, _)| eco.firms.status[j as usize] == FirmStatus::Noticed)
+            .collect();
+        if !noticed.is_empty() {
+            selected.retain(|&(j, _)| eco.firms.status[j as usize] != FirmStatus::Noticed);
+            for &(j, pos) in noticed.iter().rev() {
+                let w = eco.firms.employees[j as usize][pos as usize];
+                eco.record_displacement(w, false);
+                eco.separate_at(w, pos, false);
+            }
+        }
+    }
     eco.separate_batch(selected);
 }
