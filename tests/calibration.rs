@@ -1,6 +1,7 @@
 //! The calibration table: what the shipped scenarios reproduce of `../shared/calibration.md`,
 //! computed from ten replications of each, without policies, in their own (applications)
-//! matching mode. Every row marked as met is asserted; the table is printed, so
+//! matching mode (the steel rows against the same scenario without the closure where the issue
+//! asks for a counterfactual). Every row marked as met is asserted; the table is printed, so
 //! `cargo test --release --test integration calibration -- --nocapture` regenerates the table
 //! in `docs/calibration.md`.
 
@@ -19,18 +20,16 @@ fn mean(x: &[f64]) -> f64 {
     x.iter().sum::<f64>() / x.len() as f64
 }
 
-/// Monthly U->E and E->U rates: hires from unemployment over last month's unemployed, and
-/// separations into unemployment over last month's payroll, averaged over months and runs.
+/// Monthly U->E and E->U rates (`wandel_engine::indicators::flow_rates`), averaged over runs.
 fn flow_rates(runs: &[RunOutput]) -> (f64, f64) {
-    let (mut ue, mut eu) = (Vec::new(), Vec::new());
-    for run in runs {
-        for w in run.months.windows(2) {
-            let (a, b) = (&w[0], &w[1]);
-            ue.push((b.hires - b.job_to_job) as f64 / a.unemployed as f64);
-            eu.push((b.separations + b.layoffs) as f64 / (a.employed + a.short_time) as f64);
-        }
-    }
-    (mean(&ue), mean(&eu))
+    let rates: Vec<(f64, f64, f64)> = runs
+        .iter()
+        .map(wandel_engine::indicators::flow_rates)
+        .collect();
+    (
+        mean(&rates.iter().map(|r| r.0).collect::<Vec<_>>()),
+        mean(&rates.iter().map(|r| r.1).collect::<Vec<_>>()),
+    )
 }
 
 /// Mean unemployment rate of each reported year, over runs.
@@ -119,48 +118,114 @@ fn baseline_reproduces_german_flows_and_is_stationary() {
 }
 
 #[test]
-fn steel_closure_rows_are_reported() {
-    // The displaced-worker rows of the issue are not all met yet (docs/calibration.md says
-    // which); this test prints them and checks only what holds today.
+fn steel_closure_reproduces_displaced_workers_rows() {
+    use wandel_engine::indicators as ind;
+    let scenario = crate::util::scenario("scenarios/steel_closure.toml", &[]);
     let runs = runs("scenarios/steel_closure.toml");
-    let share = |months: usize| {
-        let x: Vec<f64> = runs
-            .iter()
-            .map(|r| {
-                let c = &r.cohorts.of(wandel_engine::Cause::Closure)[0][months];
-                c.reemployed as f64 / c.n as f64
-            })
-            .collect();
-        mean(&x)
-    };
-    let (r12, r24) = (share(12), share(24));
-    let moved_on_notice: f64 = mean(
+    // The same scenario and replications without the closure (common random numbers).
+    let mut without = scenario.params.clone();
+    without.closures.clear();
+    let counterfactual: Vec<RunOutput> = (0..REPLICATIONS)
+        .map(|r| wandel_engine::run(&without, r, &mut ()))
+        .collect();
+    let per = |f: &dyn Fn(&RunOutput) -> f64| mean(&runs.iter().map(f).collect::<Vec<_>>());
+    let (r12, r24) = (
+        per(&|r| ind::reemployed(r, "all", 12)),
+        per(&|r| ind::reemployed(r, "all", 24)),
+    );
+    let (old, prime) = (
+        per(&|r| ind::reemployed(r, "55-64", 24)),
+        per(&|r| ind::reemployed(r, "25-54", 24)),
+    );
+    let gap = old - prime;
+    let years: Vec<f64> = (0..5)
+        .map(|y| per(&|r| ind::earnings_vs_controls(r, 12 * y + 1, 12 * y + 12)))
+        .collect();
+    let shrinking = years.windows(2).all(|w| w[1] > w[0]);
+    let occupation = per(&|r| ind::occupation_change(r, 24));
+    let moved = per(&|r| ind::moved_residence(r, 24));
+    let multiplier = mean(
         &runs
             .iter()
-            .map(|r| {
-                let j2j: u64 = r.months.iter().map(|m| m.job_to_job).sum();
-                j2j as f64 / 3200.0
-            })
+            .zip(&counterfactual)
+            .map(|(a, b)| ind::local_multiplier(&scenario.params, a, b, 36))
             .collect::<Vec<_>>(),
     );
+    let staff = per(&|r| r.cohorts.of(wandel_engine::Cause::Closure)[0][0].n as f64);
+    let moved_on_notice = per(&|r| {
+        r.months
+            .iter()
+            .filter(|m| m.month < scenario.params.closures[0].closes)
+            .map(|m| m.job_to_job as f64)
+            .sum::<f64>()
+    }) / staff;
     let rows = [
         Row {
             row: "G1, G2, B4, E7 (steel_closure)",
-            figure: "displaced re-employed after 24 months 50–75 %",
+            figure: "the works' staff re-employed after 24 months 50–75 %",
             wandel: format!("{:.1} % (12 months: {:.1} %)", 100.0 * r24, 100.0 * r12),
             within: (0.50..=0.75).contains(&r24),
         },
         Row {
+            row: "G1 (steel_closure)",
+            figure: "55–64-year-olds 10–15 pp below 25–54 after 24 months",
+            wandel: format!(
+                "{:.1} pp ({:.1} % against {:.1} %)",
+                100.0 * gap,
+                100.0 * old,
+                100.0 * prime
+            ),
+            within: (-0.15..=-0.10).contains(&gap),
+        },
+        Row {
+            row: "B1–B3 (steel_closure)",
+            figure: "earnings against matched controls, months 1–12: −30 % to −75 %",
+            wandel: format!("{:.1} %", 100.0 * years[0]),
+            within: (-0.75..=-0.30).contains(&years[0]),
+        },
+        Row {
+            row: "B1–B3 (steel_closure)",
+            figure: "earnings against matched controls, months 49–60: −10 % to −30 %, the loss shrinking in between",
+            wandel: format!(
+                "{:.1} % (years 1–5: {})",
+                100.0 * years[4],
+                years
+                    .iter()
+                    .map(|y| format!("{:.0} %", 100.0 * y))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            within: (-0.30..=-0.10).contains(&years[4]) && shrinking,
+        },
+        Row {
+            row: "A12 (steel_closure)",
+            figure: "occupation change among the re-employed 30–50 %",
+            wandel: format!("{:.1} %", 100.0 * occupation),
+            within: (0.30..=0.50).contains(&occupation),
+        },
+        Row {
+            row: "J1 (steel_closure)",
+            figure: "non-tradable jobs lost per tradable job lost, 36 months after the closure, 0.3–1.2",
+            wandel: format!("{multiplier:.2}"),
+            within: (0.3..=1.2).contains(&multiplier),
+        },
+        Row {
+            row: "H4 (steel_closure)",
+            figure: "the displaced who moved residence within 24 months below 10 %",
+            wandel: format!("{:.1} %", 100.0 * moved),
+            within: moved < 0.10,
+        },
+        Row {
             row: "— (steel_closure)",
-            figure: "share of the works' staff moving job to job in the notice year (to document)",
+            figure: "the works' staff leaving job to job in the notice year (documented, no source)",
             wandel: format!("{:.1} %", 100.0 * moved_on_notice),
             within: true,
         },
     ];
     print(&rows);
-    // Re-employment rises with time and is far from zero: search works for the displaced.
-    assert!(
-        r24 > r12 && r24 > 0.3,
-        "re-employed {r12} at 12 and {r24} at 24 months"
-    );
+    // Every row is asserted except occupation change, which docs/calibration.md lists as not
+    // reproduced (51 %, just above the range; its row prints "no" when outside).
+    for r in rows.iter().filter(|r| !r.row.starts_with("A12")) {
+        assert!(r.within, "{}: {} is {}", r.row, r.figure, r.wandel);
+    }
 }

@@ -51,6 +51,11 @@ pub struct BenefitRules {
     pub reasonable_share_months_1_3: f64,
     /// The same in months four to six (from month seven: a net pay of at least the benefit).
     pub reasonable_share_months_4_6: f64,
+    /// Workers' own reservation wage in the first six months of a spell, and under closure
+    /// notice, as a share of the lowest wage the rules on reasonable offers let them refuse
+    /// (1: they refuse every offer the law allows them to refuse; below 1: they also take
+    /// somewhat lower offers, as the displaced do).
+    pub reservation_factor: f64,
 }
 
 impl BenefitRules {
@@ -66,6 +71,7 @@ impl BenefitRules {
             income_tax: false,
             reasonable_share_months_1_3: 0.0,
             reasonable_share_months_4_6: 0.0,
+            reservation_factor: 1.0,
         }
     }
 
@@ -290,6 +296,7 @@ mod tests {
             income_tax: true,
             reasonable_share_months_1_3: 0.8,
             reasonable_share_months_4_6: 0.7,
+            reservation_factor: 1.0,
         }
     }
 

@@ -6,7 +6,24 @@
 //! horizon, not to the population.
 
 use crate::calendar::Month;
-use crate::state::{Cause, Economy, Status};
+use crate::controls::NO_CONTROL;
+use crate::rng::MonthStreams;
+use crate::state::{Cause, Economy, NO_FIRM, Status};
+
+/// Earnings of worker `w` this month, €: the current wage on a payroll (less the hours cut on
+/// short-time work), 0 otherwise.
+fn earnings(eco: &Economy, w: u32) -> f64 {
+    let r = &eco.workers.rec[w as usize];
+    if r.employer == NO_FIRM {
+        return 0.0;
+    }
+    let wage = eco.current_wage(w) / 100.0;
+    if r.status == Status::ShortTime {
+        wage * (1.0 - f64::from(eco.firms.hours_cut[r.employer as usize]))
+    } else {
+        wage
+    }
+}
 
 /// Age groups at displacement, the standard ones of labour-force statistics (so that figures
 /// compare with calibration: G1, G2); index 0 is reserved for "all".
@@ -47,6 +64,12 @@ pub struct CohortCell {
     pub out_of_labour_force: u64,
     /// Σ current wage / wage before, over the re-employed.
     pub earnings_ratio_sum: f64,
+    /// Displaced workers observed who have a matched control (`controls.rs`).
+    pub matched: u64,
+    /// Σ earnings this month of the matched displaced (0 without a job), €.
+    pub earnings: f64,
+    /// Σ earnings this month of their controls (0 without a job), €.
+    pub control_earnings: f64,
 }
 
 /// Cohort sums of one replication: `cells[cause][age_group][months_since]` (cause in the
@@ -59,6 +82,8 @@ pub struct Cohorts {
     pub cells: Vec<Vec<Vec<CohortCell>>>,
     /// First displacement still inside the horizon.
     window_start: usize,
+    /// Matched control of each displacement (`controls::NO_CONTROL` for none).
+    controls: Vec<u32>,
 }
 
 impl Cohorts {
@@ -86,18 +111,21 @@ impl Cohorts {
                 Cause::ALL.len()
             ],
             window_start: 0,
+            controls: Vec::new(),
         }
     }
 
-    /// Observes every displaced worker inside the horizon at the end of month `t`.
-    pub(crate) fn observe(&mut self, eco: &Economy, t: Month) {
+    /// Draws controls for the month's displacements, then observes every displaced worker
+    /// inside the horizon at the end of month `t`.
+    pub(crate) fn observe(&mut self, eco: &Economy, t: Month, streams: &MonthStreams) {
+        crate::controls::match_controls(eco, streams, &mut self.controls);
         let horizon = self.horizon as i32;
         while self.window_start < eco.displaced.len()
             && t.since(eco.displaced[self.window_start].month) > horizon
         {
             self.window_start += 1;
         }
-        for d in &eco.displaced[self.window_start..] {
+        for (k, d) in eco.displaced.iter().enumerate().skip(self.window_start) {
             let since = t.since(d.month);
             let w = d.worker as usize;
             let status = eco.workers.rec[w].status;
@@ -106,11 +134,15 @@ impl Cohorts {
                 ..CohortCell::default()
             };
             obs.moved = u64::from(eco.workers.rec[w].region != d.region);
+            let control = self.controls[k];
+            if control != NO_CONTROL {
+                obs.matched = 1;
+                obs.earnings = earnings(eco, d.worker);
+                obs.control_earnings = earnings(eco, control);
+            }
             match status {
                 Status::Employed | Status::ShortTime => obs.reemployed = 1,
-                Status::Training if eco.workers.rec[w].employer != crate::state::NO_FIRM => {
-                    obs.reemployed = 1
-                }
+                Status::Training if eco.workers.rec[w].employer != NO_FIRM => obs.reemployed = 1,
                 Status::Training => obs.in_training = 1,
                 Status::Unemployed => obs.unemployed = 1,
                 Status::Inactive | Status::Retired => obs.out_of_labour_force = 1,
@@ -142,6 +174,9 @@ impl Cohorts {
                 cell.in_training += obs.in_training;
                 cell.out_of_labour_force += obs.out_of_labour_force;
                 cell.earnings_ratio_sum += obs.earnings_ratio_sum;
+                cell.matched += obs.matched;
+                cell.earnings += obs.earnings;
+                cell.control_earnings += obs.control_earnings;
             }
         }
     }

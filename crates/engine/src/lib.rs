@@ -24,8 +24,9 @@
 //!   visits one birth cohort, long-term unemployment and tenure caps are scheduled checks, and
 //!   wage sums are exact running sums; so a month costs in proportion to hires, separations and
 //!   events, not to the number of workers.
-//! - **Determinism.** Every draw comes from a ChaCha8 stream keyed by (seed, replication,
-//!   month, phase); a replication runs on one thread; results do not depend on thread count.
+//! - **Determinism.** Every draw comes from a Xoshiro256++ stream keyed by (seed, replication,
+//!   month, phase, entity) (`rng.rs`); a replication runs on one thread; results do not depend
+//!   on thread count.
 //! - **The engine cannot fail.** Inputs are validated before they become [`Params`]; the step
 //!   returns no `Result`. [`invariants::check`] recounts everything for tests.
 
@@ -36,7 +37,9 @@ pub mod benefits;
 pub(crate) mod books;
 pub mod calendar;
 pub mod cohorts;
+pub mod controls;
 pub mod hugepages;
+pub mod indicators;
 pub mod init;
 pub mod invariants;
 pub mod params;

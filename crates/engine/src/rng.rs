@@ -55,6 +55,8 @@ pub enum Phase {
     OnTheJob = 12,
     /// Which commuters move to the region they work in: keyed by firm.
     Moves = 13,
+    /// A displaced worker's matched control: keyed by the displaced worker's stable id.
+    Controls = 14,
 }
 
 /// The entity of a stream that serves a whole phase of a month rather than one entity.

@@ -176,7 +176,7 @@ impl<'p> Simulation<'p> {
         // 7. Record; residents' spending for next month's local demand.
         let rec = record(eco, params);
         targets::update_spending(eco, params);
-        self.cohorts.observe(eco, eco.month);
+        self.cohorts.observe(eco, eco.month, &streams);
         policy.on_month_end(eco, params, &rec);
         self.month_idx += 1;
         rec

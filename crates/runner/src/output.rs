@@ -169,6 +169,9 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
             "out_of_labour_force",
             "earnings_ratio_reemployed",
             "earnings_ratio_all",
+            "matched",
+            "earnings_displaced",
+            "earnings_controls",
         ])?;
         for run in runs {
             for cause in Cause::ALL {
@@ -183,6 +186,13 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
                                 String::new()
                             } else {
                                 num(x as f64 / n)
+                            }
+                        };
+                        let per_matched = |x: f64| {
+                            if cell.matched == 0 {
+                                String::new()
+                            } else {
+                                num((x / cell.matched as f64 * 100.0).round() / 100.0)
                             }
                         };
                         let ratio_re = if cell.reemployed == 0 {
@@ -212,6 +222,9 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
                             share(cell.out_of_labour_force),
                             ratio_re,
                             ratio_all,
+                            share(cell.matched),
+                            per_matched(cell.earnings),
+                            per_matched(cell.control_earnings),
                         ])?;
                     }
                 }

@@ -86,7 +86,7 @@ fn reservation(eco: &Economy, w: u32) -> Reservation {
         // (on-the-job search) a raise of at least the job-change premium.
         let noticed = eco.firms.status[r.employer as usize] == FirmStatus::Noticed;
         let share = if noticed {
-            rules.reasonable_share_months_1_3
+            rules.reasonable_share_months_1_3 * rules.reservation_factor
         } else {
             1.0 + eco.job_change_premium
         };
@@ -107,11 +107,11 @@ fn reservation(eco: &Economy, w: u32) -> Reservation {
     let base = f64::from(r.wage);
     match t.since(r.since) {
         0..=2 => Reservation {
-            gross: base * rules.reasonable_share_months_1_3,
+            gross: base * rules.reasonable_share_months_1_3 * rules.reservation_factor,
             net: 0.0,
         },
         3..=5 => Reservation {
-            gross: base * rules.reasonable_share_months_4_6,
+            gross: base * rules.reasonable_share_months_4_6 * rules.reservation_factor,
             net: 0.0,
         },
         _ => Reservation {

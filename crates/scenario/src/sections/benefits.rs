@@ -39,6 +39,12 @@ pub(crate) fn read_benefits(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Benefit
             Some(0.7),
             Range::Between(0.0, 2.0),
         ),
+        reservation_factor: rd.number(
+            &mut b,
+            "reservation_factor",
+            Some(1.0),
+            Range::Between(0.0, 2.0),
+        ),
     };
     rd.finish(b);
     rules
