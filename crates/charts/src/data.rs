@@ -423,11 +423,19 @@ pub(crate) struct Manifest {
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct Indicator {
     pub(crate) name: String,
+    /// What it measures, for people; older files have none (the name is shown instead).
+    #[serde(default)]
+    pub(crate) label: Option<String>,
     pub(crate) unit: String,
     /// `null` in the file (e.g. an undefined mean) is kept as `None`.
     pub(crate) mean: Option<f64>,
     pub(crate) p05: Option<f64>,
     pub(crate) p95: Option<f64>,
+    /// The 95 % confidence interval of the mean; older files have none.
+    #[serde(default)]
+    pub(crate) ci95_low: Option<f64>,
+    #[serde(default)]
+    pub(crate) ci95_high: Option<f64>,
 }
 
 /// `summary.json`.

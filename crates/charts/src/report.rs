@@ -79,17 +79,20 @@ fn indicator_row(out: &mut String, i: &Indicator) {
     } else {
         escape(&i.unit)
     };
-    let range = match (i.p05, i.p95) {
+    let range = |lo: Option<f64>, hi: Option<f64>| match (lo, hi) {
         (None, None) => "–".to_string(),
         (lo, hi) => format!("{} to {}", value(lo, &i.unit), value(hi, &i.unit)),
     };
+    let label = i.label.clone().unwrap_or_else(|| humanise(&i.name));
     let _ = writeln!(
         out,
-        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-        escape(&humanise(&i.name)),
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+         <td class=\"num\">{}</td></tr>",
+        escape(&label),
         unit,
         value(i.mean, &i.unit),
-        range
+        range(i.ci95_low, i.ci95_high),
+        range(i.p05, i.p95)
     );
 }
 
@@ -159,6 +162,7 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
     } else {
         out.push_str(
             "<table>\n<thead><tr><th>Indicator</th><th>Unit</th><th class=\"num\">Mean</th>\
+             <th class=\"num\">95&nbsp;% CI of the mean</th>\
              <th class=\"num\">5–95&nbsp;% range</th></tr></thead>\n<tbody>\n",
         );
         for i in &summary.indicators {
@@ -167,8 +171,11 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
         out.push_str("</tbody>\n</table>\n");
         let _ = writeln!(
             out,
-            "<p class=\"note\">Mean and 5th to 95th percentile across {} replication{} \
-             (summary.json). Fractions are shown in percent.</p>",
+            "<p class=\"note\">Mean across {} replication{}, the 95&nbsp;% confidence \
+             interval of that mean (Student's t), and the 5th to 95th percentile of the \
+             replications (summary.json). Fractions are shown in percent. Displaced workers \
+             are the closing firms' staff when a closure displaced anyone, otherwise the laid \
+             off.</p>",
             summary.replications,
             if summary.replications == 1 { "" } else { "s" }
         );

@@ -147,7 +147,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         seed: params.seed,
         replications: scenario.replications,
         threads,
-        rng: "ChaCha8 (rand 0.10), one stream per (seed, replication, month, phase)",
+        rng: "Xoshiro256++ (rand 0.10), one stream per (seed, replication, month, phase, entity)",
         wall_seconds: wall,
         started_unix,
         resolved_scenario: &scenario.resolved,
