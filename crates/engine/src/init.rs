@@ -88,6 +88,7 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             f.tech_factor.push(1.0);
             f.policy_factor.push(1.0);
             f.short_time.push(0);
+            f.on_notice.push(0);
             f.hours_cut.push(0.0);
             f.vacancies.push(0);
         }

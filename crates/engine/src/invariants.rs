@@ -207,6 +207,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
     if residents != eco.resident_wages {
         return Err("residents' wage sums differ from their recount".to_string());
     }
+    check_notices(eco)?;
     Ok(())
 }
 /// Benefit recipients, basic-income recipients and the benefit sum against a recount over
@@ -256,6 +257,43 @@ fn check_benefits(eco: &Economy) -> Result<(), String> {
             "benefit books (recipients, basic income, sum) {kept:?} differ from their recount {:?}",
             (recipients, basic, amount)
         ));
+    }
+    Ok(())
+}
+
+/// Notices counted per firm against the notices still scheduled; every notice in force is
+/// scheduled.
+fn check_notices(eco: &Economy) -> Result<(), String> {
+    let mut on_notice = vec![0u32; eco.firms.len()];
+    let now = eco.month.since(eco.start).max(0) as usize;
+    let mut scheduled = std::collections::BTreeSet::new();
+    // Checks of the current month have run (the agenda's current entry is empty).
+    for due in eco.agenda.iter().skip(now) {
+        for d in due {
+            if let crate::state::Due::NoticeEnd {
+                worker,
+                firm,
+                since,
+            } = *d
+            {
+                on_notice[firm as usize] += 1;
+                scheduled.insert((worker, firm, since));
+            }
+        }
+    }
+    if on_notice != eco.firms.on_notice {
+        let j = (0..on_notice.len())
+            .find(|&j| on_notice[j] != eco.firms.on_notice[j])
+            .unwrap_or(0);
+        return Err(format!(
+            "notices of firm {j}: {} counted, {} scheduled",
+            eco.firms.on_notice[j], on_notice[j]
+        ));
+    }
+    for (&w, n) in &eco.notices {
+        if eco.notice_of(w).is_some() && !scheduled.contains(&(w, n.firm, n.since)) {
+            return Err(format!("worker {w}'s notice is not scheduled"));
+        }
     }
     Ok(())
 }

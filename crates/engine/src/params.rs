@@ -61,6 +61,9 @@ pub struct Params {
     pub cohort_horizon: u32,
     /// Factor on the layoff speed of firms with a works council, in [0, 1].
     pub works_council_layoff_factor: f64,
+    /// Whether ordinary layoffs give notice by tenure (§ 622 BGB, calibration: K4) instead of
+    /// separating at once.
+    pub notice_by_tenure: bool,
     /// Unemployment benefit and basic income.
     pub benefits: BenefitRules,
     /// Residence moves and residents' local spending.
@@ -405,6 +408,7 @@ pub fn dmp(case: DmpCase) -> Params {
         supply_links: vec![],
         cohort_horizon: 24,
         works_council_layoff_factor: 1.0,
+        notice_by_tenure: false,
         benefits: BenefitRules::none(),
         regional: Regional {
             spending_lag_months: 0.0,

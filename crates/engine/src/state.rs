@@ -164,6 +164,9 @@ pub struct Firms {
     pub policy_factor: Vec<f32>,
     /// Employees on short-time work.
     pub short_time: Vec<u32>,
+    /// Notices of layoff given and not yet due (counted until their month, even if the worker
+    /// left earlier), so that the firm does not dismiss the same excess twice.
+    pub on_notice: Vec<u32>,
     /// Share of hours cut for short-time workers, in [0, 1].
     pub hours_cut: Vec<f32>,
     /// Vacancies posted this month.
@@ -268,6 +271,42 @@ pub(crate) enum Due {
     TenureCap { worker: u32, since: Month },
     /// Training spell number `spell` ends.
     TrainingEnd { spell: u32 },
+    /// A notice of layoff given to `worker` in its job at `firm` that started at `since` runs
+    /// out: the worker is laid off if still in that job.
+    NoticeEnd {
+        worker: u32,
+        firm: u32,
+        since: Month,
+    },
+}
+
+/// A notice of layoff in force.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// Month the worker leaves.
+    pub ends: Month,
+    /// The employer that gave notice.
+    pub firm: u32,
+    /// Start of the job given notice.
+    pub since: Month,
+}
+
+/// The longest notice, months (§ 622 (2) BGB: after 20 years of service).
+pub const MAX_NOTICE_MONTHS: i32 = 7;
+
+/// Months of notice an employer must give a worker of `tenure_months` service (§ 622 (1)–(2)
+/// BGB, calibration: K4): four weeks (one month here) below two years, then 1, 2, 3, 4, 5, 6, 7
+/// months after 2, 5, 8, 10, 12, 15, 20 years.
+pub fn notice_months(tenure_months: i32) -> i32 {
+    match tenure_months.div_euclid(12) {
+        i32::MIN..=4 => 1,
+        5..=7 => 2,
+        8..=9 => 3,
+        10..=11 => 4,
+        12..=14 => 5,
+        15..=19 => 6,
+        _ => MAX_NOTICE_MONTHS,
+    }
 }
 
 /// Flow counters of the current month, reset at its start.
@@ -368,6 +407,11 @@ pub struct Economy {
     pub trainee_spell: BTreeMap<u32, u32>,
     /// Displaced workers (in order of displacement).
     pub displaced: Vec<Displacement>,
+    /// Notices of layoff in force, by worker (an entry whose job has ended is void and is
+    /// dropped when due).
+    pub notices: BTreeMap<u32, Notice>,
+    /// Whether layoffs give notice by tenure (copied from the parameters).
+    pub(crate) notice_by_tenure: bool,
     /// Workers displaced this month (indices into `displaced`).
     pub displaced_this_month: std::ops::Range<usize>,
     /// Flows of the current month.
@@ -451,6 +495,8 @@ impl Economy {
             trainee_spell: BTreeMap::new(),
             displaced: Vec::new(),
             displaced_this_month: 0..0,
+            notices: BTreeMap::new(),
+            notice_by_tenure: params.notice_by_tenure,
             flows: Flows {
                 cell_hires: vec![0; n_cells],
                 cell_separations: vec![0; n_cells],
@@ -461,7 +507,12 @@ impl Economy {
             },
             by_birth: Vec::new(),
             birth_base: params.first_month(),
-            agenda: vec![Vec::new(); params.simulated_months() as usize + 1],
+            // Months past the end hold the notices that run out after it, so that every
+            // notice counted at its firm is on the agenda.
+            agenda: vec![
+                Vec::new();
+                params.simulated_months() as usize + 1 + MAX_NOTICE_MONTHS as usize
+            ],
             entry_cdf: Vec::new(),
             initial_cell_employment: vec![0; n_cells],
             last_cell_employment: vec![0; n_cells],
@@ -715,6 +766,59 @@ impl Economy {
         self.counts[Status::Retired as usize] += 1;
     }
 
+    /// The notice of worker `w` under notice in firm `j`'s payroll, if one is in force.
+    pub fn notice_of(&self, w: u32) -> Option<Notice> {
+        let n = *self.notices.get(&w)?;
+        let r = &self.workers.rec[w as usize];
+        (r.employer == n.firm && r.since == n.since).then_some(n)
+    }
+
+    /// Lays off payroll worker `w` of firm `j` (at position `pos` of its list): with notice by
+    /// tenure when the rules give notice, otherwise at once.
+    pub(crate) fn dismiss(&mut self, w: u32, pos: u32) {
+        let r = self.workers.rec[w as usize];
+        if !self.notice_by_tenure {
+            self.separate_at(w, pos, true);
+            return;
+        }
+        let ends = self.month.plus(notice_months(self.month.since(r.since)));
+        let firm = r.employer;
+        self.notices.insert(
+            w,
+            Notice {
+                ends,
+                firm,
+                since: r.since,
+            },
+        );
+        self.firms.on_notice[firm as usize] += 1;
+        self.schedule(
+            ends,
+            Due::NoticeEnd {
+                worker: w,
+                firm,
+                since: r.since,
+            },
+        );
+    }
+
+    /// A notice runs out: the worker leaves if still in the job given notice.
+    fn end_notice(&mut self, w: u32, firm: u32, since: Month) {
+        self.firms.on_notice[firm as usize] -= 1;
+        if self
+            .notices
+            .get(&w)
+            .is_some_and(|n| n.firm == firm && n.since == since)
+        {
+            self.notices.remove(&w);
+        }
+        let r = self.workers.rec[w as usize];
+        if r.employer == firm && r.since == since {
+            let pos = self.payroll_position(w, &r);
+            self.separate_at(w, pos, true);
+        }
+    }
+
     /// Payroll worker `w` (employed or on short-time work) moves its residence to `region`;
     /// its earnings now count for the new region's residents.
     pub(crate) fn move_residence(&mut self, w: u32, region: RegionId) {
@@ -813,7 +917,7 @@ impl Economy {
         // A job-to-job move: on the job, or under closure notice (then displaced, and
         // re-employed at once). The months of the old job count as contributions.
         let old = self.workers.rec[w as usize].employer as usize;
-        if self.firms.status[old] == FirmStatus::Noticed {
+        if self.firms.status[old] == FirmStatus::Noticed || self.notice_of(w).is_some() {
             self.record_displacement(w, true);
         }
         self.flows.job_to_job += 1;
@@ -963,6 +1067,11 @@ impl Economy {
                     }
                 }
                 Due::TrainingEnd { spell } => self.finish_training(spell),
+                Due::NoticeEnd {
+                    worker,
+                    firm,
+                    since,
+                } => self.end_notice(worker, firm, since),
             }
         }
     }

@@ -1,8 +1,12 @@
 //! Firm adjustment: firms with more workers than their target lay off a share of the excess
 //! each month (the sector's layoff speed, slowed by a works council); the rest goes by
-//! attrition. Short-time workers count with the hours they still work.
+//! attrition. Short-time workers count with the hours they still work, and workers already
+//! given notice as gone. A layoff gives notice by tenure (§ 622 BGB, calibration: K4) when the
+//! scenario's institutions say so: the worker stays on the payroll, searches on the job, and
+//! leaves when the notice runs out (`Economy::dismiss`).
 //!
-//! Reads: targets, payrolls, short-time hours. Writes: layoffs through `Economy::separate_at`.
+//! Reads: targets, payrolls, short-time hours, notices. Writes: layoffs through
+//! `Economy::dismiss`.
 
 use rand::RngExt;
 
@@ -15,11 +19,11 @@ use crate::state::{Economy, FirmStatus, Status};
 #[inline]
 fn excess(eco: &Economy, j: usize) -> u32 {
     let f = &eco.firms;
-    if f.employees.headcount(j) <= f.target[j] {
+    let staying = f.employees.headcount(j).saturating_sub(f.on_notice[j]);
+    if staying <= f.target[j] {
         return 0; // Short-time work only lowers the effective headcount.
     }
-    let effective = f64::from(f.employees.headcount(j))
-        - f64::from(f.short_time[j]) * f64::from(f.hours_cut[j]);
+    let effective = f64::from(staying) - f64::from(f.short_time[j]) * f64::from(f.hours_cut[j]);
     let over = effective - f64::from(f.target[j]);
     if over > 1e-9 { over.ceil() as u32 } else { 0 }
 }
@@ -92,7 +96,7 @@ pub fn lay_off(
         if n > 0 && eco.firms.employees[j].len() > SOCIAL_SELECTION_ABOVE {
             for w in social_selection(eco, j, n as usize, rng) {
                 let pos = eco.payroll_position(w, &eco.workers.rec[w as usize]);
-                eco.separate_at(w, pos, true);
+                eco.dismiss(w, pos);
             }
             continue;
         }
@@ -101,7 +105,7 @@ pub fn lay_off(
                 break;
             };
             let w = eco.firms.employees[j][pos];
-            eco.separate_at(w, pos as u32, true);
+            eco.dismiss(w, pos as u32);
         }
     }
 }
@@ -111,6 +115,7 @@ pub fn lay_off(
 fn social_selection(eco: &Economy, j: usize, n: usize, rng: &mut SimRng) -> Vec<u32> {
     let mut ranked: Vec<(u8, i32, u64, u32)> = eco.firms.employees[j]
         .iter()
+        .filter(|&&w| eco.notice_of(w).is_none())
         .map(|&w| {
             let group = match eco.workers.rec[w as usize].status {
                 Status::Employed => 0,
@@ -130,7 +135,10 @@ fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<usize> {
     if list.is_empty() {
         return None;
     }
-    let full_hours = |pos: usize| eco.workers.rec[list[pos] as usize].status == Status::Employed;
+    let full_hours = |pos: usize| {
+        eco.workers.rec[list[pos] as usize].status == Status::Employed
+            && eco.notice_of(list[pos]).is_none()
+    };
     for _ in 0..32 {
         let pos = rng.random_range(0..list.len());
         if full_hours(pos) {
@@ -139,7 +147,10 @@ fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<usize> {
     }
     let full: Vec<usize> = (0..list.len()).filter(|&pos| full_hours(pos)).collect();
     if full.is_empty() {
-        Some(rng.random_range(0..list.len()))
+        let free: Vec<usize> = (0..list.len())
+            .filter(|&pos| eco.notice_of(list[pos]).is_none())
+            .collect();
+        (!free.is_empty()).then(|| free[rng.random_range(0..free.len())])
     } else {
         Some(full[rng.random_range(0..full.len())])
     }
@@ -196,5 +207,71 @@ mod tests {
             dismissed_max <= kept_min,
             "dismissed up to {dismissed_max} points, kept from {kept_min}"
         );
+    }
+
+    #[test]
+    fn layoffs_give_notice_by_tenure() {
+        // Firm 0 loses half of its target with notice by tenure: nobody leaves in the month of
+        // the notice, the noticed stay on the payroll and are not dismissed twice, and each
+        // leaves (displaced) in the month its notice runs out (§ 622 BGB).
+        let mut params = Params::dmp_case(20_000, 9, 5);
+        params.population.age_min = 20;
+        params.population.age_max = 60;
+        params.sectors[0].layoff_speed = 1.0;
+        params.sectors[0].separation_rate = 0.0;
+        params.notice_by_tenure = true;
+        let mut sim = Simulation::new(&params, 0);
+        sim.economy.firms.policy_factor[0] = 0.5;
+        sim.step(&mut ());
+        let eco = &sim.economy;
+        assert!(eco.displaced.is_empty());
+        let noticed: Vec<(u32, crate::state::Notice)> =
+            eco.notices.iter().map(|(&w, &n)| (w, n)).collect();
+        assert!(noticed.len() >= 40, "{} noticed", noticed.len());
+        assert_eq!(eco.firms.on_notice[0] as usize, noticed.len());
+        for (w, n) in &noticed {
+            let r = &eco.workers.rec[*w as usize];
+            assert_eq!(r.employer, 0);
+            let tenure = eco.month.since(r.since);
+            assert_eq!(n.ends, eco.month.plus(crate::state::notice_months(tenure)));
+        }
+        while !sim.finished() {
+            sim.step(&mut ());
+            crate::invariants::check(&sim.economy).unwrap();
+            let eco = &sim.economy;
+            for (w, n) in &noticed {
+                let on_payroll = eco.workers.rec[*w as usize].employer == 0;
+                assert_eq!(
+                    on_payroll,
+                    eco.month < n.ends,
+                    "worker {w} in {}",
+                    eco.month
+                );
+            }
+        }
+        let eco = &sim.economy;
+        assert_eq!(eco.displaced.len(), noticed.len());
+        assert_eq!(eco.firms.on_notice[0], 0);
+    }
+
+    #[test]
+    fn notice_follows_the_statute() {
+        use crate::state::notice_months;
+        // § 622 BGB (calibration: K4): years of service → months of notice.
+        for (years, months) in [
+            (0, 1),
+            (1, 1),
+            (2, 1),
+            (5, 2),
+            (8, 3),
+            (10, 4),
+            (12, 5),
+            (15, 6),
+        ] {
+            assert_eq!(notice_months(12 * years), months, "{years} years");
+        }
+        assert_eq!(notice_months(12 * 20), 7);
+        assert_eq!(notice_months(12 * 5 - 1), 1);
+        assert_eq!(notice_months(12 * 40), 7);
     }
 }

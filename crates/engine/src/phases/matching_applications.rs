@@ -84,7 +84,8 @@ fn reservation(eco: &Economy, w: u32) -> Reservation {
     if r.status != Status::Unemployed {
         // On a payroll: under closure notice, the first band of reasonable offers; otherwise
         // (on-the-job search) a raise of at least the job-change premium.
-        let noticed = eco.firms.status[r.employer as usize] == FirmStatus::Noticed;
+        let noticed = eco.firms.status[r.employer as usize] == FirmStatus::Noticed
+            || eco.notice_of(w).is_some();
         let share = if noticed {
             rules.reasonable_share_months_1_3 * rules.reservation_factor
         } else {

@@ -65,11 +65,21 @@ impl SearchNetwork {
     }
 }
 
-/// Workers under closure notice who search on the job, per market of their residence and
-/// occupation (full-hours and short-time workers of noticed firms; trainees do not search).
+/// Workers under notice who search on the job, per market of their residence and occupation:
+/// full-hours and short-time workers of firms under closure notice, and workers given notice
+/// of layoff (trainees do not search).
 pub fn notice_searchers(eco: &crate::state::Economy) -> Vec<Vec<u32>> {
     use crate::state::{FirmStatus, Status};
     let mut lists = vec![Vec::new(); eco.pools.len()];
+    for (&w, _) in eco.notices.iter() {
+        let r = &eco.workers.rec[w as usize];
+        if eco.notice_of(w).is_some()
+            && eco.firms.status[r.employer as usize] == FirmStatus::Active
+            && matches!(r.status, Status::Employed | Status::ShortTime)
+        {
+            lists[eco.market(r.region, r.occupation)].push(w);
+        }
+    }
     for j in 0..eco.firms.len() {
         if eco.firms.status[j] != FirmStatus::Noticed {
             continue;
@@ -119,7 +129,8 @@ pub fn on_the_job_searchers(
         for pos in rand::seq::index::sample(rng, h, n) {
             let w = payroll[pos];
             let r = &eco.workers.rec[w as usize];
-            if r.status == Status::Employed {
+            // Workers under notice search as such (`notice_searchers`), not here.
+            if r.status == Status::Employed && eco.notice_of(w).is_none() {
                 lists[eco.market(r.region, r.occupation)].push(w);
             }
         }

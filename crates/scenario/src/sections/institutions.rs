@@ -1,4 +1,5 @@
-//! `[institutions]`: labour-market institutions; so far how much a works council slows layoffs.
+//! `[institutions]`: labour-market institutions: how much a works council slows layoffs, and
+//! whether layoffs give notice by tenure (§ 622 BGB).
 
 use crate::reader::{Range, Reader, Table};
 
@@ -6,6 +7,8 @@ use crate::reader::{Range, Reader, Table};
 pub(crate) struct Institutions {
     /// Factor on the layoff speed of firms with a works council.
     pub(crate) works_council_layoff_factor: f64,
+    /// Whether ordinary layoffs give notice by tenure.
+    pub(crate) notice_by_tenure: bool,
 }
 
 /// Reads `[institutions]`.
@@ -17,8 +20,10 @@ pub(crate) fn read_institutions(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Ins
         Some(0.5),
         Range::Unit,
     );
+    let notice_by_tenure = rd.boolean(&mut inst, "notice_by_tenure", true);
     rd.finish(inst);
     Institutions {
         works_council_layoff_factor,
+        notice_by_tenure,
     }
 }
