@@ -162,17 +162,23 @@ mod tests {
     use crate::sim::Simulation;
     use crate::state::Status;
 
+    /// The DMP case with ages 20-60, immediate layoffs, and firm 0 at half of its target.
+    fn half_target(params: &mut Params) -> Simulation<'_> {
+        params.population.age_min = 20;
+        params.population.age_max = 60;
+        params.sectors[0].layoff_speed = 1.0;
+        let mut sim = Simulation::new(params, 0);
+        sim.economy.firms.policy_factor[0] = 0.5;
+        sim
+    }
+
     #[test]
     fn layoffs_follow_social_selection() {
         // DMP case with ages 20-60; firm 0 loses half of its target: its layoffs must be the
         // workers with the fewest points (service + age in years), every one of them at most
         // the points of any full-hours worker it keeps.
         let mut params = Params::dmp_case(20_000, 1, 5);
-        params.population.age_min = 20;
-        params.population.age_max = 60;
-        params.sectors[0].layoff_speed = 1.0;
-        let mut sim = Simulation::new(&params, 0);
-        sim.economy.firms.policy_factor[0] = 0.5;
+        let mut sim = half_target(&mut params);
         let t = sim.economy.month;
         let points = |since: crate::Month, birth: crate::Month| {
             t.since(since).div_euclid(12) + t.since(birth).div_euclid(12)
@@ -215,13 +221,9 @@ mod tests {
         // the notice, the noticed stay on the payroll and are not dismissed twice, and each
         // leaves (displaced) in the month its notice runs out (§ 622 BGB).
         let mut params = Params::dmp_case(20_000, 9, 5);
-        params.population.age_min = 20;
-        params.population.age_max = 60;
-        params.sectors[0].layoff_speed = 1.0;
         params.sectors[0].separation_rate = 0.0;
         params.notice_by_tenure = true;
-        let mut sim = Simulation::new(&params, 0);
-        sim.economy.firms.policy_factor[0] = 0.5;
+        let mut sim = half_target(&mut params);
         sim.step(&mut ());
         let eco = &sim.economy;
         assert!(eco.displaced.is_empty());
