@@ -8,7 +8,8 @@
 //! random workers and firms overlap (`docs/performance.md`). The bookkeeping is the same code
 //! as the one-at-a-time transitions of `state.rs`; the invariant checks recount all of it.
 
-use crate::books::{Split, start_job};
+use crate::books::Split;
+use crate::events::Exit;
 use crate::params::OccupationId;
 use crate::prefetch::prefetch;
 use crate::state::{Due, Economy, Status, schedule_in};
@@ -71,7 +72,7 @@ impl Economy {
                 region_training[r.region as usize] -= 1;
                 trainee_spell.remove(&w);
             }
-            payroll.leave(r, j);
+            payroll.leave(w, r, j, Exit::Quit);
             pool.enter(w, r);
         }
         // Counted once for the batch rather than once per separation.
@@ -85,18 +86,15 @@ impl Economy {
         let Split {
             recs,
             employees,
-            firm_wage_level,
             counts,
             flows,
             agenda,
-            similarity,
-            occupation_change_loss,
             start,
             mut pool,
             mut payroll,
             ..
         } = self.split();
-        let (cell_of, month, n_occupations) = (payroll.cell_of, payroll.month, pool.n_occupations);
+        let (cell_of, month) = (payroll.cell_of, payroll.month);
         let tenure_cap = payroll.tenure_cap;
         let mut view = employees.view();
         for (k, h) in hires.iter().enumerate() {
@@ -116,20 +114,13 @@ impl Economy {
             let r = &mut recs[w as usize];
             debug_assert_eq!(r.status, Status::Unemployed);
             pool.leave_books(w, r);
-            let row = r.occupation as usize * n_occupations;
-            start_job(
-                r,
-                h.occupation,
-                occupation_change_loss,
-                &similarity[row..row + n_occupations],
-                firm_wage_level[j],
-            );
+            let cap = payroll.hire(w, r, j, h.occupation, (Status::Unemployed, r.since));
             if !view.try_push(j, w) {
                 // A full stretch (rare): the list moves to a larger one.
                 employees.push(j, w);
                 view = employees.view();
             }
-            if payroll.join(r, j, month, Status::Employed) {
+            if cap {
                 let due = Due::TenureCap {
                     worker: w,
                     since: month,

@@ -12,6 +12,7 @@
 
 use crate::benefits::{BenefitBooks, BenefitRules, Claim, close_claim, open_claim};
 use crate::calendar::Month;
+use crate::events::{DisplacedFlags, EventLog, Exit, HireEvent, SeparationEvent};
 use crate::params::OccupationId;
 use std::collections::BTreeMap;
 
@@ -175,8 +176,18 @@ impl PoolBooks<'_> {
     }
 }
 
-/// What joining or leaving a payroll updates, apart from the payroll list itself.
+/// What joining or leaving a payroll updates, apart from the payroll list itself and the
+/// status counts. [`PayrollBooks::hire`] and [`PayrollBooks::leave`] are the one place where
+/// a job starts and ends: every path (one at a time in `state.rs`, in batches in `batch.rs`)
+/// calls them, so each hire and separation is logged (`events.rs`) and booked the same way.
 pub(crate) struct PayrollBooks<'a> {
+    pub(crate) events: &'a mut EventLog,
+    pub(crate) displaced: &'a mut DisplacedFlags,
+    pub(crate) portable: &'a BTreeMap<u32, f32>,
+    pub(crate) wage_level: &'a [f32],
+    pub(crate) similarity: &'a [f64],
+    pub(crate) change_loss: f64,
+    pub(crate) n_occupations: usize,
     pub(crate) wage_cells: &'a mut [WageCell],
     pub(crate) resident_wages: &'a mut [WageCell],
     pub(crate) cell_short_time: &'a mut [u64],
@@ -188,10 +199,18 @@ pub(crate) struct PayrollBooks<'a> {
 }
 
 impl PayrollBooks<'_> {
-    /// Payroll worker `r` of firm `j` leaves the payroll's books (already off its list): wage
-    /// sums and short-time counts; `r` keeps the wage it last earned and loses its employer.
+    /// Payroll worker `w` (record `r`) of firm `j` leaves the payroll's books (already off its
+    /// list) for reason `exit`: the separation is logged, wage sums and short-time counts
+    /// updated; `r` keeps the wage it last earned (and, when a policy made a share of its
+    /// firm-specific skill portable, that share as general skill) and loses its employer.
     #[inline(always)]
-    pub(crate) fn leave(&mut self, r: &mut Worker, j: usize) {
+    pub(crate) fn leave(&mut self, w: u32, r: &mut Worker, j: usize, exit: Exit) {
+        self.events.separations.push(SeparationEvent {
+            worker: w,
+            firm: j as u32,
+            job_start: r.since,
+            exit,
+        });
         let cell = self.cell_of[j] as usize;
         if r.status == Status::ShortTime {
             self.firm_short_time[j] -= 1;
@@ -203,6 +222,7 @@ impl PayrollBooks<'_> {
         self.resident_wages[r.region as usize].remove(r.wage, since.0, capped);
         // Remember the wage last earned (for reservation wages, benefits and cohorts).
         if self.tenure_return != 0.0 {
+            let start = r.wage;
             r.wage = crate::state::cents(current_wage(
                 r.wage,
                 since.0,
@@ -210,8 +230,57 @@ impl PayrollBooks<'_> {
                 self.tenure_return,
                 self.tenure_cap,
             ));
+            if !self.portable.is_empty() {
+                self.carry_portable(w, r, start);
+            }
         }
         r.employer = NO_FIRM;
+    }
+
+    /// Keeps the portable share of the firm-specific skill worker `w` built in the job it
+    /// leaves (accreditation): that share of the log tenure premium becomes general skill.
+    #[inline(never)]
+    fn carry_portable(&mut self, w: u32, r: &mut Worker, start_wage: u32) {
+        if let Some(&share) = self.portable.get(&w)
+            && start_wage > 0
+            && r.wage > start_wage
+        {
+            let premium = (f64::from(r.wage) / f64::from(start_wage)).ln();
+            r.skill += (f64::from(share) * premium) as f32;
+        }
+    }
+
+    /// Worker `w` (record `r`, just out of its old status, which was `from` since `spell_start`)
+    /// starts a job in `occupation` at firm `j` now: the hire is logged, the job started
+    /// (`start_job`), search intensity reset to normal and the payroll's books joined (the
+    /// caller adds `w` to the list and sets the status counts). Returns true when the tenure
+    /// cap must be scheduled.
+    #[inline(always)]
+    pub(crate) fn hire(
+        &mut self,
+        w: u32,
+        r: &mut Worker,
+        j: usize,
+        occupation: OccupationId,
+        (from, spell_start): (Status, Month),
+    ) -> bool {
+        self.events.hires.push(HireEvent {
+            worker: w,
+            firm: j as u32,
+            from,
+            spell_start,
+            displaced: self.displaced.take(w),
+        });
+        let row = r.occupation as usize * self.n_occupations;
+        start_job(
+            r,
+            occupation,
+            self.change_loss,
+            &self.similarity[row..row + self.n_occupations],
+            self.wage_level[j],
+        );
+        r.intensity = UNIT_INTENSITY;
+        self.join(r, j, self.month, Status::Employed)
     }
 
     /// Worker `r` (wage already set) joins firm `j`'s books with job start `since` in `status`
@@ -261,14 +330,11 @@ pub(crate) fn start_job(
 pub(crate) struct Split<'a> {
     pub(crate) recs: &'a mut [Worker],
     pub(crate) employees: &'a mut Payrolls,
-    pub(crate) firm_wage_level: &'a [f32],
     pub(crate) counts: &'a mut [u64; 6],
     pub(crate) flows: &'a mut Flows,
     pub(crate) region_training: &'a mut [u64],
     pub(crate) trainee_spell: &'a mut BTreeMap<u32, u32>,
     pub(crate) agenda: &'a mut [Vec<Due>],
-    pub(crate) similarity: &'a [f64],
-    pub(crate) occupation_change_loss: f64,
     pub(crate) start: Month,
     pub(crate) pool: PoolBooks<'a>,
     pub(crate) payroll: PayrollBooks<'a>,
@@ -303,19 +369,19 @@ impl Economy {
             claims,
             benefits,
             benefit_rules,
+            events,
+            displaced_flags,
+            portable_skill,
             ..
         } = self;
         Split {
             recs: &mut workers.rec,
             employees: &mut firms.employees,
-            firm_wage_level: &firms.wage_level,
             counts,
             flows,
             region_training,
             trainee_spell,
             agenda,
-            similarity,
-            occupation_change_loss: self.occupation_change_loss,
             start: self.start,
             pool: PoolBooks {
                 pools,
@@ -335,6 +401,13 @@ impl Economy {
                 month,
             },
             payroll: PayrollBooks {
+                events,
+                displaced: displaced_flags,
+                portable: portable_skill,
+                wage_level: &firms.wage_level,
+                similarity,
+                change_loss: self.occupation_change_loss,
+                n_occupations: self.n_occupations,
                 wage_cells,
                 resident_wages,
                 cell_short_time,

@@ -208,6 +208,47 @@ pub fn check(eco: &Economy) -> Result<(), String> {
         return Err("residents' wage sums differ from their recount".to_string());
     }
     check_notices(eco)?;
+    check_events(eco)?;
+    Ok(())
+}
+
+/// The month's event log against the month's flow counters: every hire and every separation
+/// from a payroll logged once, with its reason; the hired on payrolls, the separated off them.
+fn check_events(eco: &Economy) -> Result<(), String> {
+    use crate::events::Exit;
+    let log = &eco.events;
+    let f = &eco.flows;
+    let by = |exit: Exit| log.separations_by(exit).count() as u64;
+    let checks = [
+        ("hires", log.hires.len() as u64, f.hires),
+        ("quits", by(Exit::Quit), f.separations),
+        (
+            "layoffs and closures",
+            by(Exit::Layoff) + by(Exit::Closure),
+            f.layoffs,
+        ),
+        ("job changes", by(Exit::JobChange), f.job_to_job),
+    ];
+    for (what, logged, counted) in checks {
+        if logged != counted {
+            return Err(format!(
+                "event log has {logged} {what}, flows count {counted}"
+            ));
+        }
+    }
+    let retired = by(Exit::Retirement);
+    let from_jobs = f.retirements_from[Status::Employed as usize]
+        + f.retirements_from[Status::ShortTime as usize];
+    if retired < from_jobs || retired > from_jobs + f.retirements_from[Status::Training as usize] {
+        return Err(format!(
+            "event log has {retired} retirements from payrolls, flows say {from_jobs} (+ trainees)"
+        ));
+    }
+    for e in &log.separations {
+        if e.firm as usize >= eco.firms.len() || e.job_start > eco.month {
+            return Err(format!("separation event {e:?} names no job"));
+        }
+    }
     Ok(())
 }
 /// Benefit recipients, basic-income recipients and the benefit sum against a recount over

@@ -38,6 +38,7 @@ pub(crate) mod books;
 pub mod calendar;
 pub mod cohorts;
 pub mod controls;
+pub mod events;
 pub mod hugepages;
 pub mod indicators;
 pub mod init;

@@ -110,6 +110,7 @@ impl<'p> Simulation<'p> {
         let eco = &mut self.economy;
         eco.month = params.first_month().plus(idx as i32);
         reset_flows(&mut eco.flows);
+        eco.events.clear();
         let displaced_before = eco.displaced.len();
         let streams = MonthStreams::new(seed, rep, idx);
         let mut policy_rng = streams.of(Phase::Policy, MONTH_WIDE);

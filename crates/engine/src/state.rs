@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use crate::benefits::{BenefitBooks, BenefitRules, Claim};
 use crate::books::RecentSpells;
 use crate::calendar::Month;
+use crate::events::{DisplacedFlags, EventLog, Exit};
 use crate::params::{OccupationId, Params, RegionId, SectorId};
 use crate::payroll::Payrolls;
 use crate::pool::Pool;
@@ -416,6 +417,13 @@ pub struct Economy {
     pub displaced_this_month: std::ops::Range<usize>,
     /// Flows of the current month.
     pub flows: Flows,
+    /// Hires and separations of the current month (`events.rs`).
+    pub events: EventLog,
+    /// Workers whose current spell out of work began with a displacement.
+    pub displaced_flags: DisplacedFlags,
+    /// Share of firm-specific skill each worker keeps when leaving its job (set by policies:
+    /// accreditation); absent = none.
+    pub portable_skill: BTreeMap<u32, f32>,
     /// Workers by birth month (offset from `birth_base`), for retirement; empty without demography.
     pub(crate) by_birth: Vec<Vec<u32>>,
     /// Birth month of `by_birth[0]`.
@@ -505,6 +513,9 @@ impl Economy {
                 region_moved_out: vec![0; n_regions],
                 ..Flows::default()
             },
+            events: EventLog::default(),
+            displaced_flags: DisplacedFlags::default(),
+            portable_skill: BTreeMap::new(),
             by_birth: Vec::new(),
             birth_base: params.first_month(),
             // Months past the end hold the notices that run out after it, so that every
@@ -635,14 +646,22 @@ impl Economy {
         self.counts[Status::Retired as usize] -= 1;
     }
 
-    /// Takes worker `w` out of its current status, updating every container and counter.
+    /// Takes worker `w` out of its current status, updating every container and counter;
+    /// `exit` says why when the worker leaves a payroll (logged as a separation).
     /// The worker is left with no employer and no slot, and must enter a new status at once.
-    pub(crate) fn leave_state(&mut self, w: u32) -> Status {
+    pub(crate) fn leave_state(&mut self, w: u32, exit: Exit) -> Status {
         let mut r = self.workers.rec[w as usize];
         let pos = self.payroll_position(w, &r);
-        let status = self.leave(w, &mut r, pos);
+        let status = self.leave(w, &mut r, pos, exit);
         self.workers.rec[w as usize] = r;
         status
+    }
+
+    /// [`Economy::leave_state`] for a worker on no payroll (unemployed, inactive, a trainee
+    /// without employer): no separation to log.
+    pub(crate) fn leave_off_payroll(&mut self, w: u32) -> Status {
+        debug_assert_eq!(self.workers.rec[w as usize].employer, NO_FIRM);
+        self.leave_state(w, Exit::Quit)
     }
 
     /// [`Economy::leave_state`] on `r`, a copy of the worker's record that the caller writes
@@ -650,17 +669,17 @@ impl Economy {
     /// and written once, whatever else the transition updates on the way.
     /// `payroll_pos` is the worker's position in its employer's list when it is on one.
     #[inline(always)]
-    fn leave(&mut self, w: u32, r: &mut Worker, payroll_pos: u32) -> Status {
+    fn leave(&mut self, w: u32, r: &mut Worker, payroll_pos: u32, exit: Exit) -> Status {
         let status = r.status;
         let region = r.region as usize;
         self.counts[status as usize] -= 1;
         match status {
-            Status::Employed | Status::ShortTime => self.leave_payroll(r, payroll_pos),
+            Status::Employed | Status::ShortTime => self.leave_payroll(w, r, payroll_pos, exit),
             Status::Training => {
                 // Rare: done on the stored record, so that the common paths can keep the
                 // copy in registers.
                 self.workers.rec[w as usize] = *r;
-                self.leave_training(w, payroll_pos);
+                self.leave_training(w, payroll_pos, exit);
                 *r = self.workers.rec[w as usize];
             }
             Status::Unemployed => self.pool_books().leave(w, r),
@@ -672,12 +691,12 @@ impl Economy {
     }
 
     #[inline(never)]
-    fn leave_training(&mut self, w: u32, payroll_pos: u32) {
+    fn leave_training(&mut self, w: u32, payroll_pos: u32, exit: Exit) {
         let mut r = self.workers.rec[w as usize];
         self.region_training[r.region as usize] -= 1;
         self.trainee_spell.remove(&w);
         if r.employer != NO_FIRM {
-            self.leave_payroll(&mut r, payroll_pos);
+            self.leave_payroll(w, &mut r, payroll_pos, exit);
         }
         self.workers.rec[w as usize] = r;
     }
@@ -696,10 +715,10 @@ impl Economy {
     }
 
     #[inline(always)]
-    fn leave_payroll(&mut self, r: &mut Worker, pos: u32) {
+    fn leave_payroll(&mut self, w: u32, r: &mut Worker, pos: u32, exit: Exit) {
         let j = r.employer as usize;
         self.firms.employees.swap_remove(j, pos as usize);
-        self.payroll_books().leave(r, j);
+        self.payroll_books().leave(w, r, j, exit);
     }
 
     /// Worker `w` (just out of its old status) becomes unemployed in its market.
@@ -715,19 +734,26 @@ impl Economy {
         self.pool_books().enter(w, r);
     }
 
-    /// Worker `w` (just out of its old status) joins firm `j` in occupation `occupation`.
+    /// Worker `w` (just out of its old status, `from` since `spell_start`) joins firm `j` in
+    /// occupation `occupation`.
     #[inline(always)]
-    fn enter_employed_rec(&mut self, w: u32, r: &mut Worker, j: usize, occupation: OccupationId) {
-        let n = self.n_occupations;
-        let row = r.occupation as usize * n;
-        crate::books::start_job(
-            r,
-            occupation,
-            self.occupation_change_loss,
-            &self.similarity[row..row + n],
-            self.firms.wage_level[j],
-        );
-        self.join_payroll_rec(w, r, j, self.month, Status::Employed);
+    fn enter_employed_rec(
+        &mut self,
+        w: u32,
+        r: &mut Worker,
+        j: usize,
+        occupation: OccupationId,
+        from: (Status, Month),
+    ) {
+        self.firms.employees.push(j, w);
+        self.counts[Status::Employed as usize] += 1;
+        if self.payroll_books().hire(w, r, j, occupation, from) {
+            let since = self.month;
+            self.schedule(
+                since.plus(self.tenure_cap as i32),
+                Due::TenureCap { worker: w, since },
+            );
+        }
     }
 
     /// Puts `w` on firm `j`'s payroll with job start `since` in `status`.
@@ -781,6 +807,7 @@ impl Economy {
             self.separate_at(w, pos, true);
             return;
         }
+        debug_assert!(self.notice_of(w).is_none());
         let ends = self.month.plus(notice_months(self.month.since(r.since)));
         let firm = r.employer;
         self.notices.insert(
@@ -861,21 +888,29 @@ impl Economy {
     }
 
     /// Lays off or separates payroll worker `w`, at position `pos` of its employer's list,
-    /// into unemployment; records a displacement when `displaced`.
+    /// into unemployment; records a displacement when `displaced` (logged as a closure when
+    /// the firm is closing, else as a layoff; otherwise as a quit).
     #[inline(always)]
     pub(crate) fn separate_at(&mut self, w: u32, pos: u32, displaced: bool) {
         let mut r = self.workers.rec[w as usize];
         debug_assert_eq!(self.firms.employees[r.employer as usize][pos as usize], w);
-        let cell = self.firm_cell(r.employer as usize);
-        if displaced {
+        let j = r.employer as usize;
+        let cell = self.firm_cell(j);
+        let exit = if displaced {
             self.record_displacement(w, false);
             self.flows.layoffs += 1;
             self.flows.cell_layoffs[cell] += 1;
+            if self.firms.status[j] == FirmStatus::Active {
+                Exit::Layoff
+            } else {
+                Exit::Closure
+            }
         } else {
             self.flows.separations += 1;
             self.flows.cell_separations[cell] += 1;
-        }
-        self.leave(w, &mut r, pos);
+            Exit::Quit
+        };
+        self.leave(w, &mut r, pos, exit);
         self.enter_unemployed_rec(w, &mut r);
         self.workers.rec[w as usize] = r;
     }
@@ -892,6 +927,7 @@ impl Economy {
             Cause::Layoff
         };
         let age = self.workers.age_years(w, self.month);
+        self.displaced_flags.set(w);
         self.displaced.push(Displacement {
             worker: w,
             month: self.month,
@@ -928,9 +964,10 @@ impl Economy {
             c.contribution =
                 (i32::from(c.contribution) + tenure).min(crate::benefits::FRAME_MONTHS) as u8;
         }
+        let from = (r.status, r.since);
         let pos = self.payroll_position(w, &r);
-        self.leave(w, &mut r, pos);
-        self.enter_employed_rec(w, &mut r, j, occupation);
+        self.leave(w, &mut r, pos, Exit::JobChange);
+        self.enter_employed_rec(w, &mut r, j, occupation, from);
         self.workers.rec[w as usize] = r;
         self.count_hire(j);
     }
@@ -943,7 +980,8 @@ impl Economy {
         self.counts[Status::Unemployed as usize] -= 1;
         self.pool_books().leave(w, &r);
         r.slot = NO_SLOT;
-        self.enter_employed_rec(w, &mut r, j, occupation);
+        let from = (Status::Unemployed, r.since);
+        self.enter_employed_rec(w, &mut r, j, occupation, from);
         self.workers.rec[w as usize] = r;
         self.count_hire(j);
     }
@@ -963,7 +1001,7 @@ impl Economy {
         let t = self.month;
         match status {
             Status::Unemployed => {
-                self.leave_state(w);
+                self.leave_off_payroll(w);
                 self.workers.rec[i].since = t;
             }
             Status::Employed | Status::ShortTime => {

@@ -17,6 +17,7 @@
 use rand::RngExt;
 use rand_distr::{Distribution, Normal};
 
+use crate::events::Exit;
 use crate::init::{beta_sampler, entrant_birth, propensity};
 use crate::params::Params;
 use crate::rng::{Gaps, MONTH_WIDE, MonthStreams, Phase};
@@ -43,7 +44,7 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
                 {
                     eco.record_displacement(w, false);
                 }
-                let from = eco.leave_state(w);
+                let from = eco.leave_state(w, Exit::Retirement);
                 eco.flows.retirements_from[from as usize] += 1;
                 eco.enter_retired(w);
                 retired += 1;
@@ -89,7 +90,7 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
             s,
             (l, mo),
         );
-        eco.leave_state(w);
+        eco.leave_fresh(w);
         eco.enter_unemployed(w);
     }
     eco.flows.entries += n_entrants;
@@ -162,7 +163,7 @@ fn exits(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
         }
     }
     for &w in &leaving {
-        eco.leave_state(w);
+        eco.leave_off_payroll(w);
         eco.enter_inactive(w);
     }
     eco.flows.exits_inactive += leaving.len() as u64;
