@@ -2,6 +2,8 @@
 //!
 //! - `calibration`: the calibration table of the shipped scenarios (`docs/calibration.md`).
 //! - `dmp_reference`: the DMP special case against its exact steady state.
+//! - `hooks`: what policies act through: event log, composable levers, hours, training ends,
+//!   portable skill, policy streams keyed by name.
 //! - `invariants`: every month of the shipped scenarios keeps every invariant and every stock
 //!   changes only by recorded flows.
 //! - `locality`: a change to one worker leaves unconnected regions bit-identical.
@@ -18,6 +20,7 @@ mod calibration;
 mod cli;
 mod determinism;
 mod dmp_reference;
+mod hooks;
 mod invariants;
 mod locality;
 mod market;

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use crate::payroll::Payrolls;
 use crate::pool::Pool;
 use crate::state::{
-    Due, Economy, Flows, LONG_TERM_MONTHS, NO_FIRM, Status, UNIT_INTENSITY, Worker,
+    Due, Economy, Flows, LONG_TERM_MONTHS, NO_FIRM, Status, UNIT_INTENSITY, Worker, booked_wage,
 };
 use crate::wagebook::{WageCell, current_wage};
 
@@ -185,6 +185,7 @@ pub(crate) struct PayrollBooks<'a> {
     pub(crate) displaced: &'a mut DisplacedFlags,
     pub(crate) portable: &'a BTreeMap<u32, f32>,
     pub(crate) wage_level: &'a [f32],
+    pub(crate) hours: &'a [f32],
     pub(crate) similarity: &'a [f64],
     pub(crate) change_loss: f64,
     pub(crate) n_occupations: usize,
@@ -218,8 +219,9 @@ impl PayrollBooks<'_> {
         }
         let since = r.since;
         let capped = self.month.since(since) >= self.tenure_cap as i32;
-        self.wage_cells[cell].remove(r.wage, since.0, capped);
-        self.resident_wages[r.region as usize].remove(r.wage, since.0, capped);
+        let booked = booked_wage(r.wage, self.hours[j]);
+        self.wage_cells[cell].remove(booked, since.0, capped);
+        self.resident_wages[r.region as usize].remove(booked, since.0, capped);
         // Remember the wage last earned (for reservation wages, benefits and cohorts).
         if self.tenure_return != 0.0 {
             let start = r.wage;
@@ -298,8 +300,9 @@ impl PayrollBooks<'_> {
             self.cell_short_time[cell] += 1;
         }
         let capped = self.month.since(since) >= self.tenure_cap as i32;
-        self.wage_cells[cell].add(r.wage, since.0, capped);
-        self.resident_wages[r.region as usize].add(r.wage, since.0, capped);
+        let booked = booked_wage(r.wage, self.hours[j]);
+        self.wage_cells[cell].add(booked, since.0, capped);
+        self.resident_wages[r.region as usize].add(booked, since.0, capped);
         !capped && self.tenure_return > 0.0
     }
 }
@@ -405,6 +408,7 @@ impl Economy {
                 displaced: displaced_flags,
                 portable: portable_skill,
                 wage_level: &firms.wage_level,
+                hours: &firms.hours,
                 similarity,
                 change_loss: self.occupation_change_loss,
                 n_occupations: self.n_occupations,

@@ -10,14 +10,14 @@ use crate::controls::NO_CONTROL;
 use crate::rng::MonthStreams;
 use crate::state::{Cause, Economy, NO_FIRM, Status};
 
-/// Earnings of worker `w` this month, €: the current wage on a payroll (less the hours cut on
-/// short-time work), 0 otherwise.
+/// Earnings of worker `w` this month, €: the current wage on a payroll for the firm's hours
+/// (less the hours cut on short-time work), 0 otherwise.
 fn earnings(eco: &Economy, w: u32) -> f64 {
     let r = &eco.workers.rec[w as usize];
     if r.employer == NO_FIRM {
         return 0.0;
     }
-    let wage = eco.current_wage(w) / 100.0;
+    let wage = eco.current_wage(w) / 100.0 * f64::from(eco.firms.hours[r.employer as usize]);
     if r.status == Status::ShortTime {
         wage * (1.0 - f64::from(eco.firms.hours_cut[r.employer as usize]))
     } else {

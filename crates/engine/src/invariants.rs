@@ -42,8 +42,9 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             let since = ws.rec[i].since;
             let capped = eco.month.since(since) >= eco.tenure_cap as i32;
             let c = eco.firm_cell(j);
-            cells[c].add(ws.rec[i].wage, since.0, capped);
-            residents[region].add(ws.rec[i].wage, since.0, capped);
+            let wage = crate::state::booked_wage(ws.rec[i].wage, eco.firms.hours[j]);
+            cells[c].add(wage, since.0, capped);
+            residents[region].add(wage, since.0, capped);
         } else if employer != NO_FIRM {
             return Err(format!(
                 "worker {w} in status {status:?} has employer {employer}"

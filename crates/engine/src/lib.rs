@@ -43,6 +43,7 @@ pub mod hugepages;
 pub mod indicators;
 pub mod init;
 pub mod invariants;
+pub mod levers;
 pub mod params;
 pub mod path;
 pub mod payroll;

@@ -10,7 +10,7 @@
 use crate::calendar::Month;
 use crate::params::Params;
 use crate::record::MonthRecord;
-use crate::rng::SimRng;
+use crate::rng::{MonthStreams, Phase, SimRng, mix64, name_key, worker_draw};
 use crate::state::{Displacement, Economy, FirmStatus, Status, TrainingPlan};
 
 /// A firm whose workforce exceeds its target this month, before layoffs.
@@ -52,28 +52,33 @@ pub trait Policy: Send {
 /// The empty policy.
 impl Policy for () {}
 
-/// A list of policies called in order.
+/// A list of policies called in order; each is called with its own slot (for composable
+/// levers) and its own random stream, keyed by its name.
 impl Policy for Vec<Box<dyn Policy>> {
     fn name(&self) -> &str {
         "policies"
     }
     fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
-        for p in self.iter_mut() {
+        for (k, p) in self.iter_mut().enumerate() {
+            ctx.select(k, p.name());
             p.on_month_start(ctx);
         }
     }
     fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
-        for p in self.iter_mut() {
+        for (k, p) in self.iter_mut().enumerate() {
+            ctx.select(k, p.name());
             p.on_excess_labour(ctx, firms);
         }
     }
     fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
-        for p in self.iter_mut() {
+        for (k, p) in self.iter_mut().enumerate() {
+            ctx.select(k, p.name());
             p.on_displacement(ctx, displaced);
         }
     }
     fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
-        for p in self.iter_mut() {
+        for (k, p) in self.iter_mut().enumerate() {
+            ctx.select(k, p.name());
             p.before_matching(ctx);
         }
     }
@@ -84,14 +89,61 @@ impl Policy for Vec<Box<dyn Policy>> {
     }
 }
 
+/// The hook a [`PolicyCtx`] serves (part of the key of the policy's stream).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Hook {
+    MonthStart = 1,
+    ExcessLabour = 2,
+    Displacement = 3,
+    BeforeMatching = 4,
+}
+
 /// What a policy may see and do during a hook.
 pub struct PolicyCtx<'a> {
     pub(crate) eco: &'a mut Economy,
     pub(crate) params: &'a Params,
-    pub(crate) rng: &'a mut SimRng,
+    streams: MonthStreams,
+    replication: u32,
+    hook: Hook,
+    /// Position of the policy being called in the scenario's list (keys its lever entries).
+    slot: u16,
+    /// [`name_key`] of the policy being called (keys its streams and worker draws).
+    key: u64,
+    rng: SimRng,
 }
 
 impl<'a> PolicyCtx<'a> {
+    /// The context of hook `hook` of the month of `streams`, for the policy `name` (slot 0;
+    /// a list of policies selects each of its members in turn).
+    pub(crate) fn new(
+        eco: &'a mut Economy,
+        params: &'a Params,
+        (streams, replication): (MonthStreams, u32),
+        hook: Hook,
+        name: &str,
+    ) -> PolicyCtx<'a> {
+        let mut ctx = PolicyCtx {
+            eco,
+            params,
+            streams,
+            replication,
+            hook,
+            slot: 0,
+            key: 0,
+            rng: streams.of(Phase::Policy, 0),
+        };
+        ctx.select(0, name);
+        ctx
+    }
+
+    /// Makes the context serve policy `name` at position `slot` of the list.
+    fn select(&mut self, slot: usize, name: &str) {
+        self.slot = u16::try_from(slot).expect("fewer than 65536 policies");
+        self.key = name_key(name);
+        self.rng = self.stream(self.hook as u64);
+    }
+
     /// The current month.
     pub fn month(&self) -> Month {
         self.eco.month
@@ -104,9 +156,27 @@ impl<'a> PolicyCtx<'a> {
     pub fn economy(&self) -> &Economy {
         self.eco
     }
-    /// The policy stream of this month (deterministic, separate from the engine's streams).
+    /// This policy's stream for this hook of this month: keyed by the policy's name, so it does
+    /// not change when other policies are added, removed or reordered.
     pub fn rng(&mut self) -> &mut SimRng {
-        self.rng
+        &mut self.rng
+    }
+    /// This policy's stream for `entity` this month (a firm, a market: the policy's own
+    /// numbering), independent of every other stream.
+    pub fn stream(&self, entity: u64) -> SimRng {
+        self.streams.of(Phase::Policy, self.key ^ mix64(entity))
+    }
+    /// A uniform draw in [0, 1) that belongs to worker `w` and this policy's `question` this
+    /// month ([`worker_draw`]): the same person gets the same number in every arm of a
+    /// comparison (take-up, completion).
+    pub fn worker_draw(&self, w: u32, question: u64) -> f64 {
+        worker_draw(
+            self.params.seed,
+            self.replication,
+            self.streams.month_idx,
+            self.eco.workers.id[w as usize],
+            self.key ^ mix64(question),
+        )
     }
 
     /// Puts up to `n` full-time employees of firm `firm` on short-time work with `hours_cut`
@@ -143,10 +213,25 @@ impl<'a> PolicyCtx<'a> {
         self.eco.firms.hours_cut[j] = 0.0;
     }
 
-    /// Multiplies firm `firm`'s target headcount by `factor` (> 0) from now on (1 = no effect):
-    /// hiring subsidies, working-time reduction.
+    /// Sets this policy's factor (> 0; 1 = no effect) on firm `firm`'s target headcount from
+    /// next month's targets on (this month's are set before the hooks): hiring subsidies,
+    /// conditional investment. Factors of several policies multiply.
     pub fn set_target_factor(&mut self, firm: u32, factor: f64) {
-        self.eco.firms.policy_factor[firm as usize] = factor.max(0.0) as f32;
+        let product = self
+            .eco
+            .levers
+            .target
+            .set(firm, self.slot, factor.max(0.0) as f32, 0);
+        self.eco.firms.policy_factor[firm as usize] = product as f32;
+    }
+
+    /// Sets this policy's factor (in (0, 1]; 1 = no effect) on firm `firm`'s normal hours:
+    /// working-time reduction. Pay and labour input follow hours (`Firms::hours`); factors of
+    /// several policies multiply.
+    pub fn set_hours_factor(&mut self, firm: u32, factor: f64) {
+        let factor = factor.clamp(0.05, 1.0) as f32;
+        let product = self.eco.levers.hours.set(firm, self.slot, factor, 0);
+        self.eco.set_hours(firm as usize, product as f32);
     }
 
     /// Enrols worker `w` in training; false when the worker cannot train now.
@@ -154,15 +239,52 @@ impl<'a> PolicyCtx<'a> {
         self.eco.start_training(w, plan)
     }
 
-    /// Sets worker `w`'s search intensity (1 = normal; counselling raises it).
-    pub fn set_search_intensity(&mut self, w: u32, intensity: f64) {
-        self.eco.set_intensity(w, intensity);
+    /// Ends worker `w`'s training spell now: `completed` (the plan's skill gain and occupation
+    /// apply) or dropped (they do not). False when `w` is not in training.
+    pub fn end_training(&mut self, w: u32, completed: bool) -> bool {
+        match self.eco.trainee_spell.get(&w) {
+            Some(&spell) => {
+                self.eco.end_training(spell, completed);
+                true
+            }
+            None => false,
+        }
     }
 
-    /// Multiplies matching efficiency in market `market` (region × occupation) by `factor`.
-    /// Aggregate matching only: in applications mode, raise search intensity instead.
+    /// Sets this policy's factor (1 = normal; counselling raises it) on worker `w`'s search
+    /// intensity for the worker's current spell: a hire ends it. Factors of several policies
+    /// multiply.
+    pub fn set_search_intensity(&mut self, w: u32, factor: f64) {
+        let since = self.eco.workers.rec[w as usize].since;
+        let product = self
+            .eco
+            .levers
+            .intensity
+            .set(w, self.slot, factor.max(0.0) as f32, since.0);
+        self.eco.set_intensity(w, product);
+    }
+
+    /// Sets this policy's factor on matching efficiency in market `market` (region ×
+    /// occupation). Aggregate matching only: in applications mode, raise search intensity
+    /// instead. Factors of several policies multiply.
     pub fn set_matching_efficiency(&mut self, market: usize, factor: f64) {
-        self.eco.market_efficiency[market] = factor.max(0.0);
+        let product =
+            self.eco
+                .levers
+                .efficiency
+                .set(market as u32, self.slot, factor.max(0.0) as f32, 0);
+        self.eco.market_efficiency[market] = product;
+    }
+
+    /// Makes `share` (in [0, 1]) of the firm-specific skill worker `w` builds in its current
+    /// job portable: kept as general skill when the job ends (accreditation).
+    pub fn set_portable_skill(&mut self, w: u32, share: f64) {
+        let share = share.clamp(0.0, 1.0) as f32;
+        if share == 0.0 {
+            self.eco.portable_skill.remove(&w);
+        } else {
+            self.eco.portable_skill.insert(w, share);
+        }
     }
 
     /// Adds `delta` log points to worker `w`'s skill (accreditation of informal learning).

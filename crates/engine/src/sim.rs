@@ -20,9 +20,9 @@ use crate::phases::{
     adjust, demography, matching_aggregate, matching_applications, moves, separations, shocks,
     vacancies,
 };
-use crate::policy::{Policy, PolicyCtx};
+use crate::policy::{Hook, Policy, PolicyCtx};
 use crate::record::{MonthRecord, record};
-use crate::rng::{MONTH_WIDE, MonthStreams, Phase};
+use crate::rng::MonthStreams;
 use crate::state::{Economy, Flows};
 use crate::targets;
 
@@ -113,27 +113,26 @@ impl<'p> Simulation<'p> {
         eco.events.clear();
         let displaced_before = eco.displaced.len();
         let streams = MonthStreams::new(seed, rep, idx);
-        let mut policy_rng = streams.of(Phase::Policy, MONTH_WIDE);
+        let name = policy.name().to_string();
+        let run = (streams, rep);
 
         // 1. Checks due this month.
         eco.process_agenda();
         // 2. Shocks and targets.
         shocks::apply(eco, params);
         targets::update_targets(eco, params);
-        policy.on_month_start(&mut PolicyCtx {
+        policy.on_month_start(&mut PolicyCtx::new(
             eco,
             params,
-            rng: &mut policy_rng,
-        });
+            run,
+            Hook::MonthStart,
+            &name,
+        ));
         // 3. Firm adjustment.
         let excess = adjust::excess_labour(eco, params);
         if !excess.is_empty() {
             policy.on_excess_labour(
-                &mut PolicyCtx {
-                    eco,
-                    params,
-                    rng: &mut policy_rng,
-                },
+                &mut PolicyCtx::new(eco, params, run, Hook::ExcessLabour, &name),
                 &excess,
             );
             adjust::lay_off(eco, params, &excess, &streams);
@@ -146,19 +145,17 @@ impl<'p> Simulation<'p> {
         if !eco.displaced_this_month.is_empty() {
             let list = eco.displaced[eco.displaced_this_month.clone()].to_vec();
             policy.on_displacement(
-                &mut PolicyCtx {
-                    eco,
-                    params,
-                    rng: &mut policy_rng,
-                },
+                &mut PolicyCtx::new(eco, params, run, Hook::Displacement, &name),
                 &list,
             );
         }
-        policy.before_matching(&mut PolicyCtx {
+        policy.before_matching(&mut PolicyCtx::new(
             eco,
             params,
-            rng: &mut policy_rng,
-        });
+            run,
+            Hook::BeforeMatching,
+            &name,
+        ));
         // 5. Vacancies and matching.
         vacancies::post(eco, params, &streams, &mut scratch.vacancies);
         let open = &scratch.vacancies;

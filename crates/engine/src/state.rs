@@ -170,6 +170,11 @@ pub struct Firms {
     pub on_notice: Vec<u32>,
     /// Share of hours cut for short-time workers, in [0, 1].
     pub hours_cut: Vec<f32>,
+    /// Normal hours of the firm's staff as a share of full time (1 = full time; below 1 under
+    /// working-time reduction). Pay and labour input follow hours: the wage books hold each
+    /// worker's wage × hours ([`booked_wage`]), and a firm needs `1 / hours` heads per
+    /// full-time job.
+    pub hours: Vec<f32>,
     /// Vacancies posted this month.
     pub vacancies: Vec<u32>,
 }
@@ -295,6 +300,17 @@ pub struct Notice {
 /// The longest notice, months (§ 622 (2) BGB: after 20 years of service).
 pub const MAX_NOTICE_MONTHS: i32 = 7;
 
+/// The wage worker records carry (`Worker::wage`, full time) as the wage books hold it: paid for
+/// `hours` (share of full time).
+#[inline(always)]
+pub fn booked_wage(wage: u32, hours: f32) -> u32 {
+    if hours == 1.0 {
+        wage
+    } else {
+        (f64::from(wage) * f64::from(hours)).round() as u32
+    }
+}
+
 /// Months of notice an employer must give a worker of `tenure_months` service (§ 622 (1)–(2)
 /// BGB, calibration: K4): four weeks (one month here) below two years, then 1, 2, 3, 4, 5, 6, 7
 /// months after 2, 5, 8, 10, 12, 15, 20 years.
@@ -333,6 +349,8 @@ pub struct Flows {
     pub training_starts: u64,
     /// Training completions.
     pub training_ends: u64,
+    /// Training spells ended early without completion (dropped).
+    pub training_dropouts: u64,
     /// Residence moves between regions.
     pub moves: u64,
     /// Per region: workers who moved in.
@@ -417,6 +435,8 @@ pub struct Economy {
     pub displaced_this_month: std::ops::Range<usize>,
     /// Flows of the current month.
     pub flows: Flows,
+    /// Each policy's factors on firms, markets and workers (`levers.rs`).
+    pub levers: crate::levers::Levers,
     /// Hires and separations of the current month (`events.rs`).
     pub events: EventLog,
     /// Workers whose current spell out of work began with a displacement.
@@ -513,6 +533,7 @@ impl Economy {
                 region_moved_out: vec![0; n_regions],
                 ..Flows::default()
             },
+            levers: Default::default(),
             events: EventLog::default(),
             displaced_flags: DisplacedFlags::default(),
             portable_skill: BTreeMap::new(),
@@ -856,12 +877,37 @@ impl Economy {
             return;
         }
         let capped = self.month.since(r.since) >= self.tenure_cap as i32;
-        self.resident_wages[r.region as usize].remove(r.wage, r.since.0, capped);
-        self.resident_wages[region as usize].add(r.wage, r.since.0, capped);
+        let wage = booked_wage(r.wage, self.firms.hours[r.employer as usize]);
+        self.resident_wages[r.region as usize].remove(wage, r.since.0, capped);
+        self.resident_wages[region as usize].add(wage, r.since.0, capped);
         self.flows.moves += 1;
         self.flows.region_moved_out[r.region as usize] += 1;
         self.flows.region_moved_in[region as usize] += 1;
         self.workers.rec[i].region = region;
+    }
+
+    /// Sets firm `j`'s normal hours to `hours` (share of full time, in (0, 1]): its staff's
+    /// wages are re-booked at the new hours (a cost of one visit per employee, when hours
+    /// change).
+    pub(crate) fn set_hours(&mut self, j: usize, hours: f32) {
+        let old = self.firms.hours[j];
+        if old == hours {
+            return;
+        }
+        let cell = self.firm_cell(j);
+        for &w in self.firms.employees[j].iter() {
+            let r = &self.workers.rec[w as usize];
+            let capped = self.month.since(r.since) >= self.tenure_cap as i32;
+            let (before, after) = (booked_wage(r.wage, old), booked_wage(r.wage, hours));
+            for book in [
+                &mut self.wage_cells[cell],
+                &mut self.resident_wages[r.region as usize],
+            ] {
+                book.remove(before, r.since.0, capped);
+                book.add(after, r.since.0, capped);
+            }
+        }
+        self.firms.hours[j] = hours;
     }
 
     /// Changes the status of payroll worker `w` between `Employed` and `ShortTime`.
@@ -1034,24 +1080,37 @@ impl Economy {
         true
     }
 
-    /// Ends training spell `spell` if it is still the worker's current one.
+    /// Ends training spell `spell` at its planned end if it is still the worker's current one.
     pub(crate) fn finish_training(&mut self, spell: u32) {
+        let w = self.spells[spell as usize].worker;
+        if self.trainee_spell.get(&w) != Some(&spell) {
+            return; // The worker left training (laid off, retired, dropped) before the end.
+        }
+        self.end_training(spell, true);
+    }
+
+    /// Ends training spell `spell` (the worker's current one) now: `completed`, the plan's
+    /// skill gain and occupation apply; dropped, they do not. The worker returns to its job,
+    /// or to unemployment as a fresh spell.
+    pub(crate) fn end_training(&mut self, spell: u32, completed: bool) {
         let s = self.spells[spell as usize];
         let w = s.worker;
-        if self.trainee_spell.get(&w) != Some(&spell) {
-            return; // The worker left training (laid off, retired) before the end.
-        }
+        debug_assert_eq!(self.trainee_spell.get(&w), Some(&spell));
         let i = w as usize;
         self.trainee_spell.remove(&w);
-        self.workers.rec[i].skill += s.plan.skill_gain;
         let on_payroll = self.workers.rec[i].employer != NO_FIRM;
         self.counts[Status::Training as usize] -= 1;
         self.region_training[self.workers.rec[i].region as usize] -= 1;
-        if let Some(occ) = s.plan.occupation {
-            // Trained into the occupation: no skill loss for the change.
-            self.workers.rec[i].occupation = occ;
+        if completed {
+            self.workers.rec[i].skill += s.plan.skill_gain;
+            if let Some(occ) = s.plan.occupation {
+                // Trained into the occupation: no skill loss for the change.
+                self.workers.rec[i].occupation = occ;
+            }
+            self.flows.training_ends += 1;
+        } else {
+            self.flows.training_dropouts += 1;
         }
-        self.flows.training_ends += 1;
         if on_payroll {
             self.workers.rec[i].status = Status::Employed;
             self.counts[Status::Employed as usize] += 1;
@@ -1100,6 +1159,8 @@ impl Economy {
                     if on_payroll && self.workers.rec[i].since == since {
                         let cell = self.firm_cell(self.workers.rec[i].employer as usize);
                         let (wage, home) = (self.workers.rec[i].wage, self.workers.rec[i].region);
+                        let j = self.workers.rec[i].employer as usize;
+                        let wage = booked_wage(wage, self.firms.hours[j]);
                         self.wage_cells[cell].cap(wage, since.0);
                         self.resident_wages[home as usize].cap(wage, since.0);
                     }

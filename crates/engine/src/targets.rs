@@ -111,8 +111,8 @@ pub fn update_targets(eco: &mut Economy, params: &Params) {
         .collect();
     let f = &mut eco.firms;
     let columns = f.status.iter().zip(&f.cell).zip(&f.base_size);
-    let factors = f.tech_factor.iter().zip(&f.policy_factor);
-    for (target, (((&status, &cell), &base), (&tech, &policy))) in
+    let factors = f.tech_factor.iter().zip(&f.policy_factor).zip(&f.hours);
+    for (target, (((&status, &cell), &base), ((&tech, &policy), &hours))) in
         f.target.iter_mut().zip(columns.zip(factors))
     {
         if status == FirmStatus::Closed {
@@ -122,7 +122,10 @@ pub fn update_targets(eco: &mut Economy, params: &Params) {
         let (index, supply) = cell_factors[cell as usize];
         // The same product, in the same order, as base × sector index × supply × technology ×
         // policy factor.
-        let need = f64::from(base) * index * supply * f64::from(tech) * f64::from(policy);
+        let mut need = f64::from(base) * index * supply * f64::from(tech) * f64::from(policy);
+        if hours != 1.0 {
+            need /= f64::from(hours); // Shorter hours: more heads for the same work.
+        }
         // Rounded to the nearest worker: flooring would cut one job from every firm at the
         // slightest dip in demand.
         *target = (need + 0.5) as u32; // Non-negative: truncation rounds half up.
