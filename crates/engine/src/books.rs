@@ -185,7 +185,8 @@ pub(crate) struct PayrollBooks<'a> {
     pub(crate) displaced: &'a mut DisplacedFlags,
     pub(crate) portable: &'a BTreeMap<u32, f32>,
     pub(crate) wage_level: &'a [f32],
-    pub(crate) hours: &'a [f32],
+    /// Firms' hours; `None` while every firm works full time (the common case: no read).
+    pub(crate) hours: Option<&'a [f32]>,
     pub(crate) similarity: &'a [f64],
     pub(crate) change_loss: f64,
     pub(crate) n_occupations: usize,
@@ -206,12 +207,14 @@ impl PayrollBooks<'_> {
     /// firm-specific skill portable, that share as general skill) and loses its employer.
     #[inline(always)]
     pub(crate) fn leave(&mut self, w: u32, r: &mut Worker, j: usize, exit: Exit) {
-        self.events.separations.push(SeparationEvent {
-            worker: w,
-            firm: j as u32,
-            job_start: r.since,
-            exit,
-        });
+        if self.events.enabled {
+            self.events.separations.push(SeparationEvent {
+                worker: w,
+                firm: j as u32,
+                job_start: r.since,
+                exit,
+            });
+        }
         let cell = self.cell_of[j] as usize;
         if r.status == Status::ShortTime {
             self.firm_short_time[j] -= 1;
@@ -219,7 +222,7 @@ impl PayrollBooks<'_> {
         }
         let since = r.since;
         let capped = self.month.since(since) >= self.tenure_cap as i32;
-        let booked = booked_wage(r.wage, self.hours[j]);
+        let booked = self.booked(r.wage, j);
         self.wage_cells[cell].remove(booked, since.0, capped);
         self.resident_wages[r.region as usize].remove(booked, since.0, capped);
         // Remember the wage last earned (for reservation wages, benefits and cohorts).
@@ -237,6 +240,15 @@ impl PayrollBooks<'_> {
             }
         }
         r.employer = NO_FIRM;
+    }
+
+    /// `wage` as firm `j`'s books hold it (for its hours).
+    #[inline(always)]
+    fn booked(&self, wage: u32, j: usize) -> u32 {
+        match self.hours {
+            None => wage,
+            Some(hours) => booked_wage(wage, hours[j]),
+        }
     }
 
     /// Keeps the portable share of the firm-specific skill worker `w` built in the job it
@@ -266,13 +278,16 @@ impl PayrollBooks<'_> {
         occupation: OccupationId,
         (from, spell_start): (Status, Month),
     ) -> bool {
-        self.events.hires.push(HireEvent {
-            worker: w,
-            firm: j as u32,
-            from,
-            spell_start,
-            displaced: self.displaced.take(w),
-        });
+        let displaced = self.displaced.take(w);
+        if self.events.enabled {
+            self.events.hires.push(HireEvent {
+                worker: w,
+                firm: j as u32,
+                from,
+                spell_start,
+                displaced,
+            });
+        }
         let row = r.occupation as usize * self.n_occupations;
         start_job(
             r,
@@ -300,7 +315,7 @@ impl PayrollBooks<'_> {
             self.cell_short_time[cell] += 1;
         }
         let capped = self.month.since(since) >= self.tenure_cap as i32;
-        let booked = booked_wage(r.wage, self.hours[j]);
+        let booked = self.booked(r.wage, j);
         self.wage_cells[cell].add(booked, since.0, capped);
         self.resident_wages[r.region as usize].add(booked, since.0, capped);
         !capped && self.tenure_return > 0.0
@@ -408,7 +423,7 @@ impl Economy {
                 displaced: displaced_flags,
                 portable: portable_skill,
                 wage_level: &firms.wage_level,
-                hours: &firms.hours,
+                hours: firms.any_short_hours.then_some(&firms.hours[..]),
                 similarity,
                 change_loss: self.occupation_change_loss,
                 n_occupations: self.n_occupations,

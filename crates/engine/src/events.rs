@@ -79,9 +79,12 @@ pub struct SeparationEvent {
     pub exit: Exit,
 }
 
-/// The hires and separations of the current month, in the order they happened.
+/// The hires and separations of the current month, in the order they happened (empty when
+/// the run keeps no log: `Params::event_log`).
 #[derive(Clone, Debug, Default)]
 pub struct EventLog {
+    /// Whether events are logged.
+    pub enabled: bool,
     /// Hires.
     pub hires: Vec<HireEvent>,
     /// Separations.

@@ -218,6 +218,13 @@ pub fn check(eco: &Economy) -> Result<(), String> {
 fn check_events(eco: &Economy) -> Result<(), String> {
     use crate::events::Exit;
     let log = &eco.events;
+    if !log.enabled {
+        return if log.hires.is_empty() && log.separations.is_empty() {
+            Ok(())
+        } else {
+            Err("the event log is off but holds events".to_string())
+        };
+    }
     let f = &eco.flows;
     let by = |exit: Exit| log.separations_by(exit).count() as u64;
     let checks = [

@@ -64,6 +64,10 @@ pub struct Params {
     /// Whether ordinary layoffs give notice by tenure (§ 622 BGB, calibration: K4) instead of
     /// separating at once.
     pub notice_by_tenure: bool,
+    /// Whether hires and separations are logged each month (`events.rs`): on for scenarios
+    /// (policies read the log), off in the DMP reference case, whose millions of flows a month
+    /// nothing reads (the log costs about a quarter of its run time; `docs/performance.md`).
+    pub event_log: bool,
     /// Unemployment benefit and basic income.
     pub benefits: BenefitRules,
     /// Residence moves and residents' local spending.
@@ -409,6 +413,7 @@ pub fn dmp(case: DmpCase) -> Params {
         cohort_horizon: 24,
         works_council_layoff_factor: 1.0,
         notice_by_tenure: false,
+        event_log: false,
         benefits: BenefitRules::none(),
         regional: Regional {
             spending_lag_months: 0.0,

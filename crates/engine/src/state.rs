@@ -175,6 +175,9 @@ pub struct Firms {
     /// worker's wage × hours ([`booked_wage`]), and a firm needs `1 / hours` heads per
     /// full-time job.
     pub hours: Vec<f32>,
+    /// Whether any firm's hours were ever set below full time (until then, nothing reads
+    /// `hours` on the hot paths).
+    pub any_short_hours: bool,
     /// Vacancies posted this month.
     pub vacancies: Vec<u32>,
 }
@@ -534,7 +537,10 @@ impl Economy {
                 ..Flows::default()
             },
             levers: Default::default(),
-            events: EventLog::default(),
+            events: EventLog {
+                enabled: params.event_log,
+                ..EventLog::default()
+            },
             displaced_flags: DisplacedFlags::default(),
             portable_skill: BTreeMap::new(),
             by_birth: Vec::new(),
@@ -908,6 +914,7 @@ impl Economy {
             }
         }
         self.firms.hours[j] = hours;
+        self.firms.any_short_hours |= hours != 1.0;
     }
 
     /// Changes the status of payroll worker `w` between `Employed` and `ShortTime`.

@@ -125,6 +125,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         cohort_horizon: sim.cohort_horizon,
         works_council_layoff_factor: institutions.works_council_layoff_factor,
         notice_by_tenure: institutions.notice_by_tenure,
+        event_log: true,
         benefits,
         regional,
     };
