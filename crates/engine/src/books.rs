@@ -183,7 +183,7 @@ impl PoolBooks<'_> {
 pub(crate) struct PayrollBooks<'a> {
     pub(crate) events: &'a mut EventLog,
     pub(crate) displaced: &'a mut DisplacedFlags,
-    pub(crate) portable: &'a BTreeMap<u32, f32>,
+    pub(crate) portable: &'a mut BTreeMap<u32, f32>,
     pub(crate) wage_level: &'a [f32],
     /// Firms' hours; `None` while every firm works full time (the common case: no read).
     pub(crate) hours: Option<&'a [f32]>,
@@ -252,10 +252,11 @@ impl PayrollBooks<'_> {
     }
 
     /// Keeps the portable share of the firm-specific skill worker `w` built in the job it
-    /// leaves (accreditation): that share of the log tenure premium becomes general skill.
+    /// leaves (accreditation): that share of the log tenure premium becomes general skill. The
+    /// share belongs to the job: it ends with it.
     #[inline(never)]
     fn carry_portable(&mut self, w: u32, r: &mut Worker, start_wage: u32) {
-        if let Some(&share) = self.portable.get(&w)
+        if let Some(share) = self.portable.remove(&w)
             && start_wage > 0
             && r.wage > start_wage
         {

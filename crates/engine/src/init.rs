@@ -190,6 +190,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
     let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
     let entry_age = params.demography.entry_age as i32;
     let start = params.first_month();
+    let age_cdf = cumulative(&pop.age_band_weights);
     let mut market_workers: Vec<Vec<u32>> = per_market
         .iter()
         .map(|&n| Vec::with_capacity(n as usize))
@@ -198,7 +199,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
         let region = (m / params.occupations.len()) as u16;
         let occupation = (m % params.occupations.len()) as u16;
         for _ in 0..n {
-            let age_months = rng.random_range(pop.age_min as i32 * 12..pop.age_max as i32 * 12);
+            let age_months = initial_age_months(pop, &age_cdf, rng);
             let birth = start.plus(-age_months);
             let s = if pop.skill_sd > 0.0 {
                 skill.sample(rng) as f32
@@ -299,4 +300,34 @@ mod tests {
             assert_eq!(pool.len(), 100);
         }
     }
+}
+
+/// Width of the age bands of `Population::age_band_weights`, years.
+pub const AGE_BAND_YEARS: u32 = 5;
+
+/// Cumulative shares of `weights` (empty for none).
+fn cumulative(weights: &[f64]) -> Vec<f64> {
+    let total: f64 = weights.iter().sum();
+    let mut acc = 0.0;
+    weights
+        .iter()
+        .map(|w| {
+            acc += w / total;
+            acc
+        })
+        .collect()
+}
+
+/// An initial age in months: uniform over [age_min, age_max), or, with age bands
+/// (`age_cdf`, cumulative), a band by its weight and a uniform age within it.
+fn initial_age_months(pop: &crate::params::Population, age_cdf: &[f64], rng: &mut SimRng) -> i32 {
+    let (lo, hi) = (pop.age_min as i32 * 12, pop.age_max as i32 * 12);
+    if age_cdf.is_empty() {
+        return rng.random_range(lo..hi);
+    }
+    let u: f64 = rng.random();
+    let band = age_cdf.partition_point(|&c| c <= u).min(age_cdf.len() - 1) as i32;
+    let from = lo + band * AGE_BAND_YEARS as i32 * 12;
+    let to = (from + AGE_BAND_YEARS as i32 * 12).min(hi);
+    rng.random_range(from..to)
 }

@@ -152,8 +152,12 @@ pub struct Population {
     pub initial_unemployment: f64,
     /// Youngest initial age, years.
     pub age_min: u32,
-    /// Oldest initial age, years (exclusive upper bound of the uniform age draw).
+    /// Oldest initial age, years (exclusive upper bound of the age draw).
     pub age_max: u32,
+    /// Relative size of the initial labour force in consecutive five-year age bands from
+    /// `age_min` (the last band ends at `age_max`); ages are uniform within a band. Empty:
+    /// uniform over [`age_min`, `age_max`).
+    pub age_band_weights: Vec<f64>,
     /// Standard deviation of log general skill (log points).
     pub skill_sd: f64,
     /// Mean and standard deviation of learning propensity (Beta distributed on [0, 1]).
@@ -378,6 +382,7 @@ pub fn dmp(case: DmpCase) -> Params {
             initial_unemployment: 0.0,
             age_min: 30,
             age_max: 31,
+            age_band_weights: vec![],
             skill_sd: 0.0,
             learning: (0.5, 0.0),
             mobility: (0.5, 0.0),

@@ -141,7 +141,10 @@ impl<'a> PolicyCtx<'a> {
     fn select(&mut self, slot: usize, name: &str) {
         self.slot = u16::try_from(slot).expect("fewer than 65536 policies");
         self.key = name_key(name);
-        self.rng = self.stream(self.hook as u64);
+        // Keyed apart from `stream(entity)` (which mixes the entity into the key).
+        self.rng = self
+            .streams
+            .of(Phase::Policy, self.key.rotate_left(32) ^ self.hook as u64);
     }
 
     /// The current month.
