@@ -293,7 +293,8 @@ impl Policy for Portable {
     ) {
         let into_unemployment = [Exit::Quit, Exit::Layoff, Exit::Closure];
         for e in &eco.events.separations {
-            let Some(&(skill, start_wage)) = self.before.get(&e.worker) else {
+            // The share belongs to the job it was set in: only the first exit carries it.
+            let Some((skill, start_wage)) = self.before.remove(&e.worker) else {
                 continue;
             };
             let r = &eco.workers.rec[e.worker as usize];
