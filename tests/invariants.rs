@@ -214,3 +214,38 @@ fn every_policy_lever_keeps_invariants() {
         );
     }
 }
+
+/// The cohort breakdowns by origin sector, occupation and residence region each partition the
+/// displaced: their counts add up to the "all" group's in every cell.
+#[test]
+fn cohort_breakdowns_partition_the_displaced() {
+    let s = crate::util::scenario(
+        "scenarios/steel_closure.toml",
+        &["simulation.months=36", "simulation.warmup_months=0"],
+    );
+    let out = wandel_engine::run(&s.params, 0, &mut ());
+    let c = &out.cohorts;
+    let mut checked = 0;
+    for cause in wandel_engine::Cause::ALL {
+        let cells = c.of(cause);
+        for prefix in ["sector:", "occupation:", "region:"] {
+            let members: Vec<usize> = (0..c.groups.len())
+                .filter(|&g| c.groups[g].starts_with(prefix))
+                .collect();
+            assert!(!members.is_empty(), "no {prefix} groups");
+            for (since, &all) in cells[0].iter().enumerate() {
+                let sum = |f: &dyn Fn(&wandel_engine::CohortCell) -> u64| {
+                    members.iter().map(|&g| f(&cells[g][since])).sum::<u64>()
+                };
+                assert_eq!(sum(&|x| x.n), all.n, "{cause:?} {prefix} n at {since}");
+                assert_eq!(sum(&|x| x.reemployed), all.reemployed);
+                checked += all.n;
+            }
+        }
+    }
+    assert!(checked > 0, "somebody was displaced");
+    // The closure's staff all come from the steel sector.
+    let steel = c.groups.iter().position(|g| g == "sector:steel").unwrap();
+    let closure = c.of(wandel_engine::Cause::Closure);
+    assert_eq!(closure[steel][0].n, closure[0][0].n);
+}

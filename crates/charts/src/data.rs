@@ -248,8 +248,9 @@ pub(crate) struct Economy {
 
 /// `cohorts.csv`: one row per replication, age group and months since displacement.
 pub(crate) struct Cohorts {
-    /// The `age_group` column.
-    pub(crate) age_group: Vec<String>,
+    /// The `group` column: "all", an age group, or a breakdown (`sector:…`, `occupation:…`,
+    /// `region:…`).
+    pub(crate) group: Vec<String>,
     /// The `months_since` column.
     pub(crate) months_since: Vec<u32>,
     /// The `n` column (displaced workers observed).
@@ -512,7 +513,7 @@ impl RunData {
             }
         }
         let cohorts = Cohorts {
-            age_group: table.texts("age_group")?,
+            group: table.texts("group")?,
             months_since: table.integers("months_since")?,
             n,
             table,

@@ -156,7 +156,7 @@ impl Fixture {
         }
 
         let mut cohorts = String::from(
-            "replication,age_group,months_since,n,reemployed,same_sector,other_sector,\
+            "replication,group,months_since,n,reemployed,same_sector,other_sector,\
              other_occupation,other_region,unemployed,in_training,out_of_labour_force,\
              earnings_ratio_reemployed,earnings_ratio_all\n",
         );

@@ -7,6 +7,7 @@
 
 use crate::calendar::Month;
 use crate::controls::NO_CONTROL;
+use crate::params::Params;
 use crate::rng::MonthStreams;
 use crate::state::{Cause, Economy, NO_FIRM, Status};
 
@@ -72,14 +73,20 @@ pub struct CohortCell {
     pub control_earnings: f64,
 }
 
-/// Cohort sums of one replication: `cells[cause][age_group][months_since]` (cause in the
-/// order of [`Cause::ALL`]).
+/// Cohort sums of one replication: `cells[cause][group][months_since]` (cause in the order of
+/// [`Cause::ALL`]; groups named in `groups`: "all" and the age groups of [`AGE_GROUPS`] first,
+/// then one per origin sector, occupation at displacement and region of residence at
+/// displacement, named `sector:NAME`, `occupation:NAME`, `region:NAME`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cohorts {
     /// Follow-up horizon, months.
     pub horizon: u32,
+    /// The name of each group (index into the second level of `cells`).
+    pub groups: Vec<String>,
     /// The sums.
     pub cells: Vec<Vec<Vec<CohortCell>>>,
+    /// Index of the first sector, occupation and region group.
+    first: (usize, usize, usize),
     /// First displacement still inside the horizon.
     window_start: usize,
     /// Matched control of each displacement (`controls::NO_CONTROL` for none).
@@ -102,14 +109,25 @@ impl Cohorts {
         }
     }
 
-    /// Empty sums for a follow-up of `horizon` months.
-    pub fn new(horizon: u32) -> Cohorts {
+    /// Empty sums for a follow-up of `params.cohort_horizon` months, with a group per age
+    /// group, sector, occupation and region of `params`.
+    pub fn new(params: &Params) -> Cohorts {
+        let horizon = params.cohort_horizon;
+        let mut groups: Vec<String> = AGE_GROUPS.iter().map(|g| g.to_string()).collect();
+        let sectors = groups.len();
+        groups.extend(params.sectors.iter().map(|s| format!("sector:{}", s.name)));
+        let occupations = groups.len();
+        groups.extend(params.occupations.iter().map(|o| format!("occupation:{o}")));
+        let regions = groups.len();
+        groups.extend(params.regions.iter().map(|r| format!("region:{r}")));
         Cohorts {
             horizon,
             cells: vec![
-                vec![vec![CohortCell::default(); horizon as usize + 1]; AGE_GROUPS.len()];
+                vec![vec![CohortCell::default(); horizon as usize + 1]; groups.len()];
                 Cause::ALL.len()
             ],
+            groups,
+            first: (sectors, occupations, regions),
             window_start: 0,
             controls: Vec::new(),
         }
@@ -161,7 +179,15 @@ impl Cohorts {
                     obs.earnings_ratio_sum = eco.current_wage(d.worker) / d.wage_before;
                 }
             }
-            for group in [0usize, d.age_group as usize] {
+            let (sectors, occupations, regions) = self.first;
+            let groups = [
+                0,
+                d.age_group as usize,
+                sectors + d.sector as usize,
+                occupations + d.occupation as usize,
+                regions + d.region as usize,
+            ];
+            for group in groups {
                 let cell = &mut self.cells[d.cause as usize][group][since as usize];
                 cell.n += obs.n;
                 cell.reemployed += obs.reemployed;

@@ -71,7 +71,7 @@ impl<'p> Simulation<'p> {
             economy: initial_economy(params, replication),
             replication,
             network: SearchNetwork::new(params),
-            cohorts: Cohorts::new(params.cohort_horizon),
+            cohorts: Cohorts::new(params),
             month_idx: 0,
             scratch: Scratch::default(),
         };
@@ -92,7 +92,7 @@ impl<'p> Simulation<'p> {
         let eco = &mut self.economy;
         eco.displaced.clear();
         eco.displaced_this_month = 0..0;
-        self.cohorts = Cohorts::new(self.params.cohort_horizon);
+        self.cohorts = Cohorts::new(self.params);
         eco.initial_cell_employment
             .clone_from(&eco.last_cell_employment);
         targets::reset_spending(eco, self.params);

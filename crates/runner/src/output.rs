@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use wandel_engine::{AGE_GROUPS, Cause, Params, RunOutput};
+use wandel_engine::{Cause, Params, RunOutput};
 
 use crate::atomic::write_atomic;
 
@@ -155,7 +155,7 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
         c.write_record([
             "replication",
             "cause",
-            "age_group",
+            "group",
             "months_since",
             "n",
             "reemployed",
@@ -208,7 +208,7 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
                         c.write_record([
                             run.replication.to_string(),
                             cause.name().to_string(),
-                            AGE_GROUPS[g].to_string(),
+                            run.cohorts.groups[g].clone(),
                             since.to_string(),
                             cell.n.to_string(),
                             share(cell.reemployed),

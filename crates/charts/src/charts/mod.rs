@@ -152,7 +152,7 @@ pub(crate) fn cohort_curve(
     };
     let mut acc: BTreeMap<u32, WeightedMean> = BTreeMap::new();
     for i in 0..c.table.len() {
-        if c.age_group[i] == age_group {
+        if c.group[i] == age_group {
             acc.entry(c.months_since[i])
                 .or_default()
                 .add(values[i], weights[i]);
@@ -165,15 +165,16 @@ pub(crate) fn cohort_curve(
         .collect())
 }
 
-/// Age groups present in cohorts.csv, in the documented order, then any others.
+/// Age groups present in cohorts.csv, in the documented order, then any others (not the
+/// breakdowns by sector, occupation or region, whose names hold a colon).
 pub(crate) fn age_groups(data: &RunData) -> Vec<String> {
     let mut groups: Vec<String> = ["<25", "25-54", "55-64", "65+", "all"]
         .iter()
         .map(|s| s.to_string())
-        .filter(|g| data.cohorts.age_group.contains(g))
+        .filter(|g| data.cohorts.group.contains(g))
         .collect();
-    for g in &data.cohorts.age_group {
-        if !groups.contains(g) {
+    for g in &data.cohorts.group {
+        if !g.contains(':') && !groups.contains(g) {
             groups.push(g.clone());
         }
     }
