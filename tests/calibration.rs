@@ -152,13 +152,9 @@ fn steel_closure_reproduces_displaced_workers_rows() {
             .collect::<Vec<_>>(),
     );
     let staff = per(&|r| r.cohorts.of(wandel_engine::Cause::Closure)[0][0].n as f64);
-    let moved_on_notice = per(&|r| {
-        r.months
-            .iter()
-            .filter(|m| m.month < scenario.params.closures[0].closes)
-            .map(|m| m.job_to_job as f64)
-            .sum::<f64>()
-    }) / staff;
+    // The staff's own moves (not every job-to-job move of the economy, which on-the-job
+    // search would add).
+    let moved_on_notice = per(&|r| r.closure_job_to_job as f64) / staff;
     let rows = [
         Row {
             row: "G1, G2, B4, E7 (steel_closure)",

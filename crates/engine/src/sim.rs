@@ -37,6 +37,8 @@ pub struct RunOutput {
     pub cohorts: Cohorts,
     /// Workers displaced during the run.
     pub displaced: u64,
+    /// Of the closing firms' staff, those who left job to job under the closure notice.
+    pub closure_job_to_job: u64,
 }
 
 /// A simulation in progress: the state plus what stays fixed during the run.
@@ -196,6 +198,12 @@ impl<'p> Simulation<'p> {
             replication: self.replication,
             months,
             displaced: self.economy.displaced.len() as u64,
+            closure_job_to_job: self
+                .economy
+                .displaced
+                .iter()
+                .filter(|d| d.cause == crate::state::Cause::Closure && d.job_to_job)
+                .count() as u64,
             cohorts: self.cohorts,
         }
     }
