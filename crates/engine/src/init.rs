@@ -260,15 +260,7 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
 /// where entrants appear.
 fn entry_cdf(per_market: &[u64]) -> Vec<f64> {
     let weights: Vec<f64> = per_market.iter().map(|&n| n as f64).collect();
-    let total: f64 = weights.iter().sum::<f64>().max(1.0);
-    let mut acc = 0.0;
-    weights
-        .iter()
-        .map(|w| {
-            acc += w / total;
-            acc
-        })
-        .collect()
+    cumulative(&weights)
 }
 
 /// Month of birth of an entrant aged `entry_age` years at month `t`.
@@ -305,9 +297,12 @@ mod tests {
 /// Width of the age bands of `Population::age_band_weights`, years.
 pub const AGE_BAND_YEARS: u32 = 5;
 
-/// Cumulative shares of `weights` (empty for none).
+/// Cumulative shares of `weights` (empty for none; all zero when the weights sum to zero).
 fn cumulative(weights: &[f64]) -> Vec<f64> {
     let total: f64 = weights.iter().sum();
+    if total <= 0.0 {
+        return vec![0.0; weights.len()];
+    }
     let mut acc = 0.0;
     weights
         .iter()
