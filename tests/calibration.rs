@@ -70,9 +70,12 @@ fn baseline_reproduces_german_flows_and_is_stationary() {
     let runs = runs("scenarios/baseline.toml");
     let (ue, eu, ee) = flow_rates(&runs);
     // Job-to-job moves against hires from unemployment, over all reported months.
-    let (moves, from_u) = runs.iter().flat_map(|r| &r.months).fold((0u64, 0u64), |(a, b), m| {
-        (a + m.job_to_job, b + (m.hires - m.job_to_job))
-    });
+    let (moves, from_u) = runs
+        .iter()
+        .flat_map(|r| &r.months)
+        .fold((0u64, 0u64), |(a, b), m| {
+            (a + m.job_to_job, b + (m.hires - m.job_to_job))
+        });
     let moves_per_hire = moves as f64 / from_u.max(1) as f64;
     let years = yearly_unemployment(&runs);
     let u = mean(&years);

@@ -7,6 +7,8 @@
 //! - `invariants`: every month of the shipped scenarios keeps every invariant and every stock
 //!   changes only by recorded flows.
 //! - `locality`: a change to one worker leaves unconnected regions bit-identical.
+//! - `policies`: short-time work against its counterfactual (common random numbers), the
+//!   neutral cases, the ledger and capacity.
 //! - `market`: unemployment responds to search and matching in both matching modes.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
@@ -24,6 +26,7 @@ mod hooks;
 mod invariants;
 mod locality;
 mod market;
+mod policies;
 mod report_browser;
 mod scenario_errors;
 mod tidy;

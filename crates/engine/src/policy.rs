@@ -60,25 +60,25 @@ impl Policy for Vec<Box<dyn Policy>> {
     }
     fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select(k, p.name());
+            ctx.select_policy(k, p.name());
             p.on_month_start(ctx);
         }
     }
     fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select(k, p.name());
+            ctx.select_policy(k, p.name());
             p.on_excess_labour(ctx, firms);
         }
     }
     fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select(k, p.name());
+            ctx.select_policy(k, p.name());
             p.on_displacement(ctx, displaced);
         }
     }
     fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select(k, p.name());
+            ctx.select_policy(k, p.name());
             p.before_matching(ctx);
         }
     }
@@ -133,12 +133,13 @@ impl<'a> PolicyCtx<'a> {
             key: 0,
             rng: streams.of(Phase::Policy, 0),
         };
-        ctx.select(0, name);
+        ctx.select_policy(0, name);
         ctx
     }
 
-    /// Makes the context serve policy `name` at position `slot` of the list.
-    fn select(&mut self, slot: usize, name: &str) {
+    /// Makes the context serve policy `name` at position `slot` of a list of policies (for
+    /// containers of policies, which call it before each member's hook).
+    pub fn select_policy(&mut self, slot: usize, name: &str) {
         self.slot = u16::try_from(slot).expect("fewer than 65536 policies");
         self.key = name_key(name);
         // Keyed apart from `stream(entity)` (which mixes the entity into the key).
@@ -202,6 +203,27 @@ impl<'a> PolicyCtx<'a> {
             }
         }
         placed
+    }
+
+    /// Returns up to `n` short-time workers of firm `firm` to full hours (the last placed
+    /// first); returns how many returned. With none left, the firm's hours cut is cleared.
+    pub fn release_short_time(&mut self, firm: u32, n: u32) -> u32 {
+        let j = firm as usize;
+        let mut released = 0;
+        let list = self.eco.firms.employees[j].to_vec();
+        for &w in list.iter().rev() {
+            if released == n {
+                break;
+            }
+            if self.eco.workers.rec[w as usize].status == Status::ShortTime {
+                self.eco.set_payroll_status(w, Status::Employed);
+                released += 1;
+            }
+        }
+        if self.eco.firms.short_time[j] == 0 {
+            self.eco.firms.hours_cut[j] = 0.0;
+        }
+        released
     }
 
     /// Returns every short-time worker of firm `firm` to full hours.

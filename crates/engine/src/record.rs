@@ -53,6 +53,9 @@ pub struct MonthRecord {
     pub mean_wage: f64,
     /// Σ contractual monthly wages of payroll workers, €.
     pub wage_bill: f64,
+    /// Σ pay that short-time workers lose to their cut hours this month, € (part of
+    /// `wage_bill`, not paid by the employer; 0 without short-time work).
+    pub short_time_pay_lost: f64,
     /// Σ last monthly wage of the unemployed, € (base for unemployment benefits).
     pub unemployed_last_wage: f64,
     /// Σ last monthly wage of the long-term unemployed, €.
@@ -177,6 +180,11 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         n_payroll += wc.n;
         eco.last_cell_employment[c] = cell.employed + cell.short_time;
     }
+    let short_time_pay_lost = if eco.counts[Status::ShortTime as usize] > 0 {
+        short_time_pay_lost(eco)
+    } else {
+        0.0
+    };
     let mut regions: Vec<RegionRecord> = (0..params.regions.len())
         .map(|r| RegionRecord {
             unemployed: eco.region_unemployed[r],
@@ -221,6 +229,7 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
             0.0
         },
         wage_bill,
+        short_time_pay_lost,
         unemployed_last_wage: eco.unemployed_last_wage as f64 / 100.0,
         long_term_last_wage: eco.long_term_last_wage as f64 / 100.0,
         benefit_recipients: eco.benefits.recipients,
@@ -230,4 +239,23 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         cells,
         regions,
     }
+}
+
+/// Σ pay lost to cut hours by the short-time workers of every firm with any, € (only firms with
+/// short-time workers are visited).
+fn short_time_pay_lost(eco: &Economy) -> f64 {
+    let f = &eco.firms;
+    let mut lost = 0.0;
+    for (j, &n) in f.short_time.iter().enumerate() {
+        if n == 0 {
+            continue;
+        }
+        let cut = f64::from(f.hours_cut[j]) * f64::from(f.hours[j]);
+        for &w in &f.employees[j] {
+            if eco.workers.rec[w as usize].status == Status::ShortTime {
+                lost += eco.current_wage(w) * cut;
+            }
+        }
+    }
+    lost / 100.0
 }

@@ -1,17 +1,96 @@
-//! Wandel's interventions, written on the engine's [`wandel_engine::Policy`] hooks.
+//! Wandel's interventions, written on the engine's [`wandel_engine::Policy`] hooks, and the
+//! fiscal ledger that prices them.
 //!
-//! This crate starts thin: the empty policy is the engine's `()`, and a list of policies is
-//! `Vec<Box<dyn Policy>>`, both defined by the engine. The policy issue adds transformation and
-//! job security councils, short-time work, subsidies, retraining and the fiscal ledger here.
+//! # How a policy is written
+//!
+//! A policy kind is one file in this crate (`short_time_work.rs` is the model):
+//!
+//! - a **spec** (`ShortTimeWorkSpec`): the validated parameters of one `[[policies.KIND]]`
+//!   table, read by the scenario crate (`crates/scenario/src/sections/policies.rs`), which
+//!   reports every bad key with file, line and column;
+//! - a **mechanism**: a struct implementing the engine's [`Policy`] hooks, acting only through
+//!   [`PolicyCtx`] (which keeps every invariant), with its own random streams keyed by its name;
+//! - an [`Intervention`]: each month it reports its participants, entries, exits and its
+//!   ledger items ([`PolicyMonth`]), which [`PolicyRun`] writes to `policies.csv` and
+//!   `ledger.csv`.
+//!
+//! Add the spec to [`PolicySpec`], its reader to the scenario crate, a scenario table to
+//! `docs/scenario-reference.md`, the mechanism to `docs/policies.md`, and tests.
 
 #![deny(missing_docs)]
 
+pub mod ledger;
+pub mod run;
+pub mod short_time_work;
+pub mod target;
+
+pub use ledger::{Fiscal, LedgerEntry};
+pub use run::PolicyRun;
+pub use short_time_work::{ShortTimeWork, ShortTimeWorkSpec};
+pub use target::FirmTarget;
 pub use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
 
-/// The policies of a scenario, called in the order listed.
+use wandel_engine::Month;
+
+/// The policies of a scenario, called in the order listed (engine-level list, without ledger).
 pub type PolicySet = Vec<Box<dyn Policy>>;
 
 /// An empty policy set (the no-policy baseline).
 pub fn none() -> PolicySet {
     Vec::new()
+}
+
+/// One policy's month: its stock of participants at the end of the month, entries and exits
+/// during it, and its ledger items (€; costs to the state positive, revenues negative).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PolicyMonth {
+    /// Participants at the end of the month (workers).
+    pub participants: u64,
+    /// Workers who entered during the month.
+    pub entries: u64,
+    /// Workers who left during the month (participants before + entries − participants now).
+    pub exits: u64,
+    /// Ledger items: (item, € for the month).
+    pub items: Vec<(&'static str, f64)>,
+    /// Costs borne by employers for the month, € (not a state item; reported beside it).
+    pub employer_cost: f64,
+}
+
+/// A policy that reports its month to the ledger.
+pub trait Intervention: Policy {
+    /// The policy's kind, as written in the scenario (`short_time_work`).
+    fn kind(&self) -> &'static str;
+    /// The month just ended (called after [`Policy::on_month_end`]).
+    fn report(&mut self) -> PolicyMonth;
+}
+
+/// A validated policy of a scenario, one per `[[policies.KIND]]` table.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PolicySpec {
+    /// `[[policies.short_time_work]]`.
+    ShortTimeWork(ShortTimeWorkSpec),
+}
+
+/// The policy kinds a scenario may name, as written (`[[policies.KIND]]`).
+pub const KINDS: &[&str] = &["short_time_work"];
+
+impl PolicySpec {
+    /// The policy's name (unique in a scenario).
+    pub fn name(&self) -> &str {
+        match self {
+            PolicySpec::ShortTimeWork(s) => &s.name,
+        }
+    }
+    /// The policy's first month.
+    pub fn start(&self) -> Month {
+        match self {
+            PolicySpec::ShortTimeWork(s) => s.start,
+        }
+    }
+    /// A fresh mechanism for one run.
+    pub fn build(&self) -> Box<dyn Intervention> {
+        match self {
+            PolicySpec::ShortTimeWork(s) => Box::new(ShortTimeWork::new(s.clone())),
+        }
+    }
 }

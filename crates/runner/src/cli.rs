@@ -49,6 +49,14 @@ pub(crate) struct RunArgs {
     /// Worker threads for replications (default: all cores). Results do not depend on it.
     #[arg(long, value_name = "N")]
     pub(crate) threads: Option<usize>,
+    /// What to compare the scenario with, under common random numbers (default:
+    /// `no-policies` when the scenario has policies, else nothing): `no-policies` runs it
+    /// without its policies, `no-shocks` without its closures and technology switches.
+    #[arg(long, value_enum, value_name = "ARM")]
+    pub(crate) counterfactual: Option<crate::arms::Counterfactual>,
+    /// Run no counterfactual (no effects.csv, no effects in summary.json).
+    #[arg(long, conflicts_with = "counterfactual")]
+    pub(crate) no_counterfactual: bool,
     /// Skip the charts and the report.
     #[arg(long)]
     pub(crate) no_charts: bool,

@@ -2,8 +2,10 @@
 //!
 //! Exit codes: 0 success, 2 bad input (scenario problems, unreadable files) or any other error.
 
+mod arms;
 mod atomic;
 mod cli;
+mod effects;
 mod output;
 mod run;
 mod summary;

@@ -247,3 +247,68 @@ pub(crate) fn write_events(path: &Path, params: &Params) -> Result<()> {
         Ok(())
     })
 }
+
+/// Writes `ledger.csv`: every ledger line of every replication of each arm (`arm` is
+/// `scenario` or the counterfactual's label).
+pub(crate) fn write_ledger(path: &Path, arms: &[(&str, &[crate::arms::ArmRun])]) -> Result<()> {
+    write_atomic(path, |w| {
+        let mut c = csv_writer(w);
+        c.write_record(["arm", "month", "replication", "item", "policy", "amount"])?;
+        for (arm, runs) in arms {
+            for run in *runs {
+                let rep = run.output.replication.to_string();
+                for e in &run.policies.ledger {
+                    c.write_record([
+                        arm.to_string(),
+                        e.month.to_string(),
+                        rep.clone(),
+                        e.item.to_string(),
+                        e.policy.clone(),
+                        num((e.amount * 100.0).round() / 100.0),
+                    ])?;
+                }
+            }
+        }
+        c.flush()?;
+        Ok(())
+    })
+}
+
+/// Writes `policies.csv`: each policy's participants, entries, exits, cost to the state and
+/// cost to employers, per month and replication (the scenario's arm).
+pub(crate) fn write_policies(path: &Path, runs: &[crate::arms::ArmRun]) -> Result<()> {
+    write_atomic(path, |w| {
+        let mut c = csv_writer(w);
+        c.write_record([
+            "month",
+            "replication",
+            "policy",
+            "kind",
+            "participants",
+            "entries",
+            "exits",
+            "cost",
+            "employer_cost",
+        ])?;
+        for run in runs {
+            let rep = run.output.replication.to_string();
+            for r in &run.policies.reports {
+                let m = &r.month_report;
+                let cost: f64 = m.items.iter().map(|i| i.1).sum();
+                c.write_record([
+                    r.month.to_string(),
+                    rep.clone(),
+                    r.policy.clone(),
+                    r.kind.to_string(),
+                    m.participants.to_string(),
+                    m.entries.to_string(),
+                    m.exits.to_string(),
+                    num((cost * 100.0).round() / 100.0),
+                    num((m.employer_cost * 100.0).round() / 100.0),
+                ])?;
+            }
+        }
+        c.flush()?;
+        Ok(())
+    })
+}

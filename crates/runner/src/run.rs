@@ -2,19 +2,18 @@
 //! draw charts.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use wandel_engine::{RunOutput, Simulation};
-use wandel_scenario::Scenario;
+use wandel_engine::RunOutput;
 
+use crate::arms::{self, ArmRun, Counterfactual};
 use crate::atomic::write_atomic;
 use crate::cli::RunArgs;
+use crate::effects::{self, Effect};
 use crate::output;
 use crate::summary::{self, Indicator};
 
@@ -46,39 +45,12 @@ struct Summary<'a> {
     start: String,
     end: String,
     indicators: Vec<Indicator>,
-}
-
-/// Runs every replication of `scenario` on `threads` threads; the output does not depend on it.
-pub(crate) fn run_replications(
-    scenario: &Scenario,
-    threads: usize,
-    progress: &ProgressBar,
-) -> Result<Vec<RunOutput>> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start worker threads")?;
-    let params = &scenario.params;
-    let started = Instant::now();
-    let shown = AtomicBool::new(false);
-    let mut runs: Vec<RunOutput> = pool.install(|| {
-        (0..scenario.replications)
-            .into_par_iter()
-            .map(|rep| {
-                let mut policy = wandel_policy::none();
-                Simulation::new(params, rep).run(&mut policy, &mut |_, _| {
-                    progress.inc(1);
-                    if !shown.load(Ordering::Relaxed) && started.elapsed() > Duration::from_secs(1)
-                    {
-                        shown.store(true, Ordering::Relaxed);
-                        progress.set_draw_target(ProgressDrawTarget::stderr());
-                    }
-                })
-            })
-            .collect()
-    });
-    runs.sort_by_key(|r| r.replication);
-    Ok(runs)
+    /// What the effects compare against (`no-policies`, `no-shocks`), if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counterfactual: Option<&'static str>,
+    /// Headline effects against the counterfactual (empty without one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    effects: Vec<Effect>,
 }
 
 /// `wandel run`.
@@ -95,7 +67,15 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     std::fs::create_dir_all(&out_dir)
         .with_context(|| format!("cannot create output directory {}", out_dir.display()))?;
 
-    let total = u64::from(scenario.params.months) * u64::from(scenario.replications);
+    // The counterfactual: asked for, or by default when the scenario has policies.
+    let counterfactual = if args.no_counterfactual {
+        None
+    } else {
+        args.counterfactual
+            .or_else(|| (!scenario.policies.is_empty()).then_some(Counterfactual::NoPolicies))
+    };
+    let arms_run = 1 + u64::from(counterfactual.is_some());
+    let total = u64::from(scenario.params.months) * u64::from(scenario.replications) * arms_run;
     let progress = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
     if !args.quiet {
         progress.set_style(
@@ -103,26 +83,66 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 .expect("valid template")
                 .progress_chars("=> "),
         );
-        progress.set_message(format!("{} ×{}", scenario.name, scenario.replications));
+        let against = counterfactual.map_or(String::new(), |c| format!(" and {}", c.label()));
+        progress.set_message(format!(
+            "{} ×{}{against}",
+            scenario.name, scenario.replications
+        ));
     }
     let started = Instant::now();
     let started_unix = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
     let quiet_bar = ProgressBar::hidden();
-    let runs = run_replications(
+    let bar = if args.quiet { &quiet_bar } else { &progress };
+    let pool = arms::pool(threads)?;
+    let track = counterfactual.is_some();
+    let with = arms::run_arm(
+        &pool,
         &scenario,
-        threads,
-        if args.quiet { &quiet_bar } else { &progress },
-    )?;
+        &scenario.params,
+        &scenario.policies,
+        track,
+        bar,
+    );
+    let without: Option<Vec<ArmRun>> = counterfactual.map(|kind| {
+        let params = arms::counterfactual_params(&scenario, kind);
+        let specs = match kind {
+            Counterfactual::NoPolicies => &[][..],
+            Counterfactual::NoShocks => &scenario.policies[..],
+        };
+        arms::run_arm(&pool, &scenario, &params, specs, true, bar)
+    });
     progress.finish_and_clear();
     let wall = started.elapsed().as_secs_f64();
+    let runs: Vec<RunOutput> = with.iter().map(|r| r.output.clone()).collect();
 
     let params = &scenario.params;
     output::write_economy(&out_dir.join("economy.csv"), &runs)?;
     output::write_markets(&out_dir.join("markets.csv"), params, &runs)?;
     output::write_cohorts(&out_dir.join("cohorts.csv"), &runs)?;
     output::write_events(&out_dir.join("events.csv"), params)?;
+    let mut ledger_arms: Vec<(&str, &[ArmRun])> = vec![("scenario", &with)];
+    if let (Some(kind), Some(w)) = (counterfactual, &without) {
+        ledger_arms.push((kind.label(), w));
+    }
+    output::write_ledger(&out_dir.join("ledger.csv"), &ledger_arms)?;
+    output::write_policies(&out_dir.join("policies.csv"), &with)?;
+    let effects_path = out_dir.join("effects.csv");
+    let effects = match &without {
+        Some(w) => {
+            effects::write_effects(&effects_path, &with, w)?;
+            effects::summary_effects(&with, w)
+        }
+        None => {
+            // A stale file of an earlier run must not sit beside this run's results.
+            if effects_path.exists() {
+                std::fs::remove_file(&effects_path)
+                    .with_context(|| format!("cannot remove {}", effects_path.display()))?;
+            }
+            Vec::new()
+        }
+    };
     let summary = Summary {
         scenario: &scenario.name,
         description: &scenario.description,
@@ -131,6 +151,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         start: params.start.to_string(),
         end: params.start.plus(params.months as i32 - 1).to_string(),
         indicators: summary::indicators(&runs),
+        counterfactual: counterfactual.map(Counterfactual::label),
+        effects,
     };
     write_json(&out_dir.join("summary.json"), &summary)?;
     let manifest = Manifest {
@@ -162,6 +184,16 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 "  {:<44} {:>10.2} {:<7} (5–95 %: {:.2} – {:.2})",
                 ind.name, ind.mean, ind.unit, ind.p05, ind.p95
             );
+        }
+        if let Some(kind) = counterfactual {
+            eprintln!("  effects against the counterfactual ({}):", kind.label());
+            for e in &summary.effects {
+                let ci = match (e.ci95_low, e.ci95_high) {
+                    (Some(l), Some(h)) => format!("(95 % CI {l:.2} – {h:.2})"),
+                    _ => String::new(),
+                };
+                eprintln!("  {:<44} {:>+10.2} {:<12} {ci}", e.name, e.mean, e.unit);
+            }
         }
         eprintln!(
             "{} replication{} of {} months in {wall:.2} s on {threads} thread{}",

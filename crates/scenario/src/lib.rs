@@ -70,6 +70,11 @@ pub struct Scenario {
     pub params: Params,
     /// Replications to run.
     pub replications: u32,
+    /// The policies (`[[policies.KIND]]`), in the scenario's order: also the order they act
+    /// in within each hook of a month.
+    pub policies: Vec<wandel_policy::PolicySpec>,
+    /// Fiscal parameters of the ledger (`[fiscal]`).
+    pub fiscal: wandel_policy::Fiscal,
     /// The fully resolved scenario (after `extends` and `--set`) as TOML text.
     pub resolved: String,
     /// The files read, the named file first.
@@ -129,6 +134,8 @@ fn finish(mut root: Node, sources: Sources) -> Result<Scenario, Diagnostics> {
                 description: v.description,
                 params: v.params,
                 replications: v.replications,
+                policies: v.policies,
+                fiscal: v.fiscal,
                 resolved,
                 files: sources.files.iter().map(|f| f.path.clone()).collect(),
             })

@@ -119,6 +119,16 @@ impl<'s> Reader<'s> {
         });
     }
 
+    /// Where `origin` is, as `file:line` (for messages that point at a second place).
+    pub fn describe_origin(&self, origin: Origin) -> String {
+        let l = self.sources.locate(origin, 0);
+        if l.line > 0 {
+            format!("{}:{}", l.file, l.line)
+        } else {
+            l.file
+        }
+    }
+
     /// Reports keys of `table` that were never asked for.
     pub fn finish(&mut self, table: Table<'_>) {
         let Some(Node {

@@ -32,6 +32,10 @@ pub struct Validated {
     pub description: String,
     /// Number of replications.
     pub replications: u32,
+    /// The policies, in the scenario's order.
+    pub policies: Vec<wandel_policy::PolicySpec>,
+    /// Fiscal parameters of the ledger.
+    pub fiscal: wandel_policy::Fiscal,
 }
 
 /// Validates the whole document.
@@ -40,7 +44,7 @@ pub struct Validated {
 /// `extends`, `[simulation]`, `[matching]`, `[[regions]]`, `[[occupations]]`,
 /// `[[accessibility]]`, `[[similarity]]`, `[[sectors]]`, `[[firms]]`, `[workers]`,
 /// `[demography]`, `[wages]`, `[institutions]`, `[benefits]`, `[regional]`, `[shocks]`,
-/// `[policies]`), reports unknown
+/// `[fiscal]`, `[policies]`), reports unknown
 /// top-level keys, then, if nothing was wrong, runs the checks across sections
 /// (`sections/capacity.rs`) and assembles [`Params`]. Problems are reported in the order the
 /// readers run, so the order of the calls below is part of the output.
@@ -94,7 +98,14 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         &sector_names,
         run,
     );
-    policies::read_policies(rd, &mut top, root);
+    let fiscal = policies::read_fiscal(rd, &mut top);
+    let target_names = policies::TargetNames {
+        sectors: &sector_names,
+        regions: &region_names,
+        groups: &group_names,
+        firm_groups: &groups,
+    };
+    let policy_specs = policies::read_policies(rd, &mut top, &target_names, &fiscal, run);
     rd.finish(top);
 
     if !rd.diagnostics.is_empty() {
@@ -134,5 +145,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         name: sim.name,
         description: sim.description,
         replications: sim.replications,
+        policies: policy_specs,
+        fiscal,
     })
 }

@@ -149,7 +149,7 @@ fn read_group(rd: &mut Reader<'_>, t: &mut Table<'_>, groups: &Names, path: &str
 }
 
 /// Reports month `m` (key path `key`) when it falls outside the run.
-fn check_in_run(
+pub(crate) fn check_in_run(
     rd: &mut Reader<'_>,
     m: Month,
     origin: Origin,

@@ -1,0 +1,120 @@
+//! [`PolicyRun`]: a scenario's policies for one run, called in the order the scenario lists
+//! them, with the fiscal ledger and each policy's monthly report.
+//!
+//! The counterfactual arm is a `PolicyRun` without policies: it keeps the same ledger, so the
+//! net fiscal cost of the policies is a paired difference of two ledgers.
+
+use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
+use wandel_engine::state::Displacement;
+use wandel_engine::{Economy, Month, MonthRecord, Params};
+
+use crate::ledger::{self, Fiscal, LedgerEntry, NET_COST};
+use crate::{Intervention, PolicyMonth, PolicySpec};
+
+/// One policy's report for one month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PolicyReport {
+    /// The month.
+    pub month: Month,
+    /// The policy's name.
+    pub policy: String,
+    /// The policy's kind.
+    pub kind: &'static str,
+    /// Participation and costs.
+    pub month_report: PolicyMonth,
+}
+
+/// A scenario's policies for one run, with the ledger they fill.
+pub struct PolicyRun {
+    policies: Vec<Box<dyn Intervention>>,
+    fiscal: Fiscal,
+    /// Every ledger line, month by month.
+    pub ledger: Vec<LedgerEntry>,
+    /// Every policy's report, month by month.
+    pub reports: Vec<PolicyReport>,
+}
+
+impl PolicyRun {
+    /// Fresh mechanisms for `specs` (in the scenario's order).
+    pub fn new(specs: &[PolicySpec], fiscal: &Fiscal) -> PolicyRun {
+        PolicyRun {
+            policies: specs.iter().map(PolicySpec::build).collect(),
+            fiscal: fiscal.clone(),
+            ledger: Vec::new(),
+            reports: Vec::new(),
+        }
+    }
+
+    /// No policies: the counterfactual arm (the ledger is kept all the same).
+    pub fn counterfactual(fiscal: &Fiscal) -> PolicyRun {
+        PolicyRun::new(&[], fiscal)
+    }
+
+    /// The net cost to the state of each month, in order (€).
+    pub fn net_cost(&self) -> Vec<f64> {
+        self.ledger
+            .iter()
+            .filter(|e| e.item == NET_COST)
+            .map(|e| e.amount)
+            .collect()
+    }
+}
+
+impl Policy for PolicyRun {
+    fn name(&self) -> &str {
+        "policies"
+    }
+    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+        for (k, p) in self.policies.iter_mut().enumerate() {
+            ctx.select_policy(k, p.name());
+            p.on_month_start(ctx);
+        }
+    }
+    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
+        for (k, p) in self.policies.iter_mut().enumerate() {
+            ctx.select_policy(k, p.name());
+            p.on_excess_labour(ctx, firms);
+        }
+    }
+    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+        for (k, p) in self.policies.iter_mut().enumerate() {
+            ctx.select_policy(k, p.name());
+            p.on_displacement(ctx, displaced);
+        }
+    }
+    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+        for (k, p) in self.policies.iter_mut().enumerate() {
+            ctx.select_policy(k, p.name());
+            p.before_matching(ctx);
+        }
+    }
+    fn on_month_end(&mut self, eco: &Economy, params: &Params, record: &MonthRecord) {
+        let mut entries = ledger::economy_items(params, &self.fiscal, record);
+        for p in &mut self.policies {
+            p.on_month_end(eco, params, record);
+            let report = p.report();
+            for &(item, amount) in &report.items {
+                entries.push(LedgerEntry {
+                    month: record.month,
+                    item,
+                    policy: p.name().to_string(),
+                    amount,
+                });
+            }
+            self.reports.push(PolicyReport {
+                month: record.month,
+                policy: p.name().to_string(),
+                kind: p.kind(),
+                month_report: report,
+            });
+        }
+        let net: f64 = entries.iter().map(|e| e.amount).sum();
+        entries.push(LedgerEntry {
+            month: record.month,
+            item: NET_COST,
+            policy: ledger::ECONOMY.to_string(),
+            amount: net,
+        });
+        self.ledger.extend(entries);
+    }
+}

@@ -1,0 +1,267 @@
+//! Short-time work (Kurzarbeit, SGB III §§ 95–109): firms whose demand falls cut hours instead
+//! of jobs, and the state replaces part of the net pay lost.
+//!
+//! Mechanism, each month from `start` to `end` (exclusive):
+//!
+//! 1. **Entry** (hook `on_excess_labour`, before layoffs): a producing firm in the target whose
+//!    workforce exceeds its target, and that is not barred, needs `⌈excess / hours_cut⌉`
+//!    full-hours workers on short time with `hours_cut` of their hours lost to match its
+//!    demand. It enters when they are at least `threshold` of its staff (SGB III § 96 (1) 4:
+//!    a considerable loss of work affects at least a share of the employees, one third by the
+//!    regular rule, 10 % since 2020), and then lays off no one (the engine's
+//!    layoffs count short-time workers with the hours they still work). A firm already on
+//!    short time adds workers when its demand falls further. With a `capacity`, the workers on
+//!    short time at once never exceed it (firms are served in the engine's order, by index).
+//! 2. **Recovery and expiry** (hook `on_month_start`, after targets): a firm whose staff no
+//!    longer exceeds its target returns everyone to full hours; one that needs fewer
+//!    short-time workers returns the surplus. After `max_months` (J5: 12) the firm's workers
+//!    return to full hours, and a firm whose demand has not recovered then lays off as the
+//!    engine's adjustment says; it may not start again for [`WAIT_MONTHS`]. A firm under
+//!    closure notice leaves at once (short-time work bridges temporary losses, not closures).
+//!    At `end` every firm leaves.
+//! 3. **Costs** (hook `on_month_end`): each short-time worker is paid the allowance,
+//!    `replacement_rate` (or `replacement_rate_children` for a worker with children, the
+//!    benefit rules' per-worker flag) of the net pay lost, `net(g) − net(g × (1 − cut))` for
+//!    gross pay `g` (J5, C7); with `step_ups`, the COVID rules of C7 (+10 points from the
+//!    firm's fourth month, +20 from its seventh). Social contributions on 80 % of the pay lost
+//!    stay due (`ledger::SHORT_TIME_CONTRIBUTION_BASE`); `reimbursed_contributions` of them
+//!    are paid by the state (C7: all of them in 2020–21), the rest by the employer.
+//!
+//! Ledger items: `short_time_allowance` and `reimbursed_contributions` (costs); the employer's
+//! share is reported as `employer_cost` in `policies.csv`. Output and earnings follow hours:
+//! the engine counts a short-time worker's labour and pay by the hours worked.
+
+use std::collections::BTreeMap;
+
+use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
+use wandel_engine::state::FirmStatus;
+use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
+
+use crate::ledger::{Fiscal, SHORT_TIME_CONTRIBUTION_BASE};
+use crate::target::FirmTarget;
+use crate::{Intervention, PolicyMonth};
+
+/// Months a firm whose entitlement ran out must wait before it may start again (SGB III § 104
+/// (3): a new entitlement period needs three months without short-time work).
+pub const WAIT_MONTHS: i32 = 3;
+
+/// Item: the short-time allowance (Kurzarbeitergeld), cost.
+pub const ALLOWANCE: &str = "short_time_allowance";
+/// Item: social contributions on lost hours reimbursed to employers, cost.
+pub const REIMBURSED: &str = "reimbursed_contributions";
+
+/// `[[policies.short_time_work]]`, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShortTimeWorkSpec {
+    /// Unique name: keys the policy's random streams and its rows in the outputs.
+    pub name: String,
+    /// First month firms may enter.
+    pub start: Month,
+    /// First month without the policy (None: to the end of the run).
+    pub end: Option<Month>,
+    /// Firms reached.
+    pub target: FirmTarget,
+    /// Most workers on short time at once (None: an entitlement without a cap).
+    pub capacity: Option<u64>,
+    /// Least share of the staff that must be needed on short time for a firm to enter.
+    pub threshold: f64,
+    /// Share of hours a short-time worker loses.
+    pub hours_cut: f64,
+    /// Most months a firm stays on short time (J5: 12).
+    pub max_months: u32,
+    /// Allowance as a share of the net pay lost (J5, C7: 0.60).
+    pub replacement_rate: f64,
+    /// The same for workers with children (0.67).
+    pub replacement_rate_children: f64,
+    /// Whether the COVID step-ups of C7 apply.
+    pub step_ups: bool,
+    /// Share of the contributions on lost hours the state reimburses to employers (C7).
+    pub reimbursed_contributions: f64,
+    /// The scenario's fiscal parameters (employer contribution rate).
+    pub fiscal: Fiscal,
+}
+
+/// The mechanism: short-time work for one run.
+pub struct ShortTimeWork {
+    spec: ShortTimeWorkSpec,
+    /// Firms on short time, with their first month.
+    spells: BTreeMap<u32, Month>,
+    /// Firms whose entitlement ran out, with the first month they may start again.
+    barred: BTreeMap<u32, Month>,
+    entries: u64,
+    participants_before: u64,
+    month: PolicyMonth,
+}
+
+impl ShortTimeWork {
+    /// A fresh mechanism.
+    pub fn new(spec: ShortTimeWorkSpec) -> ShortTimeWork {
+        ShortTimeWork {
+            spec,
+            spells: BTreeMap::new(),
+            barred: BTreeMap::new(),
+            entries: 0,
+            participants_before: 0,
+            month: PolicyMonth::default(),
+        }
+    }
+
+    fn active(&self, t: Month) -> bool {
+        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+    }
+
+    /// Workers on short time at the firms of the policy's spells.
+    fn participants(&self, eco: &Economy) -> u64 {
+        self.spells
+            .keys()
+            .map(|&j| u64::from(eco.firms.short_time[j as usize]))
+            .sum()
+    }
+}
+
+/// Staff who stay (payroll less those under notice of layoff) of firm `j`.
+fn staying(eco: &Economy, j: usize) -> u32 {
+    eco.firms
+        .headcount(j)
+        .saturating_sub(eco.firms.on_notice[j])
+}
+
+impl Policy for ShortTimeWork {
+    fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let t = ctx.month();
+        let active = self.active(t);
+        let spells: Vec<(u32, Month)> = self.spells.iter().map(|(&j, &m)| (j, m)).collect();
+        for (firm, started) in spells {
+            let j = firm as usize;
+            let eco = ctx.economy();
+            let exhausted = t.since(started) >= self.spec.max_months as i32;
+            if !active || exhausted || eco.firms.status[j] != FirmStatus::Active {
+                ctx.end_short_time(firm);
+                self.spells.remove(&firm);
+                if exhausted {
+                    self.barred.insert(firm, t.plus(WAIT_MONTHS));
+                }
+                continue;
+            }
+            let (stay, target) = (staying(eco, j), eco.firms.target[j]);
+            if stay <= target {
+                ctx.end_short_time(firm);
+                self.spells.remove(&firm);
+                continue;
+            }
+            let cut = f64::from(eco.firms.hours_cut[j]).max(1e-6);
+            let needed = (f64::from(stay - target) / cut - 1e-9).ceil() as u32;
+            let current = eco.firms.short_time[j];
+            if current > needed {
+                ctx.release_short_time(firm, current - needed);
+            }
+        }
+        self.barred.retain(|_, until| *until > t);
+    }
+
+    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
+        let t = ctx.month();
+        if !self.active(t) {
+            return;
+        }
+        let mut total = self.participants(ctx.economy());
+        for ex in firms {
+            let (firm, j) = (ex.firm, ex.firm as usize);
+            let eco = ctx.economy();
+            if eco.firms.status[j] != FirmStatus::Active
+                || !self.spec.target.reaches(eco, j)
+                || self.barred.contains_key(&firm)
+            {
+                continue;
+            }
+            let in_spell = self.spells.contains_key(&firm);
+            let cut = if in_spell && eco.firms.short_time[j] > 0 {
+                f64::from(eco.firms.hours_cut[j])
+            } else {
+                self.spec.hours_cut
+            };
+            let mut n = (f64::from(ex.excess) / cut - 1e-9).ceil() as u64;
+            // Entry: the loss of work must affect at least `threshold` of the staff.
+            if !in_spell && (n as f64) < self.spec.threshold * f64::from(staying(eco, j)) {
+                continue;
+            }
+            if let Some(cap) = self.spec.capacity {
+                n = n.min(cap.saturating_sub(total));
+            }
+            if n == 0 {
+                continue;
+            }
+            let placed = ctx.put_on_short_time(firm, n as u32, cut);
+            if placed > 0 {
+                self.spells.entry(firm).or_insert(t);
+                total += u64::from(placed);
+                self.entries += u64::from(placed);
+            }
+        }
+    }
+
+    fn on_month_end(&mut self, eco: &Economy, params: &Params, record: &MonthRecord) {
+        let rules = &params.benefits;
+        let s = &self.spec;
+        let both_sides = rules.contribution_rate + s.fiscal.employer_contribution_rate;
+        let (mut allowance, mut contributions) = (0.0, 0.0);
+        for (&firm, &started) in &self.spells {
+            let j = firm as usize;
+            let cut = f64::from(eco.firms.hours_cut[j]);
+            let hours = f64::from(eco.firms.hours[j]);
+            let step = if s.step_ups {
+                match record.month.since(started) {
+                    0..=2 => 0.0,
+                    3..=5 => 0.10,
+                    _ => 0.20,
+                }
+            } else {
+                0.0
+            };
+            for &w in &eco.firms.employees[j] {
+                if eco.workers.rec[w as usize].status != Status::ShortTime {
+                    continue;
+                }
+                let gross = eco.current_wage(w) * hours; // cents
+                let lost = gross * cut;
+                let net_lost = if rules.enabled {
+                    rules.net_pay(gross) - rules.net_pay(gross - lost)
+                } else {
+                    lost * (1.0 - rules.contribution_rate)
+                };
+                let children = rules.enabled && rules.has_children(eco.workers.id[w as usize]);
+                let rate = if children {
+                    s.replacement_rate_children
+                } else {
+                    s.replacement_rate
+                } + step;
+                allowance += rate * net_lost / 100.0;
+                contributions += both_sides * SHORT_TIME_CONTRIBUTION_BASE * lost / 100.0;
+            }
+        }
+        let participants = self.participants(eco);
+        let reimbursed = s.reimbursed_contributions * contributions;
+        self.month = PolicyMonth {
+            participants,
+            entries: self.entries,
+            exits: (self.participants_before + self.entries).saturating_sub(participants),
+            items: vec![(ALLOWANCE, allowance), (REIMBURSED, reimbursed)],
+            employer_cost: contributions - reimbursed,
+        };
+        self.participants_before = participants;
+        self.entries = 0;
+    }
+}
+
+impl Intervention for ShortTimeWork {
+    fn kind(&self) -> &'static str {
+        "short_time_work"
+    }
+    fn report(&mut self) -> PolicyMonth {
+        std::mem::take(&mut self.month)
+    }
+}

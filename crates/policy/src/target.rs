@@ -1,0 +1,27 @@
+//! Whom a firm-level policy reaches: firms by sector, region and firm group (each an optional
+//! list; an empty list places no restriction).
+
+use wandel_engine::Economy;
+
+/// A target of firms: a firm is reached when its sector, region and group are each in the
+/// corresponding list, or the list is empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FirmTarget {
+    /// Sector indices.
+    pub sectors: Vec<u16>,
+    /// Region indices.
+    pub regions: Vec<u16>,
+    /// Firm group indices.
+    pub groups: Vec<u16>,
+}
+
+impl FirmTarget {
+    /// Whether firm `j` is reached.
+    pub fn reaches(&self, eco: &Economy, j: usize) -> bool {
+        let f = &eco.firms;
+        let inside = |list: &[u16], v: u16| list.is_empty() || list.contains(&v);
+        inside(&self.sectors, f.sector[j])
+            && inside(&self.regions, f.region[j])
+            && inside(&self.groups, f.group[j])
+    }
+}

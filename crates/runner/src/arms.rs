@@ -1,0 +1,141 @@
+//! The arms of a run: the scenario as written, and, when there is something to compare, its
+//! counterfactual with the same seeds (replication k against replication k: common random
+//! numbers, since every random stream is keyed by entity, not by the order of draws).
+//!
+//! - `no-policies` (the default when the scenario has policies): the same scenario without
+//!   its policies.
+//! - `no-shocks`: the same scenario without its shocks (closures and technology switches;
+//!   supply-chain links and demand paths stay, as they are structure, not events), with its
+//!   policies: the shock's own effect.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget};
+use rayon::prelude::*;
+use wandel_engine::{Economy, Params, RunOutput, Simulation, Status};
+use wandel_policy::{PolicyRun, PolicySpec};
+use wandel_scenario::Scenario;
+
+/// What the counterfactual arm leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum Counterfactual {
+    /// The scenario without its policies.
+    NoPolicies,
+    /// The scenario without its shocks (closures, technology switches), policies kept.
+    NoShocks,
+}
+
+impl Counterfactual {
+    /// As written on the command line and in the outputs.
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Counterfactual::NoPolicies => "no-policies",
+            Counterfactual::NoShocks => "no-shocks",
+        }
+    }
+}
+
+/// The displaced (every displacement record so far) at the end of a month: the share on a
+/// payroll, and their mean monthly earnings, € (0 for those without a job; short-time pay
+/// after the hours cut).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct DisplacedMonth {
+    pub(crate) reemployed: f64,
+    pub(crate) earnings: f64,
+}
+
+/// One replication of one arm.
+pub(crate) struct ArmRun {
+    pub(crate) output: RunOutput,
+    pub(crate) policies: PolicyRun,
+    pub(crate) displaced: Vec<DisplacedMonth>,
+}
+
+fn displaced_month(eco: &Economy) -> DisplacedMonth {
+    let n = eco.displaced.len();
+    if n == 0 {
+        return DisplacedMonth::default();
+    }
+    let (mut on_payroll, mut earnings) = (0u64, 0.0);
+    for d in &eco.displaced {
+        let w = d.worker;
+        let r = &eco.workers.rec[w as usize];
+        let j = r.employer as usize;
+        let pay = match r.status {
+            Status::Employed => eco.current_wage(w) * f64::from(eco.firms.hours[j]),
+            Status::ShortTime => {
+                eco.current_wage(w)
+                    * f64::from(eco.firms.hours[j])
+                    * (1.0 - f64::from(eco.firms.hours_cut[j]))
+            }
+            _ => continue,
+        };
+        on_payroll += 1;
+        earnings += pay / 100.0;
+    }
+    DisplacedMonth {
+        reemployed: on_payroll as f64 / n as f64,
+        earnings: earnings / n as f64,
+    }
+}
+
+/// The parameters of the counterfactual arm of `scenario`.
+pub(crate) fn counterfactual_params(scenario: &Scenario, kind: Counterfactual) -> Params {
+    let mut params = scenario.params.clone();
+    if kind == Counterfactual::NoShocks {
+        params.closures.clear();
+        params.technology_switches.clear();
+    }
+    params
+}
+
+/// Runs every replication of one arm on `pool`; the output does not depend on the number of
+/// threads. `track_displaced` follows the displaced month by month (for effects).
+pub(crate) fn run_arm(
+    pool: &rayon::ThreadPool,
+    scenario: &Scenario,
+    params: &Params,
+    specs: &[PolicySpec],
+    track_displaced: bool,
+    progress: &ProgressBar,
+) -> Vec<ArmRun> {
+    let started = Instant::now();
+    let shown = AtomicBool::new(false);
+    let mut runs: Vec<ArmRun> = pool.install(|| {
+        (0..scenario.replications)
+            .into_par_iter()
+            .map(|rep| {
+                let mut policies = PolicyRun::new(specs, &scenario.fiscal);
+                let mut displaced = Vec::new();
+                let output = Simulation::new(params, rep).run(&mut policies, &mut |eco, _| {
+                    if track_displaced {
+                        displaced.push(displaced_month(eco));
+                    }
+                    progress.inc(1);
+                    if !shown.load(Ordering::Relaxed) && started.elapsed() > Duration::from_secs(1)
+                    {
+                        shown.store(true, Ordering::Relaxed);
+                        progress.set_draw_target(ProgressDrawTarget::stderr());
+                    }
+                });
+                ArmRun {
+                    output,
+                    policies,
+                    displaced,
+                }
+            })
+            .collect()
+    });
+    runs.sort_by_key(|r| r.output.replication);
+    runs
+}
+
+/// A thread pool of `threads` threads.
+pub(crate) fn pool(threads: usize) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")
+}

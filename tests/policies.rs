@@ -1,0 +1,187 @@
+//! Policies in scenarios: short-time work on the shipped dip scenario against its
+//! counterfactual under common random numbers; the neutral cases (zero capacity, a trigger no
+//! firm meets, months before the start) give output bit-identical to no policy; the ledger adds
+//! up; capacity holds; invariants are recounted every month.
+
+use wandel_engine::{MonthRecord, Simulation, invariants};
+use wandel_policy::PolicyRun;
+use wandel_policy::ledger::NET_COST;
+
+const DIP: &str = "scenarios/policies/short_time_work_dip.toml";
+
+/// The dip scenario, three years (the dip, the recovery and a year after), with `set`.
+fn dip(set: &[&str]) -> wandel_scenario::Scenario {
+    let mut all = vec!["simulation.months=36"];
+    all.extend_from_slice(set);
+    crate::util::scenario(DIP, &all)
+}
+
+/// Runs replication `rep` of `s` with its policies (or none), checking every invariant each
+/// month; returns the records and the policy run (ledger, reports).
+fn run(
+    s: &wandel_scenario::Scenario,
+    rep: u32,
+    with_policies: bool,
+) -> (Vec<MonthRecord>, PolicyRun) {
+    let specs = if with_policies { &s.policies[..] } else { &[] };
+    let mut policies = PolicyRun::new(specs, &s.fiscal);
+    let mut sim = Simulation::new(&s.params, rep);
+    let mut months = Vec::new();
+    while !sim.finished() {
+        let r = sim.step(&mut policies);
+        invariants::check(&sim.economy).unwrap_or_else(|e| panic!("{}: {e}", r.month));
+        months.push(r);
+    }
+    (months, policies)
+}
+
+fn mean_sd(x: &[f64]) -> (f64, f64) {
+    let n = x.len() as f64;
+    let m = x.iter().sum::<f64>() / n;
+    let v = x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (n - 1.0);
+    (m, v.sqrt())
+}
+
+#[test]
+fn zero_capacity_and_an_unmet_trigger_change_nothing() {
+    let none = run(&dip(&[]), 0, false).0;
+    for set in [
+        "policies.short_time_work.0.capacity=0",
+        // Health care has no dip: no firm of it needs short-time work.
+        "policies.short_time_work.0.sectors=[\"health_care\"]",
+    ] {
+        let (months, policies) = run(&dip(&[set]), 0, true);
+        assert_eq!(
+            months, none,
+            "{set}: output differs from the run without the policy"
+        );
+        assert!(
+            policies
+                .reports
+                .iter()
+                .all(|r| r.month_report.participants == 0),
+            "{set}: participants"
+        );
+    }
+}
+
+#[test]
+fn nothing_changes_before_the_start_month() {
+    let s = dip(&["policies.short_time_work.0.start=\"2026-02\""]);
+    let start = s.policies[0].start();
+    let (with, _) = run(&s, 1, true);
+    let (without, _) = run(&s, 1, false);
+    let before = with.iter().take_while(|m| m.month < start).count();
+    assert!(before > 0);
+    assert_eq!(with[..before], without[..before]);
+    assert_ne!(
+        with[before..],
+        without[before..],
+        "the policy acts from its start"
+    );
+}
+
+#[test]
+fn the_ledger_adds_up_and_capacity_holds() {
+    let capacity = 800;
+    let s = dip(&[&format!("policies.short_time_work.0.capacity={capacity}")]);
+    let (months, policies) = run(&s, 2, true);
+    let mut peak = 0;
+    for m in &months {
+        let lines: Vec<_> = policies
+            .ledger
+            .iter()
+            .filter(|e| e.month == m.month)
+            .collect();
+        let net = lines
+            .iter()
+            .find(|e| e.item == NET_COST)
+            .expect("a net line")
+            .amount;
+        let items: f64 = lines
+            .iter()
+            .filter(|e| e.item != NET_COST)
+            .map(|e| e.amount)
+            .sum();
+        assert!(
+            (net - items).abs() <= 1e-6 * items.abs().max(1.0),
+            "{}: {net} vs {items}",
+            m.month
+        );
+        let report = policies
+            .reports
+            .iter()
+            .find(|r| r.month == m.month)
+            .expect("a report every month");
+        let p = report.month_report.participants;
+        assert!(
+            p <= capacity,
+            "{}: {p} participants above capacity",
+            m.month
+        );
+        assert_eq!(
+            p, m.short_time,
+            "{}: participants are the short-time workers",
+            m.month
+        );
+        peak = peak.max(p);
+    }
+    assert!(peak > capacity / 2, "capacity is used (peak {peak})");
+}
+
+#[test]
+fn short_time_work_lowers_layoffs_in_the_dip_and_pairing_narrows_the_error() {
+    let s = dip(&[]);
+    let reps = 10;
+    let layoffs = |m: &[MonthRecord]| m.iter().map(|r| r.layoffs as f64).sum::<f64>();
+    let job_years = |m: &[MonthRecord]| {
+        m.iter()
+            .map(|r| (r.employed + r.short_time) as f64)
+            .sum::<f64>()
+            / 12.0
+    };
+    let mut pairs: [(Vec<f64>, Vec<f64>); 2] = Default::default();
+    for rep in 0..reps {
+        let a = run(&s, rep, true).0;
+        let b = run(&s, rep, false).0;
+        pairs[0].0.push(layoffs(&a));
+        pairs[0].1.push(layoffs(&b));
+        pairs[1].0.push(job_years(&a));
+        pairs[1].1.push(job_years(&b));
+    }
+    let n = f64::from(reps);
+    let t975 = 2.262; // Student's t, 9 degrees of freedom.
+    let mut se = Vec::new();
+    for (name, (with, without)) in ["layoffs", "job-years"].iter().zip(&pairs) {
+        let diff: Vec<f64> = with.iter().zip(without).map(|(a, b)| a - b).collect();
+        let (d, sd) = mean_sd(&diff);
+        let paired = sd / n.sqrt();
+        let (_, sa) = mean_sd(with);
+        let (_, sb) = mean_sd(without);
+        let unpaired = (sa * sa / n + sb * sb / n).sqrt();
+        println!(
+            "{name} over 36 months: effect {d:.1} ± {:.1} (paired SE {paired:.2}, unpaired SE {unpaired:.2}); with {:.1}, without {:.1}",
+            t975 * paired,
+            mean_sd(with).0,
+            mean_sd(without).0
+        );
+        se.push((d, paired, unpaired));
+    }
+    let (d, paired, _) = se[0];
+    assert!(
+        d + t975 * paired < 0.0,
+        "layoffs effect {d} ± {} not below zero",
+        t975 * paired
+    );
+    let (d, paired, unpaired) = se[1];
+    assert!(
+        d - t975 * paired > 0.0,
+        "job-years effect {d} ± {} not above zero",
+        t975 * paired
+    );
+    // Common random numbers: the economy-wide noise both arms share cancels in the pair.
+    assert!(
+        paired <= unpaired / 5.0,
+        "job-years: paired SE {paired:.2} is not at most a fifth of the unpaired {unpaired:.2}"
+    );
+}
