@@ -106,10 +106,12 @@ fn shipped_scenarios_validate() {
         "scenarios/steel_closure.toml",
         "scenarios/ice_phaseout.toml",
         "scenarios/validation/dmp.toml",
+        "scenarios/policies/short_time_work_dip.toml",
+        "scenarios/policies/short_time_work_phaseout.toml",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8_lossy(&o.stdout);
-    assert_eq!(text.lines().filter(|l| l.starts_with("ok: ")).count(), 4);
+    assert_eq!(text.lines().filter(|l| l.starts_with("ok: ")).count(), 6);
 }
 
 #[test]
@@ -142,4 +144,58 @@ fn readme_commands_are_in_ci() {
         ci.contains(test_cmd.trim()),
         "CI must run the README's test command: {test_cmd}"
     );
+}
+
+#[test]
+fn a_policy_run_writes_its_ledger_reports_and_effects_against_the_counterfactual() {
+    let dir = scratch("cli-policy");
+    let out = dir.join("run");
+    let set = ["simulation.months=24", "simulation.replications=2"];
+    let o = run_scenario(
+        "scenarios/policies/short_time_work_dip.toml",
+        &out,
+        &set,
+        &["--no-charts"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ledger = std::fs::read_to_string(out.join("ledger.csv")).unwrap();
+    assert!(ledger.starts_with("arm,month,replication,item,policy,amount\n"));
+    assert!(ledger.contains(",short_time_allowance,kurzarbeit,"));
+    assert!(ledger.lines().any(|l| l.starts_with("no-policies,")));
+    let policies = std::fs::read_to_string(out.join("policies.csv")).unwrap();
+    assert!(
+        policies
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains(",kurzarbeit,short_time_work,")
+    );
+    let effects = std::fs::read_to_string(out.join("effects.csv")).unwrap();
+    assert!(effects.contains(",cumulative_layoffs,workers,"));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["counterfactual"], "no-policies");
+    let names: Vec<&str> = summary["effects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    for k in [
+        "job_years",
+        "layoffs",
+        "displaced.reemployed_12m",
+        "net_fiscal_cost",
+    ] {
+        assert!(names.contains(&k), "summary effects lack {k}: {names:?}");
+    }
+    // Without the counterfactual, no effects (and no stale effects.csv from the run before).
+    let o = run_scenario(
+        "scenarios/policies/short_time_work_dip.toml",
+        &out,
+        &set,
+        &["--no-charts", "--no-counterfactual"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("effects.csv").exists());
 }
