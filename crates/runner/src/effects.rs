@@ -195,8 +195,15 @@ fn effect(
     })
 }
 
-/// The headline effects over the whole run.
-pub(crate) fn summary_effects(with: &[ArmRun], without: &[ArmRun]) -> Vec<Effect> {
+/// The headline effects over the whole run. With `policy_effects` false (the counterfactual
+/// leaves out the shocks), the displaced of the two arms are different people (the closure's
+/// staff against the workers laid off in an economy without it), so the effects on the
+/// displaced and the cost per job-year, which only mean something for a policy, are left out.
+pub(crate) fn summary_effects(
+    with: &[ArmRun],
+    without: &[ArmRun],
+    policy_effects: bool,
+) -> Vec<Effect> {
     let each = |f: &dyn Fn(&ArmRun) -> f64| -> (Vec<f64>, Vec<f64>) {
         (
             with.iter().map(f).collect(),
@@ -241,6 +248,19 @@ pub(crate) fn summary_effects(with: &[ArmRun], without: &[ArmRun]) -> Vec<Effect
         &a,
         &b,
     ));
+    if !policy_effects {
+        let (ca, cb) = each(&cost);
+        push(effect(
+            (
+                "net_fiscal_cost",
+                "Net cost to the state over the run",
+                "€ million",
+            ),
+            &ca,
+            &cb,
+        ));
+        return out;
+    }
     for (months, name, label) in [
         (
             6,

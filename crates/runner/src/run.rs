@@ -132,7 +132,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     let effects = match &without {
         Some(w) => {
             effects::write_effects(&effects_path, &with, w)?;
-            effects::summary_effects(&with, w)
+            effects::summary_effects(&with, w, counterfactual == Some(Counterfactual::NoPolicies))
         }
         None => {
             // A stale file of an earlier run must not sit beside this run's results.
