@@ -248,49 +248,38 @@ pub(crate) fn summary_effects(
         &a,
         &b,
     ));
-    if !policy_effects {
-        let (ca, cb) = each(&cost);
+    if policy_effects {
+        for (months, name, label) in [
+            (
+                6,
+                "displaced.reemployed_6m",
+                "Displaced re-employed after 6 months",
+            ),
+            (
+                12,
+                "displaced.reemployed_12m",
+                "Displaced re-employed after 12 months",
+            ),
+            (
+                24,
+                "displaced.reemployed_24m",
+                "Displaced re-employed after 24 months",
+            ),
+        ] {
+            let (a, b) = each(&|r| 100.0 * ind::reemployed(&r.output, "all", months));
+            push(effect((name, label, "pp"), &a, &b));
+        }
+        let (a, b) = each(&earnings);
         push(effect(
             (
-                "net_fiscal_cost",
-                "Net cost to the state over the run",
-                "€ million",
+                "displaced.earnings",
+                "Mean monthly earnings of the displaced over the run (0 without a job)",
+                "€ per month",
             ),
-            &ca,
-            &cb,
+            &a,
+            &b,
         ));
-        return out;
     }
-    for (months, name, label) in [
-        (
-            6,
-            "displaced.reemployed_6m",
-            "Displaced re-employed after 6 months",
-        ),
-        (
-            12,
-            "displaced.reemployed_12m",
-            "Displaced re-employed after 12 months",
-        ),
-        (
-            24,
-            "displaced.reemployed_24m",
-            "Displaced re-employed after 24 months",
-        ),
-    ] {
-        let (a, b) = each(&|r| 100.0 * ind::reemployed(&r.output, "all", months));
-        push(effect((name, label, "pp"), &a, &b));
-    }
-    let (a, b) = each(&earnings);
-    push(effect(
-        (
-            "displaced.earnings",
-            "Mean monthly earnings of the displaced over the run (0 without a job)",
-            "€ per month",
-        ),
-        &a,
-        &b,
-    ));
     let (ca, cb) = each(&cost);
     push(effect(
         (
@@ -305,7 +294,7 @@ pub(crate) fn summary_effects(
     // uncertain means has none of this simple form; the two intervals above bound it).
     let gained = ja.iter().zip(&jb).map(|(a, b)| a - b).sum::<f64>() / ja.len().max(1) as f64;
     let spent = ca.iter().zip(&cb).map(|(a, b)| a - b).sum::<f64>() / ca.len().max(1) as f64;
-    if gained.abs() > 1e-9 {
+    if policy_effects && gained.abs() > 1e-9 {
         out.push(Effect {
             name: "cost_per_job_year",
             label: "Net cost to the state per job-year gained (ratio of the mean effects)",
