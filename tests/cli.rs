@@ -189,6 +189,30 @@ fn a_policy_run_writes_its_ledger_reports_and_effects_against_the_counterfactual
     ] {
         assert!(names.contains(&k), "summary effects lack {k}: {names:?}");
     }
+    // The manifest says what was compared, when the run started, the files as written and
+    // the labels; the charts then include the effect and the budget.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["counterfactual"], "no-policies");
+    assert!(manifest["started_utc"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(manifest["overrides"][1], "simulation.replications=2");
+    let sources = manifest["scenario_sources"].as_array().unwrap();
+    assert_eq!(sources.len(), 2, "the scenario and the baseline it extends");
+    assert!(
+        sources[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("# Short-time work")
+    );
+    assert_eq!(manifest["labels"]["sectors"]["steel"], "Steel works");
+    let o = wandel(&["plot", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for chart in ["policy_effect", "fiscal"] {
+        assert!(out.join(format!("charts/{chart}.png")).exists(), "{chart}");
+    }
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(report.contains("Effects against the counterfactual"));
+    assert!(report.contains("Steel works"));
     // Without the counterfactual, no effects (and no stale effects.csv from the run before).
     let o = run_scenario(
         "scenarios/policies/short_time_work_dip.toml",

@@ -6,6 +6,8 @@
 //!   names the file, line and column, and a new chart can use any column without touching this file.
 //! - `markets.csv` is a long table ([`Markets`]) with interned region, sector and measure names.
 //! - `events.csv`, `manifest.json` and `summary.json` are small and parsed in full.
+//! - `effects.csv` and `ledger.csv` are optional (runs without a counterfactual have no
+//!   effects, older runs no ledger): [`Effects`] and [`Ledger`], `None` when the file is absent.
 //!
 //! Also here: the statistics across replications (mean, 5 % and 95 % quantiles).
 
@@ -399,6 +401,116 @@ fn read_events(path: &Path) -> Result<Vec<Event>, ChartError> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// effects.csv, ledger.csv
+
+/// One row of `effects.csv`: an indicator's paired effect in one month.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct EffectRow {
+    pub(crate) month: Month,
+    pub(crate) indicator: String,
+    pub(crate) unit: String,
+    pub(crate) effect: f64,
+    /// NaN when there are fewer than two replications.
+    pub(crate) ci95_low: f64,
+    pub(crate) ci95_high: f64,
+    /// Mean of the scenario's replications.
+    pub(crate) scenario: f64,
+    /// Mean of the counterfactual's replications.
+    pub(crate) counterfactual: f64,
+}
+
+/// `effects.csv`.
+pub(crate) struct Effects {
+    pub(crate) rows: Vec<EffectRow>,
+}
+
+impl Effects {
+    fn read(path: &Path) -> Result<Effects, ChartError> {
+        let t = WideTable::read(path)?;
+        let months = t.months("month")?;
+        let indicators = t.texts("indicator")?;
+        let units = t.texts("unit")?;
+        let effect = t.numbers("effect")?;
+        let lo = t.optional_numbers("ci95_low")?;
+        let hi = t.optional_numbers("ci95_high")?;
+        let scenario = t.numbers("scenario")?;
+        let counterfactual = t.numbers("counterfactual")?;
+        let rows = (0..t.len())
+            .map(|i| EffectRow {
+                month: months[i],
+                indicator: indicators[i].clone(),
+                unit: units[i].clone(),
+                effect: effect[i],
+                ci95_low: lo[i],
+                ci95_high: hi[i],
+                scenario: scenario[i],
+                counterfactual: counterfactual[i],
+            })
+            .collect();
+        Ok(Effects { rows })
+    }
+
+    /// The rows of one indicator, in month order.
+    pub(crate) fn indicator(&self, name: &str) -> Vec<&EffectRow> {
+        let mut rows: Vec<&EffectRow> = self.rows.iter().filter(|r| r.indicator == name).collect();
+        rows.sort_by_key(|r| r.month);
+        rows
+    }
+}
+
+/// One row of `ledger.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct LedgerRow {
+    pub(crate) arm: String,
+    pub(crate) month: Month,
+    pub(crate) replication: u32,
+    pub(crate) item: String,
+    pub(crate) policy: String,
+    /// Euros; spending positive, revenue negative.
+    pub(crate) amount: f64,
+}
+
+/// `ledger.csv`.
+pub(crate) struct Ledger {
+    pub(crate) rows: Vec<LedgerRow>,
+}
+
+impl Ledger {
+    fn read(path: &Path) -> Result<Ledger, ChartError> {
+        let t = WideTable::read(path)?;
+        let arms = t.texts("arm")?;
+        let months = t.months("month")?;
+        let reps = t.integers("replication")?;
+        let items = t.texts("item")?;
+        let policies = t.texts("policy")?;
+        let amounts = t.numbers("amount")?;
+        let rows = (0..t.len())
+            .map(|i| LedgerRow {
+                arm: arms[i].clone(),
+                month: months[i],
+                replication: reps[i],
+                item: items[i].clone(),
+                policy: policies[i].clone(),
+                amount: amounts[i],
+            })
+            .collect();
+        Ok(Ledger { rows })
+    }
+}
+
+/// Reads an optional file: `None` when it does not exist.
+fn optional<T>(
+    path: &Path,
+    read: fn(&Path) -> Result<T, ChartError>,
+) -> Result<Option<T>, ChartError> {
+    if path.exists() {
+        read(path).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // JSON files
 
 /// The fields of `manifest.json` the charts and the report use.
@@ -418,6 +530,46 @@ pub(crate) struct Manifest {
     pub(crate) rng: Option<String>,
     #[serde(default)]
     pub(crate) started_utc: Option<String>,
+    /// `--set` overrides of the run, as given.
+    #[serde(default)]
+    pub(crate) overrides: Vec<String>,
+    /// The scenario files as written, comments included (the named file first).
+    #[serde(default)]
+    pub(crate) scenario_sources: Vec<SourceText>,
+    /// Display labels of regions and sectors, by name.
+    #[serde(default)]
+    pub(crate) labels: Labels,
+    /// What the effects compare against (`no-policies`, `no-shocks`), if anything.
+    #[serde(default)]
+    pub(crate) counterfactual: Option<String>,
+}
+
+/// One scenario file of `manifest.json` `scenario_sources`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct SourceText {
+    pub(crate) file: String,
+    pub(crate) text: String,
+}
+
+/// `manifest.json` `labels`: display labels by name.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct Labels {
+    #[serde(default)]
+    pub(crate) regions: HashMap<String, String>,
+    #[serde(default)]
+    pub(crate) sectors: HashMap<String, String>,
+}
+
+impl Labels {
+    /// The region's label, or its name.
+    pub(crate) fn region<'a>(&'a self, name: &'a str) -> &'a str {
+        self.regions.get(name).map_or(name, String::as_str)
+    }
+
+    /// The sector's label, or its name.
+    pub(crate) fn sector<'a>(&'a self, name: &'a str) -> &'a str {
+        self.sectors.get(name).map_or(name, String::as_str)
+    }
 }
 
 /// One headline indicator of `summary.json`.
@@ -447,6 +599,30 @@ pub(crate) struct Summary {
     pub(crate) start: String,
     pub(crate) end: String,
     pub(crate) indicators: Vec<Indicator>,
+    /// What the effects compare against, if anything.
+    #[serde(default)]
+    pub(crate) counterfactual: Option<String>,
+    /// Headline effects against the counterfactual.
+    #[serde(default)]
+    pub(crate) effects: Vec<EffectSummary>,
+}
+
+/// One headline effect of `summary.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct EffectSummary {
+    pub(crate) name: String,
+    #[serde(default)]
+    pub(crate) label: Option<String>,
+    pub(crate) unit: String,
+    pub(crate) mean: Option<f64>,
+    #[serde(default)]
+    pub(crate) ci95_low: Option<f64>,
+    #[serde(default)]
+    pub(crate) ci95_high: Option<f64>,
+    #[serde(default)]
+    pub(crate) se_paired: Option<f64>,
+    #[serde(default)]
+    pub(crate) se_unpaired: Option<f64>,
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, ChartError> {
@@ -485,6 +661,10 @@ pub(crate) struct RunData {
     pub(crate) cohorts: Cohorts,
     pub(crate) events: Vec<Event>,
     pub(crate) manifest: Manifest,
+    /// `effects.csv`, when the run had a counterfactual.
+    pub(crate) effects: Option<Effects>,
+    /// `ledger.csv`, when the run wrote one.
+    pub(crate) ledger: Option<Ledger>,
 }
 
 impl RunData {
@@ -519,14 +699,28 @@ impl RunData {
             table,
         };
         let events = read_events(&dir.join("events.csv"))?;
+        // A counterfactual is named in the manifest: its effects must then be there.
+        let effects_path = dir.join("effects.csv");
+        let effects = if manifest_counterfactual(&manifest) {
+            Some(Effects::read(&effects_path)?)
+        } else {
+            optional(&effects_path, Effects::read)?
+        };
+        let ledger = optional(&dir.join("ledger.csv"), Ledger::read)?;
         Ok(RunData {
             economy,
             markets,
             cohorts,
             events,
             manifest,
+            effects,
+            ledger,
         })
     }
+}
+
+fn manifest_counterfactual(m: &Manifest) -> bool {
+    m.counterfactual.is_some()
 }
 
 // ---------------------------------------------------------------------------------------------

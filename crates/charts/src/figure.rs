@@ -22,6 +22,8 @@ pub(crate) enum XAxis {
     Calendar,
     /// Months since displacement, from 0.
     MonthsSince,
+    /// Calendar years (x is the year); used by bar charts, one bar per year.
+    Years,
 }
 
 /// One point of a series, with an optional 5–95 % band.
@@ -40,6 +42,8 @@ pub(crate) struct Series {
     pub(crate) width: u32,
     /// Drawn dashed (to tell series apart once the palette repeats).
     pub(crate) dashed: bool,
+    /// A dot at every point as well as the line (values per year over bars).
+    pub(crate) dots: bool,
     /// Points in increasing x; the line is broken where consecutive x differ by more than 1.
     pub(crate) points: Vec<Point>,
 }
@@ -56,6 +60,7 @@ impl Series {
             colour,
             width: style::LINE_WIDTH,
             dashed: false,
+            dots: false,
             points: points
                 .into_iter()
                 .map(|(x, y)| Point { x, y, band: None })
@@ -75,6 +80,7 @@ impl Series {
             colour,
             width: style::LINE_WIDTH,
             dashed: false,
+            dots: false,
             points: points
                 .into_iter()
                 .map(|(x, b)| Point {
@@ -116,6 +122,18 @@ pub(crate) struct Marker {
     pub(crate) label: String,
 }
 
+/// One item of a stacked bar chart: its value at each x (a year). Items are stacked in order,
+/// positive values upwards from zero and negative values downwards.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Bars {
+    pub(crate) label: String,
+    pub(crate) colour: RGBColor,
+    pub(crate) values: Vec<(f64, f64)>,
+}
+
+/// Width of a bar in units of x (a bar per year, with a gap between years).
+const BAR_WIDTH: f64 = 0.7;
+
 /// A labelled horizontal reference line.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Reference {
@@ -131,8 +149,15 @@ pub(crate) struct Figure {
     /// How the numbers were computed, in one line.
     pub(crate) subtitle: String,
     pub(crate) x_axis: XAxis,
-    /// One panel, or several for small multiples (all share the axes).
+    /// One panel, or several for small multiples (all share the axes unless
+    /// [`Figure::independent_y`]).
     pub(crate) panels: Vec<Panel>,
+    /// Stacked bars, drawn under the series (single panel only).
+    pub(crate) bars: Vec<Bars>,
+    /// Small multiples each get their own value axis (panels in different units).
+    pub(crate) independent_y: bool,
+    /// What the bands show, for the legend; the 5–95 % range across replications when None.
+    pub(crate) band_label: Option<String>,
     pub(crate) markers: Vec<Marker>,
     pub(crate) references: Vec<Reference>,
     /// Highest value the value axis must show, when curves that rise far above the others
@@ -165,6 +190,9 @@ impl Figure {
             references: Vec::new(),
             y_max: None,
             source,
+            bars: Vec::new(),
+            independent_y: false,
+            band_label: None,
         }
     }
 }
@@ -420,8 +448,11 @@ fn x_ticks<DB: DrawingBackend>(
     } else {
         (lo - 1.0, lo + 1.0)
     };
-    // Months, quarters, half-years, years, then multi-year steps.
-    let steps: &[i32] = &[1, 3, 6, 12, 24, 60, 120, 240];
+    // Months, quarters, half-years, years, then multi-year steps (or years for a year axis).
+    let steps: &[i32] = match axis {
+        XAxis::Years => &[1, 2, 5, 10, 20],
+        XAxis::Calendar | XAxis::MonthsSince => &[1, 3, 6, 12, 24, 60, 120, 240],
+    };
     let label = |step: i32, m: i32| -> String {
         match axis {
             XAxis::Calendar => {
@@ -432,7 +463,7 @@ fn x_ticks<DB: DrawingBackend>(
                     month.to_string()
                 }
             }
-            XAxis::MonthsSince => m.to_string(),
+            XAxis::MonthsSince | XAxis::Years => m.to_string(),
         }
     };
     let first = lo.ceil() as i32;
@@ -619,6 +650,95 @@ fn draw_series<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, s: &Series) -
                 .map_err(err)?;
         } else {
             p.path(&pts, &s.colour, s.width, s.dashed)?;
+            if s.dots {
+                for &pt in &pts {
+                    p.area
+                        .draw(&Circle::new(pt, s.width as i32 + 5, s.colour.filled()))
+                        .map_err(err)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What a legend entry shows beside its label.
+enum Swatch<'a> {
+    /// A line as the series is drawn.
+    Line(&'a Series),
+    /// The band colour (what the bands show).
+    Band,
+    /// A filled block (a bar item).
+    Fill(RGBColor),
+}
+
+/// For each x of a stacked bar chart, the bottom of the negative stack and the top of the
+/// positive stack (both 0 when empty).
+fn bar_extents(bars: &[Bars]) -> Vec<(f64, (f64, f64))> {
+    let mut out: Vec<(f64, (f64, f64))> = Vec::new();
+    for b in bars {
+        for &(x, v) in &b.values {
+            if !v.is_finite() {
+                continue;
+            }
+            let i = match out.iter().position(|(ox, _)| *ox == x) {
+                Some(i) => i,
+                None => {
+                    out.push((x, (0.0, 0.0)));
+                    out.len() - 1
+                }
+            };
+            if v < 0.0 {
+                out[i].1.0 += v;
+            } else {
+                out[i].1.1 += v;
+            }
+        }
+    }
+    out
+}
+
+/// The range of values (and bands) of some series, including 0.
+fn value_range(series: &[Series]) -> (f64, f64) {
+    let (mut lo, mut hi) = (0.0f64, f64::NEG_INFINITY);
+    for pt in series.iter().flat_map(|s| &s.points) {
+        if pt.y.is_finite() {
+            lo = lo.min(pt.y);
+            hi = hi.max(pt.y);
+        }
+        if let Some((a, b)) = pt.band.filter(|(a, b)| a.is_finite() && b.is_finite()) {
+            lo = lo.min(a);
+            hi = hi.max(b);
+        }
+    }
+    (lo, hi)
+}
+
+/// Stacked bars: at each x, the items in order, positive values upwards from zero and
+/// negative values downwards, each block outlined in white so neighbours stay apart.
+fn draw_bars<DB: DrawingBackend>(p: &Painter<'_, DB>, f: &Frame, bars: &[Bars]) -> Res {
+    let mut up: Vec<(f64, f64)> = Vec::new();
+    let mut down: Vec<(f64, f64)> = Vec::new();
+    let half = BAR_WIDTH / 2.0;
+    for b in bars {
+        for &(x, v) in &b.values {
+            if !v.is_finite() || v == 0.0 {
+                continue;
+            }
+            let stack = if v < 0.0 { &mut down } else { &mut up };
+            let base = match stack.iter_mut().find(|(sx, _)| *sx == x) {
+                Some(entry) => entry,
+                None => {
+                    stack.push((x, 0.0));
+                    stack.last_mut().expect("just pushed")
+                }
+            };
+            let (y0, y1) = (base.1, base.1 + v);
+            base.1 = y1;
+            let (left, right) = (f.px(x - half), f.px(x + half));
+            let (top, bottom) = (f.py(y0.max(y1)), f.py(y0.min(y1)));
+            p.rect(left, top, right, bottom, b.colour.to_rgba())?;
+            p.line(vec![(left, top), (right, top)], &WHITE, 2)?;
         }
     }
     Ok(())
@@ -853,16 +973,21 @@ pub(crate) fn render<DB: DrawingBackend>(
         .iter()
         .flat_map(|panel| &panel.series)
         .any(|s| s.points.iter().filter(|pt| pt.band.is_some()).count() >= 2);
-    let mut entries: Vec<(String, Option<&Series>)> = Vec::new();
-    if let Some(panel) = fig.panels.first() {
-        for s in &panel.series {
-            if !entries.iter().any(|(l, _)| *l == s.label) {
-                entries.push((s.label.clone(), Some(s)));
-            }
+    let mut entries: Vec<(String, Swatch<'_>)> = Vec::new();
+    for b in &fig.bars {
+        entries.push((b.label.clone(), Swatch::Fill(b.colour)));
+    }
+    for s in fig.panels.iter().flat_map(|panel| &panel.series) {
+        if !entries.iter().any(|(l, _)| *l == s.label) {
+            entries.push((s.label.clone(), Swatch::Line(s)));
         }
     }
     if with_band {
-        entries.push(("5–95 % range across replications".to_string(), None));
+        let label = fig
+            .band_label
+            .clone()
+            .unwrap_or_else(|| "5–95 % range across replications".to_string());
+        entries.push((label, Swatch::Band));
     }
     if !entries.is_empty() {
         baseline += (size::LEGEND * 1.9) as i32;
@@ -877,14 +1002,19 @@ pub(crate) fn render<DB: DrawingBackend>(
             }
             let mid = baseline - cap(size::LEGEND) / 2;
             match series {
-                Some(s) => p.path(&[(x, mid), (x + swatch, mid)], &s.colour, s.width, s.dashed)?,
-                None => p.rect(
+                Swatch::Line(s) => {
+                    p.path(&[(x, mid), (x + swatch, mid)], &s.colour, s.width, s.dashed)?;
+                }
+                Swatch::Band => p.rect(
                     x,
                     mid - 13,
                     x + swatch,
                     mid + 13,
                     style::AXIS_LINE.mix(style::BAND_OPACITY),
                 )?,
+                Swatch::Fill(colour) => {
+                    p.rect(x + 8, mid - 13, x + swatch - 8, mid + 13, colour.to_rgba())?;
+                }
             }
             p.text(
                 label,
@@ -922,6 +1052,12 @@ pub(crate) fn render<DB: DrawingBackend>(
                 y_hi = y_hi.max(hi);
             }
         }
+    }
+    for (x, (lo, hi)) in bar_extents(&fig.bars) {
+        x_lo = x_lo.min(x - 0.5);
+        x_hi = x_hi.max(x + 0.5);
+        y_lo = y_lo.min(lo);
+        y_hi = y_hi.max(hi);
     }
     if let Some(top) = fig.y_max {
         y_hi = y_hi.min(top);
@@ -998,6 +1134,7 @@ pub(crate) fn render<DB: DrawingBackend>(
         };
 
         draw_axes(&p, &frame, &xt, tick)?;
+        draw_bars(&p, &frame, &fig.bars)?;
         for s in fig.panels.iter().flat_map(|panel| &panel.series) {
             draw_bands(&p, &frame, s)?;
         }
@@ -1036,9 +1173,24 @@ pub(crate) fn render<DB: DrawingBackend>(
     let cell_w = (right - left - gap_x * (cols as i32 - 1)) / cols as i32;
     let cell_h = (bottom_limit - top - gap_y * (rows as i32 - 1)) / rows as i32;
     let tick = size::PANEL_TICK;
-    let y = YTicks::new(y_lo, y_hi, 4.0);
-    let label_w = y_label_width(&p, &y, tick)?;
+    let shared = YTicks::new(y_lo, y_hi, 4.0);
+    let mut label_w = y_label_width(&p, &shared, tick)?;
+    let own_scales: Vec<YTicks> = if fig.independent_y {
+        fig.panels
+            .iter()
+            .map(|panel| {
+                let (lo, hi) = value_range(&panel.series);
+                YTicks::new(lo, hi, 4.0)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    for y in &own_scales {
+        label_w = label_w.max(y_label_width(&p, y, tick)?);
+    }
     for (i, panel) in fig.panels.iter().enumerate() {
+        let y = own_scales.get(i).copied().unwrap_or(shared);
         let cx = left + (i % cols) as i32 * (cell_w + gap_x);
         let cy = top + (i / cols) as i32 * (cell_h + gap_y);
         if let Some(title) = &panel.title {

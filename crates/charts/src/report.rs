@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::data::{Indicator, Manifest, Summary};
+use crate::data::{EffectSummary, Indicator, Manifest, Summary};
 use crate::style;
 
 /// One entry of the chart section.
@@ -96,6 +96,135 @@ fn indicator_row(out: &mut String, i: &Indicator) {
     );
 }
 
+/// One row of the effects table.
+fn effect_row(out: &mut String, e: &EffectSummary) {
+    let signed = |v: Option<f64>| match v.filter(|v| v.is_finite()) {
+        Some(v) if v > 0.0 => format!("+{}", value(Some(v), &e.unit)),
+        other => value(other, &e.unit).replace('-', "−"),
+    };
+    let ci = match (e.ci95_low, e.ci95_high) {
+        (Some(lo), Some(hi)) => format!("{} to {}", signed(Some(lo)), signed(Some(hi))),
+        _ => "–".to_string(),
+    };
+    let se = match (e.se_paired, e.se_unpaired) {
+        (Some(p), Some(u)) => format!("{} / {}", value(Some(p), &e.unit), value(Some(u), &e.unit)),
+        _ => "–".to_string(),
+    };
+    let label = e.label.clone().unwrap_or_else(|| humanise(&e.name));
+    let unit = if is_fraction(&e.unit) {
+        "%".to_string()
+    } else {
+        escape(&e.unit)
+    };
+    let _ = writeln!(
+        out,
+        "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+         <td class=\"num\">{}</td></tr>",
+        escape(&label),
+        unit,
+        signed(e.mean),
+        ci,
+        se
+    );
+}
+
+/// The effects section: the headline effects against the counterfactual.
+fn effects_section(out: &mut String, summary: &Summary) {
+    let Some(cf) = &summary.counterfactual else {
+        return;
+    };
+    let against = match cf.as_str() {
+        "no-shocks" => "the same scenario without its shocks",
+        _ => "the same scenario without its policies",
+    };
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>Effects against the counterfactual</h2>\n<p>Each effect is the \
+         scenario minus {against}, run with the same seeds: replication k of one against \
+         replication k of the other (common random numbers), so the difference is the \
+         effect and not noise. Mean over {} replication{} with the 95&nbsp;% confidence \
+         interval of that mean; the last column compares the standard error of the paired \
+         difference with the one an unpaired comparison of the same runs would have.</p>",
+        summary.replications,
+        if summary.replications == 1 { "" } else { "s" }
+    );
+    if summary.effects.is_empty() {
+        out.push_str("<p class=\"note\">summary.json lists no effects.</p>\n</section>\n");
+        return;
+    }
+    out.push_str(
+        "<table>\n<thead><tr><th>Effect</th><th>Unit</th><th class=\"num\">Mean</th>\
+         <th class=\"num\">95&nbsp;% CI</th>\
+         <th class=\"num\">SE paired / unpaired</th></tr></thead>\n<tbody>\n",
+    );
+    for e in &summary.effects {
+        effect_row(out, e);
+    }
+    out.push_str(
+        "</tbody>\n</table>\n<p class=\"note\">Month by month in effects.csv; by item \
+         of the budget in ledger.csv (both arms).</p>\n</section>\n",
+    );
+}
+
+/// The scenario as the user wrote it: every file (comments included), then the `--set`
+/// overrides, then the resolved scenario that actually ran.
+fn assumptions_section(out: &mut String, manifest: &Manifest) {
+    out.push_str("<section>\n<h2>Assumptions and sources</h2>\n");
+    if let Some(started) = &manifest.started_utc {
+        let _ = writeln!(
+            out,
+            "<p>Run started {} (UTC). Re-running the scenario below with the same seed and \
+             overrides reproduces these results bit for bit.</p>",
+            escape(started)
+        );
+    }
+    if manifest.overrides.is_empty() {
+        out.push_str("<p>No <code>--set</code> overrides.</p>\n");
+    } else {
+        out.push_str(
+            "<p>Overrides given with <code>--set</code>, applied after the files:</p>\n<ul>\n",
+        );
+        for o in &manifest.overrides {
+            let _ = writeln!(out, "<li><code>{}</code></li>", escape(o));
+        }
+        out.push_str("</ul>\n");
+    }
+    if manifest.scenario_sources.is_empty() {
+        out.push_str(
+            "<p class=\"note\">manifest.json holds no scenario files as written (an older \
+             run); the resolved scenario follows.</p>\n",
+        );
+    }
+    for (i, src) in manifest.scenario_sources.iter().enumerate() {
+        let role = if i == 0 {
+            "The scenario file as written, comments included (units, sources and calibration \
+             rows are stated in its comments and in docs/calibration.md):"
+        } else {
+            "Extended by (its values apply where the file above does not set them):"
+        };
+        let _ = writeln!(
+            out,
+            "<p>{role} <code>{}</code></p>\n<pre>{}</pre>",
+            escape(&src.file),
+            escape(&src.text)
+        );
+    }
+    match &manifest.resolved_scenario {
+        Some(toml) if !toml.trim().is_empty() => {
+            let _ = writeln!(
+                out,
+                "<details><summary>The resolved scenario that ran (files merged, overrides \
+                 applied; defaults not written in the files are documented in \
+                 docs/scenario-reference.md)</summary>\n<pre>{}</pre>\n</details>",
+                escape(toml)
+            );
+        }
+        _ => out
+            .push_str("<p class=\"note\">manifest.json contains no resolved scenario text.</p>\n"),
+    }
+    out.push_str("</section>\n");
+}
+
 /// `peak_unemployment_rate` → `Peak unemployment rate`; other names are kept.
 fn humanise(name: &str) -> String {
     if name.contains(' ') || !name.contains('_') {
@@ -182,6 +311,8 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
     }
     out.push_str("</section>\n");
 
+    effects_section(&mut out, summary);
+
     // Scenario facts.
     out.push_str("<section>\n<h2>Scenario</h2>\n<table class=\"facts\">\n<tbody>\n");
     let mut fact = |label: &str, value: String| {
@@ -215,6 +346,20 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
     if let Some(started) = &manifest.started_utc {
         fact("Run started (UTC)", escape(started));
     }
+    if let Some(cf) = &manifest.counterfactual {
+        fact("Counterfactual", escape(cf));
+    }
+    if !manifest.overrides.is_empty() {
+        fact(
+            "Overrides (--set)",
+            manifest
+                .overrides
+                .iter()
+                .map(|o| format!("<code>{}</code>", escape(o)))
+                .collect::<Vec<_>>()
+                .join("<br>"),
+        );
+    }
     out.push_str("</tbody>\n</table>\n</section>\n");
 
     // Charts.
@@ -245,21 +390,7 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
     }
     out.push_str("</section>\n");
 
-    // Assumptions.
-    out.push_str("<section>\n<h2>Assumptions and sources</h2>\n");
-    match &manifest.resolved_scenario {
-        Some(toml) if !toml.trim().is_empty() => {
-            out.push_str(
-                "<p>The fully resolved scenario of this run (manifest.json), with every \
-                 parameter and its documented source. Re-running it with the same seed \
-                 reproduces the results.</p>\n",
-            );
-            let _ = writeln!(out, "<pre>{}</pre>", escape(toml));
-        }
-        _ => out
-            .push_str("<p class=\"note\">manifest.json contains no resolved scenario text.</p>\n"),
-    }
-    out.push_str("</section>\n");
+    assumptions_section(&mut out, manifest);
 
     let _ = writeln!(
         out,

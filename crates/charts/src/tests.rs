@@ -83,6 +83,37 @@ fn cohort(group: &str, ms: u32, k: u32) -> (f64, f64, f64, f64, f64, Option<f64>
 struct Fixture {
     regions: usize,
     displaced: bool,
+    /// A run with policies: effects.csv, ledger.csv, a counterfactual in the manifest and
+    /// effects in summary.json.
+    policies: bool,
+}
+
+/// effects.csv row values of the fixture: indicator, month t → (effect, scenario mean,
+/// counterfactual mean); the 95 % interval is effect ± 5.
+fn effect_values(indicator: &str, t: i32) -> (f64, f64, f64) {
+    let t = f64::from(t);
+    match indicator {
+        "employment" => (10.0 * t, 5000.0 + 10.0 * t, 5000.0),
+        "unemployment" => (-8.0 * t, 300.0 - 8.0 * t, 300.0),
+        "unemployment_rate" => (-0.1 * t, 5.0 - 0.1 * t, 5.0),
+        _ => (-2.0 * t, t, 3.0 * t), // cumulative_layoffs
+    }
+}
+
+/// ledger.csv amounts of the fixture in €, month t (0 = 2025-01), replication k, arm.
+/// Scenario: benefit (1 + k) M a month, allowance 0.5 M a month in 2025 only; counterfactual:
+/// benefit (2 + k) M. Reimbursed contributions are zero throughout.
+fn ledger_rows(t: i32, k: u32, scenario: bool) -> Vec<(&'static str, &'static str, f64)> {
+    let k = f64::from(k);
+    let benefit = if scenario { 1.0 + k } else { 2.0 + k } * 1e6;
+    let allowance = if scenario && t < 12 { 0.5e6 } else { 0.0 };
+    let mut rows = vec![("unemployment_benefit", "economy", benefit)];
+    if scenario {
+        rows.push(("short_time_allowance", "stw", allowance));
+        rows.push(("reimbursed_contributions", "stw", 0.0));
+    }
+    rows.push(("net_cost", "economy", benefit + allowance));
+    rows
 }
 
 impl Fixture {
@@ -90,6 +121,7 @@ impl Fixture {
         Fixture {
             regions: 2,
             displaced: true,
+            policies: true,
         }
     }
 
@@ -177,7 +209,7 @@ impl Fixture {
         }
 
         let events = "month,kind,label\n2025-07,closure_announced,closure announced: works\n";
-        let manifest = r#"{
+        let manifest = r##"{
   "wandel_version": "0.1.0",
   "scenario_name": "test_closure",
   "scenario_file": "scenarios/test_closure.toml",
@@ -188,8 +220,14 @@ impl Fixture {
   "threads": 2,
   "rng": "ChaCha8",
   "wall_seconds": 1.5,
-  "started_utc": "2026-01-01T00:00:00Z"
-}"#;
+  "started_utc": "2026-01-01T00:00:00Z",
+  "overrides": ["simulation.seed=7"],
+  "scenario_sources": [
+    { "file": "scenarios/test_closure.toml", "text": "# the closure of the works <b>\nseed = 7\n" },
+    { "file": "scenarios/base.toml", "text": "# the base\n" }
+  ],
+  "labels": { "sectors": { "cars": "Car makers" }, "regions": { "north": "North Rhine" } }COUNTERFACTUAL
+}"##;
         let summary = r#"{
   "scenario": "test_closure", "replications": 2, "months": 24,
   "start": "2025-01", "end": "2026-12",
@@ -197,8 +235,68 @@ impl Fixture {
     { "name": "peak_unemployment_rate", "unit": "fraction", "mean": 0.0452, "p05": 0.0441, "p95": 0.0463 },
     { "name": "displaced_workers", "unit": "workers", "mean": 1250.6, "p05": 1200, "p95": 1301 },
     { "name": "undefined", "unit": "months", "mean": null, "p05": null, "p95": null }
-  ]
+  ]EFFECTS
 }"#;
+        let (manifest, summary) = if self.policies {
+            (
+                manifest.replace("COUNTERFACTUAL", ",\n  \"counterfactual\": \"no-policies\""),
+                summary.replace(
+                    "EFFECTS",
+                    r#",
+  "counterfactual": "no-policies",
+  "effects": [
+    { "name": "job_years", "label": "Job-years gained", "unit": "job-years", "mean": 1234.4,
+      "ci95_low": 1000, "ci95_high": 1469, "se_paired": 10, "se_unpaired": 500 },
+    { "name": "layoffs", "unit": "workers", "mean": -42, "ci95_low": -50, "ci95_high": -34 }
+  ]"#,
+                ),
+            )
+        } else {
+            (
+                manifest.replace("COUNTERFACTUAL", ""),
+                summary.replace("EFFECTS", ""),
+            )
+        };
+        let (manifest, summary) = (manifest.as_str(), summary.as_str());
+        for name in ["effects.csv", "ledger.csv"] {
+            let _ = std::fs::remove_file(dir.join(name));
+        }
+        if self.policies {
+            let mut effects = String::from(
+                "month,indicator,unit,effect,ci95_low,ci95_high,scenario,counterfactual\n",
+            );
+            for indicator in [
+                "employment",
+                "unemployment",
+                "unemployment_rate",
+                "cumulative_layoffs",
+            ] {
+                for t in 0..MONTHS {
+                    let (e, a, b) = effect_values(indicator, t);
+                    writeln!(
+                        effects,
+                        "{},{indicator},workers,{e},{},{},{a},{b}",
+                        month(t),
+                        e - 5.0,
+                        e + 5.0
+                    )
+                    .unwrap();
+                }
+            }
+            let mut ledger = String::from("arm,month,replication,item,policy,amount\n");
+            for (arm, scenario) in [("scenario", true), ("no-policies", false)] {
+                for t in 0..MONTHS {
+                    for k in 0..2u32 {
+                        for (item, policy, amount) in ledger_rows(t, k, scenario) {
+                            writeln!(ledger, "{arm},{},{k},{item},{policy},{amount}", month(t))
+                                .unwrap();
+                        }
+                    }
+                }
+            }
+            std::fs::write(dir.join("effects.csv"), effects).unwrap();
+            std::fs::write(dir.join("ledger.csv"), ledger).unwrap();
+        }
         for (name, text) in [
             ("economy.csv", economy.as_str()),
             ("markets.csv", markets.as_str()),
@@ -489,7 +587,7 @@ fn png_size(path: &Path) -> (u32, u32) {
     (be(&bytes[16..20]), be(&bytes[20..24]))
 }
 
-const TITLES: [(&str, &str); 7] = [
+const TITLES: [(&str, &str); 9] = [
     ("employment_by_sector", "Employment by sector, workers"),
     (
         "employment_index",
@@ -511,6 +609,14 @@ const TITLES: [(&str, &str); 7] = [
     (
         "earnings",
         "Earnings after displacement, ratio to earnings before",
+    ),
+    (
+        "policy_effect",
+        "With the policies against the counterfactual",
+    ),
+    (
+        "fiscal",
+        "Fiscal effect by item and year, € million: scenario minus counterfactual",
     ),
 ];
 
@@ -565,6 +671,7 @@ fn single_region_skips_small_multiples_and_removes_stale_files() {
     Fixture {
         regions: 1,
         displaced: true,
+        policies: true,
     }
     .write(&dir);
     let report = draw_all(&dir, &ChartOptions::new()).unwrap();
@@ -582,6 +689,7 @@ fn nobody_displaced_skips_cohort_charts() {
     Fixture {
         regions: 2,
         displaced: false,
+        policies: true,
     }
     .write(&dir);
     let report = draw_all(&dir, &ChartOptions::new()).unwrap();
@@ -651,6 +759,109 @@ fn report_is_self_contained() {
     assert!(html.contains("24 (2025-01 to 2026-12)"));
     // The resolved scenario, escaped.
     assert!(html.contains("# workers &lt;25 &amp; 55-64 &quot;quoted&quot;"));
+    // The files as written, comments included, each named; the overrides; the start time.
+    assert!(html.contains("# the closure of the works &lt;b&gt;"));
+    assert!(html.contains("<code>scenarios/base.toml</code></p>\n<pre># the base"));
+    assert!(html.contains("<li><code>simulation.seed=7</code></li>"));
+    assert!(html.contains("Run started 2026-01-01T00:00:00Z (UTC)"));
+    // The effects table, signed, with the paired and unpaired standard errors.
+    assert!(html.contains("<h2>Effects against the counterfactual</h2>"));
+    assert!(html.contains("the same scenario without its policies"));
+    assert!(html.contains(
+        "<td>Job-years gained</td><td>job-years</td><td class=\"num\">+1,234</td>\
+         <td class=\"num\">+1,000 to +1,469</td><td class=\"num\">10.0 / 500</td>"
+    ));
+    assert!(html.contains("<td class=\"num\">−42.0</td><td class=\"num\">−50.0 to −34.0</td>"));
+    // Labels replace raw ids in the charts.
+    assert!(html.contains("Car makers") && html.contains("North Rhine"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn policy_effect_shows_the_paired_effect_with_its_interval_and_both_arms() {
+    let dir = standard_run("policy-effect");
+    let data = RunData::load(&dir).unwrap();
+    let Built::Figure(fig) = charts::policy_effect::build(&data).unwrap() else {
+        panic!("policy_effect skipped");
+    };
+    assert_eq!(fig.panels.len(), 4);
+    assert!(fig.independent_y);
+    // Effect on employment at 2025-04 (t = 3): 30 with the interval 25 to 35.
+    let pt = fig.panels[0].series[0].points[3];
+    assert_eq!(
+        (pt.x, pt.y, pt.band),
+        (Month(START + 3).x(), 30.0, Some((25.0, 35.0)))
+    );
+    // Unemployment rate of both arms at t = 10: 4.0 with the policies, 5.0 without.
+    let arms = &fig.panels[2].series;
+    assert_eq!(arms[0].label, "With the policies");
+    assert_eq!((arms[0].points[10].y, arms[1].points[10].y), (4.0, 5.0));
+    assert!(arms[1].dashed);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn fiscal_chart_sums_years_averages_replications_and_subtracts_the_counterfactual() {
+    let dir = standard_run("fiscal");
+    let data = RunData::load(&dir).unwrap();
+    let budget = charts::fiscal::series(data.ledger.as_ref().unwrap());
+    assert_eq!(budget.against.as_deref(), Some("no-policies"));
+    // Benefit: (1 + k) − (2 + k) = −1 M a month, −12 M a year. Allowance: 0.5 M a month in
+    // 2025 only. Reimbursed contributions are zero throughout and left out.
+    let items: Vec<(&str, &str)> = budget
+        .items
+        .iter()
+        .map(|((item, policy), _)| (item.as_str(), policy.as_str()))
+        .collect();
+    assert_eq!(
+        items,
+        [
+            ("unemployment_benefit", "economy"),
+            ("short_time_allowance", "stw")
+        ]
+    );
+    let close_all = |got: &[(i32, f64)], want: &[(i32, f64)]| {
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for (g, w) in got.iter().zip(want) {
+            assert!(g.0 == w.0 && close(g.1, w.1), "{got:?} against {want:?}");
+        }
+    };
+    close_all(&budget.items[0].1, &[(2025, -12.0), (2026, -12.0)]);
+    close_all(&budget.items[1].1, &[(2025, 6.0), (2026, 0.0)]);
+    close_all(&budget.net, &[(2025, -6.0), (2026, -12.0)]);
+    assert!(budget.partial.is_empty());
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn without_a_counterfactual_the_policy_charts_are_skipped() {
+    let dir = temp_dir("no-policies");
+    Fixture {
+        regions: 2,
+        displaced: true,
+        policies: false,
+    }
+    .write(&dir);
+    let report = draw_all(&dir, &ChartOptions::new()).unwrap();
+    let skipped: Vec<_> = report
+        .skipped
+        .iter()
+        .map(|s| s.split(':').next().unwrap())
+        .collect();
+    assert_eq!(skipped, ["policy_effect", "fiscal"]);
+    let html = std::fs::read_to_string(write_report(&dir).unwrap()).unwrap();
+    assert!(!html.contains("Effects against the counterfactual"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_named_counterfactual_without_effects_csv_is_an_error() {
+    let dir = standard_run("no-effects");
+    std::fs::remove_file(dir.join("effects.csv")).unwrap();
+    let err = draw_all(&dir, &ChartOptions::new())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("effects.csv"), "{err}");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -771,14 +982,28 @@ fn bad_month_and_short_row_and_missing_file() {
 #[test]
 fn empty_files_do_not_panic() {
     let dir = standard_run("empty");
-    for name in ["economy.csv", "markets.csv", "cohorts.csv", "events.csv"] {
+    for name in [
+        "economy.csv",
+        "markets.csv",
+        "cohorts.csv",
+        "events.csv",
+        "effects.csv",
+        "ledger.csv",
+    ] {
         std::fs::write(dir.join(name), "").unwrap();
         let err = draw_all(&dir, &ChartOptions::new()).unwrap_err();
         assert!(err.to_string().contains(name), "{err}");
         Fixture::standard().write(&dir);
     }
     // Headers only: no data, charts skipped or drawn empty, but no panic.
-    for name in ["economy.csv", "markets.csv", "cohorts.csv", "events.csv"] {
+    for name in [
+        "economy.csv",
+        "markets.csv",
+        "cohorts.csv",
+        "events.csv",
+        "effects.csv",
+        "ledger.csv",
+    ] {
         edit(&dir, name, |t| t.lines().next().unwrap().to_string() + "\n");
     }
     let report = draw_all(&dir, &ChartOptions::new()).unwrap();

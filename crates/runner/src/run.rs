@@ -32,7 +32,31 @@ struct Manifest<'a> {
     rng: &'a str,
     wall_seconds: f64,
     started_unix: u64,
+    /// The same instant as `started_unix`, RFC 3339 in UTC.
+    started_utc: String,
+    /// What the effects compare against (`no-policies`, `no-shocks`), if anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counterfactual: Option<&'static str>,
+    /// Display labels of regions, occupations and sectors, by name.
+    labels: LabelsOut<'a>,
+    /// Each file read, as written (comments included), the named file first.
+    scenario_sources: Vec<SourceText<'a>>,
     resolved_scenario: &'a str,
+}
+
+/// `manifest.json` `labels`.
+#[derive(Serialize)]
+struct LabelsOut<'a> {
+    regions: &'a std::collections::BTreeMap<String, String>,
+    occupations: &'a std::collections::BTreeMap<String, String>,
+    sectors: &'a std::collections::BTreeMap<String, String>,
+}
+
+/// One scenario file as written.
+#[derive(Serialize)]
+struct SourceText<'a> {
+    file: String,
+    text: &'a str,
 }
 
 /// `summary.json`: headline indicators.
@@ -90,9 +114,11 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         ));
     }
     let started = Instant::now();
-    let started_unix = std::time::SystemTime::now()
+    let now = std::time::SystemTime::now();
+    let started_unix = now
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
+    let started_utc = humantime::format_rfc3339_seconds(now).to_string();
     let quiet_bar = ProgressBar::hidden();
     let bar = if args.quiet { &quiet_bar } else { &progress };
     let pool = arms::pool(threads)?;
@@ -172,6 +198,22 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         rng: "Xoshiro256++ (rand 0.10), one stream per (seed, replication, month, phase, entity)",
         wall_seconds: wall,
         started_unix,
+        started_utc,
+        counterfactual: counterfactual.map(Counterfactual::label),
+        labels: LabelsOut {
+            regions: &scenario.labels.regions,
+            occupations: &scenario.labels.occupations,
+            sectors: &scenario.labels.sectors,
+        },
+        scenario_sources: scenario
+            .files
+            .iter()
+            .zip(&scenario.texts)
+            .map(|(p, text)| SourceText {
+                file: p.display().to_string(),
+                text,
+            })
+            .collect(),
         resolved_scenario: &scenario.resolved,
     };
     write_json(&out_dir.join("manifest.json"), &manifest)?;

@@ -79,6 +79,23 @@ pub struct Scenario {
     pub resolved: String,
     /// The files read, the named file first.
     pub files: Vec<PathBuf>,
+    /// The text of each file of [`Scenario::files`] as written, comments included.
+    pub texts: Vec<String>,
+    /// Display labels (`label = "..."`) of regions, occupations and sectors.
+    pub labels: Labels,
+}
+
+/// Display labels of named entities, by name (`label = "..."` in `[[regions]]`,
+/// `[[occupations]]` and `[[sectors]]`); names without a label are not listed. Charts and the
+/// report show the label where there is one, the name otherwise.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    /// Region labels.
+    pub regions: std::collections::BTreeMap<String, String>,
+    /// Occupation labels.
+    pub occupations: std::collections::BTreeMap<String, String>,
+    /// Sector labels.
+    pub sectors: std::collections::BTreeMap<String, String>,
 }
 
 /// Most `extends` levels followed before giving up (a guard on top of cycle detection).
@@ -136,8 +153,10 @@ fn finish(mut root: Node, sources: Sources) -> Result<Scenario, Diagnostics> {
                 replications: v.replications,
                 policies: v.policies,
                 fiscal: v.fiscal,
+                labels: v.labels,
                 resolved,
                 files: sources.files.iter().map(|f| f.path.clone()).collect(),
+                texts: sources.files.iter().map(|f| f.text.clone()).collect(),
             })
         }
         _ => Err(Diagnostics(rd.diagnostics)),

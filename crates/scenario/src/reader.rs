@@ -281,6 +281,23 @@ impl<'s> Reader<'s> {
         }
     }
 
+    /// An optional display label (`label = "..."`): None when absent; a label must not be
+    /// empty and at most 80 characters, so it fits a chart legend.
+    pub fn label(&mut self, t: &mut Table<'_>) -> Option<String> {
+        let node = t.node_get("label")?;
+        let label = self.string(t, "label", Some(""));
+        let n = label.chars().count();
+        if matches!(node.value, Value::Str(_)) && (label.trim().is_empty() || n > 80) {
+            self.error(
+                node.origin,
+                &join(&t.path, "label"),
+                format!("must be a text of 1 to 80 characters, not blank; got {n} characters: \"{label}\""),
+            );
+            return None;
+        }
+        (!label.is_empty()).then_some(label)
+    }
+
     /// A name: non-empty, letters, digits, `_` and `-` only.
     pub fn name(&mut self, t: &mut Table<'_>, key: &'static str) -> String {
         let origin = t.node.and_then(|n| n.get(key)).map(|n| n.origin);

@@ -36,6 +36,8 @@ pub struct Validated {
     pub policies: Vec<wandel_policy::PolicySpec>,
     /// Fiscal parameters of the ledger.
     pub fiscal: wandel_policy::Fiscal,
+    /// Display labels of regions, occupations and sectors.
+    pub labels: crate::Labels,
 }
 
 /// Validates the whole document.
@@ -70,12 +72,13 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let sim = simulation::read_simulation(rd, &mut top);
     let run = (sim.start, sim.end);
     let matching = matching::read_matching(rd, &mut top);
-    let (regions, region_names) = regions::read_regions(rd, &mut top);
-    let (occupations, occupation_names) = occupations::read_occupations(rd, &mut top);
+    let (regions, region_names, region_labels) = regions::read_regions(rd, &mut top);
+    let (occupations, occupation_names, occupation_labels) =
+        occupations::read_occupations(rd, &mut top);
     let accessibility = regions::read_accessibility(rd, &mut top, &region_names, regions.len());
     let similarity =
         occupations::read_similarity(rd, &mut top, &occupation_names, occupations.len());
-    let (sectors, sector_names) = sectors::read_sectors(rd, &mut top, root, run);
+    let (sectors, sector_names, sector_labels) = sectors::read_sectors(rd, &mut top, root, run);
     let (groups, group_names) = firms::read_firms(
         rd,
         &mut top,
@@ -147,5 +150,10 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         replications: sim.replications,
         policies: policy_specs,
         fiscal,
+        labels: crate::Labels {
+            regions: region_labels,
+            occupations: occupation_labels,
+            sectors: sector_labels,
+        },
     })
 }

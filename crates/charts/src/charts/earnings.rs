@@ -60,7 +60,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         .collect();
     let mut fig = Figure::single(
         "Earnings after displacement, ratio to earnings before",
-        "Mean current / pre-displacement earnings; all ages, pooled over replications.",
+        "Mean current / pre-displacement earnings; all ages, pooled over replications. The \
+         re-employed line averages over whoever is in work at each month, so its movement \
+         reflects mainly who has found work by then (later hires take lower-paid jobs), not \
+         pay changes of those already re-employed.",
         XAxis::MonthsSince,
         series,
         style::source_line(&data.manifest),

@@ -76,7 +76,7 @@ pub(crate) fn sector_figure(
         .enumerate()
         .map(|(i, c)| {
             Series::line(
-                c.name.clone(),
+                data.manifest.labels.sector(&c.name),
                 style::TOTAL,
                 c.points.iter().map(|(m, v)| (m.x(), *v)),
             )

@@ -14,6 +14,8 @@ use crate::figure::{Figure, Marker};
 pub(crate) mod earnings;
 pub(crate) mod employment_by_sector;
 pub(crate) mod employment_index;
+pub(crate) mod fiscal;
+pub(crate) mod policy_effect;
 pub(crate) mod reemployment;
 pub(crate) mod reemployment_destination;
 pub(crate) mod unemployment;
@@ -65,6 +67,14 @@ pub(crate) const ALL: &[Chart] = &[
     Chart {
         name: "earnings",
         build: earnings::build,
+    },
+    Chart {
+        name: "policy_effect",
+        build: policy_effect::build,
+    },
+    Chart {
+        name: "fiscal",
+        build: fiscal::build,
     },
 ];
 

@@ -52,7 +52,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let panels = regions
         .into_iter()
         .map(|(region, points)| Panel {
-            title: Some(region),
+            title: Some(data.manifest.labels.region(&region).to_string()),
             series: vec![Series::banded(
                 "Unemployment rate",
                 style::series_colour(0),
@@ -82,5 +82,8 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         references: Vec::new(),
         y_max: None,
         source: style::source_line(&data.manifest),
+        bars: Vec::new(),
+        independent_y: false,
+        band_label: None,
     })))
 }

@@ -64,18 +64,21 @@ impl Names {
     }
 }
 
-/// `[[key]]` tables holding only a `name`: at least one, names unique.
+/// `[[key]]` tables holding a `name` and an optional display `label`: at least one, names
+/// unique. Returns the names and, for each, its label if it has one.
 pub(crate) fn read_names(
     rd: &mut Reader<'_>,
     top: &mut Table<'_>,
     key: &'static str,
     what: &str,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<Option<String>>) {
     let mut names = Vec::new();
+    let mut labels = Vec::new();
     let mut origins = Vec::new();
     for mut t in rd.tables(top, key) {
         origins.push(t.node_get("name").map_or(t.origin(), |n| n.origin));
         names.push(rd.name(&mut t, "name"));
+        labels.push(rd.label(&mut t));
         rd.finish(t);
     }
     if names.is_empty() {
@@ -97,7 +100,20 @@ pub(crate) fn read_names(
             );
         }
     }
+    (names, labels)
+}
+
+/// The display labels of named entities (`label = "..."`), by name; names without a label
+/// are left out.
+pub(crate) fn label_map(
+    names: &[String],
+    labels: Vec<Option<String>>,
+) -> std::collections::BTreeMap<String, String> {
     names
+        .iter()
+        .zip(labels)
+        .filter_map(|(n, l)| l.map(|l| (n.clone(), l)))
+        .collect()
 }
 
 /// Reports names of the `[[key]]` tables that repeat an earlier one.

@@ -5,15 +5,22 @@
 use wandel_engine::params::OccupationId;
 
 use super::describe;
-use super::names::{Names, read_names, read_pairs};
+use std::collections::BTreeMap;
+
+use super::names::{Names, label_map, read_names, read_pairs};
 use crate::reader::{Reader, Table};
 use crate::tree::Value;
 
-/// Reads `[[occupations]]`: the occupation names (at least one, unique) and their index.
-pub(crate) fn read_occupations(rd: &mut Reader<'_>, top: &mut Table<'_>) -> (Vec<String>, Names) {
-    let occupations = read_names(rd, top, "occupations", "occupation");
+/// Reads `[[occupations]]`: the occupation names (at least one, unique), their index and
+/// their display labels.
+pub(crate) fn read_occupations(
+    rd: &mut Reader<'_>,
+    top: &mut Table<'_>,
+) -> (Vec<String>, Names, BTreeMap<String, String>) {
+    let (occupations, labels) = read_names(rd, top, "occupations", "occupation");
     let names = Names::new("occupation", "occupations", &occupations);
-    (occupations, names)
+    let labels = label_map(&occupations, labels);
+    (occupations, names, labels)
 }
 
 /// Reads `[[similarity]]` into a row-major matrix over the occupations.

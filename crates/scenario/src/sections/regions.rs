@@ -1,14 +1,21 @@
 //! `[[regions]]` (the regions' names) and `[[accessibility]]` (how reachable one region's jobs
 //! are from another: a pair matrix over the regions).
 
-use super::names::{Names, read_names, read_pairs};
+use std::collections::BTreeMap;
+
+use super::names::{Names, label_map, read_names, read_pairs};
 use crate::reader::{Reader, Table};
 
-/// Reads `[[regions]]`: the region names (at least one, unique) and their index.
-pub(crate) fn read_regions(rd: &mut Reader<'_>, top: &mut Table<'_>) -> (Vec<String>, Names) {
-    let regions = read_names(rd, top, "regions", "region");
+/// Reads `[[regions]]`: the region names (at least one, unique), their index and their
+/// display labels.
+pub(crate) fn read_regions(
+    rd: &mut Reader<'_>,
+    top: &mut Table<'_>,
+) -> (Vec<String>, Names, BTreeMap<String, String>) {
+    let (regions, labels) = read_names(rd, top, "regions", "region");
     let names = Names::new("region", "regions", &regions);
-    (regions, names)
+    let labels = label_map(&regions, labels);
+    (regions, names, labels)
 }
 
 /// Reads `[[accessibility]]` into a row-major matrix over the regions.

@@ -2,6 +2,8 @@
 //! separation rate, layoff speed and non-tradable share of demand (`local_demand`); and
 //! piecewise-linear month paths ([`read_path`]).
 
+use std::collections::BTreeMap;
+
 use wandel_engine::Month;
 use wandel_engine::params::Sector;
 use wandel_engine::path::Path;
@@ -12,16 +14,20 @@ use crate::reader::{Range, Reader, Table};
 use crate::tree::{Node, Value};
 
 /// Reads `[[sectors]]` (at least one, names unique) for a run from `start` to `end`
-/// (exclusive): the sectors and their name index.
+/// (exclusive): the sectors, their name index and their display labels.
 pub(crate) fn read_sectors(
     rd: &mut Reader<'_>,
     top: &mut Table<'_>,
     root: &Node,
     (start, end): (Month, Month),
-) -> (Vec<Sector>, Names) {
+) -> (Vec<Sector>, Names, BTreeMap<String, String>) {
     let mut sectors = Vec::new();
+    let mut labels = BTreeMap::new();
     for mut s in rd.tables(top, "sectors") {
         let sector_name = rd.name(&mut s, "name");
+        if let Some(label) = rd.label(&mut s) {
+            labels.insert(sector_name.clone(), label);
+        }
         // Indices relative to the base: demand may fall to 0; productivity must stay positive
         // (labour demand is demand / productivity). The upper bound catches typos (100 for 1.00).
         let demand = read_path(rd, &mut s, "demand", (start, end), (0.0, 100.0));
@@ -54,7 +60,7 @@ pub(crate) fn read_sectors(
         "sectors",
         &sectors.iter().map(|s| s.name.clone()).collect::<Vec<_>>(),
     );
-    (sectors, sector_names)
+    (sectors, sector_names, labels)
 }
 
 /// A piecewise-linear path: `[["YYYY-MM", value], ...]`, or a single number for a constant.

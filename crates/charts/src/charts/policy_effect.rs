@@ -1,0 +1,105 @@
+//! Chart `policy_effect`: the scenario against its counterfactual (effects.csv). Four panels,
+//! each on its own value axis: the paired effect on employment and on unemployment with its
+//! 95 % confidence interval, then both arms' unemployment rate and cumulative layoffs.
+//! Drawn only when the run had a counterfactual.
+
+use super::{Built, markers};
+use crate::data::{EffectRow, RunData};
+use crate::error::ChartError;
+use crate::figure::{Figure, Panel, Point, Series, XAxis};
+use crate::style;
+
+/// How the two arms are named, from the counterfactual kind in the manifest.
+pub(crate) fn arm_labels(counterfactual: Option<&str>) -> (&'static str, &'static str) {
+    match counterfactual {
+        Some("no-shocks") => ("With the shocks", "Counterfactual: without the shocks"),
+        _ => ("With the policies", "Counterfactual: without the policies"),
+    }
+}
+
+/// The effect of one indicator with its confidence band (none below two replications).
+fn effect_series(rows: &[&EffectRow]) -> Series {
+    let mut s = Series::line("Effect: scenario minus counterfactual", style::INK, []);
+    s.points = rows
+        .iter()
+        .map(|r| Point {
+            x: r.month.x(),
+            y: r.effect,
+            band: (r.ci95_low.is_finite() && r.ci95_high.is_finite())
+                .then_some((r.ci95_low, r.ci95_high)),
+        })
+        .collect();
+    s
+}
+
+/// Both arms' means of one indicator.
+fn arms_series(rows: &[&EffectRow], labels: (&str, &str)) -> Vec<Series> {
+    let scenario = Series::line(
+        labels.0,
+        style::series_colour(0),
+        rows.iter().map(|r| (r.month.x(), r.scenario)),
+    );
+    let mut counterfactual = Series::line(
+        labels.1,
+        style::series_colour(1),
+        rows.iter().map(|r| (r.month.x(), r.counterfactual)),
+    );
+    counterfactual.dashed = true;
+    vec![scenario, counterfactual]
+}
+
+/// Builds the figure.
+pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
+    let Some(effects) = &data.effects else {
+        return Ok(Built::Skipped(
+            "no counterfactual in this run (a scenario with policies has one; or run with \
+             --counterfactual no-shocks)"
+                .to_string(),
+        ));
+    };
+    let employment = effects.indicator("employment");
+    let unemployment = effects.indicator("unemployment");
+    let rate = effects.indicator("unemployment_rate");
+    let layoffs = effects.indicator("cumulative_layoffs");
+    if employment.is_empty() || unemployment.is_empty() {
+        return Ok(Built::Skipped(
+            "effects.csv has no employment or unemployment rows".to_string(),
+        ));
+    }
+    let labels = arm_labels(data.manifest.counterfactual.as_deref());
+    let panel = |title: &str, series: Vec<Series>| Panel {
+        title: Some(title.to_string()),
+        series,
+    };
+    let panels = vec![
+        panel(
+            "Effect on employment, workers",
+            vec![effect_series(&employment)],
+        ),
+        panel(
+            "Effect on unemployment, workers",
+            vec![effect_series(&unemployment)],
+        ),
+        panel("Unemployment rate, %", arms_series(&rate, labels)),
+        panel("Cumulative layoffs, workers", arms_series(&layoffs, labels)),
+    ];
+    let reps = data.manifest.replications;
+    let subtitle = format!(
+        "Top: mean paired difference over {reps} replication{} (replication k of each arm \
+         shares its random numbers); employment counts workers on short time. Bottom: both \
+         arms' means.",
+        if reps == 1 { "" } else { "s" }
+    );
+    let mut fig = Figure::single(
+        format!("{} against the counterfactual", labels.0),
+        subtitle,
+        XAxis::Calendar,
+        Vec::new(),
+        style::source_line(&data.manifest),
+    );
+    fig.panels = panels;
+    fig.markers = markers(data);
+    fig.independent_y = true;
+    fig.band_label = Some("95 % confidence interval of the effect".to_string());
+    Ok(Built::Figure(Box::new(fig)))
+}
