@@ -1,7 +1,8 @@
 //! Throughput benchmarks: the DMP reference case at 10^4 to 10^7 workers, the same at 10^6
 //! workers with different separation rates (time per month follows the flows), the same flows
-//! from ten and a hundred times more workers (not the stock), and the shipped scenarios; plus
-//! the time to draw the charts of a steel run.
+//! from ten and a hundred times more workers (not the stock), and the shipped scenarios; the
+//! steel scenario scaled to about 10^6 workers without policies and with short-time work for
+//! every firm (what a policy costs the engine); plus the time to draw the charts of a steel run.
 //!
 //! Every configuration runs three times, each in its own child process, so the peak resident
 //! memory reported (VmHWM) is that configuration's alone; the fastest run is reported, the one
@@ -12,8 +13,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use wandel_engine::params::{DmpCase, dmp};
+use wandel_engine::params::{DmpCase, Params, dmp};
 use wandel_engine::{MonthRecord, Simulation};
+use wandel_policy::PolicyRun;
 
 /// Peak resident memory of this process, MB (Linux; 0 elsewhere).
 fn peak_mb() -> f64 {
@@ -33,6 +35,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// Runs one configuration in this process and prints one result line.
 fn child(spec: &str) {
     let parts: Vec<&str> = spec.split(':').collect();
+    let mut policies: Option<Option<PolicyRun>> = None;
     let (label, params) = match parts[0] {
         "dmp" => {
             let n: u32 = parts[1].parse().expect("workers");
@@ -54,6 +57,12 @@ fn child(spec: &str) {
             let sc = wandel_scenario::load(Path::new(parts[1]), &[]).expect("valid scenario");
             (format!("{} (1 replication)", sc.name), sc.params)
         }
+        "policy" => {
+            // policy:<scenario>:<factor>:<none|empty|stw>
+            let (label, params, run) = scaled_policy_run(parts[1], parts[2], parts[3]);
+            policies = Some(run);
+            (label, params)
+        }
         other => panic!("unknown bench {other}"),
     };
     let t0 = Instant::now();
@@ -64,14 +73,18 @@ fn child(spec: &str) {
     let t1 = Instant::now();
     let mut flows = 0u64;
     let mut worker_months = 0u64;
-    let out = sim.run(&mut (), &mut |_, r: &MonthRecord| {
+    let mut on_month = |_: &wandel_engine::Economy, r: &MonthRecord| {
         let now = Instant::now();
         month_times.push(now.duration_since(last).as_secs_f64());
         last = now;
         flows += r.hires + r.separations + r.layoffs + r.retirements + r.entries;
         worker_months +=
             r.employed + r.short_time + r.unemployed + r.in_training + r.out_of_labour_force;
-    });
+    };
+    let out = match policies {
+        Some(Some(mut run)) => sim.run(&mut run, &mut on_month),
+        _ => sim.run(&mut (), &mut on_month),
+    };
     let run = t1.elapsed().as_secs_f64();
     let months = out.months.len() as f64;
     // Machine-readable for the parent: label, init s, run s, median month s, worker-months/s,
@@ -84,6 +97,57 @@ fn child(spec: &str) {
         flows as f64 / months,
         peak_mb()
     );
+}
+
+/// The scenario at `path` with every firm group's count multiplied by `factor`, and its
+/// policies: `none` (no policy hook at all), `empty` (the ledger without policies, as the
+/// counterfactual arm runs) or `stw` (short-time work for every firm of every sector, the
+/// most a policy of this kind can reach).
+fn scaled_policy_run(path: &str, factor: &str, which: &str) -> (String, Params, Option<PolicyRun>) {
+    let factor: u32 = factor.parse().expect("factor");
+    let base = wandel_scenario::load(Path::new(path), &[]).expect("valid scenario");
+    let mut set: Vec<String> = base
+        .params
+        .firm_groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| format!("firms.{i}.count={}", g.count * factor))
+        .collect();
+    let sectors: Vec<String> = base
+        .params
+        .sectors
+        .iter()
+        .map(|s| format!("\"{}\"", s.name))
+        .collect();
+    // A policy table is added by a scenario that extends the original.
+    let dir = std::env::temp_dir().join(format!("wandel-bench-policy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("scaled.toml");
+    let absolute = std::fs::canonicalize(path).expect("scenario path");
+    let mut text = format!(
+        "format = 2\nextends = {:?}\n",
+        absolute.display().to_string()
+    );
+    if which == "stw" {
+        text.push_str(&format!(
+            "\n[[policies.short_time_work]]\nname = \"kurzarbeit\"\nstart = \"{}\"\nsectors = [{}]\n",
+            base.params.start,
+            sectors.join(", ")
+        ));
+    }
+    std::fs::write(&file, text).expect("write scenario");
+    set.push("simulation.replications=1".to_string());
+    let sc = wandel_scenario::load(&file, &set).expect("valid scaled scenario");
+    let _ = std::fs::remove_dir_all(&dir);
+    let run = (which != "none").then(|| PolicyRun::new(&sc.policies, &sc.fiscal));
+    let firms: u64 = sc
+        .params
+        .firm_groups
+        .iter()
+        .map(|g| u64::from(g.count))
+        .sum();
+    let label = format!("{} ×{factor} ({firms} firms) {which}", base.name);
+    (label, sc.params, run)
 }
 
 /// Runs a configuration `REPEATS` times, each in a fresh process, and prints the fastest run
@@ -150,7 +214,7 @@ fn charts() {
         times.push(t.elapsed().as_secs_f64());
     }
     println!(
-        "{:<38} {:>7.3} s (median of 3; 7 charts as PNG and SVG, and report.html)",
+        "{:<38} {:>7.3} s (median of 3; the chart set as PNG and SVG, and report.html)",
         "charts of steel_closure (10 reps)",
         median(times)
     );
@@ -201,6 +265,14 @@ fn main() {
             "scenarios/ice_phaseout.toml",
         ] {
             spawn(&format!("scenario:{}", root.join(f).display()));
+        }
+    }
+    if wanted("policy") {
+        // The steel scenario at about 10^6 workers: engine time without any policy hook, with
+        // the ledger only (the counterfactual arm), and with short-time work for every firm.
+        let steel = root.join("scenarios/steel_closure.toml");
+        for which in ["none", "empty", "stw"] {
+            spawn(&format!("policy:{}:9:{which}", steel.display()));
         }
     }
     if wanted("charts") {

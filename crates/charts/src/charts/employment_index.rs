@@ -45,7 +45,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         let off: Vec<String> = scale
             .off
             .iter()
-            .map(|(name, peak)| format!("{name} (up to {peak:.0})"))
+            .map(|(name, peak)| {
+                let label = data.manifest.labels.sector(name);
+                format!("{label} (up to {peak:.0})")
+            })
             .collect();
         note = format!("{note} Off the scale: {}.", off.join(", "));
     }

@@ -69,7 +69,7 @@ pub(crate) fn series(ledger: &Ledger) -> Budget {
     }
     // Items that are zero throughout (e.g. contributions nobody reimburses) are left out.
     items.retain(|_, values| values.iter().any(|(_, v)| v.abs() > 1e-9));
-    // Economy-wide items first, in the ledger's order of importance, then each policy's.
+    // Economy-wide items first, then each policy's (by policy name), each group by item name.
     let mut items: Vec<(Key, Vec<(i32, f64)>)> = items.into_iter().collect();
     items.sort_by_key(|((item, policy), _)| (policy != "economy", policy.clone(), item.clone()));
     let months: BTreeSet<Month> = ledger.rows.iter().map(|r| r.month).collect();
@@ -135,8 +135,14 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         Some(_) => "Fiscal effect by item and year, € million: scenario minus counterfactual",
         None => "Public budget by item and year, € million",
     };
+    let direction = if budget.against.is_some() {
+        "Above zero: the state pays more or receives less; below zero: it pays less or \
+         receives more"
+    } else {
+        "Spending up, revenue (taxes and contributions) down"
+    };
     let mut subtitle = format!(
-        "Spending up, revenue (taxes and contributions) down; {}.",
+        "{direction}; {}.",
         style::mean_of(data.manifest.replications)
     );
     if let Some(cf) = &budget.against {

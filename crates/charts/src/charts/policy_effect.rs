@@ -3,7 +3,7 @@
 //! 95 % confidence interval, then both arms' unemployment rate and cumulative layoffs.
 //! Drawn only when the run had a counterfactual.
 
-use super::{Built, markers};
+use super::{Built, markers, markers_note};
 use crate::data::{EffectRow, RunData};
 use crate::error::ChartError;
 use crate::figure::{Figure, Panel, Point, Series, XAxis};
@@ -90,6 +90,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
          arms' means.",
         if reps == 1 { "" } else { "s" }
     );
+    let subtitle = match markers_note(data) {
+        Some(note) => format!("{subtitle} {note}"),
+        None => subtitle,
+    };
     let mut fig = Figure::single(
         format!("{} against the counterfactual", labels.0),
         subtitle,
