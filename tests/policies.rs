@@ -189,9 +189,7 @@ fn short_time_work_lowers_layoffs_in_the_dip_and_pairing_narrows_the_error() {
 #[test]
 fn in_a_permanent_decline_short_time_work_delays_layoffs_that_catch_up_after_it_ends() {
     let s = crate::util::scenario("scenarios/policies/short_time_work_phaseout.toml", &[]);
-    let end = match &s.policies[0] {
-        wandel_policy::PolicySpec::ShortTimeWork(p) => p.end.expect("the scenario ends it"),
-    };
+    let end = s.policies[0].end().expect("the scenario ends it");
     let reps = 6;
     let cumulative = |m: &[MonthRecord], until: wandel_engine::Month| {
         m.iter()

@@ -9,6 +9,8 @@
 //! - `locality`: a change to one worker leaves unconnected regions bit-identical.
 //! - `policies`: short-time work against its counterfactual (common random numbers), the
 //!   neutral cases, the ledger and capacity.
+//! - `retraining`: retraining's capacity, costs, reach by age and lock-in against its
+//!   counterfactual.
 //! - `market`: unemployment responds to search and matching in both matching modes.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
@@ -28,5 +30,6 @@ mod locality;
 mod market;
 mod policies;
 mod report_browser;
+mod retraining;
 mod scenario_errors;
 mod tidy;

@@ -20,11 +20,13 @@
 #![deny(missing_docs)]
 
 pub mod ledger;
+pub mod retraining;
 pub mod run;
 pub mod short_time_work;
 pub mod target;
 
 pub use ledger::{Fiscal, LedgerEntry};
+pub use retraining::{Eligible, Retraining, RetrainingKind, RetrainingSpec};
 pub use run::PolicyRun;
 pub use short_time_work::{ShortTimeWork, ShortTimeWorkSpec};
 pub use target::FirmTarget;
@@ -50,6 +52,13 @@ pub struct PolicyMonth {
     pub entries: u64,
     /// Workers who left during the month (participants before + entries − participants now).
     pub exits: u64,
+    /// Of the exits, those who completed the programme (training policies; 0 otherwise).
+    pub completions: u64,
+    /// Of the exits, those who dropped out (training policies; 0 otherwise).
+    pub dropouts: u64,
+    /// Of the entries, workers aged 50 or more (whom a worker-level policy reaches; 0 for
+    /// firm-level policies).
+    pub entries_50_plus: u64,
     /// Ledger items: (item, € for the month).
     pub items: Vec<(&'static str, f64)>,
     /// Costs borne by employers for the month, € (not a state item; reported beside it).
@@ -69,28 +78,40 @@ pub trait Intervention: Policy {
 pub enum PolicySpec {
     /// `[[policies.short_time_work]]`.
     ShortTimeWork(ShortTimeWorkSpec),
+    /// `[[policies.retraining]]`.
+    Retraining(RetrainingSpec),
 }
 
 /// The policy kinds a scenario may name, as written (`[[policies.KIND]]`).
-pub const KINDS: &[&str] = &["short_time_work"];
+pub const KINDS: &[&str] = &["short_time_work", "retraining"];
 
 impl PolicySpec {
     /// The policy's name (unique in a scenario).
     pub fn name(&self) -> &str {
         match self {
             PolicySpec::ShortTimeWork(s) => &s.name,
+            PolicySpec::Retraining(s) => &s.name,
         }
     }
     /// The policy's first month.
     pub fn start(&self) -> Month {
         match self {
             PolicySpec::ShortTimeWork(s) => s.start,
+            PolicySpec::Retraining(s) => s.start,
+        }
+    }
+    /// The policy's first month without it (None: to the end of the run).
+    pub fn end(&self) -> Option<Month> {
+        match self {
+            PolicySpec::ShortTimeWork(s) => s.end,
+            PolicySpec::Retraining(s) => s.end,
         }
     }
     /// A fresh mechanism for one run.
     pub fn build(&self) -> Box<dyn Intervention> {
         match self {
             PolicySpec::ShortTimeWork(s) => Box::new(ShortTimeWork::new(s.clone())),
+            PolicySpec::Retraining(s) => Box::new(Retraining::new(s.clone())),
         }
     }
 }

@@ -251,6 +251,7 @@ impl Policy for ShortTimeWork {
             exits: (self.participants_before + self.entries).saturating_sub(participants),
             items: vec![(ALLOWANCE, allowance), (REIMBURSED, reimbursed)],
             employer_cost: contributions - reimbursed,
+            ..PolicyMonth::default()
         };
         self.participants_before = participants;
         self.entries = 0;

@@ -286,7 +286,10 @@ pub(crate) fn write_policies(path: &Path, runs: &[crate::arms::ArmRun]) -> Resul
             "kind",
             "participants",
             "entries",
+            "entries_50_plus",
             "exits",
+            "completions",
+            "dropouts",
             "cost",
             "employer_cost",
         ])?;
@@ -302,7 +305,10 @@ pub(crate) fn write_policies(path: &Path, runs: &[crate::arms::ArmRun]) -> Resul
                     r.kind.to_string(),
                     m.participants.to_string(),
                     m.entries.to_string(),
+                    m.entries_50_plus.to_string(),
                     m.exits.to_string(),
+                    m.completions.to_string(),
+                    m.dropouts.to_string(),
                     num((cost * 100.0).round() / 100.0),
                     num((m.employer_cost * 100.0).round() / 100.0),
                 ])?;

@@ -9,7 +9,9 @@
 
 use wandel_engine::Month;
 use wandel_engine::params::FirmGroup;
-use wandel_policy::{FirmTarget, Fiscal, PolicySpec, ShortTimeWorkSpec};
+use wandel_policy::{
+    Eligible, FirmTarget, Fiscal, PolicySpec, RetrainingKind, RetrainingSpec, ShortTimeWorkSpec,
+};
 
 use super::names::Names;
 use super::origin_of;
@@ -85,8 +87,162 @@ pub(crate) fn read_policies(
         }
         rd.finish(t);
     }
+    for mut t in rd.tables(&mut policies, "retraining") {
+        let common = read_common(rd, &mut t, names, &mut seen, (start, end));
+        if let Some(spec) = read_retraining(rd, &mut t, &common, start) {
+            if common.ok {
+                specs.push(PolicySpec::Retraining(spec));
+            }
+        }
+        rd.finish(t);
+    }
     rd.finish(policies);
     specs
+}
+
+/// The eligibility groups a retraining table may list.
+const ELIGIBLE: [&str; 3] = ["employed", "under_notice", "displaced"];
+
+/// Reads the keys of `[[policies.retraining]]` after the common ones; `kind` sets the defaults.
+fn read_retraining(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    run_start: Month,
+) -> Option<RetrainingSpec> {
+    let path = t.path.clone();
+    let kind_origin = origin_of(t, t.node_get("kind"));
+    let kind_name = rd.string(t, "kind", None);
+    let kind = RetrainingKind::from_name(&kind_name);
+    if kind.is_none() && t.node_get("kind").is_some() {
+        let list: Vec<String> = RetrainingKind::NAMES
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect();
+        rd.error(
+            kind_origin,
+            &format!("{path}.kind"),
+            format!("must be one of {}, got \"{kind_name}\"", list.join(", ")),
+        );
+    }
+    let d = kind.unwrap_or(RetrainingKind::LocalUnion).defaults();
+    let eligible = read_eligible(rd, t, d.eligible);
+    let learns_default = if d.new_occupation {
+        "new_occupation"
+    } else {
+        "upskilling"
+    };
+    let learns = rd.choice(
+        t,
+        "learns",
+        learns_default,
+        &["upskilling", "new_occupation"],
+    );
+    let spec = RetrainingSpec {
+        name: common.name.clone(),
+        kind: kind.unwrap_or(RetrainingKind::LocalUnion),
+        start: common.start.unwrap_or(run_start),
+        end: common.end,
+        target: common.target.clone(),
+        capacity: common.capacity,
+        eligible,
+        new_occupation: learns == "new_occupation",
+        months: rd.integer(t, "months", Some(i64::from(d.months)), 1, 36) as u32,
+        skill_gain: rd.number(
+            t,
+            "skill_gain",
+            Some(d.skill_gain),
+            Range::Between(0.0, 1.0),
+        ),
+        take_up: rd.number(t, "take_up", Some(d.take_up), Range::Unit),
+        older_reach: rd.number(
+            t,
+            "older_reach",
+            Some(d.older_reach),
+            Range::Between(0.0, 10.0),
+        ),
+        propensity_elasticity: rd.number(
+            t,
+            "propensity_elasticity",
+            Some(d.propensity_elasticity),
+            Range::Between(0.0, 5.0),
+        ),
+        completion: rd.number(t, "completion", Some(d.completion), Range::Unit),
+        completion_propensity: rd.number(
+            t,
+            "completion_propensity",
+            Some(0.6),
+            Range::Between(0.0, 2.0),
+        ),
+        displaced_window: rd.integer(t, "displaced_window", Some(24), 1, 120) as u32,
+        cost_per_month: rd.number(
+            t,
+            "cost_per_month",
+            Some(1500.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+    };
+    // Every key is read (and checked) before a missing or unknown kind drops the spec.
+    kind.map(|_| spec)
+}
+
+/// `eligible = ["employed", "under_notice", "displaced"]`: a non-empty list of these.
+fn read_eligible(rd: &mut Reader<'_>, t: &mut Table<'_>, default: Eligible) -> Eligible {
+    let path = format!("{}.eligible", t.path);
+    let Some(node) = rd.raw(t, "eligible") else {
+        return default;
+    };
+    let allowed = || {
+        ELIGIBLE
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Value::Array(items) = &node.value else {
+        rd.error(
+            node.origin,
+            &path,
+            format!("expected a list of some of {}", allowed()),
+        );
+        return default;
+    };
+    let mut e = Eligible {
+        employed: false,
+        under_notice: false,
+        displaced: false,
+    };
+    for (i, item) in items.iter().enumerate() {
+        match &item.value {
+            Value::Str(s) if s == "employed" => e.employed = true,
+            Value::Str(s) if s == "under_notice" => e.under_notice = true,
+            Value::Str(s) if s == "displaced" => e.displaced = true,
+            other => rd.error(
+                item.origin,
+                &format!("{path}.{i}"),
+                format!(
+                    "must be one of {}, got {}",
+                    allowed(),
+                    describe_value(other)
+                ),
+            ),
+        }
+    }
+    if items.is_empty() {
+        rd.error(
+            node.origin,
+            &path,
+            format!("must list at least one of {}", allowed()),
+        );
+    }
+    e
+}
+
+fn describe_value(v: &Value) -> String {
+    match v {
+        Value::Str(s) => format!("\"{s}\""),
+        other => other.type_name().to_string(),
+    }
 }
 
 /// What every policy table has.

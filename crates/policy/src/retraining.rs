@@ -1,0 +1,545 @@
+//! Retraining by learning partnership (Stuart & Wallis 2007, the seed paper): courses that take
+//! workers out of work or search for a while and return them with more skill or a new
+//! occupation. Three kinds set documented defaults that a scenario may override:
+//!
+//! | kind | who is eligible | what is learnt | months | take-up | 50+ reach | propensity | completion |
+//! | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
+//! | `neo_corporatist` (sector-wide bodies) | employed, under notice, displaced | up-skilling | 6 | 0.05 | 0.4 | 1.5 | 0.80 |
+//! | `micro_corporatist` (a firm and its works council) | employed of producing firms | up-skilling | 2 | 0.10 | 0.5 | 1.0 | 0.95 |
+//! | `local_union` (union learning in a closure) | under notice, displaced | a new occupation in demand | 12 | 0.15 | 1.0 | 0.25 | 0.75 |
+//!
+//! Mechanism, each month from `start` to `end` (exclusive):
+//!
+//! 1. **Who may enter** (hook `before_matching`, after the month's layoffs and closures):
+//!    - `employed`: the staff of producing firms in the target (not under notice);
+//!    - `under_notice`: staff of target firms whose closure is announced, and workers given
+//!      notice of layoff by a target firm;
+//!    - `displaced`: workers displaced from a target firm (closure or layoff) within the last
+//!      `displaced_window` months who are still unemployed.
+//! 2. **Take-up**: each eligible worker enters this month with probability
+//!    `take_up × a × (2 ℓ)^propensity_elasticity` (capped at 1), where `ℓ` in [0, 1] is the
+//!    worker's learning propensity and `a` is `older_reach` for workers aged 50 or more, 1
+//!    otherwise: the local-union kind reaches reluctant and older learners (elasticity near 0,
+//!    `older_reach` 1), the others mostly the eager and the young. The draw is the worker's
+//!    own ([`PolicyCtx::worker_draw`]), so the same person decides the same in every arm.
+//!    For the employed of producing firms the number considered at a firm is binomial
+//!    (cost follows take-up, not the staff), then thinned to each worker's probability.
+//!    With a `capacity`, participants never exceed it: when more want to enter than there are
+//!    places, places go in the order of a per-worker draw.
+//! 3. **Training** (the engine's training spell): participants neither work nor search; an
+//!    employed participant keeps the job and its pay, an unemployed one receives the training
+//!    allowance (unemployment benefit at the worker's rate on the last wage, SGB III § 144)
+//!    instead of benefit. Each month a participant drops out with the hazard that makes
+//!    completion over the course `completion × (1 + completion_propensity × (ℓ − 0.5))`
+//!    (capped to [0, 1]); dropouts return without the gain.
+//! 4. **Completion** after `months`: `skill_gain` log points of skill, and with
+//!    `learns = "new_occupation"` the occupation chosen at entry: the one with the most open
+//!    vacancies in the worker's region, weighted by `0.25 + similarity` to the current one
+//!    (so nearby occupations in demand come first), if any has vacancies.
+//!
+//! Ledger items: `course_costs` (`cost_per_month` per participant-month) and
+//! `training_allowance`. `policies.csv` reports participants, entries, exits, completions and
+//! dropouts.
+
+use std::collections::BTreeMap;
+
+use rand::RngExt;
+use rand_distr::{Binomial, Distribution};
+use wandel_engine::params::OccupationId;
+use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::state::NO_FIRM;
+use wandel_engine::state::{Displacement, FirmStatus, TrainingPlan};
+use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
+
+use crate::target::FirmTarget;
+use crate::{Intervention, PolicyMonth};
+
+/// Item: course costs, cost.
+pub const COURSE_COSTS: &str = "course_costs";
+/// Item: training allowance of participants without a job, cost.
+pub const ALLOWANCE: &str = "training_allowance";
+
+/// Age from which `older_reach` applies, years.
+pub const OLDER_AGE: i32 = 50;
+
+// Questions of the per-worker draws.
+const TAKE_UP: u64 = 1;
+const QUEUE: u64 = 2;
+const DROPOUT: u64 = 3;
+
+/// The kind of learning partnership (Stuart & Wallis 2007).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetrainingKind {
+    /// Sector-wide, run by employers' associations and unions together.
+    NeoCorporatist,
+    /// One firm and its works council, for its own staff.
+    MicroCorporatist,
+    /// A union's learning programme for the workers of a closure.
+    LocalUnion,
+}
+
+impl RetrainingKind {
+    /// The kinds as written in a scenario.
+    pub const NAMES: [&'static str; 3] = ["neo_corporatist", "micro_corporatist", "local_union"];
+
+    /// From its name in a scenario.
+    pub fn from_name(name: &str) -> Option<RetrainingKind> {
+        match name {
+            "neo_corporatist" => Some(RetrainingKind::NeoCorporatist),
+            "micro_corporatist" => Some(RetrainingKind::MicroCorporatist),
+            "local_union" => Some(RetrainingKind::LocalUnion),
+            _ => None,
+        }
+    }
+
+    /// The kind's documented defaults (see the module header and `docs/policies.md`).
+    pub fn defaults(self) -> RetrainingDefaults {
+        match self {
+            RetrainingKind::NeoCorporatist => RetrainingDefaults {
+                eligible: Eligible {
+                    employed: true,
+                    under_notice: true,
+                    displaced: true,
+                },
+                new_occupation: false,
+                months: 6,
+                skill_gain: 0.05,
+                take_up: 0.05,
+                older_reach: 0.4,
+                propensity_elasticity: 1.5,
+                completion: 0.80,
+            },
+            RetrainingKind::MicroCorporatist => RetrainingDefaults {
+                eligible: Eligible {
+                    employed: true,
+                    under_notice: false,
+                    displaced: false,
+                },
+                new_occupation: false,
+                months: 2,
+                skill_gain: 0.03,
+                take_up: 0.10,
+                older_reach: 0.5,
+                propensity_elasticity: 1.0,
+                completion: 0.95,
+            },
+            RetrainingKind::LocalUnion => RetrainingDefaults {
+                eligible: Eligible {
+                    employed: false,
+                    under_notice: true,
+                    displaced: true,
+                },
+                new_occupation: true,
+                months: 12,
+                skill_gain: 0.05,
+                take_up: 0.15,
+                older_reach: 1.0,
+                propensity_elasticity: 0.25,
+                completion: 0.75,
+            },
+        }
+    }
+}
+
+/// Who may enter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Eligible {
+    /// Staff of producing target firms.
+    pub employed: bool,
+    /// Staff of target firms under closure notice, and workers given notice by a target firm.
+    pub under_notice: bool,
+    /// Workers displaced from a target firm, still unemployed.
+    pub displaced: bool,
+}
+
+/// A kind's defaults (every one can be overridden in the scenario).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RetrainingDefaults {
+    /// Who may enter.
+    pub eligible: Eligible,
+    /// Whether completion brings a new occupation (otherwise up-skilling in the current one).
+    pub new_occupation: bool,
+    /// Course length, months.
+    pub months: u32,
+    /// Log skill gained on completion.
+    pub skill_gain: f64,
+    /// Monthly take-up probability of an eligible worker of average learning propensity, under 50.
+    pub take_up: f64,
+    /// Take-up factor for workers aged 50 or more.
+    pub older_reach: f64,
+    /// How strongly take-up follows learning propensity (0: not at all).
+    pub propensity_elasticity: f64,
+    /// Share completing, at average learning propensity.
+    pub completion: f64,
+}
+
+/// `[[policies.retraining]]`, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RetrainingSpec {
+    /// Unique name: keys the policy's random streams and its rows in the outputs.
+    pub name: String,
+    /// The kind of partnership.
+    pub kind: RetrainingKind,
+    /// First month workers may enter.
+    pub start: Month,
+    /// First month without entries (None: to the end of the run); courses under way finish.
+    pub end: Option<Month>,
+    /// Firms whose workers are reached.
+    pub target: FirmTarget,
+    /// Most participants at once (None: no cap).
+    pub capacity: Option<u64>,
+    /// Who may enter.
+    pub eligible: Eligible,
+    /// Completion brings a new occupation in demand.
+    pub new_occupation: bool,
+    /// Course length, months.
+    pub months: u32,
+    /// Log skill gained on completion.
+    pub skill_gain: f64,
+    /// Monthly take-up probability (average learning propensity, under 50).
+    pub take_up: f64,
+    /// Take-up factor for workers aged 50 or more.
+    pub older_reach: f64,
+    /// Elasticity of take-up in learning propensity.
+    pub propensity_elasticity: f64,
+    /// Share completing at average learning propensity.
+    pub completion: f64,
+    /// How much completion rises per unit of learning propensity above 0.5 (relative).
+    pub completion_propensity: f64,
+    /// Months after displacement a displaced worker stays eligible.
+    pub displaced_window: u32,
+    /// Course cost per participant-month, €.
+    pub cost_per_month: f64,
+}
+
+/// One participant.
+#[derive(Clone, Copy, Debug)]
+struct Participant {
+    started: Month,
+    /// Completion probability over the course.
+    completion: f64,
+}
+
+/// The mechanism: retraining for one run.
+pub struct Retraining {
+    spec: RetrainingSpec,
+    /// Participants in training, by worker.
+    participants: BTreeMap<u32, Participant>,
+    /// Displaced workers of target firms, with their month of displacement.
+    displaced: BTreeMap<u32, Month>,
+    entries: u64,
+    entries_older: u64,
+    completions: u64,
+    dropouts: u64,
+    participants_before: u64,
+    month: PolicyMonth,
+}
+
+impl Retraining {
+    /// A fresh mechanism.
+    pub fn new(spec: RetrainingSpec) -> Retraining {
+        Retraining {
+            spec,
+            participants: BTreeMap::new(),
+            displaced: BTreeMap::new(),
+            entries: 0,
+            entries_older: 0,
+            completions: 0,
+            dropouts: 0,
+            participants_before: 0,
+            month: PolicyMonth::default(),
+        }
+    }
+
+    fn active(&self, t: Month) -> bool {
+        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+    }
+
+    /// Learning propensity of worker `w` in [0, 1].
+    fn learning(eco: &Economy, w: u32) -> f64 {
+        f64::from(eco.workers.rec[w as usize].learning) / 255.0
+    }
+
+    /// Monthly take-up probability of worker `w`.
+    fn take_up(&self, eco: &Economy, w: u32, t: Month) -> f64 {
+        let s = &self.spec;
+        let age = if eco.workers.age_years(w, t) >= OLDER_AGE {
+            s.older_reach
+        } else {
+            1.0
+        };
+        let l = (2.0 * Self::learning(eco, w)).max(1e-9);
+        (s.take_up * age * l.powf(s.propensity_elasticity)).clamp(0.0, 1.0)
+    }
+
+    /// The most a worker's take-up probability can be (for thinning).
+    fn take_up_bound(&self) -> f64 {
+        let s = &self.spec;
+        (s.take_up * s.older_reach.max(1.0) * 2f64.powf(s.propensity_elasticity)).clamp(0.0, 1.0)
+    }
+
+    /// Workers who want to enter this month, by kind of eligibility.
+    fn candidates(&self, ctx: &PolicyCtx<'_>) -> Vec<u32> {
+        let eco = ctx.economy();
+        let t = ctx.month();
+        let s = &self.spec;
+        let mut out: Vec<u32> = Vec::new();
+        let wants = |w: u32| ctx.worker_draw(w, TAKE_UP) < self.take_up(eco, w, t);
+        let free = |w: u32| {
+            matches!(
+                eco.workers.rec[w as usize].status,
+                Status::Employed | Status::ShortTime | Status::Unemployed
+            ) && !self.participants.contains_key(&w)
+        };
+        let bound = self.take_up_bound();
+        for j in 0..eco.firms.len() {
+            if !s.target.reaches(eco, j) {
+                continue;
+            }
+            match eco.firms.status[j] {
+                FirmStatus::Noticed if s.eligible.under_notice => {
+                    for &w in &eco.firms.employees[j] {
+                        if free(w) && wants(w) {
+                            out.push(w);
+                        }
+                    }
+                }
+                FirmStatus::Active if s.eligible.employed => {
+                    // Binomial number of workers considered, then thinned: cost follows take-up.
+                    let staff = &eco.firms.employees[j];
+                    if staff.is_empty() || bound <= 0.0 {
+                        continue;
+                    }
+                    let mut rng = ctx.stream(j as u64);
+                    let n =
+                        Binomial::new(staff.len() as u64, bound).map_or(0, |b| b.sample(&mut rng));
+                    for _ in 0..n {
+                        let w = staff[rng.random_range(0..staff.len())];
+                        if !free(w) || eco.notices.contains_key(&w) || out.contains(&w) {
+                            continue;
+                        }
+                        // Thinning: considered with `bound`, accepted with p / bound.
+                        if ctx.worker_draw(w, TAKE_UP) < self.take_up(eco, w, t) / bound {
+                            out.push(w);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if s.eligible.under_notice {
+            for (&w, notice) in &eco.notices {
+                let j = notice.firm as usize;
+                if eco.firms.status[j] == FirmStatus::Active
+                    && s.target.reaches(eco, j)
+                    && free(w)
+                    && wants(w)
+                {
+                    out.push(w);
+                }
+            }
+        }
+        if s.eligible.displaced {
+            for &w in self.displaced.keys() {
+                if eco.workers.rec[w as usize].status == Status::Unemployed
+                    && !self.participants.contains_key(&w)
+                    && wants(w)
+                {
+                    out.push(w);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Open vacancies by (region, occupation), from the firms' vacancies and occupation mixes.
+    fn vacancies(eco: &Economy, params: &Params) -> Vec<f64> {
+        let n_occ = params.occupations.len();
+        let mut v = vec![0.0; params.regions.len() * n_occ];
+        for j in 0..eco.firms.len() {
+            let open = eco.firms.vacancies[j];
+            if open == 0 || eco.firms.status[j] != FirmStatus::Active {
+                continue;
+            }
+            let g = eco.firms.group[j] as usize;
+            let r = eco.firms.region[j] as usize;
+            for &(o, share) in &params.firm_groups[g].occupation_mix {
+                v[r * n_occ + o as usize] += f64::from(open) * share;
+            }
+        }
+        v
+    }
+
+    /// The occupation a worker in `region` with occupation `from` is retrained for: the one
+    /// with the most vacancies weighted by `0.25 + similarity`, other than `from`.
+    fn occupation_in_demand(
+        params: &Params,
+        vacancies: &[f64],
+        region: usize,
+        from: OccupationId,
+    ) -> Option<OccupationId> {
+        let n = params.occupations.len();
+        (0..n)
+            .filter(|&o| o != from as usize)
+            .map(|o| {
+                let sim = params.similarity[from as usize * n + o];
+                (o, vacancies[region * n + o] * (0.25 + sim))
+            })
+            .filter(|&(_, score)| score > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(o, _)| o as OccupationId)
+    }
+}
+
+impl Policy for Retraining {
+    fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let t = ctx.month();
+        let months = self.spec.months as i32;
+        let mut done: Vec<u32> = Vec::new();
+        for (&w, p) in &self.participants {
+            let in_training = ctx.economy().trainee_spell.contains_key(&w);
+            let elapsed = t.since(p.started);
+            if !in_training {
+                // Finished by the engine at the planned end, or left (laid off, retired).
+                if elapsed >= months {
+                    self.completions += 1;
+                }
+                done.push(w);
+                continue;
+            }
+            // Monthly dropout hazard giving the participant's completion over the course.
+            let hazard = 1.0 - p.completion.powf(1.0 / f64::from(months.max(1)));
+            if elapsed < months && ctx.worker_draw(w, DROPOUT) < hazard {
+                ctx.end_training(w, false);
+                self.dropouts += 1;
+                done.push(w);
+            }
+        }
+        for w in done {
+            self.participants.remove(&w);
+        }
+        let window = self.spec.displaced_window as i32;
+        self.displaced.retain(|_, m| t.since(*m) < window);
+    }
+
+    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+        if !self.spec.eligible.displaced {
+            return;
+        }
+        let eco = ctx.economy();
+        for d in displaced {
+            if d.firm != NO_FIRM && self.spec.target.reaches(eco, d.firm as usize) {
+                self.displaced.insert(d.worker, d.month);
+            }
+        }
+    }
+
+    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let t = ctx.month();
+        if !self.active(t) {
+            return;
+        }
+        let mut room = self.spec.capacity.map_or(u64::MAX, |c| {
+            c.saturating_sub(self.participants.len() as u64)
+        });
+        if room == 0 {
+            return;
+        }
+        let mut want = self.candidates(ctx);
+        if want.is_empty() {
+            return;
+        }
+        if (want.len() as u64) > room {
+            // Places go in the order of a per-worker draw (the same in every arm).
+            want.sort_by(|&a, &b| {
+                ctx.worker_draw(a, QUEUE)
+                    .total_cmp(&ctx.worker_draw(b, QUEUE))
+                    .then(a.cmp(&b))
+            });
+        }
+        let vacancies = self
+            .spec
+            .new_occupation
+            .then(|| Self::vacancies(ctx.economy(), ctx.params()));
+        for w in want {
+            if room == 0 {
+                break;
+            }
+            let eco = ctx.economy();
+            let rec = eco.workers.rec[w as usize];
+            let occupation = vacancies.as_ref().and_then(|v| {
+                Self::occupation_in_demand(ctx.params(), v, rec.region as usize, rec.occupation)
+            });
+            let learning = Self::learning(eco, w);
+            let s = &self.spec;
+            let completion =
+                (s.completion * (1.0 + s.completion_propensity * (learning - 0.5))).clamp(0.0, 1.0);
+            let plan = TrainingPlan {
+                months: s.months,
+                occupation,
+                skill_gain: s.skill_gain as f32,
+            };
+            if ctx.start_training(w, plan) {
+                self.participants.insert(
+                    w,
+                    Participant {
+                        started: t,
+                        completion,
+                    },
+                );
+                self.displaced.remove(&w);
+                self.entries += 1;
+                if ctx.economy().workers.age_years(w, t) >= OLDER_AGE {
+                    self.entries_older += 1;
+                }
+                room -= 1;
+            }
+        }
+    }
+
+    fn on_month_end(&mut self, eco: &Economy, params: &Params, _record: &MonthRecord) {
+        let rules = &params.benefits;
+        let mut allowance = 0.0;
+        for &w in self.participants.keys() {
+            let rec = &eco.workers.rec[w as usize];
+            if rec.status == Status::Training && rec.employer == NO_FIRM && rules.enabled {
+                let children = rules.has_children(eco.workers.id[w as usize]);
+                allowance += f64::from(rules.benefit(rec.wage, children)) / 100.0;
+            }
+        }
+        let participants = self.participants.len() as u64;
+        self.month = PolicyMonth {
+            participants,
+            entries: self.entries,
+            exits: (self.participants_before + self.entries).saturating_sub(participants),
+            completions: self.completions,
+            dropouts: self.dropouts,
+            entries_50_plus: self.entries_older,
+            items: vec![
+                (COURSE_COSTS, participants as f64 * self.spec.cost_per_month),
+                (ALLOWANCE, allowance),
+            ],
+            employer_cost: 0.0,
+        };
+        self.participants_before = participants;
+        self.entries = 0;
+        self.entries_older = 0;
+        self.completions = 0;
+        self.dropouts = 0;
+    }
+}
+
+impl Intervention for Retraining {
+    fn kind(&self) -> &'static str {
+        "retraining"
+    }
+    fn report(&mut self) -> PolicyMonth {
+        std::mem::take(&mut self.month)
+    }
+}
