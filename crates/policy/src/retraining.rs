@@ -29,9 +29,10 @@
 //! 3. **Training** (the engine's training spell): participants neither work nor search; an
 //!    employed participant keeps the job and its pay, an unemployed one receives the training
 //!    allowance (unemployment benefit at the worker's rate on the last wage, SGB III § 144)
-//!    instead of benefit. Each month a participant drops out with the hazard that makes
-//!    completion over the course `completion × (1 + completion_propensity × (ℓ − 0.5))`
-//!    (capped to [0, 1]); dropouts return without the gain.
+//!    instead of benefit. At the start of each course month after the first, a participant
+//!    drops out with the hazard that makes completion over the course
+//!    `completion × (1 + completion_propensity × (ℓ − 0.5))` (capped to [0, 1]) over those
+//!    `months − 1` draws (a one-month course has none); dropouts return without the gain.
 //! 4. **Completion** after `months`: `skill_gain` log points of skill, and with
 //!    `learns = "new_occupation"` the occupation chosen at entry: the one with the most open
 //!    vacancies in the worker's region, weighted by `0.25 + similarity` to the current one
@@ -413,8 +414,12 @@ impl Policy for Retraining {
                 done.push(w);
                 continue;
             }
-            // Monthly dropout hazard giving the participant's completion over the course.
-            let hazard = 1.0 - p.completion.powf(1.0 / f64::from(months.max(1)));
+            // Dropout is drawn at the start of each course month after the first (the spell
+            // ends at the start of the month after its last): `months − 1` draws, with the
+            // hazard that makes the participant's completion over the course. A one-month
+            // course has no draw, hence no dropouts.
+            let draws = (months - 1).max(1);
+            let hazard = 1.0 - p.completion.powf(1.0 / f64::from(draws));
             if elapsed < months && ctx.worker_draw(w, DROPOUT) < hazard {
                 ctx.end_training(w, false);
                 self.dropouts += 1;
