@@ -3,7 +3,7 @@
 //! firm meets, months before the start) give output bit-identical to no policy; the ledger adds
 //! up; capacity holds; invariants are recounted every month.
 
-use wandel_engine::{MonthRecord, Simulation, invariants};
+use wandel_engine::MonthRecord;
 use wandel_policy::PolicyRun;
 use wandel_policy::ledger::NET_COST;
 
@@ -16,23 +16,13 @@ fn dip(set: &[&str]) -> wandel_scenario::Scenario {
     crate::util::scenario(DIP, &all)
 }
 
-/// Runs replication `rep` of `s` with its policies (or none), checking every invariant each
-/// month; returns the records and the policy run (ledger, reports).
+/// Replication `rep` of `s` with its policies (or none), invariants checked each month.
 fn run(
     s: &wandel_scenario::Scenario,
     rep: u32,
     with_policies: bool,
 ) -> (Vec<MonthRecord>, PolicyRun) {
-    let specs = if with_policies { &s.policies[..] } else { &[] };
-    let mut policies = PolicyRun::new(specs, &s.fiscal);
-    let mut sim = Simulation::new(&s.params, rep);
-    let mut months = Vec::new();
-    while !sim.finished() {
-        let r = sim.step(&mut policies);
-        invariants::check(&sim.economy).unwrap_or_else(|e| panic!("{}: {e}", r.month));
-        months.push(r);
-    }
-    (months, policies)
+    crate::util::run_checked(s, rep, with_policies)
 }
 
 fn mean_sd(x: &[f64]) -> (f64, f64) {

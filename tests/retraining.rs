@@ -5,7 +5,7 @@
 //! training locks the displaced in (their re-employment falls below the counterfactual while
 //! courses run), under common random numbers.
 
-use wandel_engine::{MonthRecord, Simulation, invariants};
+use wandel_engine::MonthRecord;
 use wandel_policy::PolicyRun;
 
 use crate::util::{run_scenario, scratch, stderr};
@@ -19,22 +19,13 @@ fn local_union(set: &[&str]) -> wandel_scenario::Scenario {
     crate::util::scenario(LOCAL_UNION, &all)
 }
 
-/// Replication `rep` of `s` with its policies (or none), every invariant checked each month.
+/// Replication `rep` of `s` with its policies (or none), invariants checked each month.
 fn run(
     s: &wandel_scenario::Scenario,
     rep: u32,
     with_policies: bool,
 ) -> (Vec<MonthRecord>, PolicyRun) {
-    let specs = if with_policies { &s.policies[..] } else { &[] };
-    let mut policies = PolicyRun::new(specs, &s.fiscal);
-    let mut sim = Simulation::new(&s.params, rep);
-    let mut months = Vec::new();
-    while !sim.finished() {
-        let r = sim.step(&mut policies);
-        invariants::check(&sim.economy).unwrap_or_else(|e| panic!("{}: {e}", r.month));
-        months.push(r);
-    }
-    (months, policies)
+    crate::util::run_checked(s, rep, with_policies)
 }
 
 #[test]

@@ -65,3 +65,23 @@ pub(crate) fn run_scenario(rel: &str, out: &Path, set: &[&str], extra: &[&str]) 
     );
     o
 }
+
+/// Replication `rep` of `s` with its policies (or none), every invariant recounted each month;
+/// returns the month records and the policy run (ledger, reports).
+pub(crate) fn run_checked(
+    s: &wandel_scenario::Scenario,
+    rep: u32,
+    with_policies: bool,
+) -> (Vec<wandel_engine::MonthRecord>, wandel_policy::PolicyRun) {
+    let specs = if with_policies { &s.policies[..] } else { &[] };
+    let mut policies = wandel_policy::PolicyRun::new(specs, &s.fiscal);
+    let mut sim = wandel_engine::Simulation::new(&s.params, rep);
+    let mut months = Vec::new();
+    while !sim.finished() {
+        let r = sim.step(&mut policies);
+        wandel_engine::invariants::check(&sim.economy)
+            .unwrap_or_else(|e| panic!("{}: {e}", r.month));
+        months.push(r);
+    }
+    (months, policies)
+}

@@ -69,16 +69,21 @@ fn value(v: Option<f64>, unit: &str) -> String {
     style::format_number(v, decimals)
 }
 
+/// The unit as shown in a table: `%` for fractions and shares, otherwise the unit, escaped.
+fn unit_label(unit: &str) -> String {
+    if is_fraction(unit) {
+        "%".to_string()
+    } else {
+        escape(unit)
+    }
+}
+
 fn is_fraction(unit: &str) -> bool {
     matches!(unit.trim(), "fraction" | "share")
 }
 
 fn indicator_row(out: &mut String, i: &Indicator) {
-    let unit = if is_fraction(&i.unit) {
-        "%".to_string()
-    } else {
-        escape(&i.unit)
-    };
+    let unit = unit_label(&i.unit);
     let range = |lo: Option<f64>, hi: Option<f64>| match (lo, hi) {
         (None, None) => "–".to_string(),
         (lo, hi) => format!("{} to {}", value(lo, &i.unit), value(hi, &i.unit)),
@@ -111,11 +116,7 @@ fn effect_row(out: &mut String, e: &EffectSummary) {
         _ => "–".to_string(),
     };
     let label = e.label.clone().unwrap_or_else(|| humanise(&e.name));
-    let unit = if is_fraction(&e.unit) {
-        "%".to_string()
-    } else {
-        escape(&e.unit)
-    };
+    let unit = unit_label(&e.unit);
     let _ = writeln!(
         out,
         "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
