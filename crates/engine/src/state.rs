@@ -1122,7 +1122,14 @@ impl Economy {
             self.workers.rec[i].status = Status::Employed;
             self.counts[Status::Employed as usize] += 1;
         } else {
-            // A trainee without a job re-enters unemployment as a fresh spell.
+            // A trainee without a job re-enters unemployment as a fresh spell. The months of
+            // unemployment benefit left are reduced by one for every two months of training
+            // allowance received (SGB III § 148 (1) 7).
+            if self.benefit_rules.enabled {
+                let trained = self.month.since(s.started).clamp(0, 510) / 2;
+                let c = &mut self.claims[i];
+                c.left = c.left.saturating_sub(trained as u8);
+            }
             self.enter_unemployed(w);
         }
     }

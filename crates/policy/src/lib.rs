@@ -19,12 +19,14 @@
 
 #![deny(missing_docs)]
 
+pub mod followup;
 pub mod ledger;
 pub mod retraining;
 pub mod run;
 pub mod short_time_work;
 pub mod target;
 
+pub use followup::{FollowCell, FollowUp, Followed};
 pub use ledger::{Fiscal, LedgerEntry};
 pub use retraining::{Eligible, Retraining, RetrainingKind, RetrainingSpec};
 pub use run::PolicyRun;
@@ -63,6 +65,11 @@ pub struct PolicyMonth {
     pub items: Vec<(&'static str, f64)>,
     /// Costs borne by employers for the month, € (not a state item; reported beside it).
     pub employer_cost: f64,
+    /// Worker rows taken in this month (followed after entry; worker-level policies).
+    pub entered: Vec<u32>,
+    /// Worker rows that asked for a place this month and got none because the policy was
+    /// full (the comparison group of the follow-up).
+    pub passed_over: Vec<u32>,
 }
 
 /// A policy that reports its month to the ledger.

@@ -42,7 +42,7 @@
 //! `training_allowance`. `policies.csv` reports participants, entries, exits, completions and
 //! dropouts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rand::RngExt;
 use rand_distr::{Binomial, Distribution};
@@ -132,7 +132,7 @@ impl RetrainingKind {
                 },
                 new_occupation: true,
                 months: 12,
-                skill_gain: 0.05,
+                skill_gain: 0.15,
                 take_up: 0.15,
                 older_reach: 1.0,
                 propensity_elasticity: 0.25,
@@ -228,11 +228,15 @@ pub struct Retraining {
     participants: BTreeMap<u32, Participant>,
     /// Displaced workers of target firms, with their month of displacement.
     displaced: BTreeMap<u32, Month>,
+    /// Every worker who ever entered (one course per worker).
+    served: BTreeSet<u32>,
     entries: u64,
     entries_older: u64,
     completions: u64,
     dropouts: u64,
     participants_before: u64,
+    entered: Vec<u32>,
+    passed_over: Vec<u32>,
     month: PolicyMonth,
 }
 
@@ -243,11 +247,14 @@ impl Retraining {
             spec,
             participants: BTreeMap::new(),
             displaced: BTreeMap::new(),
+            served: BTreeSet::new(),
             entries: 0,
             entries_older: 0,
             completions: 0,
             dropouts: 0,
             participants_before: 0,
+            entered: Vec::new(),
+            passed_over: Vec::new(),
             month: PolicyMonth::default(),
         }
     }
@@ -290,7 +297,7 @@ impl Retraining {
             matches!(
                 eco.workers.rec[w as usize].status,
                 Status::Employed | Status::ShortTime | Status::Unemployed
-            ) && !self.participants.contains_key(&w)
+            ) && !self.served.contains(&w)
         };
         let bound = self.take_up_bound();
         for j in 0..eco.firms.len() {
@@ -343,7 +350,7 @@ impl Retraining {
         if s.eligible.displaced {
             for &w in self.displaced.keys() {
                 if eco.workers.rec[w as usize].status == Status::Unemployed
-                    && !self.participants.contains_key(&w)
+                    && !self.served.contains(&w)
                     && wants(w)
                 {
                     out.push(w);
@@ -374,7 +381,8 @@ impl Retraining {
     }
 
     /// The occupation a worker in `region` with occupation `from` is retrained for: the one
-    /// with the most vacancies weighted by `0.25 + similarity`, other than `from`.
+    /// with the most vacancies within reach (each region's weighted by its accessibility from
+    /// `region`), weighted by `0.25 + similarity`, other than `from`.
     fn occupation_in_demand(
         params: &Params,
         vacancies: &[f64],
@@ -382,11 +390,15 @@ impl Retraining {
         from: OccupationId,
     ) -> Option<OccupationId> {
         let n = params.occupations.len();
+        let n_r = params.regions.len();
         (0..n)
             .filter(|&o| o != from as usize)
             .map(|o| {
                 let sim = params.similarity[from as usize * n + o];
-                (o, vacancies[region * n + o] * (0.25 + sim))
+                let reach: f64 = (0..n_r)
+                    .map(|r| params.accessibility[region * n_r + r] * vacancies[r * n + o])
+                    .sum();
+                (o, reach * (0.25 + sim))
             })
             .filter(|&(_, score)| score > 0.0)
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -453,9 +465,6 @@ impl Policy for Retraining {
         let mut room = self.spec.capacity.map_or(u64::MAX, |c| {
             c.saturating_sub(self.participants.len() as u64)
         });
-        if room == 0 {
-            return;
-        }
         let mut want = self.candidates(ctx);
         if want.is_empty() {
             return;
@@ -474,7 +483,8 @@ impl Policy for Retraining {
             .then(|| Self::vacancies(ctx.economy(), ctx.params()));
         for w in want {
             if room == 0 {
-                break;
+                self.passed_over.push(w);
+                continue;
             }
             let eco = ctx.economy();
             let rec = eco.workers.rec[w as usize];
@@ -499,6 +509,8 @@ impl Policy for Retraining {
                     },
                 );
                 self.displaced.remove(&w);
+                self.served.insert(w);
+                self.entered.push(w);
                 self.entries += 1;
                 if ctx.economy().workers.age_years(w, t) >= OLDER_AGE {
                     self.entries_older += 1;
@@ -531,6 +543,8 @@ impl Policy for Retraining {
                 (ALLOWANCE, allowance),
             ],
             employer_cost: 0.0,
+            entered: std::mem::take(&mut self.entered),
+            passed_over: std::mem::take(&mut self.passed_over),
         };
         self.participants_before = participants;
         self.entries = 0;

@@ -8,6 +8,7 @@ use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
 use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params};
 
+use crate::followup::{FollowUp, Followed};
 use crate::ledger::{self, Fiscal, LedgerEntry, NET_COST};
 use crate::{Intervention, PolicyMonth, PolicySpec};
 
@@ -30,8 +31,11 @@ pub struct PolicyRun {
     fiscal: Fiscal,
     /// Every ledger line, month by month.
     pub ledger: Vec<LedgerEntry>,
-    /// Every policy's report, month by month.
+    /// Every policy's report, month by month (the worker lists of each month are moved to
+    /// the follow-up).
     pub reports: Vec<PolicyReport>,
+    /// The follow-up of the policies' participants and passed-over applicants.
+    pub followup: FollowUp,
 }
 
 impl PolicyRun {
@@ -42,7 +46,16 @@ impl PolicyRun {
             fiscal: fiscal.clone(),
             ledger: Vec::new(),
             reports: Vec::new(),
+            followup: FollowUp::default(),
         }
+    }
+
+    /// No policies, following the workers `followed` of the policy arm (the counterfactual arm
+    /// of the same replication).
+    pub fn counterfactual_following(fiscal: &Fiscal, followed: &[Followed]) -> PolicyRun {
+        let mut run = PolicyRun::new(&[], fiscal);
+        run.followup = FollowUp::of(followed);
+        run
     }
 
     /// No policies: the counterfactual arm (the ledger is kept all the same).
@@ -90,9 +103,16 @@ impl Policy for PolicyRun {
     }
     fn on_month_end(&mut self, eco: &Economy, params: &Params, record: &MonthRecord) {
         let mut entries = ledger::economy_items(params, &self.fiscal, record);
-        for p in &mut self.policies {
+        let t = record.month;
+        for (k, p) in self.policies.iter_mut().enumerate() {
             p.on_month_end(eco, params, record);
-            let report = p.report();
+            let mut report = p.report();
+            for w in std::mem::take(&mut report.entered) {
+                self.followup.name(eco, k as u16, w, t, true);
+            }
+            for w in std::mem::take(&mut report.passed_over) {
+                self.followup.name(eco, k as u16, w, t, false);
+            }
             for &(item, amount) in &report.items {
                 entries.push(LedgerEntry {
                     month: record.month,
@@ -116,5 +136,6 @@ impl Policy for PolicyRun {
             amount: net,
         });
         self.ledger.extend(entries);
+        self.followup.observe(eco, t);
     }
 }

@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 use rayon::prelude::*;
 use wandel_engine::{Economy, Params, RunOutput, Simulation, Status};
-use wandel_policy::{PolicyRun, PolicySpec};
+use wandel_policy::{Followed, PolicyRun, PolicySpec};
 use wandel_scenario::Scenario;
 
 /// What the counterfactual arm leaves out.
@@ -92,13 +92,16 @@ pub(crate) fn counterfactual_params(scenario: &Scenario, kind: Counterfactual) -
 }
 
 /// Runs every replication of one arm on `pool`; the output does not depend on the number of
-/// threads. `track_displaced` follows the displaced month by month (for effects).
+/// threads. `track_displaced` follows the displaced month by month (for effects); `follow`
+/// (for a counterfactual without policies: the workers the policy arm followed, per
+/// replication) follows the same workers here.
 pub(crate) fn run_arm(
     pool: &rayon::ThreadPool,
     scenario: &Scenario,
     params: &Params,
     specs: &[PolicySpec],
     track_displaced: bool,
+    follow: Option<&[Vec<Followed>]>,
     progress: &ProgressBar,
 ) -> Vec<ArmRun> {
     let started = Instant::now();
@@ -107,7 +110,12 @@ pub(crate) fn run_arm(
         (0..scenario.replications)
             .into_par_iter()
             .map(|rep| {
-                let mut policies = PolicyRun::new(specs, &scenario.fiscal);
+                let mut policies = match follow {
+                    Some(lists) => {
+                        PolicyRun::counterfactual_following(&scenario.fiscal, &lists[rep as usize])
+                    }
+                    None => PolicyRun::new(specs, &scenario.fiscal),
+                };
                 let mut displaced = Vec::new();
                 let output = Simulation::new(params, rep).run(&mut policies, &mut |eco, _| {
                     if track_displaced {

@@ -6,6 +6,7 @@ mod arms;
 mod atomic;
 mod cli;
 mod effects;
+mod followup;
 mod output;
 mod run;
 mod summary;

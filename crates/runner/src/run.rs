@@ -9,11 +9,13 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use wandel_engine::RunOutput;
+use wandel_policy::Followed;
 
 use crate::arms::{self, ArmRun, Counterfactual};
 use crate::atomic::write_atomic;
 use crate::cli::RunArgs;
 use crate::effects::{self, Effect};
+use crate::followup;
 use crate::output;
 use crate::summary::{self, Indicator};
 
@@ -129,6 +131,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         &scenario.params,
         &scenario.policies,
         track,
+        None,
         bar,
     );
     let without: Option<Vec<ArmRun>> = counterfactual.map(|kind| {
@@ -137,7 +140,12 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             Counterfactual::NoPolicies => &[][..],
             Counterfactual::NoShocks => &scenario.policies[..],
         };
-        arms::run_arm(&pool, &scenario, &params, specs, true, bar)
+        let followed: Vec<Vec<Followed>> = with
+            .iter()
+            .map(|r| r.policies.followup.followed.clone())
+            .collect();
+        let follow = (kind == Counterfactual::NoPolicies).then_some(&followed[..]);
+        arms::run_arm(&pool, &scenario, &params, specs, true, follow, bar)
     });
     progress.finish_and_clear();
     let wall = started.elapsed().as_secs_f64();
@@ -154,6 +162,18 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     }
     output::write_ledger(&out_dir.join("ledger.csv"), &ledger_arms)?;
     output::write_policies(&out_dir.join("policies.csv"), &with)?;
+    let followup_path = out_dir.join("followup.csv");
+    let follow_rows = match &without {
+        Some(w) if counterfactual == Some(Counterfactual::NoPolicies) => {
+            followup::rows(&scenario.policies, &with, w)
+        }
+        _ => Vec::new(),
+    };
+    if follow_rows.is_empty() {
+        remove_stale(&followup_path)?;
+    } else {
+        followup::write_followup(&followup_path, &follow_rows)?;
+    }
     let effects_path = out_dir.join("effects.csv");
     let effects = match &without {
         Some(w) => {
@@ -161,11 +181,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             effects::summary_effects(&with, w, counterfactual == Some(Counterfactual::NoPolicies))
         }
         None => {
-            // A stale file of an earlier run must not sit beside this run's results.
-            if effects_path.exists() {
-                std::fs::remove_file(&effects_path)
-                    .with_context(|| format!("cannot remove {}", effects_path.display()))?;
-            }
+            remove_stale(&effects_path)?;
             Vec::new()
         }
     };
@@ -258,4 +274,13 @@ fn write_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
         w.write_all(b"\n")?;
         Ok(())
     })
+}
+
+/// Removes `path` if it exists: a stale file of an earlier run must not sit beside this run's
+/// results.
+fn remove_stale(path: &Path) -> Result<()> {
+    if path.exists() {
+        std::fs::remove_file(path).with_context(|| format!("cannot remove {}", path.display()))?;
+    }
+    Ok(())
 }
