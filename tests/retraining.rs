@@ -146,15 +146,18 @@ fn training_locks_participants_in_and_raises_their_employment_after_completion()
     // calibration D2-D3), each with a 95 % interval that excludes zero.
     let followup = std::fs::read_to_string(out.join("followup.csv")).unwrap();
     assert!(followup.starts_with(
-        "policy,group,months_since_entry,workers,employed_pct,training_pct,counterfactual_employed_pct,effect_pp,ci95_low,ci95_high\n"
+        "policy,group,months_since_entry,workers,employed_pct,training_pct,other_occupation_pct,other_region_pct,applications_other_occupation_pct,applications_other_region_pct,counterfactual_employed_pct,effect_pp,ci95_low,ci95_high\n"
     ));
     let num = |f: &[String], k: usize| -> f64 { f[k].parse().unwrap() };
     let during = followup_row(&followup, "participants", 6);
     assert!(num(&during, 5) > 50.0, "most are in training: {during:?}");
-    assert!(num(&during, 7) < 0.0 && num(&during, 9) < 0.0, "{during:?}");
+    assert!(
+        num(&during, 11) < 0.0 && num(&during, 13) < 0.0,
+        "{during:?}"
+    );
     let after = followup_row(&followup, "participants", 24);
     assert_eq!(num(&after, 5), 0.0, "courses are over: {after:?}");
-    assert!(num(&after, 7) > 0.0 && num(&after, 8) > 0.0, "{after:?}");
+    assert!(num(&after, 11) > 0.0 && num(&after, 12) > 0.0, "{after:?}");
     // Applicants the full programme passed over are followed as the comparison group.
     let passed = followup_row(&followup, "passed_over", 0);
     assert!(num(&passed, 3) > 0.0, "{passed:?}");

@@ -22,6 +22,7 @@ mod util;
 
 mod calibration;
 mod cli;
+mod councils;
 mod determinism;
 mod dmp_reference;
 mod hooks;

@@ -1,5 +1,5 @@
 //! Composable levers: the factors by which policies scale a firm's target headcount, its hours,
-//! a market's matching efficiency or a worker's search intensity.
+//! a market's matching efficiency or a worker's search intensity and breadth.
 //!
 //! Each policy sets its own factor for an entity; the engine uses the product of all policies'
 //! factors, so two policies acting on the same firm compose (a hiring subsidy's ×1.05 and a
@@ -47,6 +47,11 @@ impl FactorTable {
             .product()
     }
 
+    /// True when no policy has set a factor.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// Policy `policy`'s own factor for `entity` (1 when it set none).
     pub fn of(&self, entity: u32, policy: u16) -> f64 {
         self.entries
@@ -66,6 +71,9 @@ pub struct Levers {
     pub efficiency: FactorTable,
     /// Workers' search intensity (tag: start of the worker's current spell).
     pub intensity: FactorTable,
+    /// Workers' search breadth (tag: start of the worker's current spell; applications
+    /// matching).
+    pub breadth: FactorTable,
 }
 
 #[cfg(test)]

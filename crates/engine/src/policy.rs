@@ -289,6 +289,24 @@ impl<'a> PolicyCtx<'a> {
         self.eco.set_intensity(w, product);
     }
 
+    /// Watches where worker `w` applies from now on (`Economy::search_watch`; for the
+    /// follow-up of participants). Watching changes nothing in the run.
+    pub fn watch_search(&mut self, w: u32) {
+        self.eco.search_watch.entry(w).or_default();
+    }
+
+    /// Sets this policy's factor (1 = normal, at least 1) on worker `w`'s search breadth for
+    /// the worker's current spell (a hire ends it): with breadth `b` other regions weigh `b`
+    /// times more and a share `1 − 1/b` of its applications goes to any occupation within
+    /// reach (applications matching). Factors of several policies multiply.
+    pub fn set_search_breadth(&mut self, w: u32, factor: f64) {
+        let since = self.eco.workers.rec[w as usize].since;
+        self.eco
+            .levers
+            .breadth
+            .set(w, self.slot, factor.max(1.0) as f32, since.0);
+    }
+
     /// Sets this policy's factor on matching efficiency in market `market` (region ×
     /// occupation). Aggregate matching only: in applications mode, raise search intensity
     /// instead. Factors of several policies multiply.

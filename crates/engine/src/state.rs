@@ -58,6 +58,17 @@ impl Status {
     ];
 }
 
+/// A watched worker's applications in one month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SearchTally {
+    /// Applications sent.
+    pub applications: u32,
+    /// Of them, to a vacancy in another occupation than the worker's.
+    pub other_occupation: u32,
+    /// Of them, to a vacancy in another region than the worker's residence.
+    pub other_region: u32,
+}
+
 /// Firm life-cycle state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FirmStatus {
@@ -447,6 +458,9 @@ pub struct Economy {
     /// Share of firm-specific skill each worker keeps when leaving its job (set by policies:
     /// accreditation); absent = none.
     pub portable_skill: BTreeMap<u32, f32>,
+    /// Where watched workers applied this month (applications matching): the follow-up of a
+    /// policy's participants registers them; counts are reset when matching starts.
+    pub search_watch: BTreeMap<u32, SearchTally>,
     /// Workers by birth month (offset from `birth_base`), for retirement; empty without demography.
     pub(crate) by_birth: Vec<Vec<u32>>,
     /// Birth month of `by_birth[0]`.
@@ -543,6 +557,7 @@ impl Economy {
             },
             displaced_flags: DisplacedFlags::default(),
             portable_skill: BTreeMap::new(),
+            search_watch: BTreeMap::new(),
             by_birth: Vec::new(),
             birth_base: params.first_month(),
             // Months past the end hold the notices that run out after it, so that every
@@ -1132,6 +1147,16 @@ impl Economy {
             }
             self.enter_unemployed(w);
         }
+    }
+
+    /// Search breadth of worker `w` this month (1 = normal): the product of the policies'
+    /// factors set in its current spell.
+    pub fn search_breadth(&self, w: u32) -> f64 {
+        if self.levers.breadth.is_empty() {
+            return 1.0;
+        }
+        let since = self.workers.rec[w as usize].since;
+        self.levers.breadth.product(w, since.0).max(1.0)
     }
 
     /// Sets the search intensity of worker `w` (1.0 = normal, up to about 7.9).

@@ -11,6 +11,10 @@
 //! effect when many enter later). The counterfactual arm follows the same stable ids from the
 //! same months; a worker who does not exist there (an entrant of a later month) is not counted.
 //!
+//! Where the followed workers apply is counted too (the engine's search watch, from the month
+//! after they are first named, in both arms): the shares of their applications that go to
+//! another occupation and another region show how widely they search.
+//!
 //! Cost per month: one record read per followed worker.
 
 use std::collections::{BTreeMap, HashMap};
@@ -32,6 +36,10 @@ pub struct Followed {
     pub entered: Month,
     /// True for a participant, false for a passed-over applicant.
     pub participant: bool,
+    /// Occupation when first named.
+    pub occupation: u16,
+    /// Region of residence when first named.
+    pub region: u16,
 }
 
 /// Sums for one (policy, group, months since entry) cell.
@@ -43,6 +51,16 @@ pub struct FollowCell {
     pub employed: u64,
     /// Of them, in training.
     pub training: u64,
+    /// Of the employed, in another occupation than when first named.
+    pub other_occupation: u64,
+    /// Of the employed, at a firm in another region than their residence when first named.
+    pub other_region: u64,
+    /// Applications sent this month (applications matching).
+    pub applications: u64,
+    /// Of them, to another occupation than the worker's current one.
+    pub applications_other_occupation: u64,
+    /// Of them, to another region than the worker's residence.
+    pub applications_other_region: u64,
 }
 
 /// The follow-up of one run.
@@ -54,6 +72,8 @@ pub struct FollowUp {
     named: HashMap<(u16, u64), ()>,
     pending: HashMap<u64, Vec<usize>>,
     scanned: usize,
+    /// Rows to register with the engine's search watch at the next hook.
+    to_watch: Vec<u32>,
     /// (policy, participant, months since entry) → sums.
     pub cells: BTreeMap<(u16, bool, u32), FollowCell>,
 }
@@ -78,13 +98,25 @@ impl FollowUp {
         if self.named.insert((policy, id), ()).is_some() {
             return;
         }
+        let r = &eco.workers.rec[w as usize];
         self.followed.push(Followed {
             policy,
             id,
             entered: t,
             participant,
+            occupation: r.occupation,
+            region: r.region,
         });
         self.rows.push(w);
+        self.to_watch.push(w);
+    }
+
+    /// Registers the workers followed since the last call with the engine's search watch
+    /// (hook `before_matching`), so that where they apply is counted.
+    pub fn watch(&mut self, ctx: &mut wandel_engine::policy::PolicyCtx<'_>) {
+        for w in self.to_watch.drain(..) {
+            ctx.watch_search(w);
+        }
     }
 
     /// Observes every followed worker at the end of month `t`.
@@ -96,6 +128,7 @@ impl FollowUp {
                     for k in ks {
                         self.rows[k] = row as u32;
                     }
+                    self.to_watch.push(row as u32);
                 }
             }
             self.scanned = eco.workers.len();
@@ -111,8 +144,17 @@ impl FollowUp {
                 .entry((x.policy, x.participant, t.since(x.entered) as u32))
                 .or_default();
             cell.n += 1;
-            cell.employed += u64::from(r.employer != NO_FIRM);
             cell.training += u64::from(r.status == Status::Training);
+            if let Some(tally) = eco.search_watch.get(&row) {
+                cell.applications += u64::from(tally.applications);
+                cell.applications_other_occupation += u64::from(tally.other_occupation);
+                cell.applications_other_region += u64::from(tally.other_region);
+            }
+            if r.employer != NO_FIRM {
+                cell.employed += 1;
+                cell.other_occupation += u64::from(r.occupation != x.occupation);
+                cell.other_region += u64::from(eco.firms.region[r.employer as usize] != x.region);
+            }
         }
     }
 }

@@ -19,19 +19,26 @@
 
 #![deny(missing_docs)]
 
+pub mod caseload;
+pub mod demand;
 pub mod followup;
+pub mod job_security_council;
 pub mod ledger;
 pub mod retraining;
 pub mod run;
 pub mod short_time_work;
 pub mod target;
+pub mod transformation_council;
 
+pub use caseload::CaseloadSpec;
 pub use followup::{FollowCell, FollowUp, Followed};
+pub use job_security_council::{JobSecurityCouncil, JobSecurityCouncilSpec};
 pub use ledger::{Fiscal, LedgerEntry};
 pub use retraining::{Eligible, Retraining, RetrainingKind, RetrainingSpec};
 pub use run::PolicyRun;
 pub use short_time_work::{ShortTimeWork, ShortTimeWorkSpec};
 pub use target::FirmTarget;
+pub use transformation_council::{TransformationCouncil, TransformationCouncilSpec};
 pub use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
 
 use wandel_engine::Month;
@@ -58,6 +65,14 @@ pub struct PolicyMonth {
     pub completions: u64,
     /// Of the exits, those who dropped out (training policies; 0 otherwise).
     pub dropouts: u64,
+    /// Of the exits, clients placed in a job (councils; 0 otherwise).
+    pub placements: u64,
+    /// Clients referred to a course this month (transformation council; 0 otherwise).
+    pub referrals: u64,
+    /// Clients whose support ended this month (job security council; 0 otherwise).
+    pub supports_ended: u64,
+    /// Of them, in work or education when it ended (as the councils report it).
+    pub in_work_or_education: u64,
     /// Of the entries, workers aged 50 or more (whom a worker-level policy reaches; 0 for
     /// firm-level policies).
     pub entries_50_plus: u64,
@@ -87,10 +102,19 @@ pub enum PolicySpec {
     ShortTimeWork(ShortTimeWorkSpec),
     /// `[[policies.retraining]]`.
     Retraining(RetrainingSpec),
+    /// `[[policies.transformation_council]]`.
+    TransformationCouncil(TransformationCouncilSpec),
+    /// `[[policies.job_security_council]]`.
+    JobSecurityCouncil(JobSecurityCouncilSpec),
 }
 
 /// The policy kinds a scenario may name, as written (`[[policies.KIND]]`).
-pub const KINDS: &[&str] = &["short_time_work", "retraining"];
+pub const KINDS: &[&str] = &[
+    "short_time_work",
+    "retraining",
+    "transformation_council",
+    "job_security_council",
+];
 
 impl PolicySpec {
     /// The policy's name (unique in a scenario).
@@ -98,6 +122,8 @@ impl PolicySpec {
         match self {
             PolicySpec::ShortTimeWork(s) => &s.name,
             PolicySpec::Retraining(s) => &s.name,
+            PolicySpec::TransformationCouncil(s) => &s.name,
+            PolicySpec::JobSecurityCouncil(s) => &s.name,
         }
     }
     /// The policy's first month.
@@ -105,6 +131,8 @@ impl PolicySpec {
         match self {
             PolicySpec::ShortTimeWork(s) => s.start,
             PolicySpec::Retraining(s) => s.start,
+            PolicySpec::TransformationCouncil(s) => s.start,
+            PolicySpec::JobSecurityCouncil(s) => s.start,
         }
     }
     /// The policy's first month without it (None: to the end of the run).
@@ -112,6 +140,8 @@ impl PolicySpec {
         match self {
             PolicySpec::ShortTimeWork(s) => s.end,
             PolicySpec::Retraining(s) => s.end,
+            PolicySpec::TransformationCouncil(s) => s.end,
+            PolicySpec::JobSecurityCouncil(s) => s.end,
         }
     }
     /// A fresh mechanism for one run.
@@ -119,6 +149,8 @@ impl PolicySpec {
         match self {
             PolicySpec::ShortTimeWork(s) => Box::new(ShortTimeWork::new(s.clone())),
             PolicySpec::Retraining(s) => Box::new(Retraining::new(s.clone())),
+            PolicySpec::TransformationCouncil(s) => Box::new(TransformationCouncil::new(s.clone())),
+            PolicySpec::JobSecurityCouncil(s) => Box::new(JobSecurityCouncil::new(s.clone())),
         }
     }
 }

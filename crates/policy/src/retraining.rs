@@ -46,12 +46,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rand::RngExt;
 use rand_distr::{Binomial, Distribution};
-use wandel_engine::params::OccupationId;
 use wandel_engine::policy::{Policy, PolicyCtx};
 use wandel_engine::state::NO_FIRM;
 use wandel_engine::state::{Displacement, FirmStatus, TrainingPlan};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
+use crate::demand;
 use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
@@ -361,49 +361,6 @@ impl Retraining {
         out.dedup();
         out
     }
-
-    /// Open vacancies by (region, occupation), from the firms' vacancies and occupation mixes.
-    fn vacancies(eco: &Economy, params: &Params) -> Vec<f64> {
-        let n_occ = params.occupations.len();
-        let mut v = vec![0.0; params.regions.len() * n_occ];
-        for j in 0..eco.firms.len() {
-            let open = eco.firms.vacancies[j];
-            if open == 0 || eco.firms.status[j] != FirmStatus::Active {
-                continue;
-            }
-            let g = eco.firms.group[j] as usize;
-            let r = eco.firms.region[j] as usize;
-            for &(o, share) in &params.firm_groups[g].occupation_mix {
-                v[r * n_occ + o as usize] += f64::from(open) * share;
-            }
-        }
-        v
-    }
-
-    /// The occupation a worker in `region` with occupation `from` is retrained for: the one
-    /// with the most vacancies within reach (each region's weighted by its accessibility from
-    /// `region`), weighted by `0.25 + similarity`, other than `from`.
-    fn occupation_in_demand(
-        params: &Params,
-        vacancies: &[f64],
-        region: usize,
-        from: OccupationId,
-    ) -> Option<OccupationId> {
-        let n = params.occupations.len();
-        let n_r = params.regions.len();
-        (0..n)
-            .filter(|&o| o != from as usize)
-            .map(|o| {
-                let sim = params.similarity[from as usize * n + o];
-                let reach: f64 = (0..n_r)
-                    .map(|r| params.accessibility[region * n_r + r] * vacancies[r * n + o])
-                    .sum();
-                (o, reach * (0.25 + sim))
-            })
-            .filter(|&(_, score)| score > 0.0)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(o, _)| o as OccupationId)
-    }
 }
 
 impl Policy for Retraining {
@@ -480,7 +437,7 @@ impl Policy for Retraining {
         let vacancies = self
             .spec
             .new_occupation
-            .then(|| Self::vacancies(ctx.economy(), ctx.params()));
+            .then(|| demand::vacancies(ctx.economy(), ctx.params()));
         for w in want {
             if room == 0 {
                 self.passed_over.push(w);
@@ -489,7 +446,7 @@ impl Policy for Retraining {
             let eco = ctx.economy();
             let rec = eco.workers.rec[w as usize];
             let occupation = vacancies.as_ref().and_then(|v| {
-                Self::occupation_in_demand(ctx.params(), v, rec.region as usize, rec.occupation)
+                demand::occupation_in_demand(ctx.params(), v, rec.region as usize, rec.occupation)
             });
             let learning = Self::learning(eco, w);
             let s = &self.spec;
@@ -545,6 +502,7 @@ impl Policy for Retraining {
             employer_cost: 0.0,
             entered: std::mem::take(&mut self.entered),
             passed_over: std::mem::take(&mut self.passed_over),
+            ..PolicyMonth::default()
         };
         self.participants_before = participants;
         self.entries = 0;

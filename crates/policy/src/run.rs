@@ -100,6 +100,7 @@ impl Policy for PolicyRun {
             ctx.select_policy(k, p.name());
             p.before_matching(ctx);
         }
+        self.followup.watch(ctx);
     }
     fn on_month_end(&mut self, eco: &Economy, params: &Params, record: &MonthRecord) {
         let mut entries = ledger::economy_items(params, &self.fiscal, record);

@@ -37,12 +37,26 @@ pub(crate) struct FollowRow {
     pub(crate) employed_pct: f64,
     /// Share in training in the policy arm, %.
     pub(crate) training_pct: f64,
+    /// Of the employed in the policy arm, % in another occupation than at entry.
+    pub(crate) other_occupation_pct: f64,
+    /// Of the employed in the policy arm, % working in another region than at entry.
+    pub(crate) other_region_pct: f64,
+    /// Of the applications sent in the policy arm, % to another occupation.
+    pub(crate) applications_other_occupation_pct: Option<f64>,
+    /// Of the applications sent in the policy arm, % to another region.
+    pub(crate) applications_other_region_pct: Option<f64>,
     /// Share of the same workers on a payroll in the counterfactual arm, %.
     pub(crate) counterfactual_employed_pct: f64,
     /// Paired effect, percentage points.
     pub(crate) effect_pp: f64,
     pub(crate) ci95_low: Option<f64>,
     pub(crate) ci95_high: Option<f64>,
+}
+
+/// A share of the policy arm's applications, pooled over replications (None without any).
+fn pooled(cells: &[(FollowCell, FollowCell)], part: fn(&FollowCell) -> u64) -> Option<f64> {
+    let all: u64 = cells.iter().map(|(s, _)| s.applications).sum();
+    (all > 0).then(|| pct(cells.iter().map(|(s, _)| part(s)).sum(), all))
 }
 
 fn pct(part: u64, n: u64) -> f64 {
@@ -82,6 +96,10 @@ pub(crate) fn rows(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun]) ->
             workers: mean(&|(s, _)| s.n as f64),
             employed_pct: mean(&|(s, _)| pct(s.employed, s.n)),
             training_pct: mean(&|(s, _)| pct(s.training, s.n)),
+            other_occupation_pct: mean(&|(s, _)| pct(s.other_occupation, s.employed)),
+            other_region_pct: mean(&|(s, _)| pct(s.other_region, s.employed)),
+            applications_other_occupation_pct: pooled(&cells, |c| c.applications_other_occupation),
+            applications_other_region_pct: pooled(&cells, |c| c.applications_other_region),
             counterfactual_employed_pct: mean(&|(_, c)| pct(c.employed, c.n)),
             effect_pp: effect,
             ci95_low: half.map(|h| effect - h),
@@ -111,6 +129,10 @@ pub(crate) fn write_followup(path: &Path, rows: &[FollowRow]) -> Result<()> {
             "workers",
             "employed_pct",
             "training_pct",
+            "other_occupation_pct",
+            "other_region_pct",
+            "applications_other_occupation_pct",
+            "applications_other_region_pct",
             "counterfactual_employed_pct",
             "effect_pp",
             "ci95_low",
@@ -125,6 +147,10 @@ pub(crate) fn write_followup(path: &Path, rows: &[FollowRow]) -> Result<()> {
                 fmt(r.workers),
                 fmt(r.employed_pct),
                 fmt(r.training_pct),
+                fmt(r.other_occupation_pct),
+                fmt(r.other_region_pct),
+                opt(r.applications_other_occupation_pct),
+                opt(r.applications_other_region_pct),
                 fmt(r.counterfactual_employed_pct),
                 fmt(r.effect_pp),
                 opt(r.ci95_low),
@@ -134,4 +160,74 @@ pub(crate) fn write_followup(path: &Path, rows: &[FollowRow]) -> Result<()> {
         c.flush()?;
         Ok(())
     })
+}
+
+/// One policy's totals over the run, mean per replication (`summary.json`, `policies`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub(crate) struct PolicyTotals {
+    pub(crate) policy: String,
+    pub(crate) kind: &'static str,
+    pub(crate) entries: f64,
+    /// Share of entries aged 50 or more, %.
+    pub(crate) entries_50_plus_pct: Option<f64>,
+    pub(crate) completions: f64,
+    pub(crate) dropouts: f64,
+    pub(crate) placements: f64,
+    pub(crate) referrals: f64,
+    /// Clients whose support ended in work or education, % of those whose support ended, as
+    /// the councils report it (E1-E7), not an effect.
+    pub(crate) in_work_or_education_pct: Option<f64>,
+    /// Cost to the state, € (the policy's own items; levies count as revenue).
+    pub(crate) cost: f64,
+    /// Cost to employers, €.
+    pub(crate) employer_cost: f64,
+}
+
+/// Each policy's totals in the policy arm.
+pub(crate) fn totals(specs: &[PolicySpec], with: &[ArmRun]) -> Vec<PolicyTotals> {
+    let n = with.len().max(1) as f64;
+    specs
+        .iter()
+        .map(|spec| {
+            let name = spec.name();
+            let mut sum = [0.0f64; 10];
+            let mut kind = "";
+            for run in with {
+                for r in run.policies.reports.iter().filter(|r| r.policy == name) {
+                    kind = r.kind;
+                    let m = &r.month_report;
+                    let cost: f64 = m.items.iter().map(|i| i.1).sum();
+                    let add = [
+                        m.entries as f64,
+                        m.entries_50_plus as f64,
+                        m.completions as f64,
+                        m.dropouts as f64,
+                        m.placements as f64,
+                        m.referrals as f64,
+                        m.supports_ended as f64,
+                        m.in_work_or_education as f64,
+                        cost,
+                        m.employer_cost,
+                    ];
+                    for (a, b) in sum.iter_mut().zip(add) {
+                        *a += b;
+                    }
+                }
+            }
+            let share = |part: f64, all: f64| (all > 0.0).then(|| 100.0 * part / all);
+            PolicyTotals {
+                policy: name.to_string(),
+                kind,
+                entries: sum[0] / n,
+                entries_50_plus_pct: share(sum[1], sum[0]),
+                completions: sum[2] / n,
+                dropouts: sum[3] / n,
+                placements: sum[4] / n,
+                referrals: sum[5] / n,
+                in_work_or_education_pct: share(sum[7], sum[6]),
+                cost: sum[8] / n,
+                employer_cost: sum[9] / n,
+            }
+        })
+        .collect()
 }

@@ -290,6 +290,10 @@ pub(crate) fn write_policies(path: &Path, runs: &[crate::arms::ArmRun]) -> Resul
             "exits",
             "completions",
             "dropouts",
+            "placements",
+            "referrals",
+            "supports_ended",
+            "in_work_or_education",
             "cost",
             "employer_cost",
         ])?;
@@ -309,6 +313,10 @@ pub(crate) fn write_policies(path: &Path, runs: &[crate::arms::ArmRun]) -> Resul
                     m.exits.to_string(),
                     m.completions.to_string(),
                     m.dropouts.to_string(),
+                    m.placements.to_string(),
+                    m.referrals.to_string(),
+                    m.supports_ended.to_string(),
+                    m.in_work_or_education.to_string(),
                     num((cost * 100.0).round() / 100.0),
                     num((m.employer_cost * 100.0).round() / 100.0),
                 ])?;

@@ -77,6 +77,9 @@ struct Summary<'a> {
     /// Headline effects against the counterfactual (empty without one).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     effects: Vec<Effect>,
+    /// Each policy's totals in the scenario arm (mean per replication).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    policies: Vec<followup::PolicyTotals>,
 }
 
 /// `wandel run`.
@@ -195,6 +198,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         indicators: summary::indicators(&runs),
         counterfactual: counterfactual.map(Counterfactual::label),
         effects,
+        policies: followup::totals(&scenario.policies, &with),
     };
     write_json(&out_dir.join("summary.json"), &summary)?;
     let manifest = Manifest {

@@ -5,6 +5,10 @@
 //! proportion to search weight (accessibility × occupational similarity) × vacancies there,
 //! with the weight of other regions scaled by the worker's mobility propensity (×2 at the
 //! highest, ×0 at the lowest), and then to a vacancy of that market drawn uniformly.
+//! A policy may widen a seeker's search (breadth `b` ≥ 1, a transformation or job security
+//! council): other regions then weigh `b` times more, and a share `1 − 1/b` of its applications
+//! goes to a vacancy of any occupation in the regions within reach (accessibility ×
+//! vacancies), where it would otherwise follow occupational similarity.
 //! A seeker applies only where the offer is acceptable to it. Reservation wages follow the
 //! German rules on reasonable offers (SGB III § 140, calibration: K6) that the benefit
 //! system enforces: in the first three months of a spell a gross wage of at least 80 % of the
@@ -44,7 +48,7 @@ use crate::phases::matching_aggregate::stochastic_round;
 use crate::phases::network::{SearchNetwork, notice_searchers, on_the_job_searchers};
 use crate::phases::vacancies::MarketVacancies;
 use crate::rng::{MonthStreams, Phase, SimRng};
-use crate::state::{Economy, FirmStatus, Status, UNIT_INTENSITY, offered_wage};
+use crate::state::{Economy, FirmStatus, SearchTally, Status, UNIT_INTENSITY, offered_wage};
 
 /// Standard deviation of match-specific productivity, log points. Stated reason: breaks ties
 /// between equally skilled applicants and lets fit vary by vacancy; small next to skill
@@ -123,25 +127,53 @@ fn reservation(eco: &Economy, w: u32) -> Reservation {
 }
 
 struct Targets {
-    /// Per source market: cumulative weights of same-region targets, and the markets.
+    /// Per source: cumulative weights of same-region targets, and the markets.
     inside: Vec<(Vec<f64>, Vec<usize>)>,
-    /// Per source market: cumulative weights of other-region targets, and the markets.
+    /// Per source: cumulative weights of other-region targets, and the markets.
     outside: Vec<(Vec<f64>, Vec<usize>)>,
 }
 
+/// Where seekers of each source market apply: weight × vacancies of each target market.
 fn targets(net: &SearchNetwork, v_per_market: &[u64]) -> Targets {
     let n = net.n_markets;
-    let mut inside = Vec::with_capacity(n);
-    let mut outside = Vec::with_capacity(n);
-    for s in 0..n {
+    tables(
+        n,
+        net,
+        |s| net.region[s],
+        |s, m| net.weight[s * n + m] * v_per_market[m] as f64,
+    )
+}
+
+/// Where a broad searcher of each region applies beyond its own occupations: accessibility ×
+/// vacancies of each target market, whatever its occupation (source `r` is region `r`).
+fn broad_targets(net: &SearchNetwork, params: &Params, v_per_market: &[u64]) -> Targets {
+    let n_r = params.regions.len();
+    tables(
+        n_r,
+        net,
+        |r| r as u16,
+        |r, m| params.accessibility[r * n_r + net.region[m] as usize] * v_per_market[m] as f64,
+    )
+}
+
+fn tables(
+    n_sources: usize,
+    net: &SearchNetwork,
+    source_region: impl Fn(usize) -> u16,
+    weight: impl Fn(usize, usize) -> f64,
+) -> Targets {
+    let n = net.n_markets;
+    let mut inside = Vec::with_capacity(n_sources);
+    let mut outside = Vec::with_capacity(n_sources);
+    for s in 0..n_sources {
         let (mut ci, mut mi, mut co, mut mo) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut ai, mut ao) = (0.0, 0.0);
-        for (m, &v) in v_per_market.iter().enumerate() {
-            let w = net.weight[s * n + m] * v as f64;
+        for m in 0..n {
+            let w = weight(s, m);
             if w <= 0.0 {
                 continue;
             }
-            if net.region[m] == net.region[s] {
+            if net.region[m] == source_region(s) {
                 ai += w;
                 ci.push(ai);
                 mi.push(m);
@@ -186,7 +218,15 @@ pub fn run(
     if slots.is_empty() {
         return;
     }
-    let apps = applications(eco, params, net, &slots, &market_slots, streams);
+    for tally in eco.search_watch.values_mut() {
+        *tally = SearchTally::default();
+    }
+    let (apps, tallies) = applications(eco, params, net, &slots, &market_slots, streams);
+    for (w, tally) in tallies {
+        if let Some(t) = eco.search_watch.get_mut(&w) {
+            *t = tally;
+        }
+    }
     let picks = screen(params, &slots, &apps, streams);
     let t = eco.month;
     for pick in picks {
@@ -209,8 +249,11 @@ pub fn run(
     }
 }
 
+/// One application: (slot, score, worker).
+type Application = (u32, f32, u32);
+
 /// The month's applications `(slot, score, worker)`, sorted by slot, best score first (ties by
-/// worker index).
+/// worker index), and the tallies of the watched workers among the seekers.
 fn applications(
     eco: &Economy,
     params: &Params,
@@ -218,7 +261,9 @@ fn applications(
     slots: &[(u32, u16)],
     market_slots: &[std::ops::Range<usize>],
     streams: &MonthStreams,
-) -> Vec<(u32, f32, u32)> {
+) -> (Vec<Application>, Vec<(u32, SearchTally)>) {
+    let mut tallies: Vec<(u32, SearchTally)> = Vec::new();
+    let watching = !eco.search_watch.is_empty();
     let n = net.n_markets;
     let v_per_market: Vec<u64> = market_slots.iter().map(|r| r.len() as u64).collect();
     let table = targets(net, &v_per_market);
@@ -233,13 +278,14 @@ fn applications(
     let noise = Normal::new(0.0, MATCH_NOISE_SD).expect("valid sd");
     let loss = params.wages.occupation_change_loss;
     let per_seeker = params.matching.applications_per_month;
+    // Broad searchers (a policy widened their search): their extra applications go to any
+    // occupation of the regions within reach.
+    let broad = (!eco.levers.breadth.is_empty()).then(|| broad_targets(net, params, &v_per_market));
+    let total = |t: &(Vec<f64>, Vec<usize>)| t.0.last().copied().unwrap_or(0.0);
     let mut apps: Vec<(u32, f32, u32)> = Vec::new();
     for (s, noticed) in notice.iter().enumerate() {
-        let (inside_total, outside_total) = (
-            table.inside[s].0.last().copied().unwrap_or(0.0),
-            table.outside[s].0.last().copied().unwrap_or(0.0),
-        );
-        if inside_total + outside_total <= 0.0 {
+        let (inside_total, outside_total) = (total(&table.inside[s]), total(&table.outside[s]));
+        if inside_total + outside_total <= 0.0 && broad.is_none() {
             continue;
         }
         let seekers = eco.pools[s]
@@ -249,26 +295,53 @@ fn applications(
             .chain(on_job[s].iter().map(|&w| (w, on_job_intensity)));
         for (w, scale) in seekers {
             let i = w as usize;
+            let breadth = match &broad {
+                Some(_) => eco.search_breadth(w),
+                None => 1.0,
+            };
+            if inside_total + outside_total <= 0.0 && breadth <= 1.0 {
+                continue;
+            }
             let rng = &mut streams.of(Phase::Applications, eco.workers.id[i]);
             let intensity = f64::from(eco.workers.rec[i].intensity) / f64::from(UNIT_INTENSITY);
             let k = stochastic_round(per_seeker * intensity * scale, rng);
-            let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0;
+            // Breadth b: other regions weigh b times more, and a share 1 − 1/b of the
+            // applications goes to any occupation (the broad tables of the seeker's region).
+            let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0 * breadth;
+            let broad_share = 1.0 - 1.0 / breadth;
+            let region = eco.workers.rec[i].region as usize;
             let out_w = outside_total * mobility;
-            if inside_total + out_w <= 0.0 {
+            if inside_total + out_w <= 0.0 && breadth <= 1.0 {
                 continue;
             }
             let reservation = reservation(eco, w);
+            let mut tally =
+                (watching && eco.search_watch.contains_key(&w)).then(SearchTally::default);
             for _ in 0..k {
-                let go_out =
-                    out_w > 0.0 && rng.random::<f64>() * (inside_total + out_w) >= inside_total;
+                let (inside, outside) = match &broad {
+                    Some(b) if broad_share > 0.0 && rng.random::<f64>() < broad_share => {
+                        (&b.inside[region], &b.outside[region])
+                    }
+                    _ => (&table.inside[s], &table.outside[s]),
+                };
+                let (in_w, out_w) = (total(inside), total(outside) * mobility);
+                if in_w + out_w <= 0.0 {
+                    continue;
+                }
+                let go_out = out_w > 0.0 && rng.random::<f64>() * (in_w + out_w) >= in_w;
                 let m = if go_out {
-                    draw(&table.outside[s], rng)
+                    draw(outside, rng)
                 } else {
-                    draw(&table.inside[s], rng)
+                    draw(inside, rng)
                 };
                 let range = market_slots[m].clone();
                 let slot = rng.random_range(range);
                 let (firm, occ) = slots[slot];
+                if let Some(t) = tally.as_mut() {
+                    t.applications += 1;
+                    t.other_occupation += u32::from(occ != eco.workers.rec[i].occupation);
+                    t.other_region += u32::from(net.region[m] != eco.workers.rec[i].region);
+                }
                 let sim = eco.similarity(eco.workers.rec[i].occupation, occ);
                 let skill_there = f64::from(eco.workers.rec[i].skill) - loss * (1.0 - sim);
                 let offer = f64::from(offered_wage(
@@ -281,11 +354,14 @@ fn applications(
                 let score = skill_there + noise.sample(rng);
                 apps.push((slot as u32, score as f32, w));
             }
+            if let Some(t) = tally {
+                tallies.push((w, t));
+            }
         }
     }
     // Rank applicants per slot: best score first; ties by worker index (deterministic).
     apps.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    apps
+    (apps, tallies)
 }
 
 /// A vacancy's screening result: its suitable applicants (indices into the applications), best

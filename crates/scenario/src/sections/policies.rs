@@ -10,7 +10,8 @@
 use wandel_engine::Month;
 use wandel_engine::params::FirmGroup;
 use wandel_policy::{
-    Eligible, FirmTarget, Fiscal, PolicySpec, RetrainingKind, RetrainingSpec, ShortTimeWorkSpec,
+    CaseloadSpec, Eligible, FirmTarget, Fiscal, JobSecurityCouncilSpec, PolicySpec, RetrainingKind,
+    RetrainingSpec, ShortTimeWorkSpec, TransformationCouncilSpec,
 };
 
 use super::names::Names;
@@ -96,12 +97,195 @@ pub(crate) fn read_policies(
         }
         rd.finish(t);
     }
+    for mut t in rd.tables(&mut policies, "transformation_council") {
+        let common = read_common(rd, &mut t, names, &mut seen, (start, end));
+        let spec = read_transformation_council(rd, &mut t, &common, start);
+        if common.ok {
+            if let Some(spec) = spec {
+                specs.push(PolicySpec::TransformationCouncil(spec));
+            }
+        }
+        rd.finish(t);
+    }
+    for mut t in rd.tables(&mut policies, "job_security_council") {
+        let common = read_common(rd, &mut t, names, &mut seen, (start, end));
+        let spec = read_job_security_council(rd, &mut t, &common, start);
+        if common.ok {
+            specs.push(PolicySpec::JobSecurityCouncil(spec));
+        }
+        rd.finish(t);
+    }
     rd.finish(policies);
     specs
 }
 
+/// The defaults of a council's caseload keys.
+struct CaseloadDefaults {
+    take_up: f64,
+    intensity: f64,
+    breadth: f64,
+    max_months: u32,
+    months_after_displacement: Option<u32>,
+    displaced_window: u32,
+}
+
+/// Reads a council's caseload keys: `eligible` (some of "under_notice", "displaced"),
+/// `take_up`, `intensity`, `breadth`, `max_months`, `months_after_displacement`,
+/// `displaced_window`.
+fn read_caseload(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    capacity: Option<u64>,
+    d: &CaseloadDefaults,
+) -> CaseloadSpec {
+    let eligible = read_eligible(
+        rd,
+        t,
+        Eligible {
+            employed: false,
+            under_notice: true,
+            displaced: true,
+        },
+        &CASELOAD_ELIGIBLE,
+    );
+    let months_after_displacement = if t.has("months_after_displacement") {
+        Some(rd.integer(t, "months_after_displacement", None, 0, 60) as u32)
+    } else {
+        d.months_after_displacement
+    };
+    CaseloadSpec {
+        target: common.target.clone(),
+        capacity,
+        under_notice: eligible.under_notice,
+        displaced: eligible.displaced,
+        displaced_window: rd.integer(
+            t,
+            "displaced_window",
+            Some(i64::from(d.displaced_window)),
+            1,
+            120,
+        ) as u32,
+        take_up: rd.number(t, "take_up", Some(d.take_up), Range::Unit),
+        intensity: rd.number(t, "intensity", Some(d.intensity), Range::Between(0.1, 7.0)),
+        breadth: rd.number(t, "breadth", Some(d.breadth), Range::Between(1.0, 10.0)),
+        max_months: rd.integer(t, "max_months", Some(i64::from(d.max_months)), 1, 60) as u32,
+        months_after_displacement,
+    }
+}
+
+/// Reads the keys of `[[policies.transformation_council]]` after the common ones.
+fn read_transformation_council(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    run_start: Month,
+) -> Option<TransformationCouncilSpec> {
+    let path = t.path.clone();
+    if common.capacity.is_some() {
+        let origin = origin_of(t, t.node_get("capacity"));
+        rd.error(
+            origin,
+            &format!("{path}.capacity"),
+            "a transformation council's capacity is caseworkers × cases_per_caseworker: set those instead",
+        );
+    }
+    let caseworkers = rd.integer(t, "caseworkers", Some(10), 1, 100_000) as u32;
+    let cases = rd.number(
+        t,
+        "cases_per_caseworker",
+        Some(40.0),
+        Range::Between(1.0, 1000.0),
+    );
+    let capacity = (f64::from(caseworkers) * cases).floor() as u64;
+    let caseload = read_caseload(
+        rd,
+        t,
+        common,
+        Some(capacity),
+        &CaseloadDefaults {
+            take_up: 0.5,
+            intensity: 1.3,
+            breadth: 2.0,
+            max_months: 12,
+            months_after_displacement: None,
+            displaced_window: 12,
+        },
+    );
+    let spec = TransformationCouncilSpec {
+        name: common.name.clone(),
+        start: common.start.unwrap_or(run_start),
+        end: common.end,
+        caseload,
+        caseworkers,
+        cases_per_caseworker: cases,
+        referral_ratio: rd.number(t, "referral_ratio", Some(0.5), Range::Between(0.0, 1.0)),
+        referral_take_up: rd.number(t, "referral_take_up", Some(0.5), Range::Unit),
+        course_months: rd.integer(t, "course_months", Some(6), 1, 36) as u32,
+        skill_gain: rd.number(t, "skill_gain", Some(0.10), Range::Between(0.0, 1.0)),
+        cost_per_caseworker_month: rd.number(
+            t,
+            "cost_per_caseworker_month",
+            Some(6000.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+        cost_per_participant_month: rd.number(
+            t,
+            "cost_per_participant_month",
+            Some(100.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+        course_cost_per_month: rd.number(
+            t,
+            "course_cost_per_month",
+            Some(1500.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+    };
+    common.capacity.is_none().then_some(spec)
+}
+
+/// Reads the keys of `[[policies.job_security_council]]` after the common ones.
+fn read_job_security_council(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    run_start: Month,
+) -> JobSecurityCouncilSpec {
+    let caseload = read_caseload(
+        rd,
+        t,
+        common,
+        common.capacity,
+        &CaseloadDefaults {
+            take_up: 0.88,
+            intensity: 2.0,
+            breadth: 1.5,
+            max_months: 24,
+            months_after_displacement: Some(12),
+            displaced_window: 3,
+        },
+    );
+    JobSecurityCouncilSpec {
+        name: common.name.clone(),
+        start: common.start.unwrap_or(run_start),
+        end: common.end,
+        caseload,
+        levy_rate: rd.number(t, "levy_rate", Some(0.003), Range::Between(0.0, 0.1)),
+        cost_per_client_month: rd.number(
+            t,
+            "cost_per_client_month",
+            Some(800.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+    }
+}
+
 /// The eligibility groups a retraining table may list.
 const ELIGIBLE: [&str; 3] = ["employed", "under_notice", "displaced"];
+
+/// The eligibility groups a council's caseload may list.
+const CASELOAD_ELIGIBLE: [&str; 2] = ["under_notice", "displaced"];
 
 /// Reads the keys of `[[policies.retraining]]` after the common ones; `kind` sets the defaults.
 fn read_retraining(
@@ -126,7 +310,7 @@ fn read_retraining(
         );
     }
     let d = kind.unwrap_or(RetrainingKind::LocalUnion).defaults();
-    let eligible = read_eligible(rd, t, d.eligible);
+    let eligible = read_eligible(rd, t, d.eligible, &ELIGIBLE);
     let learns_default = if d.new_occupation {
         "new_occupation"
     } else {
@@ -186,14 +370,19 @@ fn read_retraining(
     kind.map(|_| spec)
 }
 
-/// `eligible = ["employed", "under_notice", "displaced"]`: a non-empty list of these.
-fn read_eligible(rd: &mut Reader<'_>, t: &mut Table<'_>, default: Eligible) -> Eligible {
+/// `eligible = ["employed", "under_notice", "displaced"]`: a non-empty list of the `allowed`.
+fn read_eligible(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    default: Eligible,
+    allowed_names: &[&str],
+) -> Eligible {
     let path = format!("{}.eligible", t.path);
     let Some(node) = rd.raw(t, "eligible") else {
         return default;
     };
     let allowed = || {
-        ELIGIBLE
+        allowed_names
             .iter()
             .map(|o| format!("\"{o}\""))
             .collect::<Vec<_>>()
@@ -214,6 +403,11 @@ fn read_eligible(rd: &mut Reader<'_>, t: &mut Table<'_>, default: Eligible) -> E
     };
     for (i, item) in items.iter().enumerate() {
         match &item.value {
+            Value::Str(s) if !allowed_names.contains(&s.as_str()) => rd.error(
+                item.origin,
+                &format!("{path}.{i}"),
+                format!("must be one of {}, got \"{s}\"", allowed()),
+            ),
             Value::Str(s) if s == "employed" => e.employed = true,
             Value::Str(s) if s == "under_notice" => e.under_notice = true,
             Value::Str(s) if s == "displaced" => e.displaced = true,

@@ -1,0 +1,192 @@
+//! Job security council (`[[policies.job_security_council]]`, the Swedish model: TRR, TSL;
+//! calibration E1–E5): covered firms pay a levy on their payroll; when a covered firm gives
+//! notice of closure or layoff, the council counsels the workers under notice so that more of
+//! them move job to job before they are displaced, and goes on supporting them for a while
+//! after displacement.
+//!
+//! Mechanism (the shared [`Caseload`] for intake, support and exits):
+//!
+//! - **Trigger and intake**: workers under notice (closure or layoff) at covered firms become
+//!   clients with probability `take_up` a month (E1: 10,500 of 11,960 who asked were actively
+//!   supported); with `displaced = true`, also workers displaced from a covered firm who are
+//!   still unemployed.
+//! - **Support**: counselling raises a client's search intensity (× `intensity`: during the
+//!   notice period this multiplies the on-the-job search of workers under notice) and widens
+//!   it (× `breadth`); support lasts until a hire, `months_after_displacement` after
+//!   displacement, or `max_months` in all.
+//! - **Outcome as the councils report it**: a client's support ends *in work or education*
+//!   when it leaves placed or into training, or is on a payroll or in training when support
+//!   runs out; `summary.json` reports that share over all clients whose support ended
+//!   (`policies.csv`: `placements` and `exits`), which is what E1–E5 measure. Its effect against
+//!   the counterfactual (`followup.csv`) is another figure: many clients would have found work
+//!   anyway.
+//!
+//! Ledger items: `council_costs` (`cost_per_client_month` per client-month) and `employer_levy`
+//! (a revenue: `levy_rate` × the covered firms' monthly payroll, also reported as the employers'
+//! cost). The levy rate sets how the costs are split between firms and the state: the state
+//! pays what the levy does not cover (or keeps the surplus).
+
+use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::state::Displacement;
+use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
+
+use crate::caseload::{Caseload, CaseloadSpec, Exit};
+use crate::{Intervention, PolicyMonth};
+
+/// Item: counselling and support, cost.
+pub const COSTS: &str = "council_costs";
+/// Item: levy on the covered payroll, revenue.
+pub const LEVY: &str = "employer_levy";
+
+/// `[[policies.job_security_council]]`, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobSecurityCouncilSpec {
+    /// Unique name: keys the policy's random streams and its rows in the outputs.
+    pub name: String,
+    /// First month of cover.
+    pub start: Month,
+    /// First month without it (None: to the end of the run).
+    pub end: Option<Month>,
+    /// Intake and support; the target is the covered firms.
+    pub caseload: CaseloadSpec,
+    /// Levy on the covered firms' payroll, share of gross wages.
+    pub levy_rate: f64,
+    /// Cost per client-month, €.
+    pub cost_per_client_month: f64,
+}
+
+/// The mechanism for one run.
+pub struct JobSecurityCouncil {
+    spec: JobSecurityCouncilSpec,
+    caseload: Caseload,
+    entries: u64,
+    entries_older: u64,
+    placements: u64,
+    in_work_or_education: u64,
+    ended: u64,
+    participants_before: u64,
+    entered: Vec<u32>,
+    passed_over: Vec<u32>,
+    month: PolicyMonth,
+}
+
+impl JobSecurityCouncil {
+    /// A fresh mechanism.
+    pub fn new(spec: JobSecurityCouncilSpec) -> JobSecurityCouncil {
+        JobSecurityCouncil {
+            caseload: Caseload::new(spec.caseload.clone()),
+            spec,
+            entries: 0,
+            entries_older: 0,
+            placements: 0,
+            in_work_or_education: 0,
+            ended: 0,
+            participants_before: 0,
+            entered: Vec::new(),
+            passed_over: Vec::new(),
+            month: PolicyMonth::default(),
+        }
+    }
+
+    fn active(&self, t: Month) -> bool {
+        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+    }
+
+    /// The covered firms' gross payroll this month, €.
+    fn covered_payroll(&self, eco: &Economy) -> f64 {
+        let mut cents = 0.0;
+        for j in 0..eco.firms.len() {
+            if !self.spec.caseload.target.reaches(eco, j) {
+                continue;
+            }
+            let hours = f64::from(eco.firms.hours[j]);
+            for &w in &eco.firms.employees[j] {
+                let cut = if eco.workers.rec[w as usize].status == Status::ShortTime {
+                    f64::from(eco.firms.hours_cut[j])
+                } else {
+                    0.0
+                };
+                cents += eco.current_wage(w) * hours * (1.0 - cut);
+            }
+        }
+        cents / 100.0
+    }
+}
+
+impl Policy for JobSecurityCouncil {
+    fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+        self.caseload.on_displacement(ctx, displaced);
+    }
+
+    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let open = self.active(ctx.month());
+        let month = self.caseload.month(ctx, open);
+        let eco = ctx.economy();
+        for &(w, exit) in &month.exits {
+            if exit == Exit::Retired {
+                continue;
+            }
+            self.ended += 1;
+            let r = &eco.workers.rec[w as usize];
+            let working = matches!(
+                r.status,
+                Status::Employed | Status::ShortTime | Status::Training
+            );
+            if exit == Exit::Placed {
+                self.placements += 1;
+            }
+            if matches!(exit, Exit::Placed | Exit::Training) || working {
+                self.in_work_or_education += 1;
+            }
+        }
+        self.entries += month.entered.len() as u64;
+        self.entries_older += month.entries_50_plus;
+        self.entered.extend(month.entered);
+        self.passed_over.extend(month.passed_over);
+    }
+
+    fn on_month_end(&mut self, eco: &Economy, _params: &Params, _record: &MonthRecord) {
+        let clients = self.caseload.clients.len() as u64;
+        let levy = if self.active(eco.month) {
+            self.spec.levy_rate * self.covered_payroll(eco)
+        } else {
+            0.0
+        };
+        self.month = PolicyMonth {
+            participants: clients,
+            entries: self.entries,
+            exits: (self.participants_before + self.entries).saturating_sub(clients),
+            placements: self.placements,
+            supports_ended: self.ended,
+            in_work_or_education: self.in_work_or_education,
+            entries_50_plus: self.entries_older,
+            items: vec![
+                (COSTS, clients as f64 * self.spec.cost_per_client_month),
+                (LEVY, -levy),
+            ],
+            employer_cost: levy,
+            entered: std::mem::take(&mut self.entered),
+            passed_over: std::mem::take(&mut self.passed_over),
+            ..PolicyMonth::default()
+        };
+        self.participants_before = clients;
+        self.entries = 0;
+        self.entries_older = 0;
+        self.placements = 0;
+        self.in_work_or_education = 0;
+        self.ended = 0;
+    }
+}
+
+impl Intervention for JobSecurityCouncil {
+    fn kind(&self) -> &'static str {
+        "job_security_council"
+    }
+    fn report(&mut self) -> PolicyMonth {
+        std::mem::take(&mut self.month)
+    }
+}

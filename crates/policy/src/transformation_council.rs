@@ -1,0 +1,263 @@
+//! Transformation council (`[[policies.transformation_council]]`): a regional body led by the
+//! union and employers (IG Metall's regional transformation councils, the first seed paper)
+//! that takes the workers of a closure into a caseload, assesses their skills, widens their
+//! search and refers those whose occupation has no future nearby to retraining for an
+//! occupation in demand.
+//!
+//! Mechanism (the shared [`Caseload`] for intake, support and exits):
+//!
+//! - **Caseload**: `caseworkers × cases_per_caseworker` clients at once; intake from workers
+//!   under notice and displaced workers of the target firms (`take_up` a month, per-worker draw).
+//! - **Support**: clients search with intensity × `intensity` (counselling) and breadth ×
+//!   `breadth` (farther occupations and other accessible regions); they leave at a hire or
+//!   after `max_months`.
+//! - **Assessment and referral**: at entry, a client whose own occupation has fewer vacancies
+//!   within reach than `referral_ratio` × those of the occupation it would best be retrained
+//!   for ([`demand::occupation_in_demand`]) is referred to a course of `course_months` for that
+//!   occupation with `skill_gain`, which it takes up with probability `referral_take_up` (its
+//!   own draw); it then leaves the caseload for the course (the engine's training spell,
+//!   dropout-free: councils refer to certified courses) once it is unemployed, as courses for
+//!   the unemployed are paid by the employment agency.
+//!
+//! Ledger items: `caseworkers` (`cost_per_caseworker_month` per caseworker while the council
+//! runs), `council_participants` (`cost_per_participant_month` per client-month: assessment,
+//! materials), `course_costs` (`course_cost_per_month` per participant-month of referred
+//! courses) and `training_allowance` (benefit at the worker's rate for referred trainees
+//! without a job).
+
+use std::collections::BTreeMap;
+
+use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::state::{Displacement, NO_FIRM, TrainingPlan};
+use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
+
+use crate::caseload::{Caseload, CaseloadSpec, Exit};
+use crate::demand;
+use crate::{Intervention, PolicyMonth};
+
+/// Item: caseworkers' pay, cost.
+pub const CASEWORKERS: &str = "caseworkers";
+/// Item: per-client costs, cost.
+pub const PARTICIPANT_COSTS: &str = "council_participants";
+/// Item: referred courses, cost.
+pub const COURSE_COSTS: &str = "course_costs";
+/// Item: training allowance of referred trainees without a job, cost.
+pub const ALLOWANCE: &str = "training_allowance";
+
+const REFERRAL: u64 = 21;
+
+/// `[[policies.transformation_council]]`, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TransformationCouncilSpec {
+    /// Unique name: keys the policy's random streams and its rows in the outputs.
+    pub name: String,
+    /// First month of intake.
+    pub start: Month,
+    /// First month without the council (None: to the end of the run).
+    pub end: Option<Month>,
+    /// Intake and support (capacity = caseworkers × cases per caseworker).
+    pub caseload: CaseloadSpec,
+    /// Caseworkers.
+    pub caseworkers: u32,
+    /// Clients per caseworker.
+    pub cases_per_caseworker: f64,
+    /// A client is referred when its occupation's vacancies within reach are below this share
+    /// of those of the occupation in demand.
+    pub referral_ratio: f64,
+    /// Probability that a referred client takes the course.
+    pub referral_take_up: f64,
+    /// Course length, months.
+    pub course_months: u32,
+    /// Log skill gained on completing the course.
+    pub skill_gain: f64,
+    /// Caseworker cost per month, €.
+    pub cost_per_caseworker_month: f64,
+    /// Cost per client-month, €.
+    pub cost_per_participant_month: f64,
+    /// Course cost per participant-month, €.
+    pub course_cost_per_month: f64,
+}
+
+/// The mechanism for one run.
+pub struct TransformationCouncil {
+    spec: TransformationCouncilSpec,
+    caseload: Caseload,
+    /// Clients referred to a course for an occupation, waiting to be unemployed to start it.
+    referred: BTreeMap<u32, wandel_engine::params::OccupationId>,
+    /// Referred clients in their course.
+    trainees: BTreeMap<u32, Month>,
+    entries: u64,
+    entries_older: u64,
+    placements: u64,
+    referrals: u64,
+    completions: u64,
+    participants_before: u64,
+    entered: Vec<u32>,
+    passed_over: Vec<u32>,
+    month: PolicyMonth,
+}
+
+impl TransformationCouncil {
+    /// A fresh mechanism.
+    pub fn new(spec: TransformationCouncilSpec) -> TransformationCouncil {
+        TransformationCouncil {
+            caseload: Caseload::new(spec.caseload.clone()),
+            spec,
+            referred: BTreeMap::new(),
+            trainees: BTreeMap::new(),
+            entries: 0,
+            entries_older: 0,
+            placements: 0,
+            referrals: 0,
+            completions: 0,
+            participants_before: 0,
+            entered: Vec::new(),
+            passed_over: Vec::new(),
+            month: PolicyMonth::default(),
+        }
+    }
+
+    fn active(&self, t: Month) -> bool {
+        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+    }
+
+    /// The assessment at entry: the occupation client `w` is referred to retrain for, if any.
+    fn assess(&self, ctx: &PolicyCtx<'_>, w: u32, vacancies: &[f64]) -> Option<u16> {
+        let params = ctx.params();
+        let r = ctx.economy().workers.rec[w as usize];
+        let region = r.region as usize;
+        let target = demand::occupation_in_demand(params, vacancies, region, r.occupation)?;
+        let own = demand::within_reach(params, vacancies, region, r.occupation as usize);
+        let there = demand::within_reach(params, vacancies, region, target as usize);
+        (own < self.spec.referral_ratio * there
+            && ctx.worker_draw(w, REFERRAL) < self.spec.referral_take_up)
+            .then_some(target)
+    }
+}
+
+impl Policy for TransformationCouncil {
+    fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+        self.caseload.on_displacement(ctx, displaced);
+    }
+
+    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let t = ctx.month();
+        // Courses that ended (the engine ends the spell at its planned end).
+        let done: Vec<u32> = self
+            .trainees
+            .keys()
+            .copied()
+            .filter(|w| !ctx.economy().trainee_spell.contains_key(w))
+            .collect();
+        for w in done {
+            self.trainees.remove(&w);
+            self.completions += 1;
+        }
+        let open = self.active(t);
+        let month = self.caseload.month(ctx, open);
+        for &(w, exit) in &month.exits {
+            if exit == Exit::Placed {
+                self.placements += 1;
+            }
+            if exit != Exit::Training {
+                self.referred.remove(&w);
+            }
+        }
+        if !month.entered.is_empty() {
+            let vacancies = demand::vacancies(ctx.economy(), ctx.params());
+            for &w in &month.entered {
+                if let Some(o) = self.assess(ctx, w, &vacancies) {
+                    self.referred.insert(w, o);
+                    self.referrals += 1;
+                }
+            }
+        }
+        // Referred clients start their course once unemployed (the agency pays courses for
+        // the unemployed): they leave the caseload for it next month.
+        let ready: Vec<(u32, u16)> = self
+            .referred
+            .iter()
+            .map(|(&w, &o)| (w, o))
+            .filter(|&(w, _)| ctx.economy().workers.rec[w as usize].status == Status::Unemployed)
+            .collect();
+        for (w, occupation) in ready {
+            let plan = TrainingPlan {
+                months: self.spec.course_months,
+                occupation: Some(occupation),
+                skill_gain: self.spec.skill_gain as f32,
+            };
+            self.referred.remove(&w);
+            if ctx.start_training(w, plan) {
+                self.trainees.insert(w, t);
+            }
+        }
+        self.entries += month.entered.len() as u64;
+        self.entries_older += month.entries_50_plus;
+        self.entered.extend(month.entered);
+        self.passed_over.extend(month.passed_over);
+    }
+
+    fn on_month_end(&mut self, eco: &Economy, params: &Params, _record: &MonthRecord) {
+        let s = &self.spec;
+        let rules = &params.benefits;
+        let mut allowance = 0.0;
+        for &w in self.trainees.keys() {
+            let rec = &eco.workers.rec[w as usize];
+            if rec.status == Status::Training && rec.employer == NO_FIRM && rules.enabled {
+                let children = rules.has_children(eco.workers.id[w as usize]);
+                allowance += f64::from(rules.benefit(rec.wage, children)) / 100.0;
+            }
+        }
+        let clients = self.caseload.clients.len() as u64;
+        let trainees = self.trainees.len() as u64;
+        let running = self.active(eco.month) || clients > 0;
+        let participants = clients + trainees;
+        self.month = PolicyMonth {
+            participants,
+            entries: self.entries,
+            exits: (self.participants_before + self.entries).saturating_sub(participants),
+            completions: self.completions,
+            placements: self.placements,
+            referrals: self.referrals,
+            entries_50_plus: self.entries_older,
+            items: vec![
+                (
+                    CASEWORKERS,
+                    if running {
+                        f64::from(s.caseworkers) * s.cost_per_caseworker_month
+                    } else {
+                        0.0
+                    },
+                ),
+                (
+                    PARTICIPANT_COSTS,
+                    clients as f64 * s.cost_per_participant_month,
+                ),
+                (COURSE_COSTS, trainees as f64 * s.course_cost_per_month),
+                (ALLOWANCE, allowance),
+            ],
+            entered: std::mem::take(&mut self.entered),
+            passed_over: std::mem::take(&mut self.passed_over),
+            ..PolicyMonth::default()
+        };
+        self.participants_before = participants;
+        self.entries = 0;
+        self.entries_older = 0;
+        self.placements = 0;
+        self.referrals = 0;
+        self.completions = 0;
+    }
+}
+
+impl Intervention for TransformationCouncil {
+    fn kind(&self) -> &'static str {
+        "transformation_council"
+    }
+    fn report(&mut self) -> PolicyMonth {
+        std::mem::take(&mut self.month)
+    }
+}
