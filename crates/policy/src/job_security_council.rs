@@ -17,7 +17,8 @@
 //! - **Outcome as the councils report it**: a client's support ends *in work or education*
 //!   when it leaves placed or into training, or is on a payroll or in training when support
 //!   runs out; `summary.json` reports that share over all clients whose support ended
-//!   (`policies.csv`: `placements` and `exits`), which is what E1–E5 measure. Its effect against
+//!   (`policies.csv`: `in_work_or_education` over `supports_ended`), which is what E1–E7
+//!   measure. Its effect against
 //!   the counterfactual (`followup.csv`) is another figure: many clients would have found work
 //!   anyway.
 //!

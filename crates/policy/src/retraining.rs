@@ -35,8 +35,9 @@
 //!    `months − 1` draws (a one-month course has none); dropouts return without the gain.
 //! 4. **Completion** after `months`: `skill_gain` log points of skill, and with
 //!    `learns = "new_occupation"` the occupation chosen at entry: the one with the most open
-//!    vacancies in the worker's region, weighted by `0.25 + similarity` to the current one
-//!    (so nearby occupations in demand come first), if any has vacancies.
+//!    vacancies within reach (every region's, weighted by its accessibility from the worker's
+//!    region), weighted by `0.25 + similarity` to the current one (so nearby occupations in
+//!    demand come first), if any has vacancies. Each worker takes one course in a run.
 //!
 //! Ledger items: `course_costs` (`cost_per_month` per participant-month) and
 //! `training_allowance`. `policies.csv` reports participants, entries, exits, completions and
