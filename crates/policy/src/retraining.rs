@@ -479,15 +479,7 @@ impl Policy for Retraining {
     }
 
     fn on_month_end(&mut self, eco: &Economy, params: &Params, _record: &MonthRecord) {
-        let rules = &params.benefits;
-        let mut allowance = 0.0;
-        for &w in self.participants.keys() {
-            let rec = &eco.workers.rec[w as usize];
-            if rec.status == Status::Training && rec.employer == NO_FIRM && rules.enabled {
-                let children = rules.has_children(eco.workers.id[w as usize]);
-                allowance += f64::from(rules.benefit(rec.wage, children)) / 100.0;
-            }
-        }
+        let allowance = training_allowance(eco, params, self.participants.keys().copied());
         let participants = self.participants.len() as u64;
         self.month = PolicyMonth {
             participants,
@@ -511,6 +503,27 @@ impl Policy for Retraining {
         self.completions = 0;
         self.dropouts = 0;
     }
+}
+
+/// The month's training allowance, €, for the trainees among `workers` without a job:
+/// unemployment benefit at the worker's rate on its last wage (SGB III § 144).
+pub fn training_allowance(
+    eco: &Economy,
+    params: &Params,
+    workers: impl Iterator<Item = u32>,
+) -> f64 {
+    let rules = &params.benefits;
+    if !rules.enabled {
+        return 0.0;
+    }
+    workers
+        .map(|w| (w, &eco.workers.rec[w as usize]))
+        .filter(|(_, rec)| rec.status == Status::Training && rec.employer == NO_FIRM)
+        .map(|(w, rec)| {
+            let children = rules.has_children(eco.workers.id[w as usize]);
+            f64::from(rules.benefit(rec.wage, children)) / 100.0
+        })
+        .sum()
 }
 
 impl Intervention for Retraining {

@@ -28,7 +28,7 @@
 use std::collections::BTreeMap;
 
 use wandel_engine::policy::{Policy, PolicyCtx};
-use wandel_engine::state::{Displacement, NO_FIRM, TrainingPlan};
+use wandel_engine::state::{Displacement, TrainingPlan};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::caseload::{Caseload, CaseloadSpec, Exit};
@@ -203,15 +203,8 @@ impl Policy for TransformationCouncil {
 
     fn on_month_end(&mut self, eco: &Economy, params: &Params, _record: &MonthRecord) {
         let s = &self.spec;
-        let rules = &params.benefits;
-        let mut allowance = 0.0;
-        for &w in self.trainees.keys() {
-            let rec = &eco.workers.rec[w as usize];
-            if rec.status == Status::Training && rec.employer == NO_FIRM && rules.enabled {
-                let children = rules.has_children(eco.workers.id[w as usize]);
-                allowance += f64::from(rules.benefit(rec.wage, children)) / 100.0;
-            }
-        }
+        let allowance =
+            crate::retraining::training_allowance(eco, params, self.trainees.keys().copied());
         let clients = self.caseload.clients.len() as u64;
         let trainees = self.trainees.len() as u64;
         let running = self.active(eco.month) || clients > 0;
