@@ -1,5 +1,7 @@
 //! Wandel's integration tests: one binary, one module per concern.
 //!
+//! - `accreditation`: certified workers' earnings and employment against the counterfactual,
+//!   capacity, pricing, zero capacity.
 //! - `calibration`: the calibration table of the shipped scenarios (`docs/calibration.md`).
 //! - `dmp_reference`: the DMP special case against its exact steady state.
 //! - `hooks`: what policies act through: event log, composable levers, hours, training ends,
@@ -20,6 +22,7 @@
 
 mod util;
 
+mod accreditation;
 mod calibration;
 mod cli;
 mod councils;

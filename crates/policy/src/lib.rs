@@ -19,6 +19,7 @@
 
 #![deny(missing_docs)]
 
+pub mod accreditation;
 pub mod caseload;
 pub mod demand;
 pub mod followup;
@@ -30,6 +31,7 @@ pub mod short_time_work;
 pub mod target;
 pub mod transformation_council;
 
+pub use accreditation::{Accreditation, AccreditationSpec};
 pub use caseload::CaseloadSpec;
 pub use followup::{FollowCell, FollowUp, Followed};
 pub use job_security_council::{JobSecurityCouncil, JobSecurityCouncilSpec};
@@ -106,6 +108,8 @@ pub enum PolicySpec {
     TransformationCouncil(TransformationCouncilSpec),
     /// `[[policies.job_security_council]]`.
     JobSecurityCouncil(JobSecurityCouncilSpec),
+    /// `[[policies.accreditation]]`.
+    Accreditation(AccreditationSpec),
 }
 
 /// The policy kinds a scenario may name, as written (`[[policies.KIND]]`).
@@ -114,6 +118,7 @@ pub const KINDS: &[&str] = &[
     "retraining",
     "transformation_council",
     "job_security_council",
+    "accreditation",
 ];
 
 impl PolicySpec {
@@ -124,6 +129,7 @@ impl PolicySpec {
             PolicySpec::Retraining(s) => &s.name,
             PolicySpec::TransformationCouncil(s) => &s.name,
             PolicySpec::JobSecurityCouncil(s) => &s.name,
+            PolicySpec::Accreditation(s) => &s.name,
         }
     }
     /// The policy's first month.
@@ -133,6 +139,7 @@ impl PolicySpec {
             PolicySpec::Retraining(s) => s.start,
             PolicySpec::TransformationCouncil(s) => s.start,
             PolicySpec::JobSecurityCouncil(s) => s.start,
+            PolicySpec::Accreditation(s) => s.start,
         }
     }
     /// The policy's first month without it (None: to the end of the run).
@@ -142,6 +149,7 @@ impl PolicySpec {
             PolicySpec::Retraining(s) => s.end,
             PolicySpec::TransformationCouncil(s) => s.end,
             PolicySpec::JobSecurityCouncil(s) => s.end,
+            PolicySpec::Accreditation(s) => s.end,
         }
     }
     /// A fresh mechanism for one run.
@@ -151,6 +159,7 @@ impl PolicySpec {
             PolicySpec::Retraining(s) => Box::new(Retraining::new(s.clone())),
             PolicySpec::TransformationCouncil(s) => Box::new(TransformationCouncil::new(s.clone())),
             PolicySpec::JobSecurityCouncil(s) => Box::new(JobSecurityCouncil::new(s.clone())),
+            PolicySpec::Accreditation(s) => Box::new(Accreditation::new(s.clone())),
         }
     }
 }

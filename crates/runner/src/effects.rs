@@ -291,13 +291,14 @@ pub(crate) fn summary_effects(
         &cb,
     ));
     // Cost per job-year gained: the ratio of the mean effects (no interval: a ratio of two
-    // uncertain means has none of this simple form; the two intervals above bound it).
+    // uncertain means has none of this simple form; the two intervals above bound it). Only
+    // when job-years are gained: a cost per job-year lost is not a price of anything.
     let gained = ja.iter().zip(&jb).map(|(a, b)| a - b).sum::<f64>() / ja.len().max(1) as f64;
     let spent = ca.iter().zip(&cb).map(|(a, b)| a - b).sum::<f64>() / ca.len().max(1) as f64;
-    if policy_effects && gained.abs() > 1e-9 {
+    if policy_effects && gained > 1e-9 {
         out.push(Effect {
             name: "cost_per_job_year",
-            label: "Net cost to the state per job-year gained (ratio of the mean effects)",
+            label: "Net cost to the state per job-year gained (ratio of the mean effects; negative: the policy pays for itself)",
             unit: "€",
             mean: spent * 1e6 / gained,
             ci95_low: None,

@@ -10,8 +10,8 @@
 use wandel_engine::Month;
 use wandel_engine::params::FirmGroup;
 use wandel_policy::{
-    CaseloadSpec, Eligible, FirmTarget, Fiscal, JobSecurityCouncilSpec, PolicySpec, RetrainingKind,
-    RetrainingSpec, ShortTimeWorkSpec, TransformationCouncilSpec,
+    AccreditationSpec, CaseloadSpec, Eligible, FirmTarget, Fiscal, JobSecurityCouncilSpec,
+    PolicySpec, RetrainingKind, RetrainingSpec, ShortTimeWorkSpec, TransformationCouncilSpec,
 };
 
 use super::names::Names;
@@ -112,6 +112,14 @@ pub(crate) fn read_policies(
         let spec = read_job_security_council(rd, &mut t, &common, start);
         if common.ok {
             specs.push(PolicySpec::JobSecurityCouncil(spec));
+        }
+        rd.finish(t);
+    }
+    for mut t in rd.tables(&mut policies, "accreditation") {
+        let common = read_common(rd, &mut t, names, &mut seen, (start, end));
+        let spec = read_accreditation(rd, &mut t, &common, start);
+        if common.ok {
+            specs.push(PolicySpec::Accreditation(spec));
         }
         rd.finish(t);
     }
@@ -276,6 +284,48 @@ fn read_job_security_council(
             t,
             "cost_per_client_month",
             Some(800.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+    }
+}
+
+/// The eligibility groups an accreditation table may list.
+const ACCREDITATION_ELIGIBLE: [&str; 2] = ["employed", "under_notice"];
+
+/// Reads the keys of `[[policies.accreditation]]` after the common ones.
+fn read_accreditation(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    run_start: Month,
+) -> AccreditationSpec {
+    let eligible = read_eligible(
+        rd,
+        t,
+        Eligible {
+            employed: false,
+            under_notice: true,
+            displaced: false,
+        },
+        &ACCREDITATION_ELIGIBLE,
+    );
+    AccreditationSpec {
+        name: common.name.clone(),
+        start: common.start.unwrap_or(run_start),
+        end: common.end,
+        target: common.target.clone(),
+        capacity: common.capacity,
+        employed: eligible.employed,
+        under_notice: eligible.under_notice,
+        min_tenure_months: rd.integer(t, "min_tenure_months", Some(36), 0, 600) as u32,
+        take_up: rd.number(t, "take_up", Some(0.1), Range::Unit),
+        months: rd.integer(t, "months", Some(2), 1, 24) as u32,
+        share: rd.number(t, "share", Some(0.5), Range::Unit),
+        breadth: rd.number(t, "breadth", Some(1.25), Range::Between(1.0, 10.0)),
+        cost_per_assessment: rd.number(
+            t,
+            "cost_per_assessment",
+            Some(1500.0),
             Range::Between(0.0, 100_000.0),
         ),
     }
