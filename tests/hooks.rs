@@ -322,3 +322,91 @@ fn a_portable_share_keeps_the_tenure_premium_as_skill() {
     run_checked(&mut policy, &mut |_| {});
     assert!(policy.checked > 100, "{} leavers checked", policy.checked);
 }
+
+/// Trains twenty of the works' operators as technicians (an occupation the works use) and
+/// twenty as carers (one they do not use), from the first month, for two months.
+#[derive(Default)]
+struct Requalify {
+    technicians: Vec<u32>,
+    carers: Vec<u32>,
+}
+
+impl Policy for Requalify {
+    fn name(&self) -> &str {
+        "requalify"
+    }
+    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+        if ctx.month() != ctx.params().start {
+            return;
+        }
+        let p = ctx.params();
+        let occ = |name: &str| p.occupations.iter().position(|o| o == name).unwrap() as u16;
+        let (metal, technical, care) = (occ("metal_production"), occ("technical"), occ("care"));
+        let eco = ctx.economy();
+        let operators: Vec<u32> = eco.firms.employees[0]
+            .iter()
+            .copied()
+            .filter(|&w| {
+                let r = &eco.workers.rec[w as usize];
+                r.occupation == metal && r.status == Status::Employed
+            })
+            .take(40)
+            .collect();
+        for (k, &w) in operators.iter().enumerate() {
+            let to = if k < 20 { technical } else { care };
+            let plan = TrainingPlan {
+                months: 2,
+                occupation: Some(to),
+                skill_gain: 0.0,
+            };
+            assert!(ctx.start_training(w, plan));
+        }
+        self.technicians = operators[..20].to_vec();
+        self.carers = operators[20..].to_vec();
+    }
+}
+
+#[test]
+fn a_worker_trained_into_an_occupation_its_employer_does_not_use_takes_it_when_the_job_ends() {
+    let s = steel();
+    let occ = |name: &str| s.params.occupations.iter().position(|o| o == name).unwrap() as u16;
+    let (metal, technical, care) = (occ("metal_production"), occ("technical"), occ("care"));
+    assert_eq!(s.params.firm_groups[0].name, "integrated_works");
+    let mut policy = Requalify::default();
+    let start = s.params.start;
+    let at = |sim: &Simulation<'_>| {
+        sim.economy
+            .workers
+            .rec
+            .iter()
+            .map(|r| (r.employer, r.occupation))
+            .collect::<Vec<_>>()
+    };
+    let (mut after_course, mut after_closure) = (Vec::new(), Vec::new());
+    run_checked(&mut policy, &mut |sim| {
+        if sim.economy.month == start.plus(6) {
+            after_course = at(sim);
+        }
+        if sim.economy.month == start.plus(25) {
+            after_closure = at(sim);
+        }
+    });
+    let (technicians, carers) = (&policy.technicians, &policy.carers);
+    // Course over, still at the works: technicians at once; the carers go on as operators.
+    for &w in technicians.iter().chain(carers) {
+        assert_eq!(after_course[w as usize].0, 0, "worker {w}");
+    }
+    assert!(
+        technicians
+            .iter()
+            .all(|&w| after_course[w as usize].1 == technical)
+    );
+    assert!(carers.iter().all(|&w| after_course[w as usize].1 == metal));
+    // The works closed in 2027-01: the carers' new occupation is now their own (unless hired
+    // since into another one).
+    let cared = carers
+        .iter()
+        .filter(|&&w| after_closure[w as usize].1 == care)
+        .count();
+    assert!(cared >= 10, "{cared} of 20 carers");
+}

@@ -4,7 +4,10 @@
 //! aged 50 or more than the neo-corporatist kind at the same capacity and eligibility; and
 //! training locks the displaced in (their re-employment falls below the counterfactual while
 //! courses run) and raises the participants' employment 12 months after completion above that
-//! of the same workers without it, under common random numbers.
+//! of the same workers without it, under common random numbers. On the shipped
+//! `retraining_micro_corporatist` scenario: the technology switch cuts the occupation the new
+//! technology needs fewer of, and operators retrained as technicians beforehand are employed
+//! more often than the same workers without the programme.
 
 use wandel_engine::MonthRecord;
 use wandel_policy::PolicyRun;
@@ -112,7 +115,12 @@ fn the_local_union_kind_reaches_more_older_learners_than_the_neo_corporatist_kin
 
 /// The row of `followup.csv` for `group` at `months` since entry, as fields.
 fn followup_row(text: &str, group: &str, months: u32) -> Vec<String> {
-    let prefix = format!("steel_learning,{group},{months},");
+    followup_row_of(text, "steel_learning", group, months)
+}
+
+/// The row of `followup.csv` for `policy`'s `group` at `months` since entry, as fields.
+fn followup_row_of(text: &str, policy: &str, group: &str, months: u32) -> Vec<String> {
+    let prefix = format!("{policy},{group},{months},");
     let row = text
         .lines()
         .find(|l| l.starts_with(&prefix))
@@ -161,4 +169,56 @@ fn training_locks_participants_in_and_raises_their_employment_after_completion()
     // Applicants the full programme passed over are followed as the comparison group.
     let passed = followup_row(&followup, "passed_over", 0);
     assert!(num(&passed, 3) > 0.0, "{passed:?}");
+}
+
+const MICRO: &str = "scenarios/policies/retraining_micro_corporatist.toml";
+
+#[test]
+fn a_technology_switch_cuts_the_occupation_the_new_technology_needs_fewer_of() {
+    // The works switch in 2028-01 (month 36) to 85 % of their workforce, with the operators'
+    // share down from 55 to 40 % and the technicians' up from 25 to 40 %: their layoffs in the
+    // following year (no policy) fall on operators, and on logistics and office staff (whose
+    // shares stay while the works shrink), never on technicians, whom the works now lack.
+    let s = crate::util::scenario(MICRO, &["simulation.months=48"]);
+    let occ = |name: &str| s.params.occupations.iter().position(|o| o == name).unwrap() as u16;
+    let (metal, technical) = (occ("metal_production"), occ("technical"));
+    let mut sim = wandel_engine::Simulation::new(&s.params, 0);
+    let switch = s.params.start.plus(36);
+    let (mut operators, mut technicians, mut others) = (0, 0, 0);
+    while !sim.finished() {
+        sim.step(&mut ());
+        let eco = &sim.economy;
+        if eco.month < switch {
+            continue;
+        }
+        for d in eco
+            .displaced
+            .iter()
+            .filter(|d| d.firm == 0 && d.month == eco.month)
+        {
+            match eco.workers.rec[d.worker as usize].occupation {
+                o if o == metal => operators += 1,
+                o if o == technical => technicians += 1,
+                _ => others += 1,
+            }
+        }
+    }
+    let all = operators + technicians + others;
+    assert!(
+        operators > 2 * others && technicians * 50 <= all && all > 200,
+        "operators {operators}, technicians {technicians}, others {others}"
+    );
+}
+
+#[test]
+fn operators_retrained_for_the_new_technology_keep_their_jobs_more_often() {
+    let dir = scratch("retraining-micro");
+    let out = dir.join("run");
+    let set = ["simulation.months=66", "simulation.replications=4"];
+    let o = run_scenario(MICRO, &out, &set, &["--no-charts"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let followup = std::fs::read_to_string(out.join("followup.csv")).unwrap();
+    let row = followup_row_of(&followup, "hydrogen_qualification", "participants", 24);
+    let low: f64 = row[12].parse().unwrap();
+    assert!(low > 0.0, "24 months after entry: {row:?}");
 }

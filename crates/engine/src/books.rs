@@ -184,6 +184,7 @@ pub(crate) struct PayrollBooks<'a> {
     pub(crate) events: &'a mut EventLog,
     pub(crate) displaced: &'a mut DisplacedFlags,
     pub(crate) portable: &'a mut BTreeMap<u32, f32>,
+    pub(crate) requalified: &'a mut BTreeMap<u32, OccupationId>,
     pub(crate) wage_level: &'a [f32],
     /// Firms' hours; `None` while every firm works full time (the common case: no read).
     pub(crate) hours: Option<&'a [f32]>,
@@ -204,7 +205,8 @@ impl PayrollBooks<'_> {
     /// Payroll worker `w` (record `r`) of firm `j` leaves the payroll's books (already off its
     /// list) for reason `exit`: the separation is logged, wage sums and short-time counts
     /// updated; `r` keeps the wage it last earned (and, when a policy made a share of its
-    /// firm-specific skill portable, that share as general skill) and loses its employer.
+    /// firm-specific skill portable, that share as general skill), takes the occupation it
+    /// trained into while in the job (when its employer did not use it) and loses its employer.
     #[inline(always)]
     pub(crate) fn leave(&mut self, w: u32, r: &mut Worker, j: usize, exit: Exit) {
         if self.events.enabled {
@@ -238,6 +240,11 @@ impl PayrollBooks<'_> {
             if !self.portable.is_empty() {
                 self.carry_portable(w, r, start);
             }
+        }
+        if !self.requalified.is_empty()
+            && let Some(occupation) = self.requalified.remove(&w)
+        {
+            r.occupation = occupation;
         }
         r.employer = NO_FIRM;
     }
@@ -391,6 +398,7 @@ impl Economy {
             events,
             displaced_flags,
             portable_skill,
+            requalified,
             ..
         } = self;
         Split {
@@ -423,6 +431,7 @@ impl Economy {
                 events,
                 displaced: displaced_flags,
                 portable: portable_skill,
+                requalified,
                 wage_level: &firms.wage_level,
                 hours: firms.any_short_hours.then_some(&firms.hours[..]),
                 similarity,

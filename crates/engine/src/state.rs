@@ -458,6 +458,9 @@ pub struct Economy {
     /// Share of firm-specific skill each worker keeps when leaving its job (set by policies:
     /// accreditation); absent = none.
     pub portable_skill: BTreeMap<u32, f32>,
+    /// Occupations that payroll workers trained into and their employer does not use: the
+    /// worker goes on doing its job, and the new occupation is its own when the job ends.
+    pub requalified: BTreeMap<u32, OccupationId>,
     /// Where watched workers applied this month (applications matching): the follow-up of a
     /// policy's participants registers them; counts are reset when matching starts.
     pub search_watch: BTreeMap<u32, SearchTally>,
@@ -557,6 +560,7 @@ impl Economy {
             },
             displaced_flags: DisplacedFlags::default(),
             portable_skill: BTreeMap::new(),
+            requalified: BTreeMap::new(),
             search_watch: BTreeMap::new(),
             by_birth: Vec::new(),
             birth_base: params.first_month(),
@@ -1126,8 +1130,21 @@ impl Economy {
         if completed {
             self.workers.rec[i].skill += s.plan.skill_gain;
             if let Some(occ) = s.plan.occupation {
-                // Trained into the occupation: no skill loss for the change.
-                self.workers.rec[i].occupation = occ;
+                // Trained into the occupation: no skill loss for the change. A worker on a
+                // payroll whose employer does not use the occupation keeps doing its job (and
+                // is compared with its colleagues in layoffs); the occupation becomes its own
+                // when the job ends.
+                let employer = self.workers.rec[i].employer;
+                let used = employer == NO_FIRM
+                    || self.group_mix[self.firms.group[employer as usize] as usize]
+                        .iter()
+                        .any(|&(o, share)| o == occ && share > 0.0);
+                if used {
+                    self.workers.rec[i].occupation = occ;
+                    self.requalified.remove(&w);
+                } else {
+                    self.requalified.insert(w, occ);
+                }
             }
             self.flows.training_ends += 1;
         } else {

@@ -192,7 +192,11 @@ pub struct RetrainingSpec {
     pub capacity: Option<u64>,
     /// Who may enter.
     pub eligible: Eligible,
-    /// Completion brings a new occupation in demand.
+    /// Occupations whose workers are eligible (empty: all).
+    pub occupations: Vec<u16>,
+    /// With `new_occupation`: the occupation taught (None: the one most in demand).
+    pub occupation: Option<u16>,
+    /// Completion brings a new occupation (the named one, or the one in demand).
     pub new_occupation: bool,
     /// Course length, months.
     pub months: u32,
@@ -295,10 +299,12 @@ impl Retraining {
         let mut out: Vec<u32> = Vec::new();
         let wants = |w: u32| ctx.worker_draw(w, TAKE_UP) < self.take_up(eco, w, t);
         let free = |w: u32| {
+            let r = &eco.workers.rec[w as usize];
             matches!(
-                eco.workers.rec[w as usize].status,
+                r.status,
                 Status::Employed | Status::ShortTime | Status::Unemployed
             ) && !self.served.contains(&w)
+                && (s.occupations.is_empty() || s.occupations.contains(&r.occupation))
         };
         let bound = self.take_up_bound();
         for j in 0..eco.firms.len() {
@@ -350,10 +356,7 @@ impl Retraining {
         }
         if s.eligible.displaced {
             for &w in self.displaced.keys() {
-                if eco.workers.rec[w as usize].status == Status::Unemployed
-                    && !self.served.contains(&w)
-                    && wants(w)
-                {
+                if eco.workers.rec[w as usize].status == Status::Unemployed && free(w) && wants(w) {
                     out.push(w);
                 }
             }
@@ -435,9 +438,7 @@ impl Policy for Retraining {
                     .then(a.cmp(&b))
             });
         }
-        let vacancies = self
-            .spec
-            .new_occupation
+        let vacancies = (self.spec.new_occupation && self.spec.occupation.is_none())
             .then(|| demand::vacancies(ctx.economy(), ctx.params()));
         for w in want {
             if room == 0 {
@@ -446,9 +447,17 @@ impl Policy for Retraining {
             }
             let eco = ctx.economy();
             let rec = eco.workers.rec[w as usize];
-            let occupation = vacancies.as_ref().and_then(|v| {
-                demand::occupation_in_demand(ctx.params(), v, rec.region as usize, rec.occupation)
-            });
+            let occupation = match (self.spec.new_occupation, self.spec.occupation) {
+                (true, Some(o)) => (o != rec.occupation).then_some(o),
+                _ => vacancies.as_ref().and_then(|v| {
+                    demand::occupation_in_demand(
+                        ctx.params(),
+                        v,
+                        rec.region as usize,
+                        rec.occupation,
+                    )
+                }),
+            };
             let learning = Self::learning(eco, w);
             let s = &self.spec;
             let completion =

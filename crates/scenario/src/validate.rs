@@ -106,6 +106,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         sectors: &sector_names,
         regions: &region_names,
         groups: &group_names,
+        occupations: &occupation_names,
         firm_groups: &groups,
     };
     let policy_specs = policies::read_policies(rd, &mut top, &target_names, &fiscal, run);

@@ -111,7 +111,11 @@ pub fn lay_off(
 }
 
 /// The `n` workers of firm `j` to dismiss, in order: full-hours workers before short-time
-/// workers before trainees, each by social points, fewest first, ties in random order.
+/// workers before trainees. Within each of these, the firm dismisses first in the occupations
+/// it has more workers of than its current mix needs at its target (social selection compares
+/// only comparable workers, KSchG § 1 (3): after a technology switch the occupations the new
+/// technology needs fewer of are cut), each up to its surplus, then the others; in each pass
+/// by social points, fewest first, ties in random order.
 fn social_selection(eco: &Economy, j: usize, n: usize, rng: &mut SimRng) -> Vec<u32> {
     let mut ranked: Vec<(u8, i32, u64, u32)> = eco.firms.employees[j]
         .iter()
@@ -126,7 +130,55 @@ fn social_selection(eco: &Economy, j: usize, n: usize, rng: &mut SimRng) -> Vec<
         })
         .collect();
     ranked.sort_unstable();
-    ranked.into_iter().take(n).map(|(.., w)| w).collect()
+    let mut budget = occupation_surplus(eco, j);
+    let occupation = |w: u32| eco.workers.rec[w as usize].occupation as usize;
+    let mut chosen = vec![false; ranked.len()];
+    let mut out = Vec::with_capacity(n);
+    let mut lo = 0;
+    while lo < ranked.len() && out.len() < n {
+        let hi = lo + ranked[lo..].partition_point(|r| r.0 == ranked[lo].0);
+        for (k, r) in ranked[lo..hi].iter().enumerate() {
+            if out.len() == n {
+                break;
+            }
+            let b = &mut budget[occupation(r.3)];
+            if *b > 0 {
+                *b -= 1;
+                chosen[lo + k] = true;
+                out.push(r.3);
+            }
+        }
+        for (k, r) in ranked[lo..hi].iter().enumerate() {
+            if out.len() == n {
+                break;
+            }
+            if !chosen[lo + k] {
+                out.push(r.3);
+            }
+        }
+        lo = hi;
+    }
+    out
+}
+
+/// Workers of firm `j` above what its group's current occupation mix needs at its target, by
+/// occupation (rounded up).
+fn occupation_surplus(eco: &Economy, j: usize) -> Vec<u32> {
+    let n_occupations = eco.n_occupations;
+    let mut count = vec![0u32; n_occupations];
+    for &w in &eco.firms.employees[j] {
+        count[eco.workers.rec[w as usize].occupation as usize] += 1;
+    }
+    let target = f64::from(eco.firms.target[j]);
+    let mut need = vec![0.0f64; n_occupations];
+    for &(o, share) in &eco.group_mix[eco.firms.group[j] as usize] {
+        need[o as usize] += share * target;
+    }
+    count
+        .iter()
+        .zip(&need)
+        .map(|(&c, &need)| (f64::from(c) - need).ceil().max(0.0) as u32)
+        .collect()
 }
 
 /// The payroll position of a worker of firm `j` to lay off (firms without social selection).

@@ -26,6 +26,7 @@ pub(crate) struct TargetNames<'a> {
     pub(crate) sectors: &'a Names,
     pub(crate) regions: &'a Names,
     pub(crate) groups: &'a Names,
+    pub(crate) occupations: &'a Names,
     pub(crate) firm_groups: &'a [FirmGroup],
 }
 
@@ -90,7 +91,7 @@ pub(crate) fn read_policies(
     }
     for mut t in rd.tables(&mut policies, "retraining") {
         let common = read_common(rd, &mut t, names, &mut seen, (start, end));
-        if let Some(spec) = read_retraining(rd, &mut t, &common, start) {
+        if let Some(spec) = read_retraining(rd, &mut t, &common, names, start) {
             if common.ok {
                 specs.push(PolicySpec::Retraining(spec));
             }
@@ -342,6 +343,7 @@ fn read_retraining(
     rd: &mut Reader<'_>,
     t: &mut Table<'_>,
     common: &Common,
+    names: &TargetNames<'_>,
     run_start: Month,
 ) -> Option<RetrainingSpec> {
     let path = t.path.clone();
@@ -372,9 +374,30 @@ fn read_retraining(
         learns_default,
         &["upskilling", "new_occupation"],
     );
+    let from_occupations = read_list(rd, t, "occupations", names.occupations);
+    let occupation = if t.has("occupation") {
+        let node = t.node_get("occupation");
+        let origin = origin_of(t, node);
+        let name = rd.string(t, "occupation", None);
+        let resolved = names
+            .occupations
+            .resolve(rd, &name, origin, &format!("{path}.occupation"));
+        if resolved.is_some() && learns != "new_occupation" {
+            rd.error(
+                origin,
+                &format!("{path}.occupation"),
+                "a course towards a named occupation needs learns = \"new_occupation\"",
+            );
+        }
+        resolved
+    } else {
+        None
+    };
     let spec = RetrainingSpec {
         name: common.name.clone(),
         kind: kind.unwrap_or(RetrainingKind::LocalUnion),
+        occupations: from_occupations,
+        occupation,
         start: common.start.unwrap_or(run_start),
         end: common.end,
         target: common.target.clone(),
