@@ -6,8 +6,9 @@
 //!   names the file, line and column, and a new chart can use any column without touching this file.
 //! - `markets.csv` is a long table ([`Markets`]) with interned region, sector and measure names.
 //! - `events.csv`, `manifest.json` and `summary.json` are small and parsed in full.
-//! - `effects.csv` and `ledger.csv` are optional (runs without a counterfactual have no
-//!   effects, older runs no ledger): [`Effects`] and [`Ledger`], `None` when the file is absent.
+//! - `effects.csv`, `ledger.csv` and `followup.csv` are optional (runs without a
+//!   counterfactual have no effects or follow-up, older runs no ledger): [`Effects`],
+//!   [`Ledger`] and [`FollowUp`], `None` when the file is absent.
 //!
 //! Also here: the statistics across replications (mean, 5 % and 95 % quantiles).
 
@@ -458,6 +459,74 @@ impl Effects {
     }
 }
 
+/// One row of `followup.csv`: a policy's participants (or the applicants it passed over)
+/// some months after entry, against the same workers in the counterfactual.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FollowRow {
+    pub(crate) policy: String,
+    /// `participants` or `passed_over`.
+    pub(crate) group: String,
+    pub(crate) months_since_entry: u32,
+    /// Workers followed (mean over replications).
+    pub(crate) workers: f64,
+    /// Percentage points; the interval is missing with one replication.
+    pub(crate) effect: f64,
+    pub(crate) ci95_low: f64,
+    pub(crate) ci95_high: f64,
+}
+
+/// `followup.csv`.
+pub(crate) struct FollowUp {
+    pub(crate) rows: Vec<FollowRow>,
+}
+
+impl FollowUp {
+    fn read(path: &Path) -> Result<FollowUp, ChartError> {
+        let t = WideTable::read(path)?;
+        let policies = t.texts("policy")?;
+        let groups = t.texts("group")?;
+        let months = t.integers("months_since_entry")?;
+        let workers = t.numbers("workers")?;
+        let effect = t.optional_numbers("effect_pp")?;
+        let lo = t.optional_numbers("ci95_low")?;
+        let hi = t.optional_numbers("ci95_high")?;
+        let rows = (0..t.len())
+            .map(|i| FollowRow {
+                policy: policies[i].clone(),
+                group: groups[i].clone(),
+                months_since_entry: months[i],
+                workers: workers[i],
+                effect: effect[i],
+                ci95_low: lo[i],
+                ci95_high: hi[i],
+            })
+            .collect();
+        Ok(FollowUp { rows })
+    }
+
+    /// The policies followed, in the order of their first row.
+    pub(crate) fn policies(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for r in &self.rows {
+            if !out.contains(&r.policy.as_str()) {
+                out.push(&r.policy);
+            }
+        }
+        out
+    }
+
+    /// The rows of one policy's group, by months since entry.
+    pub(crate) fn group(&self, policy: &str, group: &str) -> Vec<&FollowRow> {
+        let mut rows: Vec<&FollowRow> = self
+            .rows
+            .iter()
+            .filter(|r| r.policy == policy && r.group == group)
+            .collect();
+        rows.sort_by_key(|r| r.months_since_entry);
+        rows
+    }
+}
+
 /// One row of `ledger.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct LedgerRow {
@@ -665,6 +734,8 @@ pub(crate) struct RunData {
     pub(crate) effects: Option<Effects>,
     /// `ledger.csv`, when the run wrote one.
     pub(crate) ledger: Option<Ledger>,
+    /// `followup.csv`, when the run followed a policy's participants.
+    pub(crate) followup: Option<FollowUp>,
 }
 
 impl RunData {
@@ -707,6 +778,7 @@ impl RunData {
             optional(&effects_path, Effects::read)?
         };
         let ledger = optional(&dir.join("ledger.csv"), Ledger::read)?;
+        let followup = optional(&dir.join("followup.csv"), FollowUp::read)?;
         Ok(RunData {
             economy,
             markets,
@@ -715,6 +787,7 @@ impl RunData {
             manifest,
             effects,
             ledger,
+            followup,
         })
     }
 }

@@ -22,8 +22,21 @@ pub(crate) enum XAxis {
     Calendar,
     /// Months since displacement, from 0.
     MonthsSince,
+    /// Months since entry into a policy, from 0.
+    MonthsSinceEntry,
     /// Calendar years (x is the year); used by bar charts, one bar per year.
     Years,
+}
+
+impl XAxis {
+    /// What a duration axis counts, written under it (None for calendar axes).
+    pub(crate) fn description(self) -> Option<&'static str> {
+        match self {
+            XAxis::MonthsSince => Some("Months since displacement"),
+            XAxis::MonthsSinceEntry => Some("Months since entry"),
+            XAxis::Calendar | XAxis::Years => None,
+        }
+    }
 }
 
 /// One point of a series, with an optional 5–95 % band.
@@ -451,7 +464,9 @@ fn x_ticks<DB: DrawingBackend>(
     // Months, quarters, half-years, years, then multi-year steps (or years for a year axis).
     let steps: &[i32] = match axis {
         XAxis::Years => &[1, 2, 5, 10, 20],
-        XAxis::Calendar | XAxis::MonthsSince => &[1, 3, 6, 12, 24, 60, 120, 240],
+        XAxis::Calendar | XAxis::MonthsSince | XAxis::MonthsSinceEntry => {
+            &[1, 3, 6, 12, 24, 60, 120, 240]
+        }
     };
     let label = |step: i32, m: i32| -> String {
         match axis {
@@ -463,7 +478,7 @@ fn x_ticks<DB: DrawingBackend>(
                     month.to_string()
                 }
             }
-            XAxis::MonthsSince | XAxis::Years => m.to_string(),
+            XAxis::MonthsSince | XAxis::MonthsSinceEntry | XAxis::Years => m.to_string(),
         }
     };
     let first = lo.ceil() as i32;
@@ -1069,7 +1084,7 @@ pub(crate) fn render<DB: DrawingBackend>(
     if !x_lo.is_finite() {
         (x_lo, x_hi) = (0.0, 1.0);
     }
-    if fig.x_axis == XAxis::MonthsSince {
+    if fig.x_axis.description().is_some() {
         x_lo = x_lo.min(0.0);
     }
     let markers: Vec<&Marker> = fig
@@ -1089,10 +1104,10 @@ pub(crate) fn render<DB: DrawingBackend>(
         HPos::Left,
     )?;
     let mut bottom_limit = source_baseline - cap(size::SOURCE) - 26;
-    if fig.x_axis == XAxis::MonthsSince {
+    if let Some(description) = fig.x_axis.description() {
         let desc_baseline = bottom_limit;
         p.text(
-            "Months since displacement",
+            description,
             (left + right) / 2,
             desc_baseline,
             size::AXIS,

@@ -258,7 +258,7 @@ impl Fixture {
             )
         };
         let (manifest, summary) = (manifest.as_str(), summary.as_str());
-        for name in ["effects.csv", "ledger.csv"] {
+        for name in ["effects.csv", "ledger.csv", "followup.csv"] {
             let _ = std::fs::remove_file(dir.join(name));
         }
         if self.policies {
@@ -296,6 +296,7 @@ impl Fixture {
             }
             std::fs::write(dir.join("effects.csv"), effects).unwrap();
             std::fs::write(dir.join("ledger.csv"), ledger).unwrap();
+            std::fs::write(dir.join("followup.csv"), followup_csv()).unwrap();
         }
         for (name, text) in [
             ("economy.csv", economy.as_str()),
@@ -308,6 +309,67 @@ impl Fixture {
             std::fs::write(dir.join(name), text).unwrap();
         }
     }
+}
+
+/// followup.csv of the fixture: two policies; `courses` has participants (effect −2 pp
+/// during the first six months, +3 pp after, interval ±1) and passed-over applicants (effect
+/// 0.5 pp), `council` participants only (effect 1 pp, no interval).
+fn followup_csv() -> String {
+    let mut out = String::from(
+        "policy,group,months_since_entry,workers,employed_pct,training_pct,other_occupation_pct,other_region_pct,applications_other_occupation_pct,applications_other_region_pct,counterfactual_employed_pct,effect_pp,ci95_low,ci95_high\n",
+    );
+    for m in 0..=24u32 {
+        let e = if m < 6 { -2.0 } else { 3.0 };
+        writeln!(
+            out,
+            "courses,participants,{m},120,50,10,5,5,,,{},{e},{},{}",
+            50.0 - e,
+            e - 1.0,
+            e + 1.0
+        )
+        .unwrap();
+        writeln!(out, "courses,passed_over,{m},40,50,0,5,5,,,49.5,0.5,0,1").unwrap();
+        writeln!(out, "council,participants,{m},80,60,0,5,5,,,59,1,,").unwrap();
+        writeln!(out, "council,passed_over,{m},0,,,,,,,,,,").unwrap();
+    }
+    out
+}
+
+#[test]
+fn participants_effect_draws_each_policy_with_its_interval_and_the_passed_over() {
+    let dir = standard_run("participants-effect");
+    let data = RunData::load(&dir).unwrap();
+    let Built::Figure(fig) = charts::participants_effect::build(&data).unwrap() else {
+        panic!("participants_effect skipped");
+    };
+    assert_eq!(fig.panels.len(), 2);
+    assert!(
+        fig.panels[0]
+            .title
+            .as_ref()
+            .unwrap()
+            .starts_with("courses: 120 participants")
+    );
+    let courses = &fig.panels[0].series;
+    assert_eq!(courses.len(), 2, "participants and passed over");
+    assert_eq!(
+        (
+            courses[0].points[3].x,
+            courses[0].points[3].y,
+            courses[0].points[3].band
+        ),
+        (3.0, -2.0, Some((-3.0, -1.0)))
+    );
+    assert_eq!(courses[0].points[12].y, 3.0);
+    assert!(courses[1].dashed && courses[1].points[0].band.is_none());
+    // The council passed nobody over: one series, no interval.
+    let council = &fig.panels[1].series;
+    assert_eq!(council.len(), 1);
+    assert_eq!(
+        (council[0].points[5].y, council[0].points[5].band),
+        (1.0, None)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
 }
 
 fn standard_run(tag: &str) -> PathBuf {
@@ -587,7 +649,7 @@ fn png_size(path: &Path) -> (u32, u32) {
     (be(&bytes[16..20]), be(&bytes[20..24]))
 }
 
-const TITLES: [(&str, &str); 9] = [
+const TITLES: [(&str, &str); 10] = [
     ("employment_by_sector", "Employment by sector, workers"),
     (
         "employment_index",
@@ -613,6 +675,10 @@ const TITLES: [(&str, &str); 9] = [
     (
         "policy_effect",
         "With the policies against the counterfactual",
+    ),
+    (
+        "participants_effect",
+        "Effect on participants by months since entry",
     ),
     (
         "fiscal",
@@ -848,7 +914,7 @@ fn without_a_counterfactual_the_policy_charts_are_skipped() {
         .iter()
         .map(|s| s.split(':').next().unwrap())
         .collect();
-    assert_eq!(skipped, ["policy_effect", "fiscal"]);
+    assert_eq!(skipped, ["policy_effect", "participants_effect", "fiscal"]);
     let html = std::fs::read_to_string(write_report(&dir).unwrap()).unwrap();
     assert!(!html.contains("Effects against the counterfactual"));
     std::fs::remove_dir_all(dir).unwrap();
@@ -989,6 +1055,7 @@ fn empty_files_do_not_panic() {
         "events.csv",
         "effects.csv",
         "ledger.csv",
+        "followup.csv",
     ] {
         std::fs::write(dir.join(name), "").unwrap();
         let err = draw_all(&dir, &ChartOptions::new()).unwrap_err();
@@ -1003,6 +1070,7 @@ fn empty_files_do_not_panic() {
         "events.csv",
         "effects.csv",
         "ledger.csv",
+        "followup.csv",
     ] {
         edit(&dir, name, |t| t.lines().next().unwrap().to_string() + "\n");
     }

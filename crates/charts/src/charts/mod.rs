@@ -15,6 +15,7 @@ pub(crate) mod earnings;
 pub(crate) mod employment_by_sector;
 pub(crate) mod employment_index;
 pub(crate) mod fiscal;
+pub(crate) mod participants_effect;
 pub(crate) mod policy_effect;
 pub(crate) mod reemployment;
 pub(crate) mod reemployment_destination;
@@ -71,6 +72,10 @@ pub(crate) const ALL: &[Chart] = &[
     Chart {
         name: "policy_effect",
         build: policy_effect::build,
+    },
+    Chart {
+        name: "participants_effect",
+        build: participants_effect::build,
     },
     Chart {
         name: "fiscal",
