@@ -1,8 +1,8 @@
 //! Throughput benchmarks: the DMP reference case at 10^4 to 10^7 workers, the same at 10^6
 //! workers with different separation rates (time per month follows the flows), the same flows
 //! from ten and a hundred times more workers (not the stock), and the shipped scenarios; the
-//! steel scenario scaled to about 10^6 workers without policies and with short-time work for
-//! every firm (what a policy costs the engine); plus the time to draw the charts of a steel run.
+//! steel scenario scaled to about 10^6 workers without policies, with short-time work for
+//! every firm and with every policy kind at once (what policies cost the engine); plus the time to draw the charts of a steel run.
 //!
 //! Every configuration runs three times, each in its own child process, so the peak resident
 //! memory reported (VmHWM) is that configuration's alone; the fastest run is reported, the one
@@ -58,7 +58,7 @@ fn child(spec: &str) {
             (format!("{} (1 replication)", sc.name), sc.params)
         }
         "policy" => {
-            // policy:<scenario>:<factor>:<none|empty|stw>
+            // policy:<scenario>:<factor>:<none|empty|stw|all>
             let (label, params, run) = scaled_policy_run(parts[1], parts[2], parts[3]);
             policies = Some(run);
             (label, params)
@@ -101,8 +101,10 @@ fn child(spec: &str) {
 
 /// The scenario at `path` with every firm group's count multiplied by `factor`, and its
 /// policies: `none` (no policy hook at all), `empty` (the ledger without policies, as the
-/// counterfactual arm runs) or `stw` (short-time work for every firm of every sector, the
-/// most a policy of this kind can reach).
+/// counterfactual arm runs), `stw` (short-time work for every firm of every sector, the
+/// most a policy of this kind can reach) or `all` (every worker-level policy kind at once:
+/// short-time work, two kinds of retraining, both councils and accreditation, with the
+/// shipped scenarios' capacities scaled with the firms).
 fn scaled_policy_run(path: &str, factor: &str, which: &str) -> (String, Params, Option<PolicyRun>) {
     let factor: u32 = factor.parse().expect("factor");
     let base = wandel_scenario::load(Path::new(path), &[]).expect("valid scenario");
@@ -133,6 +135,53 @@ fn scaled_policy_run(path: &str, factor: &str, which: &str) -> (String, Params, 
             "\n[[policies.short_time_work]]\nname = \"kurzarbeit\"\nstart = \"{}\"\nsectors = [{}]\n",
             base.params.start,
             sectors.join(", ")
+        ));
+    }
+    if which == "all" {
+        // Every worker-level policy the steel scenario ships, at once, scaled with the firms.
+        let start = base.params.start;
+        text.push_str(&format!(
+            r#"
+[[policies.short_time_work]]
+name = "kurzarbeit"
+start = "{start}"
+sectors = ["suppliers"]
+
+[[policies.retraining]]
+name = "steel_learning"
+kind = "local_union"
+start = "{start}"
+firms = ["integrated_works"]
+capacity = {local}
+
+[[policies.retraining]]
+name = "sector_courses"
+kind = "neo_corporatist"
+start = "{start}"
+sectors = ["manufacturing"]
+capacity = {sector}
+
+[[policies.transformation_council]]
+name = "council"
+start = "{start}"
+firms = ["integrated_works", "steeltown_suppliers"]
+caseworkers = {caseworkers}
+
+[[policies.job_security_council]]
+name = "steel_jsc"
+start = "{start}"
+sectors = ["steel", "suppliers"]
+
+[[policies.accreditation]]
+name = "steel_accreditation"
+start = "{start}"
+firms = ["integrated_works"]
+capacity = {assessments}
+"#,
+            local = 600 * factor,
+            sector = 200 * factor,
+            caseworkers = 25 * factor,
+            assessments = 400 * factor,
         ));
     }
     std::fs::write(&file, text).expect("write scenario");
@@ -269,9 +318,10 @@ fn main() {
     }
     if wanted("policy") {
         // The steel scenario at about 10^6 workers: engine time without any policy hook, with
-        // the ledger only (the counterfactual arm), and with short-time work for every firm.
+        // the ledger only (the counterfactual arm), with short-time work for every firm, and
+        // with every policy kind at once.
         let steel = root.join("scenarios/steel_closure.toml");
-        for which in ["none", "empty", "stw"] {
+        for which in ["none", "empty", "stw", "all"] {
             spawn(&format!("policy:{}:9:{which}", steel.display()));
         }
     }

@@ -132,7 +132,7 @@ fn followup_row_of(text: &str, policy: &str, group: &str, months: u32) -> Vec<St
 fn training_locks_participants_in_and_raises_their_employment_after_completion() {
     let dir = scratch("retraining-lock-in");
     let out = dir.join("run");
-    let set = ["simulation.months=72", "simulation.replications=6"];
+    let set = ["simulation.months=72", "simulation.replications=10"];
     let o = run_scenario(LOCAL_UNION, &out, &set, &["--no-charts"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let effects = std::fs::read_to_string(out.join("effects.csv")).unwrap();

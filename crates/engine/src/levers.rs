@@ -47,6 +47,11 @@ impl FactorTable {
             .product()
     }
 
+    /// The entities some policy has set a factor for (in order; an entity may repeat).
+    pub fn entities(&self) -> impl Iterator<Item = u32> + '_ {
+        self.entries.keys().map(|&(entity, _)| entity)
+    }
+
     /// True when no policy has set a factor.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()

@@ -330,7 +330,7 @@ impl<'a> PolicyCtx<'a> {
         }
     }
 
-    /// Adds `delta` log points to worker `w`'s skill (accreditation of informal learning).
+    /// Adds `delta` log points to worker `w`'s skill (a policy's direct skill gain).
     pub fn add_skill(&mut self, w: u32, delta: f32) {
         self.eco.workers.rec[w as usize].skill += delta;
     }

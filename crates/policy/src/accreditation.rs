@@ -12,8 +12,8 @@
 //!
 //! - **Eligibility**: payroll workers of target firms with at least `min_tenure_months` in
 //!   their job: `under_notice` (the staff of firms under closure notice and workers given
-//!   notice of layoff) and/or `employed` (staff of other producing target firms; considered by
-//!   a binomial number per firm, then thinned, so cost follows take-up). Each worker once.
+//!   notice of layoff) and/or `employed` (staff of other producing target firms; a binomial
+//!   number of them considered per firm and month, so cost follows take-up). Each worker once.
 //! - **Take-up**: an eligible worker asks with probability `take_up` a month (under notice:
 //!   its own draw, the same in every arm; employed: the binomial count of the firm's staff
 //!   considered); with a `capacity` (assessments at once), places go in the order
@@ -258,11 +258,7 @@ impl Policy for Accreditation {
             .capacity
             .map_or(u64::MAX, |c| c.saturating_sub(self.under_way.len() as u64));
         if (want.len() as u64) > room {
-            want.sort_by(|&a, &b| {
-                ctx.worker_draw(a, QUEUE)
-                    .total_cmp(&ctx.worker_draw(b, QUEUE))
-                    .then(a.cmp(&b))
-            });
+            crate::queue::order(ctx, &mut want, QUEUE);
         }
         for w in want {
             if room == 0 {

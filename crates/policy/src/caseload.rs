@@ -247,11 +247,7 @@ impl Caseload {
             .capacity
             .map_or(u64::MAX, |c| c.saturating_sub(self.clients.len() as u64));
         if (want.len() as u64) > room {
-            want.sort_by(|&a, &b| {
-                ctx.worker_draw(a, QUEUE)
-                    .total_cmp(&ctx.worker_draw(b, QUEUE))
-                    .then(a.cmp(&b))
-            });
+            crate::queue::order(ctx, &mut want, QUEUE);
         }
         for w in want {
             if room == 0 {

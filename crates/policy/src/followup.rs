@@ -4,7 +4,9 @@
 //!
 //! A policy names, each month, the workers it took in (`entered`) and the eligible workers who
 //! asked for a place and got none because it was full (`passed_over`: capacity rationing by a
-//! per-worker draw, so they are like the participants in everything the draw does not see).
+//! per-worker draw, so they are like the participants in everything the draw does not see);
+//! of those, the month's first in the queue are followed, at most as many as entered that
+//! month, so the comparison group's cost follows the entries.
 //! Each worker is followed from the first month it is named, in the group named then
 //! (`participant` or `passed_over`), to the end of the run; a passed-over worker who enters
 //! later stays in the comparison group (intention to treat: the comparison understates the
@@ -111,6 +113,13 @@ impl FollowUp {
         self.to_watch.push(w);
     }
 
+    /// Marks worker `w` as seen by policy `policy` without following it: a passed-over worker
+    /// beyond the comparison group's size, who must not join the participants if it enters
+    /// later.
+    pub fn set_aside(&mut self, eco: &Economy, policy: u16, w: u32) {
+        self.named.insert((policy, eco.workers.id[w as usize]), ());
+    }
+
     /// Registers the workers followed since the last call with the engine's search watch
     /// (hook `before_matching`), so that where they apply is counted.
     pub fn watch(&mut self, ctx: &mut wandel_engine::policy::PolicyCtx<'_>) {
@@ -133,19 +142,35 @@ impl FollowUp {
             }
             self.scanned = eco.workers.len();
         }
+        // This month's applications of the watched workers who sent any (few: a small map
+        // instead of a lookup in the whole watch per followed worker).
+        let applied: HashMap<u32, wandel_engine::state::SearchTally> = eco
+            .search_watch
+            .iter()
+            .filter(|(_, tally)| tally.applications > 0)
+            .map(|(&w, &tally)| (w, tally))
+            .collect();
+        // Workers are followed in the order they were named, so neighbours share a cell:
+        // tally into the current cell and write it back when the key changes.
+        let mut key = None;
+        let mut cell = FollowCell::default();
         for (k, x) in self.followed.iter().enumerate() {
             let row = self.rows[k];
             if row == UNRESOLVED || t < x.entered {
                 continue;
             }
+            let here = (x.policy, x.participant, t.since(x.entered) as u32);
+            if key != Some(here) {
+                if let Some(done) = key {
+                    add(self.cells.entry(done).or_default(), &cell);
+                }
+                key = Some(here);
+                cell = FollowCell::default();
+            }
             let r = &eco.workers.rec[row as usize];
-            let cell = self
-                .cells
-                .entry((x.policy, x.participant, t.since(x.entered) as u32))
-                .or_default();
             cell.n += 1;
             cell.training += u64::from(r.status == Status::Training);
-            if let Some(tally) = eco.search_watch.get(&row) {
+            if let Some(tally) = applied.get(&row) {
                 cell.applications += u64::from(tally.applications);
                 cell.applications_other_occupation += u64::from(tally.other_occupation);
                 cell.applications_other_region += u64::from(tally.other_region);
@@ -156,5 +181,20 @@ impl FollowUp {
                 cell.other_region += u64::from(eco.firms.region[r.employer as usize] != x.region);
             }
         }
+        if let Some(done) = key {
+            add(self.cells.entry(done).or_default(), &cell);
+        }
     }
+}
+
+/// Adds the counts of `more` to `cell`.
+fn add(cell: &mut FollowCell, more: &FollowCell) {
+    cell.n += more.n;
+    cell.employed += more.employed;
+    cell.training += more.training;
+    cell.other_occupation += more.other_occupation;
+    cell.other_region += more.other_region;
+    cell.applications += more.applications;
+    cell.applications_other_occupation += more.applications_other_occupation;
+    cell.applications_other_region += more.applications_other_region;
 }

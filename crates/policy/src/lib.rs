@@ -25,6 +25,7 @@ pub mod demand;
 pub mod followup;
 pub mod job_security_council;
 pub mod ledger;
+pub mod queue;
 pub mod retraining;
 pub mod run;
 pub mod short_time_work;
@@ -85,7 +86,8 @@ pub struct PolicyMonth {
     /// Worker rows taken in this month (followed after entry; worker-level policies).
     pub entered: Vec<u32>,
     /// Worker rows that asked for a place this month and got none because the policy was
-    /// full (the comparison group of the follow-up).
+    /// full, in queue order (the follow-up's comparison group takes the first, at most as
+    /// many as entered).
     pub passed_over: Vec<u32>,
 }
 

@@ -330,7 +330,7 @@ impl Retraining {
                         Binomial::new(staff.len() as u64, bound).map_or(0, |b| b.sample(&mut rng));
                     for _ in 0..n {
                         let w = staff[rng.random_range(0..staff.len())];
-                        if !free(w) || eco.notices.contains_key(&w) || out.contains(&w) {
+                        if !free(w) || eco.notices.contains_key(&w) {
                             continue;
                         }
                         // Thinning: considered with `bound`, accepted with p / bound.
@@ -432,11 +432,7 @@ impl Policy for Retraining {
         }
         if (want.len() as u64) > room {
             // Places go in the order of a per-worker draw (the same in every arm).
-            want.sort_by(|&a, &b| {
-                ctx.worker_draw(a, QUEUE)
-                    .total_cmp(&ctx.worker_draw(b, QUEUE))
-                    .then(a.cmp(&b))
-            });
+            crate::queue::order(ctx, &mut want, QUEUE);
         }
         let vacancies = (self.spec.new_occupation && self.spec.occupation.is_none())
             .then(|| demand::vacancies(ctx.economy(), ctx.params()));

@@ -108,11 +108,23 @@ impl Policy for PolicyRun {
         for (k, p) in self.policies.iter_mut().enumerate() {
             p.on_month_end(eco, params, record);
             let mut report = p.report();
+            let entered = report.entered.len();
             for w in std::mem::take(&mut report.entered) {
                 self.followup.name(eco, k as u16, w, t, true);
             }
-            for w in std::mem::take(&mut report.passed_over) {
-                self.followup.name(eco, k as u16, w, t, false);
+            // The comparison group: the next in the queue, at most as many as entered (the
+            // policies list the passed-over in queue order), so its cost follows the entries.
+            // The rest are not followed, but stay out of the participants if they enter later
+            // (the groups keep the meaning they have when every passed-over worker is followed).
+            for (i, w) in std::mem::take(&mut report.passed_over)
+                .into_iter()
+                .enumerate()
+            {
+                if i < entered {
+                    self.followup.name(eco, k as u16, w, t, false);
+                } else {
+                    self.followup.set_aside(eco, k as u16, w);
+                }
             }
             for &(item, amount) in &report.items {
                 entries.push(LedgerEntry {

@@ -3,7 +3,10 @@
 //! attrition. Short-time workers count with the hours they still work, and workers already
 //! given notice as gone. A layoff gives notice by tenure (§ 622 BGB, calibration: K4) when the
 //! scenario's institutions say so: the worker stays on the payroll, searches on the job, and
-//! leaves when the notice runs out (`Economy::dismiss`).
+//! leaves when the notice runs out (`Economy::dismiss`). Whom a firm dismisses: full-hours
+//! workers first, and among comparable workers by social points (KSchG § 1 (3)): first in the
+//! occupations the firm has more of than its current mix needs at its target (after a
+//! technology switch, those the new technology needs fewer of).
 //!
 //! Reads: targets, payrolls, short-time hours, notices. Writes: layoffs through
 //! `Economy::dismiss`.
@@ -80,8 +83,9 @@ pub fn social_points(eco: &Economy, w: u32) -> i32 {
 /// Lays off workers at the firms in `candidates`, recomputing their excess after policies
 /// acted (each firm draws from its own stream). Full-hours workers go first; short-time
 /// workers and trainees only when no full-hours worker is left. Within that order a firm of
-/// more than [`SOCIAL_SELECTION_ABOVE`] employees dismisses the workers with the fewest
-/// [`social_points`] first (ties at random); a smaller firm chooses uniformly.
+/// more than [`SOCIAL_SELECTION_ABOVE`] employees dismisses first in the occupations it has a
+/// surplus of, then the others, each by [`social_points`], fewest first (ties at random); a
+/// smaller firm chooses uniformly.
 pub fn lay_off(
     eco: &mut Economy,
     params: &Params,
@@ -162,12 +166,14 @@ fn social_selection(eco: &Economy, j: usize, n: usize, rng: &mut SimRng) -> Vec<
 }
 
 /// Workers of firm `j` above what its group's current occupation mix needs at its target, by
-/// occupation (rounded up).
+/// occupation (rounded up); workers already given notice count as gone, as in the excess.
 fn occupation_surplus(eco: &Economy, j: usize) -> Vec<u32> {
     let n_occupations = eco.n_occupations;
     let mut count = vec![0u32; n_occupations];
     for &w in &eco.firms.employees[j] {
-        count[eco.workers.rec[w as usize].occupation as usize] += 1;
+        if eco.notice_of(w).is_none() {
+            count[eco.workers.rec[w as usize].occupation as usize] += 1;
+        }
     }
     let target = f64::from(eco.firms.target[j]);
     let mut need = vec![0.0f64; n_occupations];

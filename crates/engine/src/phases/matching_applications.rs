@@ -144,6 +144,21 @@ fn targets(net: &SearchNetwork, v_per_market: &[u64]) -> Targets {
     )
 }
 
+/// A bit per worker row, set for `rows`.
+fn bitset(n: usize, rows: impl Iterator<Item = u32>) -> Vec<u64> {
+    let mut bits = vec![0u64; n.div_ceil(64)];
+    for w in rows {
+        bits[w as usize / 64] |= 1 << (w % 64);
+    }
+    bits
+}
+
+/// Whether row `w`'s bit is set.
+#[inline(always)]
+fn has(bits: &[u64], w: u32) -> bool {
+    bits[w as usize / 64] & (1 << (w % 64)) != 0
+}
+
 /// Where a broad searcher of each region applies beyond its own occupations: accessibility ×
 /// vacancies of each target market, whatever its occupation (source `r` is region `r`).
 fn broad_targets(net: &SearchNetwork, params: &Params, v_per_market: &[u64]) -> Targets {
@@ -281,6 +296,12 @@ fn applications(
     // Broad searchers (a policy widened their search): their extra applications go to any
     // occupation of the regions within reach.
     let broad = (!eco.levers.breadth.is_empty()).then(|| broad_targets(net, params, &v_per_market));
+    // Which workers have a breadth factor, and which are watched (a bit each): the maps are
+    // looked up only for them, not for every seeker.
+    let widened = broad
+        .is_some()
+        .then(|| bitset(eco.workers.len(), eco.levers.breadth.entities()));
+    let watched = watching.then(|| bitset(eco.workers.len(), eco.search_watch.keys().copied()));
     let total = |t: &(Vec<f64>, Vec<usize>)| t.0.last().copied().unwrap_or(0.0);
     let mut apps: Vec<(u32, f32, u32)> = Vec::new();
     for (s, noticed) in notice.iter().enumerate() {
@@ -295,9 +316,9 @@ fn applications(
             .chain(on_job[s].iter().map(|&w| (w, on_job_intensity)));
         for (w, scale) in seekers {
             let i = w as usize;
-            let breadth = match &broad {
-                Some(_) => eco.search_breadth(w),
-                None => 1.0,
+            let breadth = match &widened {
+                Some(bits) if has(bits, w) => eco.search_breadth(w),
+                _ => 1.0,
             };
             if inside_total + outside_total <= 0.0 && breadth <= 1.0 {
                 continue;
@@ -316,7 +337,7 @@ fn applications(
             }
             let reservation = reservation(eco, w);
             let mut tally =
-                (watching && eco.search_watch.contains_key(&w)).then(SearchTally::default);
+                (watched.as_ref().is_some_and(|bits| has(bits, w))).then(SearchTally::default);
             for _ in 0..k {
                 let (inside, outside) = match &broad {
                     Some(b) if broad_share > 0.0 && rng.random::<f64>() < broad_share => {
