@@ -4,6 +4,8 @@
 //!   capacity, pricing, zero capacity.
 //! - `calibration`: the calibration table of the shipped scenarios (`docs/calibration.md`).
 //! - `dmp_reference`: the DMP special case against its exact steady state.
+//! - `hiring_subsidy`: a hiring subsidy's target-group hires and deadweight against the
+//!   counterfactual, an unmet wage standard, retention, payments and capacity.
 //! - `hooks`: what policies act through: event log, composable levers, hours, training ends,
 //!   portable skill, policy streams keyed by name.
 //! - `invariants`: every month of the shipped scenarios keeps every invariant and every stock
@@ -28,6 +30,7 @@ mod cli;
 mod councils;
 mod determinism;
 mod dmp_reference;
+mod hiring_subsidy;
 mod hooks;
 mod invariants;
 mod locality;

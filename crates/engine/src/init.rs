@@ -49,6 +49,7 @@ pub fn initial_economy(params: &Params, replication: u32) -> Economy {
 fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
     for (g, group) in params.firm_groups.iter().enumerate() {
         let councils = (group.works_council_share * f64::from(group.count)).round() as u32;
+        let trainers = (group.training_share * f64::from(group.count)).round() as u32;
         let lognormal = match group.size {
             SizeDist::LogNormal { mean, sd } => {
                 // Parameters of the underlying normal from the mean and sd of the log-normal.
@@ -84,6 +85,7 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             let f = &mut eco.firms;
             f.wage_level.push((group.wage * premium) as f32);
             f.works_council.push(k < councils);
+            f.trains.push(k < trainers);
             f.status.push(FirmStatus::Active);
             f.tech_factor.push(1.0);
             f.policy_factor.push(1.0);

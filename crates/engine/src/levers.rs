@@ -52,6 +52,14 @@ impl FactorTable {
         self.entries.keys().map(|&(entity, _)| entity)
     }
 
+    /// Each policy's factor for `entity` under `tag`: (policy slot, factor).
+    pub fn each(&self, entity: u32, tag: i32) -> impl Iterator<Item = (u16, f32)> + '_ {
+        self.entries
+            .range((entity, 0)..=(entity, u16::MAX))
+            .filter(move |(_, (_, t))| *t == tag)
+            .map(|(&(_, slot), &(f, _))| (slot, f))
+    }
+
     /// True when no policy has set a factor.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
@@ -79,6 +87,38 @@ pub struct Levers {
     /// Workers' search breadth (tag: start of the worker's current spell; applications
     /// matching).
     pub breadth: FactorTable,
+    /// Workers' labour cost to a hiring firm that a policy subsidises, as a share of the
+    /// unsubsidised cost over the firm's planning horizon (tag: start of the worker's current
+    /// spell; applications matching ranks by it at the firms of [`Levers::hiring_firms`]).
+    pub hiring_cost: FactorTable,
+    /// The firms each policy's hiring cost applies at: policy slot → one bit per firm.
+    pub hiring_firms: BTreeMap<u16, Vec<u64>>,
+    /// Workers a policy's retention requirement protects from layoffs (tag: start of the
+    /// job it protects; any factor other than 1 protects).
+    pub retained: FactorTable,
+}
+
+impl Levers {
+    /// Whether firm `firm` is one of the firms of policy slot `slot`'s hiring cost.
+    pub fn hires_at(&self, slot: u16, firm: u32) -> bool {
+        self.hiring_firms.get(&slot).is_some_and(|bits| {
+            bits.get((firm / 64) as usize)
+                .is_some_and(|b| b & (1 << (firm % 64)) != 0)
+        })
+    }
+
+    /// The log-points bonus with which firm `firm` ranks applicant `w` whose spell started
+    /// in `since`: `−ln c` for the product `c` of the hiring-cost factors of the policies
+    /// whose firms include `firm` (0 when none applies).
+    pub fn hiring_bonus(&self, w: u32, since: i32, firm: u32) -> f64 {
+        let mut cost = 1.0f64;
+        for (slot, factor) in self.hiring_cost.each(w, since) {
+            if self.hires_at(slot, firm) {
+                cost *= f64::from(factor);
+            }
+        }
+        -cost.max(1e-6).ln()
+    }
 }
 
 #[cfg(test)]

@@ -141,6 +141,9 @@ pub struct FirmGroup {
     pub technology: String,
     /// Share of the group's firms with a works council, in [0, 1].
     pub works_council_share: f64,
+    /// Share of the group's firms that train (apprentices or structured on-the-job training),
+    /// in [0, 1]: a hiring subsidy's training condition reads it.
+    pub training_share: f64,
 }
 
 /// Properties of the workers created at the start.
@@ -357,6 +360,7 @@ pub fn dmp(case: DmpCase) -> Params {
             wage: 3000.0,
             technology: "any".into(),
             works_council_share: 0.0,
+            training_share: 0.0,
         })
         .collect();
     Params {

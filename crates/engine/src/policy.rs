@@ -307,6 +307,42 @@ impl<'a> PolicyCtx<'a> {
             .set(w, self.slot, factor.max(1.0) as f32, since.0);
     }
 
+    /// Sets this policy's factor (in (0, 1]; 1 = none) on what worker `w` costs a hiring firm
+    /// of this policy's firms ([`PolicyCtx::set_hiring_firms`]) over its planning horizon,
+    /// for the worker's current spell (a hire ends it): a hiring subsidy. Applications
+    /// matching ranks the worker's applications to those firms `−ln(product)` log points
+    /// higher, as if it were that much more productive per euro. Factors of several policies
+    /// multiply where their firms overlap.
+    pub fn set_hiring_cost(&mut self, w: u32, factor: f64) {
+        let since = self.eco.workers.rec[w as usize].since;
+        self.eco
+            .levers
+            .hiring_cost
+            .set(w, self.slot, factor.clamp(1e-3, 1.0) as f32, since.0);
+    }
+
+    /// Sets the firms at which this policy's hiring-cost factors apply (replacing any earlier
+    /// set; empty removes it).
+    pub fn set_hiring_firms(&mut self, firms: &[u32]) {
+        if firms.is_empty() {
+            self.eco.levers.hiring_firms.remove(&self.slot);
+            return;
+        }
+        let mut bits = vec![0u64; self.eco.firms.len().div_ceil(64)];
+        for &j in firms {
+            bits[(j / 64) as usize] |= 1 << (j % 64);
+        }
+        self.eco.levers.hiring_firms.insert(self.slot, bits);
+    }
+
+    /// Protects (or stops protecting) payroll worker `w` from layoffs in its current job: a
+    /// retention requirement. A firm that must lay off dismisses protected workers last.
+    pub fn set_retained(&mut self, w: u32, protected: bool) {
+        let since = self.eco.workers.rec[w as usize].since;
+        let factor = if protected { 2.0 } else { 1.0 };
+        self.eco.levers.retained.set(w, self.slot, factor, since.0);
+    }
+
     /// Sets this policy's factor on matching efficiency in market `market` (region ×
     /// occupation). Aggregate matching only: in applications mode, raise search intensity
     /// instead. Factors of several policies multiply.

@@ -168,6 +168,8 @@ pub struct Firms {
     pub wage_level: Vec<f32>,
     /// Whether the firm has a works council.
     pub works_council: Vec<bool>,
+    /// Whether the firm trains (the first `training_share` of its group's firms).
+    pub trains: Vec<bool>,
     /// Life-cycle state.
     pub status: Vec<FirmStatus>,
     /// Labour needed per unit of output relative to the initial technology.

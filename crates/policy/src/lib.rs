@@ -23,6 +23,7 @@ pub mod accreditation;
 pub mod caseload;
 pub mod demand;
 pub mod followup;
+pub mod hiring_subsidy;
 pub mod job_security_council;
 pub mod ledger;
 pub mod queue;
@@ -35,6 +36,7 @@ pub mod transformation_council;
 pub use accreditation::{Accreditation, AccreditationSpec};
 pub use caseload::CaseloadSpec;
 pub use followup::{FollowCell, FollowUp, Followed};
+pub use hiring_subsidy::{HiringSubsidy, HiringSubsidySpec, HiringTally, TargetGroup};
 pub use job_security_council::{JobSecurityCouncil, JobSecurityCouncilSpec};
 pub use ledger::{Fiscal, LedgerEntry};
 pub use retraining::{Eligible, Retraining, RetrainingKind, RetrainingSpec};
@@ -97,6 +99,10 @@ pub trait Intervention: Policy {
     fn kind(&self) -> &'static str;
     /// The month just ended (called after [`Policy::on_month_end`]).
     fn report(&mut self) -> PolicyMonth;
+    /// What a hiring subsidy saw of the hires (None for other policies).
+    fn hiring(&self) -> Option<&HiringTally> {
+        None
+    }
 }
 
 /// A validated policy of a scenario, one per `[[policies.KIND]]` table.
@@ -112,6 +118,8 @@ pub enum PolicySpec {
     JobSecurityCouncil(JobSecurityCouncilSpec),
     /// `[[policies.accreditation]]`.
     Accreditation(AccreditationSpec),
+    /// `[[policies.hiring_subsidy]]`.
+    HiringSubsidy(HiringSubsidySpec),
 }
 
 /// The policy kinds a scenario may name, as written (`[[policies.KIND]]`).
@@ -121,6 +129,7 @@ pub const KINDS: &[&str] = &[
     "transformation_council",
     "job_security_council",
     "accreditation",
+    "hiring_subsidy",
 ];
 
 impl PolicySpec {
@@ -132,6 +141,7 @@ impl PolicySpec {
             PolicySpec::TransformationCouncil(s) => &s.name,
             PolicySpec::JobSecurityCouncil(s) => &s.name,
             PolicySpec::Accreditation(s) => &s.name,
+            PolicySpec::HiringSubsidy(s) => &s.name,
         }
     }
     /// The policy's first month.
@@ -142,6 +152,7 @@ impl PolicySpec {
             PolicySpec::TransformationCouncil(s) => s.start,
             PolicySpec::JobSecurityCouncil(s) => s.start,
             PolicySpec::Accreditation(s) => s.start,
+            PolicySpec::HiringSubsidy(s) => s.start,
         }
     }
     /// The policy's first month without it (None: to the end of the run).
@@ -152,6 +163,7 @@ impl PolicySpec {
             PolicySpec::TransformationCouncil(s) => s.end,
             PolicySpec::JobSecurityCouncil(s) => s.end,
             PolicySpec::Accreditation(s) => s.end,
+            PolicySpec::HiringSubsidy(s) => s.end,
         }
     }
     /// A fresh mechanism for one run.
@@ -162,6 +174,7 @@ impl PolicySpec {
             PolicySpec::TransformationCouncil(s) => Box::new(TransformationCouncil::new(s.clone())),
             PolicySpec::JobSecurityCouncil(s) => Box::new(JobSecurityCouncil::new(s.clone())),
             PolicySpec::Accreditation(s) => Box::new(Accreditation::new(s.clone())),
+            PolicySpec::HiringSubsidy(s) => Box::new(HiringSubsidy::new(s.clone())),
         }
     }
 }

@@ -9,6 +9,7 @@ use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params};
 
 use crate::followup::{FollowUp, Followed};
+use crate::hiring_subsidy::{HiringSubsidy, HiringTally};
 use crate::ledger::{self, Fiscal, LedgerEntry, NET_COST};
 use crate::{Intervention, PolicyMonth, PolicySpec};
 
@@ -36,6 +37,9 @@ pub struct PolicyRun {
     pub reports: Vec<PolicyReport>,
     /// The follow-up of the policies' participants and passed-over applicants.
     pub followup: FollowUp,
+    /// Hiring subsidies of the other arm, observing here without acting (deadweight and
+    /// substitution).
+    observers: Vec<HiringSubsidy>,
 }
 
 impl PolicyRun {
@@ -47,6 +51,7 @@ impl PolicyRun {
             ledger: Vec::new(),
             reports: Vec::new(),
             followup: FollowUp::default(),
+            observers: Vec::new(),
         }
     }
 
@@ -56,6 +61,24 @@ impl PolicyRun {
         let mut run = PolicyRun::new(&[], fiscal);
         run.followup = FollowUp::of(followed);
         run
+    }
+
+    /// Adds observers: hiring subsidies of the other arm that classify this arm's hires and
+    /// watch the workers they subsidised there, changing nothing.
+    pub fn observing(mut self, observers: Vec<HiringSubsidy>) -> PolicyRun {
+        self.observers = observers;
+        self
+    }
+
+    /// What each hiring subsidy (acting here, or observing) saw of the hires: (policy name,
+    /// tally).
+    pub fn hiring_tallies(&self) -> Vec<(&str, &HiringTally)> {
+        let acting = self
+            .policies
+            .iter()
+            .filter_map(|p| p.hiring().map(|t| (p.name(), t)));
+        let observing = self.observers.iter().map(|o| (o.policy_name(), o.tally()));
+        acting.chain(observing).collect()
     }
 
     /// No policies: the counterfactual arm (the ledger is kept all the same).
@@ -99,6 +122,9 @@ impl Policy for PolicyRun {
         for (k, p) in self.policies.iter_mut().enumerate() {
             ctx.select_policy(k, p.name());
             p.before_matching(ctx);
+        }
+        for o in &mut self.observers {
+            o.before_matching(ctx);
         }
         self.followup.watch(ctx);
     }
@@ -149,6 +175,9 @@ impl Policy for PolicyRun {
             amount: net,
         });
         self.ledger.extend(entries);
+        for o in &mut self.observers {
+            o.on_month_end(eco, params, record);
+        }
         self.followup.observe(eco, t);
     }
 }

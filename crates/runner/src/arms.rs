@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 use rayon::prelude::*;
 use wandel_engine::{Economy, Params, RunOutput, Simulation, Status};
-use wandel_policy::{Followed, PolicyRun, PolicySpec};
+use wandel_policy::{Followed, HiringSubsidy, HiringSubsidySpec, PolicyRun, PolicySpec};
 use wandel_scenario::Scenario;
 
 /// What the counterfactual arm leaves out.
@@ -81,6 +81,45 @@ fn displaced_month(eco: &Economy) -> DisplacedMonth {
     }
 }
 
+/// What a counterfactual without policies takes from the policy arm, per replication: the
+/// workers it followed, and each hiring subsidy with the workers it subsidised (observed
+/// here for deadweight and substitution).
+pub(crate) struct Companion {
+    pub(crate) followed: Vec<Vec<Followed>>,
+    pub(crate) watched: Vec<Vec<(HiringSubsidySpec, Vec<u32>)>>,
+}
+
+impl Companion {
+    /// What the policy arm `with` hands its counterfactual.
+    pub(crate) fn of(specs: &[PolicySpec], with: &[ArmRun]) -> Companion {
+        let followed = with
+            .iter()
+            .map(|r| r.policies.followup.followed.clone())
+            .collect();
+        let watched = with
+            .iter()
+            .map(|r| {
+                let tallies = r.policies.hiring_tallies();
+                specs
+                    .iter()
+                    .filter_map(|spec| match spec {
+                        PolicySpec::HiringSubsidy(s) => {
+                            let workers = tallies
+                                .iter()
+                                .filter(|(name, _)| *name == s.name)
+                                .flat_map(|(_, t)| t.subsidised.iter().map(|h| h.0))
+                                .collect();
+                            Some((s.clone(), workers))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        Companion { followed, watched }
+    }
+}
+
 /// The parameters of the counterfactual arm of `scenario`.
 pub(crate) fn counterfactual_params(scenario: &Scenario, kind: Counterfactual) -> Params {
     let mut params = scenario.params.clone();
@@ -93,15 +132,15 @@ pub(crate) fn counterfactual_params(scenario: &Scenario, kind: Counterfactual) -
 
 /// Runs every replication of one arm on `pool`; the output does not depend on the number of
 /// threads. `track_displaced` follows the displaced month by month (for effects); `follow`
-/// (for a counterfactual without policies: the workers the policy arm followed, per
-/// replication) follows the same workers here.
+/// (for a counterfactual without policies: what the policy arm hands it) follows the same
+/// workers here and observes the policy arm's hiring subsidies.
 pub(crate) fn run_arm(
     pool: &rayon::ThreadPool,
     scenario: &Scenario,
     params: &Params,
     specs: &[PolicySpec],
     track_displaced: bool,
-    follow: Option<&[Vec<Followed>]>,
+    follow: Option<&Companion>,
     progress: &ProgressBar,
 ) -> Vec<ArmRun> {
     let started = Instant::now();
@@ -111,8 +150,16 @@ pub(crate) fn run_arm(
             .into_par_iter()
             .map(|rep| {
                 let mut policies = match follow {
-                    Some(lists) => {
-                        PolicyRun::counterfactual_following(&scenario.fiscal, &lists[rep as usize])
+                    Some(c) => {
+                        let k = rep as usize;
+                        let observers = c.watched[k]
+                            .iter()
+                            .map(|(spec, workers)| {
+                                HiringSubsidy::observer(spec.clone(), workers.iter().copied())
+                            })
+                            .collect();
+                        PolicyRun::counterfactual_following(&scenario.fiscal, &c.followed[k])
+                            .observing(observers)
                     }
                     None => PolicyRun::new(specs, &scenario.fiscal),
                 };

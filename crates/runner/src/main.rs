@@ -9,6 +9,7 @@ mod effects;
 mod followup;
 mod output;
 mod run;
+mod subsidies;
 mod summary;
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use wandel_engine::RunOutput;
-use wandel_policy::Followed;
 
 use crate::arms::{self, ArmRun, Counterfactual};
 use crate::atomic::write_atomic;
@@ -17,6 +16,7 @@ use crate::cli::RunArgs;
 use crate::effects::{self, Effect};
 use crate::followup;
 use crate::output;
+use crate::subsidies;
 use crate::summary::{self, Indicator};
 
 /// `manifest.json`: everything needed to reproduce the run.
@@ -80,6 +80,9 @@ struct Summary<'a> {
     /// Each policy's totals in the scenario arm (mean per replication).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     policies: Vec<followup::PolicyTotals>,
+    /// Each hiring subsidy's deadweight, substitution and costs against the counterfactual.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    hiring_subsidies: Vec<subsidies::HiringEffects>,
 }
 
 /// `wandel run`.
@@ -143,11 +146,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             Counterfactual::NoPolicies => &[][..],
             Counterfactual::NoShocks => &scenario.policies[..],
         };
-        let followed: Vec<Vec<Followed>> = with
-            .iter()
-            .map(|r| r.policies.followup.followed.clone())
-            .collect();
-        let follow = (kind == Counterfactual::NoPolicies).then_some(&followed[..]);
+        let companion = arms::Companion::of(&scenario.policies, &with);
+        let follow = (kind == Counterfactual::NoPolicies).then_some(&companion);
         arms::run_arm(&pool, &scenario, &params, specs, true, follow, bar)
     });
     progress.finish_and_clear();
@@ -199,6 +199,12 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         counterfactual: counterfactual.map(Counterfactual::label),
         effects,
         policies: followup::totals(&scenario.policies, &with),
+        hiring_subsidies: match &without {
+            Some(w) if counterfactual == Some(Counterfactual::NoPolicies) => {
+                subsidies::effects(&scenario.policies, &with, w)
+            }
+            _ => Vec::new(),
+        },
     };
     write_json(&out_dir.join("summary.json"), &summary)?;
     let manifest = Manifest {
@@ -255,6 +261,11 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                     _ => String::new(),
                 };
                 eprintln!("  {:<44} {:>+10.2} {:<12} {ci}", e.name, e.mean, e.unit);
+            }
+        }
+        for e in &summary.hiring_subsidies {
+            for line in subsidies::describe(e) {
+                eprintln!("{line}");
             }
         }
         eprintln!(

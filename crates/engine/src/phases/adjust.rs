@@ -85,7 +85,8 @@ pub fn social_points(eco: &Economy, w: u32) -> i32 {
 /// workers and trainees only when no full-hours worker is left. Within that order a firm of
 /// more than [`SOCIAL_SELECTION_ABOVE`] employees dismisses first in the occupations it has a
 /// surplus of, then the others, each by [`social_points`], fewest first (ties at random); a
-/// smaller firm chooses uniformly.
+/// smaller firm chooses uniformly among its full-hours workers. Workers a retention
+/// requirement protects (`Levers::retained`) go after all the others.
 pub fn lay_off(
     eco: &mut Economy,
     params: &Params,
@@ -125,11 +126,14 @@ fn social_selection(eco: &Economy, j: usize, n: usize, rng: &mut SimRng) -> Vec<
         .iter()
         .filter(|&&w| eco.notice_of(w).is_none())
         .map(|&w| {
-            let group = match eco.workers.rec[w as usize].status {
+            let mut group = match eco.workers.rec[w as usize].status {
                 Status::Employed => 0,
                 Status::ShortTime => 1,
                 _ => 2,
             };
+            if retained(eco, w) {
+                group += 3; // A retention requirement: dismissed last.
+            }
             (group, social_points(eco, w), rng.random::<u64>(), w)
         })
         .collect();
@@ -165,6 +169,16 @@ fn social_selection(eco: &Economy, j: usize, n: usize, rng: &mut SimRng) -> Vec<
     out
 }
 
+/// Whether a policy's retention requirement protects worker `w` in its current job.
+fn retained(eco: &Economy, w: u32) -> bool {
+    !eco.levers.retained.is_empty()
+        && eco
+            .levers
+            .retained
+            .product(w, eco.workers.rec[w as usize].since.0)
+            != 1.0
+}
+
 /// Workers of firm `j` above what its group's current occupation mix needs at its target, by
 /// occupation (rounded up); workers already given notice count as gone, as in the excess.
 fn occupation_surplus(eco: &Economy, j: usize) -> Vec<u32> {
@@ -196,6 +210,7 @@ fn pick_full_hours(eco: &Economy, j: usize, rng: &mut SimRng) -> Option<usize> {
     let full_hours = |pos: usize| {
         eco.workers.rec[list[pos] as usize].status == Status::Employed
             && eco.notice_of(list[pos]).is_none()
+            && !retained(eco, list[pos])
     };
     for _ in 0..32 {
         let pos = rng.random_range(0..list.len());

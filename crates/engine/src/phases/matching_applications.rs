@@ -33,6 +33,13 @@
 //! vacancies have a duration, and unemployment depends on how many applications seekers send
 //! and how many firms can screen: it is an outcome of search, not of the number of jobs alone.
 //!
+//! A hiring subsidy makes a worker cheaper to the firms it pays at (`Levers::hiring_cost`):
+//! those firms rank the worker's applications `−ln c` log points higher, with `c` the share of
+//! the labour cost over their planning horizon they still bear, so a subsidised applicant
+//! beats a slightly more productive unsubsidised one (reason: firms rank by expected
+//! productivity per euro of labour cost; wages are proportional to productivity here, so the
+//! subsidy is the only difference in cost).
+//!
 //! Randomness is keyed by entity: a seeker's applications come from the seeker's stream (its
 //! stable id), a firm's screening and its place in the order from the firm's stream (firm and
 //! occupation), so a change to one worker perturbs only the applications it sends and the
@@ -302,6 +309,9 @@ fn applications(
         .is_some()
         .then(|| bitset(eco.workers.len(), eco.levers.breadth.entities()));
     let watched = watching.then(|| bitset(eco.workers.len(), eco.search_watch.keys().copied()));
+    // Workers a hiring subsidy makes cheaper to some firms (a bit each).
+    let subsidised = (!eco.levers.hiring_cost.is_empty())
+        .then(|| bitset(eco.workers.len(), eco.levers.hiring_cost.entities()));
     let total = |t: &(Vec<f64>, Vec<usize>)| t.0.last().copied().unwrap_or(0.0);
     let mut apps: Vec<(u32, f32, u32)> = Vec::new();
     for (s, noticed) in notice.iter().enumerate() {
@@ -336,6 +346,7 @@ fn applications(
                 continue;
             }
             let reservation = reservation(eco, w);
+            let cheaper = subsidised.as_ref().is_some_and(|bits| has(bits, w));
             let mut tally =
                 (watched.as_ref().is_some_and(|bits| has(bits, w))).then(SearchTally::default);
             for _ in 0..k {
@@ -372,7 +383,10 @@ fn applications(
                 if !reservation.accepts(&eco.benefit_rules, offer) {
                     continue;
                 }
-                let score = skill_there + noise.sample(rng);
+                let mut score = skill_there + noise.sample(rng);
+                if cheaper {
+                    score += eco.levers.hiring_bonus(w, eco.workers.rec[i].since.0, firm);
+                }
                 apps.push((slot as u32, score as f32, w));
             }
             if let Some(t) = tally {

@@ -52,6 +52,7 @@ pub(crate) fn read_firms(
             wage: rd.number(&mut f, "wage", Some(3500.0), Range::Positive),
             technology: rd.string(&mut f, "technology", Some("standard")),
             works_council_share: rd.number(&mut f, "works_council_share", Some(0.0), Range::Unit),
+            training_share: rd.number(&mut f, "training_share", Some(0.0), Range::Unit),
         });
         rd.finish(f);
     }

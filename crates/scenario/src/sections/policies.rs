@@ -10,8 +10,9 @@
 use wandel_engine::Month;
 use wandel_engine::params::FirmGroup;
 use wandel_policy::{
-    AccreditationSpec, CaseloadSpec, Eligible, FirmTarget, Fiscal, JobSecurityCouncilSpec,
-    PolicySpec, RetrainingKind, RetrainingSpec, ShortTimeWorkSpec, TransformationCouncilSpec,
+    AccreditationSpec, CaseloadSpec, Eligible, FirmTarget, Fiscal, HiringSubsidySpec,
+    JobSecurityCouncilSpec, PolicySpec, RetrainingKind, RetrainingSpec, ShortTimeWorkSpec,
+    TargetGroup, TransformationCouncilSpec,
 };
 
 use super::names::Names;
@@ -124,8 +125,74 @@ pub(crate) fn read_policies(
         }
         rd.finish(t);
     }
+    for mut t in rd.tables(&mut policies, "hiring_subsidy") {
+        let common = read_common(rd, &mut t, names, &mut seen, (start, end));
+        let spec = read_hiring_subsidy(rd, &mut t, &common, names, start);
+        if common.ok {
+            specs.push(PolicySpec::HiringSubsidy(spec));
+        }
+        rd.finish(t);
+    }
     rd.finish(policies);
     specs
+}
+
+/// The target groups a hiring subsidy may list.
+const HIRING_GROUPS: [&str; 3] = ["displaced", "long_term_unemployed", "aged_50_plus"];
+
+/// Reads the keys of `[[policies.hiring_subsidy]]` after the common ones.
+fn read_hiring_subsidy(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    names: &TargetNames<'_>,
+    run_start: Month,
+) -> HiringSubsidySpec {
+    let groups = read_choices(rd, t, "group", &HIRING_GROUPS).unwrap_or(vec!["displaced"]);
+    let displaced_from = read_list(rd, t, "displaced_from", names.groups);
+    if !displaced_from.is_empty() && !groups.contains(&"displaced") {
+        let origin = origin_of(t, t.node_get("displaced_from"));
+        rd.error(
+            origin,
+            &format!("{}.displaced_from", t.path),
+            "narrows the \"displaced\" group, which `group` does not list",
+        );
+    }
+    let months = rd.integer(t, "months", Some(12), 1, 36) as u32;
+    let wage_standard = if t.has("wage_standard") {
+        Some(rd.number(t, "wage_standard", None, Range::Between(1.0, 1e6)))
+    } else {
+        None
+    };
+    HiringSubsidySpec {
+        name: common.name.clone(),
+        start: common.start.unwrap_or(run_start),
+        end: common.end,
+        target: common.target.clone(),
+        capacity: common.capacity,
+        group: TargetGroup {
+            displaced: groups.contains(&"displaced"),
+            displaced_from,
+            long_term_unemployed: groups.contains(&"long_term_unemployed"),
+            long_term_months: rd.integer(t, "long_term_months", Some(12), 1, 120) as u32,
+            aged_50_plus: groups.contains(&"aged_50_plus"),
+        },
+        share: rd.number(t, "share", Some(0.5), Range::Unit),
+        months,
+        wage_standard,
+        training_required: rd.boolean(t, "training_required", false),
+        retention_months: rd.integer(
+            t,
+            "retention_months",
+            Some(i64::from(months.min(12))),
+            0,
+            60,
+        ) as u32,
+        repayment: rd.number(t, "repayment", Some(0.5), Range::Unit),
+        horizon_months: rd.integer(t, "horizon_months", Some(24), 1, 240) as u32,
+        elasticity: rd.number(t, "elasticity", Some(0.25), Range::Between(0.0, 5.0)),
+        deadweight_window: rd.integer(t, "deadweight_window", Some(6), 0, 60) as u32,
+    }
 }
 
 /// The defaults of a council's caseload keys.
@@ -448,12 +515,28 @@ fn read_eligible(
     rd: &mut Reader<'_>,
     t: &mut Table<'_>,
     default: Eligible,
-    allowed_names: &[&str],
+    allowed_names: &[&'static str],
 ) -> Eligible {
-    let path = format!("{}.eligible", t.path);
-    let Some(node) = rd.raw(t, "eligible") else {
-        return default;
-    };
+    match read_choices(rd, t, "eligible", allowed_names) {
+        Some(list) => Eligible {
+            employed: list.contains(&"employed"),
+            under_notice: list.contains(&"under_notice"),
+            displaced: list.contains(&"displaced"),
+        },
+        None => default,
+    }
+}
+
+/// A non-empty list of some of `allowed_names` under `key` (None when absent or not a list);
+/// every bad item is reported.
+fn read_choices(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    key: &'static str,
+    allowed_names: &[&'static str],
+) -> Option<Vec<&'static str>> {
+    let path = format!("{}.{key}", t.path);
+    let node = rd.raw(t, key)?;
     let allowed = || {
         allowed_names
             .iter()
@@ -467,23 +550,19 @@ fn read_eligible(
             &path,
             format!("expected a list of some of {}", allowed()),
         );
-        return default;
+        return None;
     };
-    let mut e = Eligible {
-        employed: false,
-        under_notice: false,
-        displaced: false,
-    };
+    let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         match &item.value {
-            Value::Str(s) if !allowed_names.contains(&s.as_str()) => rd.error(
-                item.origin,
-                &format!("{path}.{i}"),
-                format!("must be one of {}, got \"{s}\"", allowed()),
-            ),
-            Value::Str(s) if s == "employed" => e.employed = true,
-            Value::Str(s) if s == "under_notice" => e.under_notice = true,
-            Value::Str(s) if s == "displaced" => e.displaced = true,
+            Value::Str(s) => match allowed_names.iter().find(|a| **a == s.as_str()) {
+                Some(&a) => out.push(a),
+                None => rd.error(
+                    item.origin,
+                    &format!("{path}.{i}"),
+                    format!("must be one of {}, got \"{s}\"", allowed()),
+                ),
+            },
             other => rd.error(
                 item.origin,
                 &format!("{path}.{i}"),
@@ -502,7 +581,7 @@ fn read_eligible(
             format!("must list at least one of {}", allowed()),
         );
     }
-    e
+    Some(out)
 }
 
 fn describe_value(v: &Value) -> String {

@@ -1,0 +1,514 @@
+//! Hiring subsidies (`[[policies.hiring_subsidy]]`; the German integration subsidy,
+//! Eingliederungszuschuss, SGB III §§ 88–92, is the model: a share of the wage for a number of
+//! months when a firm hires a worker the labour market would otherwise pass over, and a
+//! retention period after it).
+//!
+//! Mechanism, each month from `start` to `end` (exclusive):
+//!
+//! 1. **Who is in the target group** (hook `before_matching`): unemployed workers who are
+//!    `displaced` (their spell began with a displacement, from the firm groups in
+//!    `displaced_from` or any), `long_term_unemployed` (a spell of at least
+//!    `long_term_months`) or `aged_50_plus`, as listed in `group` (any of them).
+//! 2. **Which firms may claim it**: producing firms of the target (sectors, regions, firms)
+//!    that meet the conditions: a pay scale (the firm's wage for a worker of average skill)
+//!    of at least `wage_standard` (a collective-agreement level), and, with
+//!    `training_required`, a firm that trains (`firms.training_share`). A firm that does not
+//!    meet them never gets the subsidy and sees no change.
+//! 3. **Hiring choice**: a target worker costs a claiming firm `1 − share × min(months,
+//!    horizon) / horizon` of what it would cost over the firm's planning horizon
+//!    (`horizon_months`), so the firm ranks its applications higher by the log of the inverse
+//!    (the engine's hiring-cost lever; applications matching). With a `capacity` (subsidised
+//!    jobs at once) that is full, no new subsidy is offered until a place frees up.
+//! 4. **Hiring volume**: each claiming firm's expected labour cost falls with the share `q`
+//!    of its recent hires that were subsidised (counts decaying by 1/12 a month), so its
+//!    target headcount rises by the factor `(1 − c q)^(−ε)`, `c` the cost cut of step 3 and
+//!    `ε` the own-wage elasticity of labour demand (`elasticity`).
+//! 5. **Payment and retention** (hook `on_month_end`, from the event log): a hire of a target
+//!    worker from unemployment by a claiming firm is subsidised: `share` of the worker's pay
+//!    is paid for `months` while the job lasts. For `retention_months` after the subsidy the
+//!    firm must keep the worker: the firm dismisses such a worker last (the engine's
+//!    retention lever), and if it lays the worker off during the subsidy or the retention
+//!    period it repays `repayment` of the subsidy received (SGB III § 92 (2): up to half).
+//!    Quits, job changes, retirements and closures end the subsidy without repayment.
+//!
+//! **Deadweight and substitution** are measured against the counterfactual under common
+//! random numbers: the same mechanism runs there as an observer ([`HiringSubsidy::observer`]),
+//! changing nothing, classifying the same hires and recording when the subsidised workers of
+//! the policy arm were hired there. A subsidised hire is deadweight when the counterfactual
+//! hired the same worker within `deadweight_window` months of it (any firm; the share at the
+//! same firm is reported beside it); crowding out is the non-target hires of the claiming
+//! firms that the counterfactual made and the policy arm did not, per subsidised hire.
+//!
+//! Ledger items: `hiring_subsidy` (cost), `subsidy_repayments` (revenue, negative).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use wandel_engine::events::Exit;
+use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::state::FirmStatus;
+use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
+
+use crate::target::FirmTarget;
+use crate::{Intervention, PolicyMonth};
+
+/// Item: subsidy paid, cost.
+pub const SUBSIDY: &str = "hiring_subsidy";
+/// Item: subsidies repaid after a layoff within the retention period, revenue.
+pub const REPAYMENTS: &str = "subsidy_repayments";
+
+/// Age from which a worker is in the `aged_50_plus` group, years.
+const OLDER: i32 = 50;
+
+/// Whom a hiring subsidy is for (a worker is in the group when any listed part applies).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TargetGroup {
+    /// Unemployed whose spell began with a displacement.
+    pub displaced: bool,
+    /// Of the displaced, only those displaced from these firm groups (empty: any).
+    pub displaced_from: Vec<u16>,
+    /// Unemployed for at least `long_term_months`.
+    pub long_term_unemployed: bool,
+    /// Months of unemployment that make a worker long-term unemployed.
+    pub long_term_months: u32,
+    /// Unemployed aged 50 or more.
+    pub aged_50_plus: bool,
+}
+
+/// `[[policies.hiring_subsidy]]`, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HiringSubsidySpec {
+    /// Unique name: keys the policy's rows in the outputs.
+    pub name: String,
+    /// First month of hires that may be subsidised.
+    pub start: Month,
+    /// First month without new subsidised hires (None: to the end of the run); running
+    /// subsidies are paid to their end.
+    pub end: Option<Month>,
+    /// Firms that may claim it.
+    pub target: FirmTarget,
+    /// Most subsidised jobs at once (None: no cap).
+    pub capacity: Option<u64>,
+    /// The workers whose hire is subsidised.
+    pub group: TargetGroup,
+    /// Share of the worker's pay paid (SGB III § 89: up to 0.5).
+    pub share: f64,
+    /// Months the subsidy is paid (SGB III § 89: up to 12).
+    pub months: u32,
+    /// Least pay scale of a claiming firm, € a month for a worker of average skill (None: no
+    /// condition).
+    pub wage_standard: Option<f64>,
+    /// Only firms that train may claim it.
+    pub training_required: bool,
+    /// Months after the subsidy the firm must keep the worker (SGB III § 92 (2): as long as
+    /// the subsidy, at most 12).
+    pub retention_months: u32,
+    /// Share of the subsidy received that a firm repays when it lays the worker off during
+    /// the subsidy or the retention period.
+    pub repayment: f64,
+    /// A firm's planning horizon for the cost of a hire, months.
+    pub horizon_months: u32,
+    /// Own-wage elasticity of labour demand (positive: the target rises by `(1 − cut)^(−ε)`).
+    pub elasticity: f64,
+    /// Months around a subsidised hire within which a hire of the same worker in the
+    /// counterfactual makes it deadweight.
+    pub deadweight_window: u32,
+}
+
+impl HiringSubsidySpec {
+    /// The share of the labour cost over the planning horizon a claiming firm saves on a
+    /// subsidised hire.
+    pub fn cost_cut(&self) -> f64 {
+        let covered = f64::from(self.months.min(self.horizon_months));
+        (self.share * covered / f64::from(self.horizon_months.max(1))).clamp(0.0, 0.999)
+    }
+}
+
+/// A subsidised job.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Job {
+    firm: u32,
+    hired: Month,
+    /// Subsidy paid so far, €.
+    paid: f64,
+}
+
+/// What a hiring subsidy saw of the hires (in the policy arm and, as an observer, in the
+/// counterfactual): the inputs of deadweight and substitution.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct HiringTally {
+    /// Hires from unemployment of target workers by claiming firms while the policy ran.
+    pub target_hires: u64,
+    /// Hires from unemployment of other workers by claiming firms while the policy ran.
+    pub other_hires: u64,
+    /// The subsidised hires (policy arm): worker, month, firm.
+    pub subsidised: Vec<(u32, Month, u32)>,
+    /// Hires of the watched workers (observer: the policy arm's subsidised workers): worker,
+    /// month, firm.
+    pub watched_hires: Vec<(u32, Month, u32)>,
+    /// Subsidised jobs that ended, with the month they ended and why (policy arm).
+    pub ended: Vec<(u32, Month, Month, Exit)>,
+}
+
+/// The mechanism (or, in the counterfactual, its observer).
+pub struct HiringSubsidy {
+    spec: HiringSubsidySpec,
+    /// False in the counterfactual: classify and watch, change nothing.
+    acting: bool,
+    /// Claiming firms (set in the first active month: conditions are fixed firm attributes).
+    claims: Option<Vec<bool>>,
+    /// Displacement records read so far, and the workers displaced from `displaced_from`.
+    displaced_read: usize,
+    displaced: BTreeSet<u32>,
+    /// Target workers now unemployed, with the start of their spell.
+    marked: BTreeMap<u32, Month>,
+    /// Whether new subsidies are offered (false while the capacity is full).
+    offering: bool,
+    /// Subsidised jobs running (subsidy or retention period).
+    jobs: BTreeMap<u32, Job>,
+    /// Retention ended: protection to lift at the next hook.
+    release: Vec<u32>,
+    /// Per claiming firm: decayed counts of (subsidised hires, all hires), and the target
+    /// factor set.
+    firm_hires: BTreeMap<u32, (f64, f64, f64)>,
+    /// Workers watched in the counterfactual.
+    watch: BTreeSet<u32>,
+    tally: HiringTally,
+    participants_before: u64,
+    month: PolicyMonth,
+}
+
+impl HiringSubsidy {
+    /// A fresh mechanism.
+    pub fn new(spec: HiringSubsidySpec) -> HiringSubsidy {
+        HiringSubsidy {
+            spec,
+            acting: true,
+            claims: None,
+            displaced_read: 0,
+            displaced: BTreeSet::new(),
+            marked: BTreeMap::new(),
+            offering: true,
+            jobs: BTreeMap::new(),
+            release: Vec::new(),
+            firm_hires: BTreeMap::new(),
+            watch: BTreeSet::new(),
+            tally: HiringTally::default(),
+            participants_before: 0,
+            month: PolicyMonth::default(),
+        }
+    }
+
+    /// The observer for the counterfactual: the same classification of hires, no action,
+    /// watching when the workers `watch` (the policy arm's subsidised hires) are hired.
+    pub fn observer(spec: HiringSubsidySpec, watch: impl IntoIterator<Item = u32>) -> Self {
+        let mut o = HiringSubsidy::new(spec);
+        o.acting = false;
+        o.watch = watch.into_iter().collect();
+        o
+    }
+
+    /// The policy's name.
+    pub fn policy_name(&self) -> &str {
+        &self.spec.name
+    }
+
+    /// What it saw of the hires.
+    pub fn tally(&self) -> &HiringTally {
+        &self.tally
+    }
+
+    fn active(&self, t: Month) -> bool {
+        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+    }
+
+    fn claims(&mut self, eco: &Economy) -> &[bool] {
+        let spec = &self.spec;
+        self.claims.get_or_insert_with(|| {
+            (0..eco.firms.len())
+                .map(|j| {
+                    spec.target.reaches(eco, j)
+                        && spec
+                            .wage_standard
+                            .is_none_or(|w| f64::from(eco.firms.wage_level[j]) >= w)
+                        && (!spec.training_required || eco.firms.trains[j])
+                })
+                .collect()
+        })
+    }
+
+    /// Whether unemployed worker `w` is in the target group now.
+    fn in_group(&self, eco: &Economy, w: u32) -> bool {
+        let g = &self.spec.group;
+        let r = &eco.workers.rec[w as usize];
+        let t = eco.month;
+        (g.displaced && self.displaced.contains(&w) && eco.displaced_flags.get(w))
+            || (g.long_term_unemployed && t.since(r.since) >= g.long_term_months as i32)
+            || (g.aged_50_plus && eco.workers.age_years(w, t) >= OLDER)
+    }
+
+    /// Reads the new displacement records.
+    fn read_displaced(&mut self, eco: &Economy) {
+        for d in &eco.displaced[self.displaced_read..] {
+            let from = &self.spec.group.displaced_from;
+            if from.is_empty() || from.contains(&eco.firms.group[d.firm as usize]) {
+                self.displaced.insert(d.worker);
+            }
+        }
+        self.displaced_read = eco.displaced.len();
+    }
+
+    /// Marks the target workers among the unemployed (and, acting, lowers their cost to the
+    /// claiming firms).
+    fn mark(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let eco = ctx.economy();
+        let mut candidates: Vec<u32> = Vec::new();
+        let g = &self.spec.group;
+        if g.long_term_unemployed || g.aged_50_plus {
+            for pool in &eco.pools {
+                candidates.extend(pool.iter());
+            }
+        } else {
+            candidates.extend(self.displaced.iter().copied());
+        }
+        let cut = self.spec.cost_cut();
+        let mut new = Vec::new();
+        for w in candidates {
+            let r = &eco.workers.rec[w as usize];
+            if r.status != Status::Unemployed || self.marked.get(&w) == Some(&r.since) {
+                continue;
+            }
+            if self.in_group(eco, w) {
+                new.push((w, r.since));
+            }
+        }
+        for (w, since) in new {
+            self.marked.insert(w, since);
+            if self.acting && self.offering {
+                ctx.set_hiring_cost(w, 1.0 - cut);
+            }
+        }
+    }
+
+    /// Offers or withdraws the subsidy for every marked worker.
+    fn offer(&mut self, ctx: &mut PolicyCtx<'_>, on: bool) {
+        if self.offering == on || !self.acting {
+            return;
+        }
+        self.offering = on;
+        let factor = if on { 1.0 - self.spec.cost_cut() } else { 1.0 };
+        for (&w, &since) in &self.marked {
+            if ctx.economy().workers.rec[w as usize].since == since {
+                ctx.set_hiring_cost(w, factor);
+            }
+        }
+    }
+
+    /// Subsidised jobs in their subsidy period at month `t`.
+    fn subsidised_now(&self, t: Month) -> u64 {
+        let months = self.spec.months as i32;
+        self.jobs
+            .values()
+            .filter(|j| t.since(j.hired) < months)
+            .count() as u64
+    }
+}
+
+impl Policy for HiringSubsidy {
+    fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+        if !self.acting {
+            return;
+        }
+        for w in std::mem::take(&mut self.release) {
+            ctx.set_retained(w, false);
+        }
+        let t = ctx.month();
+        let protect: Vec<u32> = self
+            .jobs
+            .iter()
+            .filter(|(_, j)| j.hired == t.plus(-1))
+            .map(|(&w, _)| w)
+            .collect();
+        // A layoff would cost the firm the repayment: it keeps the worker as long as it would.
+        if self.spec.repayment > 0.0 {
+            for w in protect {
+                ctx.set_retained(w, true);
+            }
+        }
+        // Hiring volume: each claiming firm's target follows its expected labour cost.
+        let cut = self.spec.cost_cut();
+        let eps = self.spec.elasticity;
+        let active = self.active(t);
+        let mut changes = Vec::new();
+        for (&j, entry) in self.firm_hires.iter_mut() {
+            let q = if entry.1 > 0.0 {
+                entry.0 / entry.1
+            } else {
+                0.0
+            };
+            let factor = if active && eps > 0.0 {
+                (1.0 - cut * q).powf(-eps)
+            } else {
+                1.0
+            };
+            if (factor - entry.2).abs() > 1e-4 {
+                entry.2 = factor;
+                changes.push((j, factor));
+            }
+            // Experience fades: counts decay by a twelfth a month.
+            entry.0 *= 11.0 / 12.0;
+            entry.1 *= 11.0 / 12.0;
+        }
+        for (j, factor) in changes {
+            ctx.set_target_factor(j, factor);
+        }
+    }
+
+    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let t = ctx.month();
+        if self.spec.group.displaced {
+            self.read_displaced(ctx.economy());
+        }
+        if !self.active(t) {
+            if self.acting && t >= self.spec.start && !self.marked.is_empty() {
+                // The policy ended: no new subsidies.
+                self.offer(ctx, false);
+                self.marked.clear();
+            }
+            return;
+        }
+        self.claims(ctx.economy());
+        if self.acting {
+            let firms: Vec<u32> = self
+                .claims
+                .as_ref()
+                .expect("set above")
+                .iter()
+                .enumerate()
+                .filter(|&(j, &c)| c && ctx.economy().firms.status[j] == FirmStatus::Active)
+                .map(|(j, _)| j as u32)
+                .collect();
+            ctx.set_hiring_firms(&firms);
+            let full = self
+                .spec
+                .capacity
+                .is_some_and(|c| self.subsidised_now(t) >= c);
+            self.offer(ctx, !full);
+        }
+        self.mark(ctx);
+    }
+
+    fn on_month_end(&mut self, eco: &Economy, _params: &Params, _record: &MonthRecord) {
+        let t = eco.month;
+        let active = self.active(t);
+        let mut m = PolicyMonth::default();
+        let months = self.spec.months as i32;
+        let keep = months + self.spec.retention_months as i32;
+        // Separations: subsidised jobs that end.
+        let mut repaid = 0.0;
+        for s in &eco.events.separations {
+            let Some(job) = self.jobs.get(&s.worker) else {
+                continue;
+            };
+            if job.firm != s.firm {
+                continue;
+            }
+            let job = self.jobs.remove(&s.worker).expect("present");
+            self.tally.ended.push((s.worker, job.hired, t, s.exit));
+            if s.exit == Exit::Layoff && t.since(job.hired) < keep {
+                repaid += self.spec.repayment * job.paid;
+            }
+        }
+        // Hires.
+        let capacity = self.spec.capacity.unwrap_or(u64::MAX);
+        let mut running = self.subsidised_now(t);
+        let claims = self.claims.clone();
+        for h in &eco.events.hires {
+            let marked = self.marked.remove(&h.worker);
+            if self.watch.contains(&h.worker) {
+                self.tally.watched_hires.push((h.worker, t, h.firm));
+            }
+            let Some(claims) = &claims else { continue };
+            if !active || h.from != Status::Unemployed || !claims[h.firm as usize] {
+                continue;
+            }
+            let target = marked == Some(h.spell_start);
+            if target {
+                self.tally.target_hires += 1;
+            } else {
+                self.tally.other_hires += 1;
+            }
+            let entry = self.firm_hires.entry(h.firm).or_insert((0.0, 0.0, 1.0));
+            entry.1 += 1.0;
+            if target && self.acting && running < capacity {
+                entry.0 += 1.0;
+                running += 1;
+                self.jobs.insert(
+                    h.worker,
+                    Job {
+                        firm: h.firm,
+                        hired: t,
+                        paid: 0.0,
+                    },
+                );
+                self.tally.subsidised.push((h.worker, t, h.firm));
+                m.entries += 1;
+                m.entries_50_plus += u64::from(eco.workers.age_years(h.worker, t) >= OLDER);
+                m.entered.push(h.worker);
+            }
+        }
+        // Payments, and the end of the retention period.
+        let mut paid = 0.0;
+        let mut subsidised = 0;
+        let mut done = Vec::new();
+        for (&w, job) in self.jobs.iter_mut() {
+            let age = t.since(job.hired);
+            if age < months {
+                subsidised += 1;
+                let r = &eco.workers.rec[w as usize];
+                if matches!(r.status, Status::Employed | Status::ShortTime) {
+                    let pay =
+                        eco.current_wage(w) * f64::from(eco.firms.hours[job.firm as usize]) / 100.0;
+                    let x = self.spec.share * pay;
+                    job.paid += x;
+                    paid += x;
+                }
+            }
+            if age + 1 >= keep {
+                done.push(w);
+            }
+        }
+        for w in done {
+            self.jobs.remove(&w);
+            self.release.push(w);
+        }
+        if !self.acting {
+            return;
+        }
+        m.participants = subsidised;
+        m.exits = (self.participants_before + m.entries).saturating_sub(m.participants);
+        self.participants_before = m.participants;
+        if paid != 0.0 {
+            m.items.push((SUBSIDY, paid));
+        }
+        if repaid != 0.0 {
+            m.items.push((REPAYMENTS, -repaid));
+        }
+        self.month = m;
+    }
+}
+
+impl Intervention for HiringSubsidy {
+    fn kind(&self) -> &'static str {
+        "hiring_subsidy"
+    }
+    fn report(&mut self) -> PolicyMonth {
+        std::mem::take(&mut self.month)
+    }
+    fn hiring(&self) -> Option<&HiringTally> {
+        Some(&self.tally)
+    }
+}
