@@ -20,6 +20,8 @@
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
 //! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
 //! - `report_browser`: the briefing report renders in headless Chromium.
+//! - `working_time`: working-time reduction keeps more workers at the same demand; an
+//!   investment subsidy grows only the firms that meet its conditions.
 //! - `tidy`: every Rust file opens with a `//!` header.
 
 mod util;
@@ -40,3 +42,4 @@ mod report_browser;
 mod retraining;
 mod scenario_errors;
 mod tidy;
+mod working_time;

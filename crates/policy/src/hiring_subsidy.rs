@@ -48,7 +48,7 @@ use wandel_engine::policy::{Policy, PolicyCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
-use crate::target::FirmTarget;
+use crate::target::{Conditions, FirmTarget};
 use crate::{Intervention, PolicyMonth};
 
 /// Item: subsidy paid, cost.
@@ -94,11 +94,8 @@ pub struct HiringSubsidySpec {
     pub share: f64,
     /// Months the subsidy is paid (SGB III § 89: up to 12).
     pub months: u32,
-    /// Least pay scale of a claiming firm, € a month for a worker of average skill (None: no
-    /// condition).
-    pub wage_standard: Option<f64>,
-    /// Only firms that train may claim it.
-    pub training_required: bool,
+    /// What a claiming firm must meet (wage standard, training).
+    pub conditions: Conditions,
     /// Months after the subsidy the firm must keep the worker (SGB III § 92 (2): as long as
     /// the subsidy, at most 12).
     pub retention_months: u32,
@@ -225,13 +222,7 @@ impl HiringSubsidy {
         let spec = &self.spec;
         self.claims.get_or_insert_with(|| {
             (0..eco.firms.len())
-                .map(|j| {
-                    spec.target.reaches(eco, j)
-                        && spec
-                            .wage_standard
-                            .is_none_or(|w| f64::from(eco.firms.wage_level[j]) >= w)
-                        && (!spec.training_required || eco.firms.trains[j])
-                })
+                .map(|j| spec.target.reaches(eco, j) && spec.conditions.met(eco, j))
                 .collect()
         })
     }

@@ -21,6 +21,7 @@
 
 pub mod accreditation;
 pub mod caseload;
+pub mod conditional_investment;
 pub mod demand;
 pub mod followup;
 pub mod hiring_subsidy;
@@ -32,9 +33,11 @@ pub mod run;
 pub mod short_time_work;
 pub mod target;
 pub mod transformation_council;
+pub mod working_time_reduction;
 
 pub use accreditation::{Accreditation, AccreditationSpec};
 pub use caseload::CaseloadSpec;
+pub use conditional_investment::{ConditionalInvestment, ConditionalInvestmentSpec};
 pub use followup::{FollowCell, FollowUp, Followed};
 pub use hiring_subsidy::{HiringSubsidy, HiringSubsidySpec, HiringTally, TargetGroup};
 pub use job_security_council::{JobSecurityCouncil, JobSecurityCouncilSpec};
@@ -42,9 +45,10 @@ pub use ledger::{Fiscal, LedgerEntry};
 pub use retraining::{Eligible, Retraining, RetrainingKind, RetrainingSpec};
 pub use run::PolicyRun;
 pub use short_time_work::{ShortTimeWork, ShortTimeWorkSpec};
-pub use target::FirmTarget;
+pub use target::{Conditions, FirmTarget};
 pub use transformation_council::{TransformationCouncil, TransformationCouncilSpec};
 pub use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
+pub use working_time_reduction::{Payer, WorkingTimeReduction, WorkingTimeReductionSpec};
 
 use wandel_engine::Month;
 
@@ -120,6 +124,10 @@ pub enum PolicySpec {
     Accreditation(AccreditationSpec),
     /// `[[policies.hiring_subsidy]]`.
     HiringSubsidy(HiringSubsidySpec),
+    /// `[[policies.conditional_investment]]`.
+    ConditionalInvestment(ConditionalInvestmentSpec),
+    /// `[[policies.working_time_reduction]]`.
+    WorkingTimeReduction(WorkingTimeReductionSpec),
 }
 
 /// The policy kinds a scenario may name, as written (`[[policies.KIND]]`).
@@ -130,6 +138,8 @@ pub const KINDS: &[&str] = &[
     "job_security_council",
     "accreditation",
     "hiring_subsidy",
+    "conditional_investment",
+    "working_time_reduction",
 ];
 
 impl PolicySpec {
@@ -142,6 +152,8 @@ impl PolicySpec {
             PolicySpec::JobSecurityCouncil(s) => &s.name,
             PolicySpec::Accreditation(s) => &s.name,
             PolicySpec::HiringSubsidy(s) => &s.name,
+            PolicySpec::ConditionalInvestment(s) => &s.name,
+            PolicySpec::WorkingTimeReduction(s) => &s.name,
         }
     }
     /// The policy's first month.
@@ -153,6 +165,8 @@ impl PolicySpec {
             PolicySpec::JobSecurityCouncil(s) => s.start,
             PolicySpec::Accreditation(s) => s.start,
             PolicySpec::HiringSubsidy(s) => s.start,
+            PolicySpec::ConditionalInvestment(s) => s.start,
+            PolicySpec::WorkingTimeReduction(s) => s.start,
         }
     }
     /// The policy's first month without it (None: to the end of the run).
@@ -164,6 +178,8 @@ impl PolicySpec {
             PolicySpec::JobSecurityCouncil(s) => s.end,
             PolicySpec::Accreditation(s) => s.end,
             PolicySpec::HiringSubsidy(s) => s.end,
+            PolicySpec::ConditionalInvestment(s) => s.end,
+            PolicySpec::WorkingTimeReduction(s) => s.end,
         }
     }
     /// A fresh mechanism for one run.
@@ -175,6 +191,8 @@ impl PolicySpec {
             PolicySpec::JobSecurityCouncil(s) => Box::new(JobSecurityCouncil::new(s.clone())),
             PolicySpec::Accreditation(s) => Box::new(Accreditation::new(s.clone())),
             PolicySpec::HiringSubsidy(s) => Box::new(HiringSubsidy::new(s.clone())),
+            PolicySpec::ConditionalInvestment(s) => Box::new(ConditionalInvestment::new(s.clone())),
+            PolicySpec::WorkingTimeReduction(s) => Box::new(WorkingTimeReduction::new(s.clone())),
         }
     }
 }

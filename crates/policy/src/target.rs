@@ -1,5 +1,6 @@
 //! Whom a firm-level policy reaches: firms by sector, region and firm group (each an optional
-//! list; an empty list places no restriction).
+//! list; an empty list places no restriction), and the conditions a firm must meet to claim a
+//! subsidy.
 
 use wandel_engine::Economy;
 
@@ -23,5 +24,25 @@ impl FirmTarget {
         inside(&self.sectors, f.sector[j])
             && inside(&self.regions, f.region[j])
             && inside(&self.groups, f.group[j])
+    }
+}
+
+/// Conditions a firm must meet to claim a subsidy (seeds/000: subsidies conditional on wage
+/// and training standards, as in the US Inflation Reduction Act).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Conditions {
+    /// Least pay scale, € a month for a worker of average skill (a collective-agreement
+    /// level; None: no condition).
+    pub wage_standard: Option<f64>,
+    /// Only firms that train (`firms.training_share`).
+    pub training_required: bool,
+}
+
+impl Conditions {
+    /// Whether firm `j` meets the conditions.
+    pub fn met(&self, eco: &Economy, j: usize) -> bool {
+        self.wage_standard
+            .is_none_or(|w| f64::from(eco.firms.wage_level[j]) >= w)
+            && (!self.training_required || eco.firms.trains[j])
     }
 }

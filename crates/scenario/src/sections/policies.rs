@@ -10,9 +10,10 @@
 use wandel_engine::Month;
 use wandel_engine::params::FirmGroup;
 use wandel_policy::{
-    AccreditationSpec, CaseloadSpec, Eligible, FirmTarget, Fiscal, HiringSubsidySpec,
-    JobSecurityCouncilSpec, PolicySpec, RetrainingKind, RetrainingSpec, ShortTimeWorkSpec,
-    TargetGroup, TransformationCouncilSpec,
+    AccreditationSpec, CaseloadSpec, ConditionalInvestmentSpec, Conditions, Eligible, FirmTarget,
+    Fiscal, HiringSubsidySpec, JobSecurityCouncilSpec, Payer, PolicySpec, RetrainingKind,
+    RetrainingSpec, ShortTimeWorkSpec, TargetGroup, TransformationCouncilSpec,
+    WorkingTimeReductionSpec,
 };
 
 use super::names::Names;
@@ -133,8 +134,84 @@ pub(crate) fn read_policies(
         }
         rd.finish(t);
     }
+    for mut t in rd.tables(&mut policies, "conditional_investment") {
+        let common = read_common(rd, &mut t, names, &mut seen, (start, end));
+        no_capacity(
+            rd,
+            &t,
+            &common,
+            "a conditional investment subsidy reaches every claiming firm of its target",
+        );
+        let spec = ConditionalInvestmentSpec {
+            name: common.name.clone(),
+            start: common.start.unwrap_or(start),
+            end: common.end,
+            target: common.target.clone(),
+            conditions: read_conditions(rd, &mut t),
+            expansion: rd.number(&mut t, "expansion", Some(1.0), Range::Between(1.0, 10.0)),
+            share: rd.number(&mut t, "share", Some(0.1), Range::Between(0.0, 0.9)),
+            elasticity: rd.number(&mut t, "elasticity", Some(0.25), Range::Between(0.0, 5.0)),
+        };
+        if common.ok {
+            specs.push(PolicySpec::ConditionalInvestment(spec));
+        }
+        rd.finish(t);
+    }
+    for mut t in rd.tables(&mut policies, "working_time_reduction") {
+        let common = read_common(rd, &mut t, names, &mut seen, (start, end));
+        no_capacity(
+            rd,
+            &t,
+            &common,
+            "a working-time reduction reaches every producing firm of its target",
+        );
+        let paid_by = rd.choice(&mut t, "paid_by", "firms", &["firms", "state"]);
+        let spec = WorkingTimeReductionSpec {
+            name: common.name.clone(),
+            start: common.start.unwrap_or(start),
+            end: common.end,
+            target: common.target.clone(),
+            hours: rd.number(&mut t, "hours", Some(0.9), Range::Between(0.5, 0.99)),
+            compensation: rd.number(&mut t, "compensation", Some(0.0), Range::Unit),
+            paid_by: if paid_by == "state" {
+                Payer::State
+            } else {
+                Payer::Firms
+            },
+            elasticity: rd.number(&mut t, "elasticity", Some(0.25), Range::Between(0.0, 5.0)),
+        };
+        if common.ok {
+            specs.push(PolicySpec::WorkingTimeReduction(spec));
+        }
+        rd.finish(t);
+    }
     rd.finish(policies);
     specs
+}
+
+/// Reports a `capacity` on a policy that has none.
+fn no_capacity(rd: &mut Reader<'_>, t: &Table<'_>, common: &Common, why: &str) {
+    if common.capacity.is_some() {
+        let origin = origin_of(t, t.node_get("capacity"));
+        rd.error(
+            origin,
+            &format!("{}.capacity", t.path),
+            format!("has no capacity: {why}"),
+        );
+    }
+}
+
+/// Reads a subsidy's conditions: `wage_standard` (optional) and `training_required`.
+fn read_conditions(rd: &mut Reader<'_>, t: &mut Table<'_>) -> Conditions {
+    let wage_standard = if t.has("wage_standard") {
+        Some(rd.number(t, "wage_standard", None, Range::Between(1.0, 1e6)))
+    } else {
+        None
+    };
+    Conditions {
+        wage_standard,
+        training_required: rd.boolean(t, "training_required", false),
+    }
 }
 
 /// The target groups a hiring subsidy may list.
@@ -159,11 +236,7 @@ fn read_hiring_subsidy(
         );
     }
     let months = rd.integer(t, "months", Some(12), 1, 36) as u32;
-    let wage_standard = if t.has("wage_standard") {
-        Some(rd.number(t, "wage_standard", None, Range::Between(1.0, 1e6)))
-    } else {
-        None
-    };
+    let conditions = read_conditions(rd, t);
     HiringSubsidySpec {
         name: common.name.clone(),
         start: common.start.unwrap_or(run_start),
@@ -179,8 +252,7 @@ fn read_hiring_subsidy(
         },
         share: rd.number(t, "share", Some(0.5), Range::Unit),
         months,
-        wage_standard,
-        training_required: rd.boolean(t, "training_required", false),
+        conditions,
         retention_months: rd.integer(
             t,
             "retention_months",

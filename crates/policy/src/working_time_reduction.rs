@@ -1,0 +1,181 @@
+//! Working-time reduction (`[[policies.working_time_reduction]]`; seeds/000: sharing the gains
+//! of the transition through shorter hours, "which have not seen a reduction in three decades
+//! in Germany"; the collective agreements that cut the week from 40 to 35 hours in the metal
+//! industry, 1984–1995, are the historical case).
+//!
+//! Mechanism, from `start` to `end` (exclusive), for the producing firms of the target:
+//!
+//! - **Hours** (hook `on_month_start`): normal hours become `hours` of full time (the
+//!   engine's hours lever). A firm needs `1 / hours` as many workers for the same work, so
+//!   at a given demand its target headcount rises; earnings and the wage bill follow hours
+//!   (the engine books each worker's pay at its firm's hours), so workers earn less per
+//!   month unless compensated.
+//! - **Wage compensation**: a share `compensation` of the pay lost to the shorter hours is
+//!   paid on top, by the firms (`paid_by = "firms"`: reported as the employer's cost) or by
+//!   the state (`paid_by = "state"`: ledger item `wage_compensation`). Compensation paid by
+//!   firms raises the cost of an hour of work by the factor `k = (hours + (1 − hours) ×
+//!   compensation) / hours`, and the firms' labour demand falls by `k^(−ε)`, `ε` the own-wage
+//!   elasticity of labour demand (`elasticity`; the engine's target lever): full compensation
+//!   by the firms gives back part of the jobs the shorter hours create.
+//! - **End**: at `end` hours return to full time and the firms' targets with them, so firms
+//!   with more workers than they now need lay off as the engine's adjustment says.
+//!
+//! The compensation is a transfer beside the engine's earnings (which follow hours): it is
+//! not in the wage books that local demand reads, so with compensation the fall of resident
+//! incomes is overstated by its amount (reported, not modelled).
+
+use std::collections::BTreeSet;
+
+use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::state::FirmStatus;
+use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
+
+use crate::target::FirmTarget;
+use crate::{Intervention, PolicyMonth};
+
+/// Item: wage compensation paid by the state, cost.
+pub const COMPENSATION: &str = "wage_compensation";
+
+/// Who pays the wage compensation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Payer {
+    /// The firms (an employer cost; raises the cost of an hour of work).
+    Firms,
+    /// The state (a ledger item).
+    State,
+}
+
+/// `[[policies.working_time_reduction]]`, validated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkingTimeReductionSpec {
+    /// Unique name: keys the policy's rows in the outputs.
+    pub name: String,
+    /// First month of shorter hours.
+    pub start: Month,
+    /// First month back at full hours (None: to the end of the run).
+    pub end: Option<Month>,
+    /// Firms reached.
+    pub target: FirmTarget,
+    /// Normal hours as a share of full time, in (0, 1).
+    pub hours: f64,
+    /// Share of the pay lost to shorter hours that is compensated.
+    pub compensation: f64,
+    /// Who pays the compensation.
+    pub paid_by: Payer,
+    /// Own-wage elasticity of labour demand (firms' response to compensation they pay).
+    pub elasticity: f64,
+}
+
+impl WorkingTimeReductionSpec {
+    /// The factor on a reached firm's target headcount for the cost of the compensation it
+    /// pays (1 when the state pays).
+    pub fn cost_factor(&self) -> f64 {
+        match self.paid_by {
+            Payer::State => 1.0,
+            Payer::Firms => {
+                let k = (self.hours + (1.0 - self.hours) * self.compensation) / self.hours;
+                k.powf(-self.elasticity)
+            }
+        }
+    }
+}
+
+/// The mechanism for one run.
+pub struct WorkingTimeReduction {
+    spec: WorkingTimeReductionSpec,
+    /// Firms on shorter hours.
+    firms: BTreeSet<u32>,
+    participants_before: u64,
+    month: PolicyMonth,
+}
+
+impl WorkingTimeReduction {
+    /// A fresh mechanism.
+    pub fn new(spec: WorkingTimeReductionSpec) -> WorkingTimeReduction {
+        WorkingTimeReduction {
+            spec,
+            firms: BTreeSet::new(),
+            participants_before: 0,
+            month: PolicyMonth::default(),
+        }
+    }
+
+    fn active(&self, t: Month) -> bool {
+        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+    }
+}
+
+impl Policy for WorkingTimeReduction {
+    fn name(&self) -> &str {
+        &self.spec.name
+    }
+
+    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+        let t = ctx.month();
+        if self.active(t) {
+            if !self.firms.is_empty() {
+                return;
+            }
+            // The first month: every reached firm that produces.
+            let eco = ctx.economy();
+            let reached: Vec<u32> = (0..eco.firms.len())
+                .filter(|&j| {
+                    self.spec.target.reaches(eco, j) && eco.firms.status[j] == FirmStatus::Active
+                })
+                .map(|j| j as u32)
+                .collect();
+            let factor = self.spec.cost_factor();
+            for &j in &reached {
+                ctx.set_hours_factor(j, self.spec.hours);
+                if factor != 1.0 {
+                    ctx.set_target_factor(j, factor);
+                }
+            }
+            self.firms = reached.into_iter().collect();
+        } else if !self.firms.is_empty() && t >= self.spec.start {
+            for j in std::mem::take(&mut self.firms) {
+                ctx.set_hours_factor(j, 1.0);
+                ctx.set_target_factor(j, 1.0);
+            }
+        }
+    }
+
+    fn on_month_end(&mut self, eco: &Economy, _params: &Params, _record: &MonthRecord) {
+        let mut m = PolicyMonth::default();
+        let (mut workers, mut lost) = (0u64, 0.0f64);
+        for &j in &self.firms {
+            let j = j as usize;
+            for &w in &eco.firms.employees[j] {
+                if matches!(
+                    eco.workers.rec[w as usize].status,
+                    Status::Employed | Status::ShortTime
+                ) {
+                    workers += 1;
+                    // Pay lost to the shorter hours, €: the full-time wage × (1 − hours).
+                    lost += eco.current_wage(w) / 100.0 * (1.0 - f64::from(eco.firms.hours[j]));
+                }
+            }
+        }
+        let compensation = self.spec.compensation * lost;
+        match self.spec.paid_by {
+            Payer::State if compensation > 0.0 => m.items.push((COMPENSATION, compensation)),
+            Payer::Firms => m.employer_cost = compensation,
+            Payer::State => {}
+        }
+        m.participants = workers;
+        // Entries and exits of the policy's workforce: the staff of the reached firms.
+        m.entries = workers.saturating_sub(self.participants_before);
+        m.exits = self.participants_before.saturating_sub(workers);
+        self.participants_before = workers;
+        self.month = m;
+    }
+}
+
+impl Intervention for WorkingTimeReduction {
+    fn kind(&self) -> &'static str {
+        "working_time_reduction"
+    }
+    fn report(&mut self) -> PolicyMonth {
+        std::mem::take(&mut self.month)
+    }
+}
