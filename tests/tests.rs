@@ -16,6 +16,7 @@
 //! - `retraining`: retraining's capacity, costs, reach by age and lock-in against its
 //!   counterfactual.
 //! - `market`: unemployment responds to search and matching in both matching modes.
+//! - `decompose`: `--decompose` of the transition package: parts from arms that share seeds.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
 //! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
@@ -30,6 +31,7 @@ mod accreditation;
 mod calibration;
 mod cli;
 mod councils;
+mod decompose;
 mod determinism;
 mod dmp_reference;
 mod hiring_subsidy;

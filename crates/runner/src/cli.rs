@@ -57,6 +57,12 @@ pub(crate) struct RunArgs {
     /// Run no counterfactual (no effects.csv, no effects in summary.json).
     #[arg(long, conflicts_with = "counterfactual")]
     pub(crate) no_counterfactual: bool,
+    /// Also run the scenario without each of its policies (same seeds, arms in parallel) and
+    /// report each policy's contribution to the package and whether the parts add up,
+    /// reinforce each other or overlap (decomposition.csv). Needs two or more policies and
+    /// the `no-policies` counterfactual.
+    #[arg(long, conflicts_with_all = ["no_counterfactual", "counterfactual"])]
+    pub(crate) decompose: bool,
     /// Skip the charts and the report.
     #[arg(long)]
     pub(crate) no_charts: bool,

@@ -5,6 +5,7 @@
 mod arms;
 mod atomic;
 mod cli;
+mod decompose;
 mod effects;
 mod followup;
 mod output;

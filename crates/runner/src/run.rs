@@ -13,6 +13,7 @@ use wandel_engine::RunOutput;
 use crate::arms::{self, ArmRun, Counterfactual};
 use crate::atomic::write_atomic;
 use crate::cli::RunArgs;
+use crate::decompose;
 use crate::effects::{self, Effect};
 use crate::followup;
 use crate::output;
@@ -83,6 +84,9 @@ struct Summary<'a> {
     /// Each hiring subsidy's deadweight, substitution and costs against the counterfactual.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     hiring_subsidies: Vec<subsidies::HiringEffects>,
+    /// With `--decompose`: each policy's contribution to the package.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    decomposition: Vec<decompose::MeasureParts>,
 }
 
 /// `wandel run`.
@@ -106,7 +110,19 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         args.counterfactual
             .or_else(|| (!scenario.policies.is_empty()).then_some(Counterfactual::NoPolicies))
     };
-    let arms_run = 1 + u64::from(counterfactual.is_some());
+    if args.decompose && scenario.policies.len() < 2 {
+        anyhow::bail!(
+            "--decompose needs a scenario with two or more policies; {} has {}",
+            args.scenario.display(),
+            scenario.policies.len()
+        );
+    }
+    let parts = if args.decompose {
+        scenario.policies.len() as u64
+    } else {
+        0
+    };
+    let arms_run = 1 + u64::from(counterfactual.is_some()) + parts;
     let total = u64::from(scenario.params.months) * u64::from(scenario.replications) * arms_run;
     let progress = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
     if !args.quiet {
@@ -150,6 +166,34 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         let follow = (kind == Counterfactual::NoPolicies).then_some(&companion);
         arms::run_arm(&pool, &scenario, &params, specs, true, follow, bar)
     });
+    // The package without each of its policies, the arms in parallel on the same pool.
+    let leave_one_out: Vec<(String, Vec<ArmRun>)> = if args.decompose {
+        use rayon::prelude::*;
+        let arms: Vec<(String, Vec<wandel_policy::PolicySpec>)> = scenario
+            .policies
+            .iter()
+            .map(|p| {
+                let rest = scenario
+                    .policies
+                    .iter()
+                    .filter(|q| q.name() != p.name())
+                    .cloned()
+                    .collect();
+                (p.name().to_string(), rest)
+            })
+            .collect();
+        pool.install(|| {
+            arms.par_iter()
+                .map(|(name, specs)| {
+                    let runs =
+                        arms::run_arm(&pool, &scenario, &scenario.params, specs, true, None, bar);
+                    (name.clone(), runs)
+                })
+                .collect()
+        })
+    } else {
+        Vec::new()
+    };
     progress.finish_and_clear();
     let wall = started.elapsed().as_secs_f64();
     let runs: Vec<RunOutput> = with.iter().map(|r| r.output.clone()).collect();
@@ -188,6 +232,18 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             Vec::new()
         }
     };
+    let decomposition_path = out_dir.join("decomposition.csv");
+    let decomposition = match &without {
+        Some(w) if !leave_one_out.is_empty() => {
+            let d = decompose::decompose(&with, w, &leave_one_out);
+            decompose::write(&decomposition_path, &d)?;
+            d
+        }
+        _ => {
+            remove_stale(&decomposition_path)?;
+            Vec::new()
+        }
+    };
     let summary = Summary {
         scenario: &scenario.name,
         description: &scenario.description,
@@ -205,6 +261,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             }
             _ => Vec::new(),
         },
+        decomposition,
     };
     write_json(&out_dir.join("summary.json"), &summary)?;
     let manifest = Manifest {
@@ -262,6 +319,9 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 };
                 eprintln!("  {:<44} {:>+10.2} {:<12} {ci}", e.name, e.mean, e.unit);
             }
+        }
+        for line in decompose::describe(&summary.decomposition) {
+            eprintln!("{line}");
         }
         for e in &summary.hiring_subsidies {
             for line in subsidies::describe(e) {
