@@ -103,8 +103,9 @@ fn child(spec: &str) {
 /// policies: `none` (no policy hook at all), `empty` (the ledger without policies, as the
 /// counterfactual arm runs), `stw` (short-time work for every firm of every sector, the
 /// most a policy of this kind can reach) or `all` (every worker-level policy kind at once:
-/// short-time work, two kinds of retraining, both councils and accreditation, with the
-/// shipped scenarios' capacities scaled with the firms).
+/// short-time work, two kinds of retraining, both councils, accreditation, a hiring subsidy
+/// for the displaced and the long-term unemployed, working-time reduction and a conditional
+/// investment subsidy, with the shipped scenarios' capacities scaled with the firms).
 fn scaled_policy_run(path: &str, factor: &str, which: &str) -> (String, Params, Option<PolicyRun>) {
     let factor: u32 = factor.parse().expect("factor");
     let base = wandel_scenario::load(Path::new(path), &[]).expect("valid scenario");
@@ -177,6 +178,25 @@ name = "steel_accreditation"
 start = "{start}"
 firms = ["integrated_works"]
 capacity = {assessments}
+
+[[policies.hiring_subsidy]]
+name = "steel_hiring_subsidy"
+start = "{start}"
+group = ["displaced", "long_term_unemployed"]
+wage_standard = 3200.0
+
+[[policies.working_time_reduction]]
+name = "care_short_week"
+start = "{start}"
+sectors = ["health_care"]
+compensation = 0.5
+
+[[policies.conditional_investment]]
+name = "manufacturing_investment"
+start = "{start}"
+sectors = ["manufacturing"]
+wage_standard = 3500.0
+expansion = 1.1
 "#,
             local = 600 * factor,
             sector = 200 * factor,
