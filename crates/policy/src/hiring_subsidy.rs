@@ -416,7 +416,8 @@ impl Policy for HiringSubsidy {
         // Hires.
         let capacity = self.spec.capacity.unwrap_or(u64::MAX);
         let mut running = self.subsidised_now(t);
-        let claims = self.claims.clone();
+        // Taken for the loop (it mutates the rest of the state) and put back after it.
+        let claims = self.claims.take();
         for h in &eco.events.hires {
             let marked = self.marked.remove(&h.worker);
             if self.watch.contains(&h.worker) {
@@ -451,6 +452,7 @@ impl Policy for HiringSubsidy {
                 m.entered.push(h.worker);
             }
         }
+        self.claims = claims;
         // Payments, and the end of the retention period.
         let mut paid = 0.0;
         let mut subsidised = 0;
