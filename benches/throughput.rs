@@ -138,16 +138,29 @@ fn scaled_policy_run(path: &str, factor: &str, which: &str) -> (String, Params, 
             sectors.join(", ")
         ));
     }
-    if which == "all" {
-        // Every worker-level policy the steel scenario ships, at once, scaled with the firms.
-        let start = base.params.start;
-        text.push_str(&format!(
-            r#"
+    // Every worker-level policy the steel scenario ships, at once, scaled with the firms; or
+    // the ones named (`all` or policy names joined by `+`, e.g. `steel_hiring_subsidy`), to
+    // see what each costs.
+    let start = base.params.start;
+    let (local, sector, caseworkers, assessments) =
+        (600 * factor, 200 * factor, 25 * factor, 400 * factor);
+    let tables = [
+        (
+            "kurzarbeit",
+            format!(
+                r#"
 [[policies.short_time_work]]
 name = "kurzarbeit"
 start = "{start}"
 sectors = ["suppliers"]
 
+"#
+            ),
+        ),
+        (
+            "steel_learning",
+            format!(
+                r#"
 [[policies.retraining]]
 name = "steel_learning"
 kind = "local_union"
@@ -155,6 +168,13 @@ start = "{start}"
 firms = ["integrated_works"]
 capacity = {local}
 
+"#
+            ),
+        ),
+        (
+            "sector_courses",
+            format!(
+                r#"
 [[policies.retraining]]
 name = "sector_courses"
 kind = "neo_corporatist"
@@ -162,47 +182,101 @@ start = "{start}"
 sectors = ["manufacturing"]
 capacity = {sector}
 
+"#
+            ),
+        ),
+        (
+            "council",
+            format!(
+                r#"
 [[policies.transformation_council]]
 name = "council"
 start = "{start}"
 firms = ["integrated_works", "steeltown_suppliers"]
 caseworkers = {caseworkers}
 
+"#
+            ),
+        ),
+        (
+            "steel_jsc",
+            format!(
+                r#"
 [[policies.job_security_council]]
 name = "steel_jsc"
 start = "{start}"
 sectors = ["steel", "suppliers"]
 
+"#
+            ),
+        ),
+        (
+            "steel_accreditation",
+            format!(
+                r#"
 [[policies.accreditation]]
 name = "steel_accreditation"
 start = "{start}"
 firms = ["integrated_works"]
 capacity = {assessments}
 
+"#
+            ),
+        ),
+        (
+            "steel_hiring_subsidy",
+            format!(
+                r#"
 [[policies.hiring_subsidy]]
 name = "steel_hiring_subsidy"
 start = "{start}"
 group = ["displaced", "long_term_unemployed"]
 wage_standard = 3200.0
 
+"#
+            ),
+        ),
+        (
+            "care_short_week",
+            format!(
+                r#"
 [[policies.working_time_reduction]]
 name = "care_short_week"
 start = "{start}"
 sectors = ["health_care"]
 compensation = 0.5
 
+"#
+            ),
+        ),
+        (
+            "manufacturing_investment",
+            format!(
+                r#"
 [[policies.conditional_investment]]
 name = "manufacturing_investment"
 start = "{start}"
 sectors = ["manufacturing"]
 wage_standard = 3500.0
 expansion = 1.1
-"#,
-            local = 600 * factor,
-            sector = 200 * factor,
-            caseworkers = 25 * factor,
-            assessments = 400 * factor,
-        ));
+"#
+            ),
+        ),
+    ];
+    if which != "none" && which != "empty" && which != "stw" {
+        let chosen: Vec<&str> = which.split('+').collect();
+        for name in &chosen {
+            assert!(
+                *name == "all" || tables.iter().any(|(n, _)| n == name),
+                "unknown policy {name}: all, or + of {:?}",
+                tables.iter().map(|(n, _)| *n).collect::<Vec<_>>()
+            );
+        }
+        for (name, table) in &tables {
+            if chosen.contains(&"all") || chosen.contains(name) {
+                text.push_str(table);
+            }
+        }
     }
     std::fs::write(&file, text).expect("write scenario");
     set.push("simulation.replications=1".to_string());

@@ -567,6 +567,54 @@ impl Ledger {
     }
 }
 
+/// One row of `decomposition.csv` (written by `wandel run --decompose`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PartRow {
+    pub(crate) measure: String,
+    pub(crate) unit: String,
+    /// `package`, a policy's name, or `interaction`.
+    pub(crate) part: String,
+    pub(crate) mean: Option<f64>,
+    pub(crate) ci95: Option<(f64, f64)>,
+    /// On the package's rows: "add up", "reinforce each other", "overlap" or "—".
+    pub(crate) verdict: String,
+}
+
+/// `decomposition.csv`.
+pub(crate) struct Decomposition {
+    pub(crate) rows: Vec<PartRow>,
+}
+
+impl Decomposition {
+    fn read(path: &Path) -> Result<Decomposition, ChartError> {
+        let t = WideTable::read(path)?;
+        let measures = t.texts("measure")?;
+        let units = t.texts("unit")?;
+        let parts = t.texts("part")?;
+        let means = t.optional_numbers("mean")?;
+        let lows = t.optional_numbers("ci95_low")?;
+        let highs = t.optional_numbers("ci95_high")?;
+        let verdicts = t.texts("verdict")?;
+        let finite = |v: f64| v.is_finite().then_some(v);
+        let rows = (0..t.len())
+            .map(|i| PartRow {
+                measure: measures[i].clone(),
+                unit: units[i].clone(),
+                part: parts[i].clone(),
+                mean: finite(means[i]),
+                ci95: finite(lows[i]).zip(finite(highs[i])),
+                verdict: verdicts[i].clone(),
+            })
+            .collect();
+        Ok(Decomposition { rows })
+    }
+
+    /// The rows of one measure, in file order.
+    pub(crate) fn measure(&self, name: &str) -> Vec<&PartRow> {
+        self.rows.iter().filter(|r| r.measure == name).collect()
+    }
+}
+
 /// Reads an optional file: `None` when it does not exist.
 fn optional<T>(
     path: &Path,
@@ -611,6 +659,30 @@ pub(crate) struct Manifest {
     /// What the effects compare against (`no-policies`, `no-shocks`), if anything.
     #[serde(default)]
     pub(crate) counterfactual: Option<String>,
+}
+
+impl Manifest {
+    /// The kind of each policy of the resolved scenario, by policy name
+    /// (`steel_jsc` → `job_security_council`); empty when the manifest has no resolved scenario.
+    pub(crate) fn policy_kinds(&self) -> HashMap<String, String> {
+        let mut kinds = HashMap::new();
+        let Some(text) = &self.resolved_scenario else {
+            return kinds;
+        };
+        let Ok(value) = text.parse::<toml::Table>() else {
+            return kinds;
+        };
+        if let Some(policies) = value.get("policies").and_then(|p| p.as_table()) {
+            for (kind, list) in policies {
+                for entry in list.as_array().into_iter().flatten() {
+                    if let Some(name) = entry.get("name").and_then(|n| n.as_str()) {
+                        kinds.insert(name.to_string(), kind.clone());
+                    }
+                }
+            }
+        }
+        kinds
+    }
 }
 
 /// One scenario file of `manifest.json` `scenario_sources`.
@@ -736,6 +808,10 @@ pub(crate) struct RunData {
     pub(crate) ledger: Option<Ledger>,
     /// `followup.csv`, when the run followed a policy's participants.
     pub(crate) followup: Option<FollowUp>,
+    /// `decomposition.csv`, when the run was decomposed (`--decompose`).
+    pub(crate) decomposition: Option<Decomposition>,
+    /// The headline effects of `summary.json` (empty without a counterfactual or a summary).
+    pub(crate) headline: Vec<EffectSummary>,
 }
 
 impl RunData {
@@ -779,6 +855,10 @@ impl RunData {
         };
         let ledger = optional(&dir.join("ledger.csv"), Ledger::read)?;
         let followup = optional(&dir.join("followup.csv"), FollowUp::read)?;
+        let decomposition = optional(&dir.join("decomposition.csv"), Decomposition::read)?;
+        let headline = optional(&dir.join("summary.json"), read_json::<Summary>)?
+            .map(|s| s.effects)
+            .unwrap_or_default();
         Ok(RunData {
             economy,
             markets,
@@ -788,6 +868,8 @@ impl RunData {
             effects,
             ledger,
             followup,
+            decomposition,
+            headline,
         })
     }
 }

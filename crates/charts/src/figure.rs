@@ -213,28 +213,28 @@ impl Figure {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-type Res<T = ()> = Result<T, String>;
+pub(crate) type Res<T = ()> = Result<T, String>;
 
-fn err(e: impl std::fmt::Display) -> String {
+pub(crate) fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
 }
 
 /// Height of digits and capitals as a share of the font size (DejaVu Sans, ab_glyph scale).
 const CAP: f64 = 0.63;
 
-fn cap(size: f64) -> i32 {
+pub(crate) fn cap(size: f64) -> i32 {
     (size * CAP).round() as i32
 }
 
-struct Painter<'a, DB: DrawingBackend> {
-    area: &'a DrawingArea<DB, Shift>,
+pub(crate) struct Painter<'a, DB: DrawingBackend> {
+    pub(crate) area: &'a DrawingArea<DB, Shift>,
     /// Rasterise text ourselves (PNG) instead of passing it to the backend (SVG `<text>`).
-    raster: bool,
+    pub(crate) raster: bool,
 }
 
 impl<DB: DrawingBackend> Painter<'_, DB> {
     /// Draws `text` with its baseline at `baseline`, anchored at `x` on the left, centre or right.
-    fn text(
+    pub(crate) fn text(
         &self,
         text: &str,
         x: i32,
@@ -271,11 +271,11 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         self.area.draw_text(text, &style, (x, top)).map_err(err)
     }
 
-    fn width(&self, text: &str, size: f64) -> Res<i32> {
+    pub(crate) fn width(&self, text: &str, size: f64) -> Res<i32> {
         Ok(crate::text::width(text, size).ceil() as i32)
     }
 
-    fn line(&self, points: Vec<(i32, i32)>, colour: &RGBColor, width: u32) -> Res {
+    pub(crate) fn line(&self, points: Vec<(i32, i32)>, colour: &RGBColor, width: u32) -> Res {
         self.area
             .draw(&PathElement::new(
                 points,
@@ -289,7 +289,13 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
     }
 
     /// A polyline, solid or dashed (dashes follow the path across its corners).
-    fn path(&self, points: &[(i32, i32)], colour: &RGBColor, width: u32, dashed: bool) -> Res {
+    pub(crate) fn path(
+        &self,
+        points: &[(i32, i32)],
+        colour: &RGBColor,
+        width: u32,
+        dashed: bool,
+    ) -> Res {
         if !dashed {
             return self.line(points.to_vec(), colour, width);
         }
@@ -309,14 +315,14 @@ impl<DB: DrawingBackend> Painter<'_, DB> {
         Ok(())
     }
 
-    fn rect(&self, x0: i32, y0: i32, x1: i32, y1: i32, colour: RGBAColor) -> Res {
+    pub(crate) fn rect(&self, x0: i32, y0: i32, x1: i32, y1: i32, colour: RGBAColor) -> Res {
         self.area
             .draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled()))
             .map_err(err)
     }
 
     /// Splits `text` into lines no wider than `max_width`.
-    fn wrap(&self, text: &str, size: f64, max_width: i32) -> Res<Vec<String>> {
+    pub(crate) fn wrap(&self, text: &str, size: f64, max_width: i32) -> Res<Vec<String>> {
         let mut lines = Vec::new();
         let mut current = String::new();
         for word in text.split_whitespace() {
@@ -383,15 +389,15 @@ fn dashes(points: &[(i32, i32)], on: f64, off: f64) -> Vec<Vec<(i32, i32)>> {
 
 /// The value axis: from `lo` (≤ 0) to `hi`, ticks every `step`.
 #[derive(Debug, Clone, Copy)]
-struct YTicks {
-    lo: f64,
-    hi: f64,
-    step: f64,
+pub(crate) struct YTicks {
+    pub(crate) lo: f64,
+    pub(crate) hi: f64,
+    pub(crate) step: f64,
 }
 
 impl YTicks {
     /// An axis from min(0, `min`) covering `max`, with about `intervals` ticks.
-    fn new(min: f64, max: f64, intervals: f64) -> YTicks {
+    pub(crate) fn new(min: f64, max: f64, intervals: f64) -> YTicks {
         let min = if min.is_finite() { min.min(0.0) } else { 0.0 };
         let max = if max.is_finite() && max > min {
             max
@@ -406,12 +412,12 @@ impl YTicks {
         }
     }
 
-    fn values(&self) -> Vec<f64> {
+    pub(crate) fn values(&self) -> Vec<f64> {
         let n = ((self.hi - self.lo) / self.step).round() as i64;
         (0..=n).map(|i| self.lo + i as f64 * self.step).collect()
     }
 
-    fn label(&self, v: f64) -> String {
+    pub(crate) fn label(&self, v: f64) -> String {
         style::format_number(v, style::decimals_for(self.step))
     }
 }
@@ -944,6 +950,36 @@ fn place_flags(widths: &[(i32, i32)], right_limit: i32) -> Vec<Flag> {
     flags
 }
 
+/// Draws the title and the subtitle (wrapped to `right − left`) at the top of the canvas and
+/// returns the baseline of the last line.
+pub(crate) fn draw_heading<DB: DrawingBackend>(
+    p: &Painter<'_, DB>,
+    title: &str,
+    subtitle: &str,
+    left: i32,
+    right: i32,
+) -> Res<i32> {
+    let mut baseline = 38 + cap(size::TITLE);
+    for line in p.wrap(title, size::TITLE, right - left)? {
+        p.text(&line, left, baseline, size::TITLE, &style::INK, HPos::Left)?;
+        baseline += (size::TITLE * 1.2) as i32;
+    }
+    baseline -= (size::TITLE * 1.2) as i32;
+    baseline += 18;
+    for line in p.wrap(subtitle, size::SUBTITLE, right - left)? {
+        baseline += (size::SUBTITLE * 1.35) as i32;
+        p.text(
+            &line,
+            left,
+            baseline,
+            size::SUBTITLE,
+            &style::MUTED,
+            HPos::Left,
+        )?;
+    }
+    Ok(baseline)
+}
+
 /// Draws `fig` on `area` (which should be [`style::CANVAS`] sized, but any size works).
 ///
 /// With `raster`, text is rasterised by [`crate::text`] (use for bitmaps); otherwise it is
@@ -962,25 +998,7 @@ pub(crate) fn render<DB: DrawingBackend>(
     let right = w - 60;
     let single = fig.panels.len() <= 1;
 
-    // Title and subtitle.
-    let mut baseline = 38 + cap(size::TITLE);
-    for line in p.wrap(&fig.title, size::TITLE, right - left)? {
-        p.text(&line, left, baseline, size::TITLE, &style::INK, HPos::Left)?;
-        baseline += (size::TITLE * 1.2) as i32;
-    }
-    baseline -= (size::TITLE * 1.2) as i32;
-    baseline += 18;
-    for line in p.wrap(&fig.subtitle, size::SUBTITLE, right - left)? {
-        baseline += (size::SUBTITLE * 1.35) as i32;
-        p.text(
-            &line,
-            left,
-            baseline,
-            size::SUBTITLE,
-            &style::MUTED,
-            HPos::Left,
-        )?;
-    }
+    let mut baseline = draw_heading(&p, &fig.title, &fig.subtitle, left, right)?;
 
     // Legend.
     let with_band = fig

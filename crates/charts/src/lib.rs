@@ -25,6 +25,7 @@ mod error;
 mod figure;
 mod output;
 mod report;
+mod rows;
 mod style;
 #[cfg(test)]
 mod tests;
@@ -103,19 +104,19 @@ pub fn draw_all(run_dir: &Path, opts: &ChartOptions) -> Result<ChartReport, Char
     for (name, built) in built {
         let png = dir.join(format!("{name}.png"));
         let svg = dir.join(format!("{name}.svg"));
-        match built {
-            Built::Figure(fig) => {
+        match built.drawing() {
+            Ok(fig) => {
                 if opts.png {
-                    output::write_png(name, &fig, &png)?;
+                    output::write_png(name, fig, &png)?;
                     report.files.push(png);
                 }
                 if opts.svg {
-                    let markup = output::svg_string(name, &fig)?;
+                    let markup = output::svg_string(name, fig)?;
                     output::write_atomic(&svg, markup.as_bytes())?;
                     report.files.push(svg);
                 }
             }
-            Built::Skipped(reason) => {
+            Err(reason) => {
                 for stale in [&png, &svg] {
                     if stale.exists() {
                         std::fs::remove_file(stale).map_err(|source| ChartError::Io {
@@ -146,12 +147,15 @@ pub fn write_report(run_dir: &Path) -> Result<PathBuf, ChartError> {
     let built = build_all(&data)?;
     let mut figures = Vec::new();
     for (name, built) in built {
-        figures.push(match built {
-            Built::Figure(fig) => report::Item::Chart {
-                svg: output::svg_string(name, &fig)?,
-                title: fig.title.clone(),
+        figures.push(match built.drawing() {
+            Ok(fig) => report::Item::Chart {
+                svg: output::svg_string(name, fig)?,
+                title: fig.title().to_string(),
             },
-            Built::Skipped(reason) => report::Item::Skipped { name, reason },
+            Err(reason) => report::Item::Skipped {
+                name,
+                reason: reason.to_string(),
+            },
         });
     }
     let html = report::html(&data.manifest, &summary, &figures);

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use plotters::prelude::*;
 
 use crate::error::ChartError;
-use crate::figure::{Figure, render};
+use crate::figure::{Figure, Res, render};
+use crate::rows::RowFigure;
 use crate::style;
 
 fn draw_error(chart: &str, message: impl std::fmt::Display) -> ChartError {
@@ -53,25 +54,54 @@ pub(crate) fn write_atomic(target: &Path, bytes: &[u8]) -> Result<(), ChartError
     rename_into_place(&tmp, target)
 }
 
+/// A chart ready to draw: a [`Figure`] (lines, bands, stacked bars by year) or a
+/// [`RowFigure`] (labelled rows of bars with intervals).
+#[derive(Clone, Copy)]
+pub(crate) enum Drawing<'a> {
+    Figure(&'a Figure),
+    Rows(&'a RowFigure),
+}
+
+impl<'a> Drawing<'a> {
+    fn render<DB: DrawingBackend>(
+        self,
+        area: &DrawingArea<DB, plotters::coord::Shift>,
+        raster: bool,
+    ) -> Res {
+        match self {
+            Drawing::Figure(f) => render(f, area, raster),
+            Drawing::Rows(f) => crate::rows::render(f, area, raster),
+        }
+    }
+
+    /// The chart's title.
+    pub(crate) fn title(self) -> &'a str {
+        match self {
+            Drawing::Figure(f) => &f.title,
+            Drawing::Rows(f) => &f.title,
+        }
+    }
+}
+
 /// Renders `fig` as SVG markup.
-pub(crate) fn svg_string(name: &str, fig: &Figure) -> Result<String, ChartError> {
+pub(crate) fn svg_string(name: &str, fig: Drawing<'_>) -> Result<String, ChartError> {
     style::register_font()?;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, style::CANVAS).into_drawing_area();
-        render(fig, &root, false).map_err(|m| draw_error(name, m))?;
+        fig.render(&root, false).map_err(|m| draw_error(name, m))?;
         root.present().map_err(|e| draw_error(name, e))?;
     }
     Ok(svg)
 }
 
 /// Writes `fig` as `target` (a `.png` path), atomically.
-pub(crate) fn write_png(name: &str, fig: &Figure, target: &Path) -> Result<(), ChartError> {
+pub(crate) fn write_png(name: &str, fig: Drawing<'_>, target: &Path) -> Result<(), ChartError> {
     style::register_font()?;
     let tmp = temporary(target);
     let result = (|| {
         let root = BitMapBackend::new(&tmp, style::CANVAS).into_drawing_area();
-        render(fig, &root, true).map_err(|m| draw_error(name, m))?;
+        fig.render(&root, true).map_err(|m| draw_error(name, m))?;
         root.present().map_err(|e| draw_error(name, e))
     })();
     if let Err(e) = result {

@@ -63,6 +63,8 @@ pub(crate) fn series_colour(i: usize) -> RGBColor {
 /// Number of distinct series colours; later series repeat them dashed.
 pub(crate) const SERIES_COLOURS: usize = 7;
 
+/// Bars of totals (grey, so that a black interval whisker shows on them).
+pub(crate) const TOTAL_BAR: RGBColor = RGBColor(0x99, 0x99, 0x99);
 /// Text colour for titles, tick labels and legends.
 pub(crate) const INK: RGBColor = RGBColor(0x22, 0x22, 0x22);
 /// Text colour for subtitles, annotations and the source line.

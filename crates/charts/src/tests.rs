@@ -214,7 +214,7 @@ impl Fixture {
   "scenario_name": "test_closure",
   "scenario_file": "scenarios/test_closure.toml",
   "scenario_sha256": "00ff",
-  "resolved_scenario": "name = \"test_closure\"\n# workers <25 & 55-64 \"quoted\"\nseed = 7\n",
+  "resolved_scenario": "name = \"test_closure\"\n# workers <25 & 55-64 \"quoted\"\nseed = 7\n\n[[policies.retraining]]\nname = \"courses\"\n\n[[policies.transformation_council]]\nname = \"council\"\n",
   "seed": 7,
   "replications": 2,
   "threads": 2,
@@ -247,7 +247,8 @@ impl Fixture {
   "effects": [
     { "name": "job_years", "label": "Job-years gained", "unit": "job-years", "mean": 1234.4,
       "ci95_low": 1000, "ci95_high": 1469, "se_paired": 10, "se_unpaired": 500 },
-    { "name": "layoffs", "unit": "workers", "mean": -42, "ci95_low": -50, "ci95_high": -34 }
+    { "name": "layoffs", "unit": "workers", "mean": -42, "ci95_low": -50, "ci95_high": -34 },
+    { "name": "cost_per_job_year", "unit": "€", "mean": 25000, "ci95_low": 20000, "ci95_high": 40000 }
   ]"#,
                 ),
             )
@@ -258,7 +259,12 @@ impl Fixture {
             )
         };
         let (manifest, summary) = (manifest.as_str(), summary.as_str());
-        for name in ["effects.csv", "ledger.csv", "followup.csv"] {
+        for name in [
+            "effects.csv",
+            "ledger.csv",
+            "followup.csv",
+            "decomposition.csv",
+        ] {
             let _ = std::fs::remove_file(dir.join(name));
         }
         if self.policies {
@@ -297,6 +303,7 @@ impl Fixture {
             std::fs::write(dir.join("effects.csv"), effects).unwrap();
             std::fs::write(dir.join("ledger.csv"), ledger).unwrap();
             std::fs::write(dir.join("followup.csv"), followup_csv()).unwrap();
+            std::fs::write(dir.join("decomposition.csv"), DECOMPOSITION).unwrap();
         }
         for (name, text) in [
             ("economy.csv", economy.as_str()),
@@ -310,6 +317,19 @@ impl Fixture {
         }
     }
 }
+
+/// decomposition.csv of the fixture: the package gains 100 job-years; `courses` contributes
+/// 70 and `council` 50, so the interaction (sum of parts minus package) is +20; `council` has
+/// no cost per job-year.
+const DECOMPOSITION: &str = "measure,unit,part,mean,ci95_low,ci95_high,verdict
+job_years,job-years,package,100,80,120,add up
+job_years,job-years,courses,70,60,80,
+job_years,job-years,council,50,40,60,
+job_years,job-years,interaction,20,-5,45,
+cost_per_job_year,€ per job-year,package,25000,20000,40000,—
+cost_per_job_year,€ per job-year,courses,30000,,,
+cost_per_job_year,€ per job-year,council,,,,
+";
 
 /// followup.csv of the fixture: two policies; `courses` has participants (effect −2 pp
 /// during the first six months, +3 pp after, interval ±1) and passed-over applicants (effect
@@ -369,6 +389,54 @@ fn participants_effect_draws_each_policy_with_its_interval_and_the_passed_over()
         (council[0].points[5].y, council[0].points[5].band),
         (1.0, None)
     );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn cost_per_job_year_has_the_package_then_each_policy() {
+    let dir = standard_run("cost-per-job-year");
+    let data = RunData::load(&dir).unwrap();
+    let rows = charts::cost_per_job_year::rows(&data);
+    assert_eq!(
+        rows,
+        [
+            (
+                "All 2 policies together".to_string(),
+                Some((25000.0, Some((20000.0, 40000.0))))
+            ),
+            ("Retraining (courses)".to_string(), Some((30000.0, None))),
+            ("Transformation council (council)".to_string(), None),
+        ]
+    );
+    let Built::Rows(fig) = charts::cost_per_job_year::build(&data).unwrap() else {
+        panic!("cost_per_job_year skipped");
+    };
+    let crate::rows::Entry::Bar(first) = &fig.columns[0].entries[0] else {
+        panic!("the package has a bar");
+    };
+    // € thousand.
+    assert_eq!((first.to, first.whisker), (25.0, Some((20.0, 40.0))));
+    assert_eq!(
+        fig.columns[0].entries[2],
+        crate::rows::Entry::Note("gains no job-years".to_string())
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn decomposition_waterfall_steps_from_the_parts_to_the_package() {
+    let dir = standard_run("decomposition");
+    let data = RunData::load(&dir).unwrap();
+    let rows = data.decomposition.as_ref().unwrap().measure("job_years");
+    let steps = charts::decomposition::steps(&rows);
+    let at = |i: usize| steps[i].1.unwrap();
+    assert_eq!(steps.len(), 4);
+    assert_eq!(at(0), (0.0, 70.0, Some((60.0, 80.0))));
+    assert_eq!(at(1), (70.0, 120.0, Some((110.0, 130.0))));
+    // The interaction of +20 takes the sum of the parts (120) down to the package (100).
+    assert_eq!(at(2), (120.0, 100.0, Some((75.0, 125.0))));
+    assert_eq!(at(3), (0.0, 100.0, Some((80.0, 120.0))));
+    assert_eq!(steps[3].0, "package");
     std::fs::remove_dir_all(dir).unwrap();
 }
 
@@ -649,7 +717,7 @@ fn png_size(path: &Path) -> (u32, u32) {
     (be(&bytes[16..20]), be(&bytes[20..24]))
 }
 
-const TITLES: [(&str, &str); 10] = [
+const TITLES: [(&str, &str); 12] = [
     ("employment_by_sector", "Employment by sector, workers"),
     (
         "employment_index",
@@ -684,6 +752,11 @@ const TITLES: [(&str, &str); 10] = [
         "fiscal",
         "Fiscal effect by item and year, € million: scenario minus counterfactual",
     ),
+    (
+        "cost_per_job_year",
+        "Cost per job-year gained, by policy (€ thousand)",
+    ),
+    ("decomposition", "What each policy of the package adds"),
 ];
 
 #[test]
@@ -914,7 +987,16 @@ fn without_a_counterfactual_the_policy_charts_are_skipped() {
         .iter()
         .map(|s| s.split(':').next().unwrap())
         .collect();
-    assert_eq!(skipped, ["policy_effect", "participants_effect", "fiscal"]);
+    assert_eq!(
+        skipped,
+        [
+            "policy_effect",
+            "participants_effect",
+            "fiscal",
+            "cost_per_job_year",
+            "decomposition"
+        ]
+    );
     let html = std::fs::read_to_string(write_report(&dir).unwrap()).unwrap();
     assert!(!html.contains("Effects against the counterfactual"));
     std::fs::remove_dir_all(dir).unwrap();
@@ -1056,6 +1138,7 @@ fn empty_files_do_not_panic() {
         "effects.csv",
         "ledger.csv",
         "followup.csv",
+        "decomposition.csv",
     ] {
         std::fs::write(dir.join(name), "").unwrap();
         let err = draw_all(&dir, &ChartOptions::new()).unwrap_err();
@@ -1071,10 +1154,19 @@ fn empty_files_do_not_panic() {
         "effects.csv",
         "ledger.csv",
         "followup.csv",
+        "decomposition.csv",
     ] {
         edit(&dir, name, |t| t.lines().next().unwrap().to_string() + "\n");
     }
     let report = draw_all(&dir, &ChartOptions::new()).unwrap();
-    assert_eq!(report.files.len(), 0, "{report:?}");
+    // Only the cost per job-year is left: it is drawn from summary.json, not from a CSV file.
+    assert_eq!(report.files.len(), 2, "{report:?}");
+    assert!(
+        report
+            .files
+            .iter()
+            .all(|f| f.file_stem().unwrap() == "cost_per_job_year"),
+        "{report:?}"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -32,6 +32,17 @@ pub(crate) enum Command {
         /// The run's output directory.
         dir: PathBuf,
     },
+    /// The headline effects of finished runs side by side (one row per run, in the order
+    /// given): job-years, re-employment, net fiscal cost and cost per job-year gained, each with
+    /// its 95 % interval.
+    Table {
+        /// Output directories of runs with a counterfactual.
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// `markdown` (mean [interval] in each cell) or `csv` (a column each).
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: crate::table::Format,
+    },
 }
 
 /// Options of `wandel run`.

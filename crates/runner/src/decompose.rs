@@ -81,7 +81,7 @@ pub(crate) fn decompose(
     none: &[ArmRun],
     without: &[(String, Vec<ArmRun>)],
 ) -> Vec<MeasureParts> {
-    MEASURES
+    let mut out: Vec<MeasureParts> = MEASURES
         .iter()
         .map(|&(measure, unit, f)| {
             let total = paired(with, none, f);
@@ -122,7 +122,40 @@ pub(crate) fn decompose(
                 verdict,
             }
         })
-        .collect()
+        .collect();
+    out.push(cost_per_job_year(with, none, without));
+    out
+}
+
+/// The cost per job-year gained of the package and of each part (the part's contribution to
+/// the net cost over its contribution to job-years, Fieller's interval), empty for a part that
+/// gains no job-years; no interaction (ratios do not add).
+fn cost_per_job_year(
+    with: &[ArmRun],
+    none: &[ArmRun],
+    without: &[(String, Vec<ArmRun>)],
+) -> MeasureParts {
+    let (jobs, cost) = (MEASURES[0].2, MEASURES[2].2);
+    let ratio = |other: &[ArmRun]| {
+        let gain = paired(with, other, jobs);
+        let spent: Vec<f64> = paired(with, other, cost).iter().map(|c| c * 1e6).collect();
+        crate::effects::cost_per_job_year(&spent, &gain).map(|e| Estimate {
+            mean: e.mean,
+            ci95_low: e.ci95_low,
+            ci95_high: e.ci95_high,
+        })
+    };
+    MeasureParts {
+        measure: "cost_per_job_year",
+        unit: "€ per job-year",
+        package: ratio(none),
+        parts: without
+            .iter()
+            .map(|(name, runs)| (name.clone(), ratio(runs)))
+            .collect(),
+        interaction: None,
+        verdict: "—",
+    }
 }
 
 fn cell(x: Option<f64>) -> String {
@@ -163,7 +196,9 @@ pub(crate) fn write(path: &Path, parts: &[MeasureParts]) -> Result<()> {
             for (name, e) in &m.parts {
                 row(name, e, "")?;
             }
-            row("interaction", &m.interaction, "")?;
+            if m.interaction.is_some() {
+                row("interaction", &m.interaction, "")?;
+            }
         }
         c.flush()?;
         Ok(())
@@ -187,19 +222,25 @@ pub(crate) fn describe(parts: &[MeasureParts]) -> Vec<String> {
     let mut out =
         vec!["  decomposition (the package minus the package without each part):".to_string()];
     for m in parts {
-        out.push(format!(
-            "  {} ({}): the parts {}",
-            m.measure, m.unit, m.verdict
-        ));
+        out.push(if m.interaction.is_some() {
+            format!("  {} ({}): the parts {}", m.measure, m.unit, m.verdict)
+        } else {
+            format!(
+                "  {} ({}; a part that gains no job-years has none)",
+                m.measure, m.unit
+            )
+        });
         out.push(format!("    {:<40} {}", "package", show(&m.package)));
         for (name, e) in &m.parts {
             out.push(format!("    {:<40} {}", name, show(e)));
         }
-        out.push(format!(
-            "    {:<40} {}",
-            "sum of parts minus package",
-            show(&m.interaction)
-        ));
+        if m.interaction.is_some() {
+            out.push(format!(
+                "    {:<40} {}",
+                "sum of parts minus package",
+                show(&m.interaction)
+            ));
+        }
     }
     out
 }

@@ -290,22 +290,36 @@ pub(crate) fn summary_effects(
         &ca,
         &cb,
     ));
-    // Cost per job-year gained: the ratio of the mean effects (no interval: a ratio of two
-    // uncertain means has none of this simple form; the two intervals above bound it). Only
-    // when job-years are gained: a cost per job-year lost is not a price of anything.
-    let gained = ja.iter().zip(&jb).map(|(a, b)| a - b).sum::<f64>() / ja.len().max(1) as f64;
-    let spent = ca.iter().zip(&cb).map(|(a, b)| a - b).sum::<f64>() / ca.len().max(1) as f64;
-    if policy_effects && gained > 1e-9 {
-        out.push(Effect {
-            name: "cost_per_job_year",
-            label: "Net cost to the state per job-year gained (ratio of the mean effects; negative: the policy pays for itself)",
-            unit: "€",
-            mean: spent * 1e6 / gained,
-            ci95_low: None,
-            ci95_high: None,
-            se_paired: None,
-            se_unpaired: None,
-        });
+    // Cost per job-year gained: the ratio of the mean effects, with Fieller's interval (it
+    // accounts for the covariance of cost and gain across replications; absent when the gain is
+    // not significantly different from zero). Only when job-years are gained: a cost per
+    // job-year lost is not a price of anything.
+    let gain: Vec<f64> = ja.iter().zip(&jb).map(|(a, b)| a - b).collect();
+    let spent: Vec<f64> = ca.iter().zip(&cb).map(|(a, b)| (a - b) * 1e6).collect();
+    if policy_effects {
+        if let Some(e) = cost_per_job_year(&spent, &gain) {
+            out.push(e);
+        }
     }
     out
+}
+
+/// The cost per job-year gained (€) from paired per-replication costs (€) and gains
+/// (job-years), with Fieller's 95 % interval; `None` unless job-years are gained on average.
+pub(crate) fn cost_per_job_year(spent: &[f64], gain: &[f64]) -> Option<Effect> {
+    let mean_gain = gain.iter().sum::<f64>() / gain.len().max(1) as f64;
+    if mean_gain <= 1e-9 {
+        return None;
+    }
+    let (ratio, interval) = crate::ratio::fieller(spent, gain);
+    Some(Effect {
+        name: "cost_per_job_year",
+        label: "Net cost to the state per job-year gained (ratio of the mean effects, Fieller's 95 % interval; negative: the policy pays for itself)",
+        unit: "€",
+        mean: ratio?,
+        ci95_low: interval.map(|i| i.0),
+        ci95_high: interval.map(|i| i.1),
+        se_paired: None,
+        se_unpaired: None,
+    })
 }

@@ -1,4 +1,5 @@
-//! The `wandel` command: `run` a scenario, `validate` scenario files, `plot` a finished run.
+//! The `wandel` command: `run` a scenario, `validate` scenario files, `plot` a finished run,
+//! `table` the effects of finished runs side by side.
 //!
 //! Exit codes: 0 success, 2 bad input (scenario problems, unreadable files) or any other error.
 
@@ -9,9 +10,11 @@ mod decompose;
 mod effects;
 mod followup;
 mod output;
+mod ratio;
 mod run;
 mod subsidies;
 mod summary;
+mod table;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -110,6 +113,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         Command::Plot { dir } => {
             let files = draw_charts(&dir)?;
             println!("{} files written in {}", files.len(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Table { dirs, format } => {
+            print!("{}", table::table(&dirs, format)?);
             Ok(ExitCode::SUCCESS)
         }
     }

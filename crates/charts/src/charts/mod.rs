@@ -10,7 +10,11 @@ use std::collections::{BTreeMap, HashSet};
 use crate::data::{Band, Month, RunData, WeightedMean, band};
 use crate::error::ChartError;
 use crate::figure::{Figure, Marker};
+use crate::output::Drawing;
+use crate::rows::RowFigure;
 
+pub(crate) mod cost_per_job_year;
+pub(crate) mod decomposition;
 pub(crate) mod earnings;
 pub(crate) mod employment_by_sector;
 pub(crate) mod employment_index;
@@ -27,8 +31,21 @@ pub(crate) mod unemployment_by_region;
 pub(crate) enum Built {
     /// Draw this.
     Figure(Box<Figure>),
+    /// Draw these rows.
+    Rows(Box<RowFigure>),
     /// Not drawn, for this reason (e.g. "only one region").
     Skipped(String),
+}
+
+impl Built {
+    /// What to draw, or why the chart is skipped.
+    pub(crate) fn drawing(&self) -> Result<Drawing<'_>, &str> {
+        match self {
+            Built::Figure(f) => Ok(Drawing::Figure(f)),
+            Built::Rows(f) => Ok(Drawing::Rows(f)),
+            Built::Skipped(reason) => Err(reason),
+        }
+    }
 }
 
 /// A chart of the standard set.
@@ -81,7 +98,31 @@ pub(crate) const ALL: &[Chart] = &[
         name: "fiscal",
         build: fiscal::build,
     },
+    Chart {
+        name: "cost_per_job_year",
+        build: cost_per_job_year::build,
+    },
+    Chart {
+        name: "decomposition",
+        build: decomposition::build,
+    },
 ];
+
+/// "Job security council (steel_jsc)": a policy's kind in words, with its name.
+pub(crate) fn policy_label(kind: &str, name: &str) -> String {
+    let words = match kind {
+        "short_time_work" => "Short-time work",
+        "retraining" => "Retraining",
+        "transformation_council" => "Transformation council",
+        "job_security_council" => "Job security council",
+        "accreditation" => "Accreditation",
+        "hiring_subsidy" => "Hiring subsidy",
+        "conditional_investment" => "Conditional investment",
+        "working_time_reduction" => "Working-time reduction",
+        other => return format!("{other} ({name})"),
+    };
+    format!("{words} ({name})")
+}
 
 /// A named line of (x, value) points, as plotted.
 #[derive(Debug, Clone, PartialEq)]

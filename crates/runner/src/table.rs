@@ -1,0 +1,245 @@
+//! `wandel table DIR...`: the headline effects of finished runs side by side, one row per run
+//! (markdown for documents, or CSV), read from each run's `summary.json` and `manifest.json`.
+//! `scripts/policy-effects` uses it to write the effects table of every shipped policy scenario
+//! into `docs/policies.md`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+
+/// The columns: effect key in `summary.json`, heading, decimals.
+const COLUMNS: &[(&str, &str, usize)] = &[
+    ("job_years", "Job-years", 0),
+    ("displaced.reemployed_12m", "Re-employed 12 m (pp)", 1),
+    ("displaced.reemployed_24m", "Re-employed 24 m (pp)", 1),
+    ("net_fiscal_cost", "Net fiscal cost (€ m)", 1),
+    ("cost_per_job_year", "€ per job-year gained", 0),
+];
+
+/// The output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// A markdown table: mean and 95 % interval in each cell.
+    Markdown,
+    /// CSV: mean, ci95_low and ci95_high columns for each effect.
+    Csv,
+}
+
+#[derive(Deserialize)]
+struct Effect {
+    name: String,
+    mean: Option<f64>,
+    ci95_low: Option<f64>,
+    ci95_high: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct Summary {
+    replications: u64,
+    months: u64,
+    #[serde(default)]
+    counterfactual: Option<String>,
+    #[serde(default)]
+    effects: Vec<Effect>,
+}
+
+#[derive(Deserialize)]
+struct Manifest {
+    scenario_name: String,
+    #[serde(default)]
+    resolved_scenario: Option<String>,
+}
+
+/// A mean with its 95 % interval, if any.
+type Value = Option<(f64, Option<(f64, f64)>)>;
+
+/// One run's row.
+struct Row {
+    scenario: String,
+    policies: Vec<String>,
+    replications: u64,
+    months: u64,
+    counterfactual: String,
+    /// Per column: mean and interval.
+    values: Vec<Value>,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| format!("{} is not a run's file", path.display()))
+}
+
+/// `[[policies.KIND]]` entries of the resolved scenario, as `KIND`.
+fn policy_kinds(resolved: Option<&str>) -> Vec<String> {
+    let Some(table) = resolved.and_then(|t| t.parse::<toml::Table>().ok()) else {
+        return Vec::new();
+    };
+    let mut kinds = Vec::new();
+    if let Some(policies) = table.get("policies").and_then(|p| p.as_table()) {
+        for (kind, list) in policies {
+            for _ in list.as_array().into_iter().flatten() {
+                kinds.push(kind.replace('_', " "));
+            }
+        }
+    }
+    kinds
+}
+
+fn read_row(dir: &Path) -> Result<Row> {
+    let summary: Summary = read_json(&dir.join("summary.json"))?;
+    let manifest: Manifest = read_json(&dir.join("manifest.json"))?;
+    let values = COLUMNS
+        .iter()
+        .map(|(key, _, _)| {
+            summary
+                .effects
+                .iter()
+                .find(|e| e.name == *key)
+                .and_then(|e| e.mean.map(|m| (m, e.ci95_low.zip(e.ci95_high))))
+        })
+        .collect();
+    Ok(Row {
+        scenario: manifest.scenario_name,
+        policies: policy_kinds(manifest.resolved_scenario.as_deref()),
+        replications: summary.replications,
+        months: summary.months,
+        counterfactual: summary.counterfactual.unwrap_or_default(),
+        values,
+    })
+}
+
+/// Thousands separators and a sign: `+1,234`, `−0.6`.
+fn number(v: f64, decimals: usize, sign: bool) -> String {
+    let text = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if let Some(f) = frac {
+        grouped.push('.');
+        grouped.push_str(f);
+    }
+    let zero = !grouped.chars().any(|c| c.is_ascii_digit() && c != '0');
+    match (v < 0.0 && !zero, sign && v > 0.0 && !zero) {
+        (true, _) => format!("−{grouped}"),
+        (false, true) => format!("+{grouped}"),
+        _ => grouped,
+    }
+}
+
+fn markdown(rows: &[Row]) -> String {
+    let mut out = String::from("| Scenario | Policies | Runs |");
+    for (_, heading, _) in COLUMNS {
+        out.push_str(&format!(" {heading} |"));
+    }
+    out.push_str("\n| --- | --- | --- |");
+    for _ in COLUMNS {
+        out.push_str(" ---: |");
+    }
+    out.push('\n');
+    for r in rows {
+        let policies = if r.policies.is_empty() {
+            "—".to_string()
+        } else {
+            r.policies.join(", ")
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} × {} months |",
+            r.scenario, policies, r.replications, r.months
+        ));
+        for (v, (key, _, d)) in r.values.iter().zip(COLUMNS) {
+            let sign = *key != "cost_per_job_year";
+            let cell = match v {
+                Some((m, Some((lo, hi)))) => format!(
+                    "{} [{}, {}]",
+                    number(*m, *d, sign),
+                    number(*lo, *d, false),
+                    number(*hi, *d, false)
+                ),
+                Some((m, None)) => number(*m, *d, sign),
+                None => "—".to_string(),
+            };
+            out.push_str(&format!(" {cell} |"));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn csv_text(rows: &[Row]) -> Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header = vec![
+        "scenario".to_string(),
+        "policies".to_string(),
+        "replications".to_string(),
+        "months".to_string(),
+        "counterfactual".to_string(),
+    ];
+    for (key, _, _) in COLUMNS {
+        for suffix in ["mean", "ci95_low", "ci95_high"] {
+            header.push(format!("{key}.{suffix}"));
+        }
+    }
+    w.write_record(&header)?;
+    for r in rows {
+        let mut record = vec![
+            r.scenario.clone(),
+            r.policies.join("; "),
+            r.replications.to_string(),
+            r.months.to_string(),
+            r.counterfactual.clone(),
+        ];
+        for v in &r.values {
+            let (m, ci) = match v {
+                Some((m, ci)) => (Some(*m), *ci),
+                None => (None, None),
+            };
+            for x in [m, ci.map(|c| c.0), ci.map(|c| c.1)] {
+                record.push(x.map_or(String::new(), |x| format!("{x}")));
+            }
+        }
+        w.write_record(&record)?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// The table of the runs in `dirs`, in the order given.
+pub(crate) fn table(dirs: &[PathBuf], format: Format) -> Result<String> {
+    let mut rows = Vec::new();
+    for d in dirs {
+        let row = read_row(d).with_context(|| format!("{} is not a finished run", d.display()))?;
+        if row.counterfactual.is_empty() {
+            bail!(
+                "{} has no effects: it ran without a counterfactual (run it with policies, or \
+                 with --counterfactual)",
+                d.display()
+            );
+        }
+        rows.push(row);
+    }
+    match format {
+        Format::Markdown => Ok(markdown(&rows)),
+        Format::Csv => csv_text(&rows),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number;
+
+    #[test]
+    fn numbers_have_separators_and_signs() {
+        assert_eq!(number(1234.4, 0, true), "+1,234");
+        assert_eq!(number(-0.61, 1, true), "−0.6");
+        assert_eq!(number(-0.04, 1, true), "0.0");
+        assert_eq!(number(100533.5, 0, false), "100,534");
+    }
+}
