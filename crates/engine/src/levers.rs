@@ -111,8 +111,15 @@ impl Levers {
     /// in `since`: `−ln c` for the product `c` of the hiring-cost factors of the policies
     /// whose firms include `firm` (0 when none applies).
     pub fn hiring_bonus(&self, w: u32, since: i32, firm: u32) -> f64 {
+        let factors: Vec<(u16, f32)> = self.hiring_cost.each(w, since).collect();
+        self.hiring_bonus_of(&factors, firm)
+    }
+
+    /// [`Levers::hiring_bonus`] from the applicant's factors, looked up once per applicant
+    /// (`hiring_cost.each(w, since)`) rather than once per application.
+    pub fn hiring_bonus_of(&self, factors: &[(u16, f32)], firm: u32) -> f64 {
         let mut cost = 1.0f64;
-        for (slot, factor) in self.hiring_cost.each(w, since) {
+        for &(slot, factor) in factors {
             if self.hires_at(slot, firm) {
                 cost *= f64::from(factor);
             }

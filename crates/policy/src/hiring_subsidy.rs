@@ -41,7 +41,7 @@
 //!
 //! Ledger items: `hiring_subsidy` (cost), `subsidy_repayments` (revenue, negative).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use wandel_engine::events::Exit;
 use wandel_engine::policy::{Policy, PolicyCtx};
@@ -156,19 +156,23 @@ pub struct HiringSubsidy {
     /// Displacement records read so far, and the workers displaced from `displaced_from`.
     displaced_read: usize,
     displaced: BTreeSet<u32>,
-    /// Target workers now unemployed, with the start of their spell.
-    marked: BTreeMap<u32, Month>,
+    /// Target workers now unemployed, with the start of their spell (a hash map: it is looked
+    /// up for every target worker every month, and nothing depends on its order).
+    marked: HashMap<u32, Month>,
     /// Whether new subsidies are offered (false while the capacity is full).
     offering: bool,
     /// Subsidised jobs running (subsidy or retention period).
     jobs: BTreeMap<u32, Job>,
     /// Retention ended: protection to lift at the next hook.
     release: Vec<u32>,
+    /// Marked workers hired this month: their (now stale) hiring-cost factors to clear at the
+    /// next hook, so that matching looks up only the workers still on offer.
+    unmark: Vec<u32>,
     /// Per claiming firm: decayed counts of (subsidised hires, all hires), and the target
     /// factor set.
     firm_hires: BTreeMap<u32, (f64, f64, f64)>,
-    /// Workers watched in the counterfactual.
-    watch: BTreeSet<u32>,
+    /// Workers watched in the counterfactual (looked up for every hire; never iterated).
+    watch: HashSet<u32>,
     tally: HiringTally,
     participants_before: u64,
     month: PolicyMonth,
@@ -183,12 +187,13 @@ impl HiringSubsidy {
             claims: None,
             displaced_read: 0,
             displaced: BTreeSet::new(),
-            marked: BTreeMap::new(),
+            marked: HashMap::new(),
             offering: true,
             jobs: BTreeMap::new(),
             release: Vec::new(),
+            unmark: Vec::new(),
             firm_hires: BTreeMap::new(),
-            watch: BTreeSet::new(),
+            watch: HashSet::new(),
             tally: HiringTally::default(),
             participants_before: 0,
             month: PolicyMonth::default(),
@@ -232,7 +237,7 @@ impl HiringSubsidy {
         let g = &self.spec.group;
         let r = &eco.workers.rec[w as usize];
         let t = eco.month;
-        (g.displaced && self.displaced.contains(&w) && eco.displaced_flags.get(w))
+        (g.displaced && eco.displaced_flags.get(w) && self.displaced.contains(&w))
             || (g.long_term_unemployed && t.since(r.since) >= g.long_term_months as i32)
             || (g.aged_50_plus && eco.workers.age_years(w, t) >= OLDER)
     }
@@ -265,10 +270,10 @@ impl HiringSubsidy {
         let mut new = Vec::new();
         for w in candidates {
             let r = &eco.workers.rec[w as usize];
-            if r.status != Status::Unemployed || self.marked.get(&w) == Some(&r.since) {
-                continue;
-            }
-            if self.in_group(eco, w) {
+            if r.status == Status::Unemployed
+                && self.in_group(eco, w)
+                && self.marked.get(&w) != Some(&r.since)
+            {
                 new.push((w, r.since));
             }
         }
@@ -360,6 +365,10 @@ impl Policy for HiringSubsidy {
 
     fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
         let t = ctx.month();
+        // A hired worker's factor no longer applies (it is tagged with the spell that ended).
+        for w in std::mem::take(&mut self.unmark) {
+            ctx.set_hiring_cost(w, 1.0);
+        }
         if self.spec.group.displaced {
             self.read_displaced(ctx.economy());
         }
@@ -420,6 +429,9 @@ impl Policy for HiringSubsidy {
         let claims = self.claims.take();
         for h in &eco.events.hires {
             let marked = self.marked.remove(&h.worker);
+            if marked.is_some() && self.acting {
+                self.unmark.push(h.worker);
+            }
             if self.watch.contains(&h.worker) {
                 self.tally.watched_hires.push((h.worker, t, h.firm));
             }

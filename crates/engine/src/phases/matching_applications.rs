@@ -314,6 +314,7 @@ fn applications(
         .then(|| bitset(eco.workers.len(), eco.levers.hiring_cost.entities()));
     let total = |t: &(Vec<f64>, Vec<usize>)| t.0.last().copied().unwrap_or(0.0);
     let mut apps: Vec<(u32, f32, u32)> = Vec::new();
+    let mut factors: Vec<(u16, f32)> = Vec::new();
     for (s, noticed) in notice.iter().enumerate() {
         let (inside_total, outside_total) = (total(&table.inside[s]), total(&table.outside[s]));
         if inside_total + outside_total <= 0.0 && broad.is_none() {
@@ -346,7 +347,12 @@ fn applications(
                 continue;
             }
             let reservation = reservation(eco, w);
-            let cheaper = subsidised.as_ref().is_some_and(|bits| has(bits, w));
+            // The applicant's hiring-cost factors, looked up once for all applications.
+            factors.clear();
+            if subsidised.as_ref().is_some_and(|bits| has(bits, w)) {
+                factors.extend(eco.levers.hiring_cost.each(w, eco.workers.rec[i].since.0));
+            }
+            let cheaper = !factors.is_empty();
             let mut tally =
                 (watched.as_ref().is_some_and(|bits| has(bits, w))).then(SearchTally::default);
             for _ in 0..k {
@@ -385,7 +391,7 @@ fn applications(
                 }
                 let mut score = skill_there + noise.sample(rng);
                 if cheaper {
-                    score += eco.levers.hiring_bonus(w, eco.workers.rec[i].since.0, firm);
+                    score += eco.levers.hiring_bonus_of(&factors, firm);
                 }
                 apps.push((slot as u32, score as f32, w));
             }
