@@ -233,7 +233,59 @@ pub(crate) fn table(dirs: &[PathBuf], format: Format) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::number;
+    use super::*;
+
+    fn run_dir(tag: &str, counterfactual: bool) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("wandel-table-{}-{tag}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let effects = if counterfactual {
+            r#", "counterfactual": "no-policies", "effects": [
+              {"name": "job_years", "mean": 373.0, "ci95_low": 135.8, "ci95_high": 610.2},
+              {"name": "net_fiscal_cost", "mean": -3.46, "ci95_low": null, "ci95_high": null},
+              {"name": "cost_per_job_year", "mean": 100533.5, "ci95_low": 45319.9, "ci95_high": 334815.7}
+            ]"#
+        } else {
+            ""
+        };
+        std::fs::write(
+            dir.join("summary.json"),
+            format!(r#"{{"replications": 4, "months": 120{effects}}}"#),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("manifest.json"),
+            r#"{"scenario_name": "pkg", "resolved_scenario": "[[policies.job_security_council]]\nname = \"jsc\"\n"}"#,
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_row_per_run_with_intervals_and_dashes() {
+        let dir = run_dir("ok", true);
+        let text = table(&[dir.clone()], Format::Markdown).unwrap();
+        let row = text.lines().nth(2).unwrap();
+        assert_eq!(
+            row,
+            "| pkg | job security council | 4 × 120 months | +373 [136, 610] | — | — | −3.5 | 100,534 [45,320, 334,816] |"
+        );
+        let csv = table(&[dir.clone()], Format::Csv).unwrap();
+        assert!(
+            csv.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with("pkg,job security council,4,120,no-policies,373,135.8,610.2,,,")
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_run_without_counterfactual_is_refused() {
+        let dir = run_dir("none", false);
+        let err = table(&[dir.clone()], Format::Markdown).unwrap_err();
+        assert!(err.to_string().contains("has no effects"), "{err}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
 
     #[test]
     fn numbers_have_separators_and_signs() {
