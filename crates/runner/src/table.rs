@@ -263,13 +263,13 @@ mod tests {
     #[test]
     fn a_row_per_run_with_intervals_and_dashes() {
         let dir = run_dir("ok", true);
-        let text = table(&[dir.clone()], Format::Markdown).unwrap();
+        let text = table(std::slice::from_ref(&dir), Format::Markdown).unwrap();
         let row = text.lines().nth(2).unwrap();
         assert_eq!(
             row,
             "| pkg | job security council | 4 × 120 months | +373 [136, 610] | — | — | −3.5 | 100,534 [45,320, 334,816] |"
         );
-        let csv = table(&[dir.clone()], Format::Csv).unwrap();
+        let csv = table(std::slice::from_ref(&dir), Format::Csv).unwrap();
         assert!(
             csv.lines()
                 .nth(1)
@@ -282,7 +282,7 @@ mod tests {
     #[test]
     fn a_run_without_counterfactual_is_refused() {
         let dir = run_dir("none", false);
-        let err = table(&[dir.clone()], Format::Markdown).unwrap_err();
+        let err = table(std::slice::from_ref(&dir), Format::Markdown).unwrap_err();
         assert!(err.to_string().contains("has no effects"), "{err}");
         std::fs::remove_dir_all(dir).unwrap();
     }
