@@ -23,6 +23,8 @@
 //! - `report_browser`: the briefing report renders in headless Chromium.
 //! - `working_time`: working-time reduction keeps more workers at the same demand; an
 //!   investment subsidy grows only the firms that meet its conditions.
+//! - `sweep`: `wandel sweep`: thread count, common random numbers across arms, a failing
+//!   point, located errors for bad sweep files, output directories that cannot mix.
 //! - `tidy`: every Rust file opens with a `//!` header.
 
 mod util;
@@ -43,5 +45,6 @@ mod policies;
 mod report_browser;
 mod retraining;
 mod scenario_errors;
+mod sweep;
 mod tidy;
 mod working_time;

@@ -18,6 +18,9 @@ pub(crate) struct Cli {
 pub(crate) enum Command {
     /// Run a scenario: CSV results, summary, manifest and charts.
     Run(RunArgs),
+    /// Run a sweep: many runs of a scenario at points chosen by a design, in every arm of the
+    /// sweep file, in parallel (runs.csv, aggregate.csv; docs/sweeps.md).
+    Sweep(crate::sweep::SweepArgs),
     /// Check scenario files without running them.
     Validate {
         /// Scenario files.

@@ -1,5 +1,5 @@
 //! The `wandel` command: `run` a scenario, `validate` scenario files, `plot` a finished run,
-//! `table` the effects of finished runs side by side.
+//! `sweep` many runs at once, `table` the effects of finished runs side by side.
 //!
 //! Exit codes: 0 success, 2 bad input (scenario problems, unreadable files) or any other error.
 
@@ -14,6 +14,7 @@ mod ratio;
 mod run;
 mod subsidies;
 mod summary;
+mod sweep;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -115,6 +116,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             println!("{} files written in {}", files.len(), dir.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Sweep(args) => sweep::sweep(&args),
         Command::Table { dirs, format } => {
             print!("{}", table::table(&dirs, format)?);
             Ok(ExitCode::SUCCESS)

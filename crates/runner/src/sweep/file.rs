@@ -1,0 +1,421 @@
+//! The sweep file (`docs/sweeps.md`): read with the scenario crate's located reader, so every
+//! problem is reported at once with file, line, column, the key and what is allowed, and
+//! nothing runs until the file is clean. Parameter paths and arm overrides are checked by
+//! loading the base scenario with each value (the scenario's own message, e.g. "did you mean",
+//! is reported at the sweep file's key).
+
+use std::path::{Path, PathBuf};
+
+use toml::de::DeTable;
+use wandel_scenario::reader::{Range, Reader, Table};
+use wandel_scenario::source::{Origin, SourceFile, Sources};
+use wandel_scenario::tree::{self, Node, Value};
+use wandel_scenario::{Diagnostic, Diagnostics};
+
+/// How the points of a sweep are chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Design {
+    /// Every combination of every parameter's levels.
+    Grid,
+    /// `points` points, each parameter's range cut into `points` equal strata with one point in
+    /// each, the strata paired at random (McKay, Beckman & Conover 1979).
+    LatinHypercube,
+}
+
+/// What a parameter takes.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Levels {
+    /// These values (TOML text, as `--set` takes it).
+    List(Vec<String>),
+    /// A range: evenly spaced `levels` values for a grid, sampled for other designs; on a log
+    /// scale with `log`; rounded to integers when both ends are integers.
+    Range {
+        min: f64,
+        max: f64,
+        log: bool,
+        integer: bool,
+        levels: Option<usize>,
+    },
+}
+
+/// A swept parameter.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Parameter {
+    /// The dotted path, as `--set` takes it.
+    pub(crate) path: String,
+    pub(crate) levels: Levels,
+}
+
+/// An arm: what is run at every point.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Arm {
+    pub(crate) name: String,
+    /// Runs without the base scenario's policies.
+    pub(crate) no_policies: bool,
+    /// Overrides (`path=value`), applied after the point's parameters.
+    pub(crate) set: Vec<String>,
+}
+
+/// A sweep file, read and checked.
+#[derive(Clone, Debug)]
+pub(crate) struct SweepFile {
+    /// The file as written.
+    pub(crate) path: PathBuf,
+    pub(crate) text: String,
+    /// The base scenario (relative to the sweep file's directory).
+    pub(crate) base: PathBuf,
+    /// Run seeds derive from it.
+    pub(crate) seed: u64,
+    pub(crate) replications: u32,
+    pub(crate) design: Design,
+    /// Points of a sampled design.
+    pub(crate) points: Option<usize>,
+    /// Seed of the parameter sampling (independent of the run seeds).
+    pub(crate) sampling_seed: u64,
+    pub(crate) parameters: Vec<Parameter>,
+    pub(crate) arms: Vec<Arm>,
+    /// Indicators kept in `runs.csv` and aggregated.
+    pub(crate) keep: Vec<String>,
+}
+
+/// TOML text of a value, as `--set` takes it.
+fn toml_text(node: &Node) -> String {
+    node.to_toml().to_string()
+}
+
+fn number_of(node: &Node) -> Option<(f64, bool)> {
+    match node.value {
+        Value::Int(i) => Some((i as f64, true)),
+        Value::Float(x) => Some((x, false)),
+        _ => None,
+    }
+}
+
+/// Reads `path`; every problem at once.
+pub(crate) fn read(path: &Path, indicators: &[&str]) -> Result<SweepFile, Diagnostics> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Diagnostics(vec![Diagnostic {
+            location: Sources::default().locate(Origin::Nowhere, 0),
+            key: String::new(),
+            message: format!("cannot read sweep file {}: {e}", path.display()),
+        }])
+    })?;
+    let mut sources = Sources::default();
+    sources
+        .files
+        .push(SourceFile::new(path.to_path_buf(), text.clone()));
+    let root = match DeTable::parse(&text) {
+        Ok(t) => tree::from_table(
+            t.get_ref(),
+            0,
+            Origin::File {
+                file: 0,
+                start: 0,
+                end: 0,
+            },
+        ),
+        Err(e) => {
+            let origin = e.span().map_or(Origin::Nowhere, |s| Origin::File {
+                file: 0,
+                start: s.start,
+                end: s.end,
+            });
+            return Err(Diagnostics(vec![Diagnostic {
+                location: sources.locate(origin, 0),
+                key: String::new(),
+                message: format!("TOML syntax: {}", e.message().trim()),
+            }]));
+        }
+    };
+    let mut r = Reader::new(&sources);
+    let mut top = Table::new(Some(&root), String::new());
+    let base_node = top.node_get("base").cloned();
+    let base = r.string(&mut top, "base", None);
+    let seed = r.integer(&mut top, "seed", Some(1), 0, i64::MAX) as u64;
+    let replications = r.integer(&mut top, "replications", Some(1), 1, 100_000) as u32;
+    let design = match r
+        .choice(&mut top, "design", "grid", &["grid", "latin_hypercube"])
+        .as_str()
+    {
+        "latin_hypercube" => Design::LatinHypercube,
+        _ => Design::Grid,
+    };
+    let points_node = top.node_get("points").cloned();
+    let points = points_node
+        .as_ref()
+        .map(|_| r.integer(&mut top, "points", None, 1, 1_000_000) as usize);
+    let sampling_seed = r.integer(&mut top, "sampling_seed", Some(1), 0, i64::MAX) as u64;
+    match (design, &points_node) {
+        (Design::LatinHypercube, None) => r.error(
+            top.origin(),
+            "points",
+            "missing required key: a latin_hypercube design needs `points`, the number of points",
+        ),
+        (Design::Grid, Some(n)) => r.error(
+            n.origin,
+            "points",
+            "a grid has every combination of the levels; `points` is for sampled designs \
+             (design = \"latin_hypercube\")",
+        ),
+        _ => {}
+    }
+
+    // Parameters.
+    let mut parameters = Vec::new();
+    let mut param_origins = Vec::new();
+    if let Some(node) = r.raw(&mut top, "parameters") {
+        match &node.value {
+            Value::Table(entries) => {
+                for e in entries {
+                    let key = format!("parameters.\"{}\"", e.key);
+                    let levels = match &e.node.value {
+                        Value::Array(items) if items.is_empty() => {
+                            r.error(
+                                e.node.origin,
+                                &key,
+                                "an empty list of values: give one value or more",
+                            );
+                            continue;
+                        }
+                        Value::Array(items) => Levels::List(items.iter().map(toml_text).collect()),
+                        Value::Table(_) => {
+                            let mut t = Table::new(Some(&e.node), key.clone());
+                            let min = t.node_get("min").and_then(number_of);
+                            let max = t.node_get("max").and_then(number_of);
+                            let lo =
+                                r.number(&mut t, "min", None, Range::Between(f64::MIN, f64::MAX));
+                            let hi =
+                                r.number(&mut t, "max", None, Range::Between(f64::MIN, f64::MAX));
+                            let log = r.boolean(&mut t, "log", false);
+                            let levels = t
+                                .node_get("levels")
+                                .map(|_| r.integer(&mut t, "levels", None, 2, 10_000) as usize);
+                            if lo >= hi && min.is_some() && max.is_some() {
+                                r.error(
+                                    e.node.origin,
+                                    &key,
+                                    format!("`min` ({lo}) must be below `max` ({hi})"),
+                                );
+                            }
+                            if log && lo <= 0.0 && min.is_some() {
+                                r.error(e.node.origin, &key, "a log scale needs `min` > 0");
+                            }
+                            if design == Design::Grid && levels.is_none() {
+                                r.error(
+                                    e.node.origin,
+                                    &key,
+                                    "a range in a grid needs `levels`, the number of evenly spaced values (or give a list of values)",
+                                );
+                            }
+                            r.finish(t);
+                            Levels::Range {
+                                min: lo,
+                                max: hi,
+                                log,
+                                integer: min.is_some_and(|m| m.1) && max.is_some_and(|m| m.1),
+                                levels,
+                            }
+                        }
+                        other => {
+                            r.error(
+                                e.node.origin,
+                                &key,
+                                format!(
+                                    "expected a list of values ([...]) or a range ({{ min = ..., max = ... }}), found {}",
+                                    other.type_name()
+                                ),
+                            );
+                            continue;
+                        }
+                    };
+                    param_origins.push(e.key_origin);
+                    parameters.push(Parameter {
+                        path: e.key.clone(),
+                        levels,
+                    });
+                }
+            }
+            other => r.error(
+                node.origin,
+                "parameters",
+                format!(
+                    "expected a table of parameter paths, found {}",
+                    other.type_name()
+                ),
+            ),
+        }
+    }
+
+    // Arms.
+    let mut arms = Vec::new();
+    let mut arm_origins = Vec::new();
+    for mut t in r.tables(&mut top, "arms") {
+        let name = r.name(&mut t, "name");
+        let no_policies = r.choice(&mut t, "policies", "as_base", &["as_base", "none"]) == "none";
+        let mut set = Vec::new();
+        let mut origins = Vec::new();
+        if let Some(node) = r.raw(&mut t, "set") {
+            match &node.value {
+                Value::Table(entries) => {
+                    for e in entries {
+                        set.push(format!("{}={}", e.key, toml_text(&e.node)));
+                        origins.push(e.key_origin);
+                    }
+                }
+                other => r.error(
+                    node.origin,
+                    &format!("{}.set", t.path),
+                    format!(
+                        "expected a table of `path = value` overrides, found {}",
+                        other.type_name()
+                    ),
+                ),
+            }
+        }
+        if arms.iter().any(|a: &Arm| a.name == name) {
+            r.error(
+                t.origin(),
+                &format!("{}.name", t.path),
+                format!("two arms are named `{name}`"),
+            );
+        }
+        r.finish(t);
+        arms.push(Arm {
+            name,
+            no_policies,
+            set,
+        });
+        arm_origins.push(origins);
+    }
+    if arms.is_empty() {
+        arms.push(Arm {
+            name: "base".to_string(),
+            no_policies: false,
+            set: Vec::new(),
+        });
+        arm_origins.push(Vec::new());
+    }
+
+    // Indicators kept.
+    let mut keep = Vec::new();
+    match r.raw(&mut top, "keep") {
+        None => keep.extend(DEFAULT_KEEP.iter().map(|s| s.to_string())),
+        Some(node) => match &node.value {
+            Value::Array(items) if !items.is_empty() => {
+                for item in items {
+                    match &item.value {
+                        Value::Str(s) if indicators.contains(&s.as_str()) => keep.push(s.clone()),
+                        Value::Str(s) => {
+                            let nearest = indicators
+                                .iter()
+                                .max_by(|a, b| {
+                                    strsim::jaro_winkler(s, a)
+                                        .total_cmp(&strsim::jaro_winkler(s, b))
+                                })
+                                .copied()
+                                .unwrap_or_default();
+                            r.error(
+                                item.origin,
+                                "keep",
+                                format!(
+                                    "unknown indicator `{s}`; did you mean `{nearest}`? (allowed: {})",
+                                    indicators.join(", ")
+                                ),
+                            );
+                        }
+                        other => r.error(
+                            item.origin,
+                            "keep",
+                            format!("expected an indicator name, found {}", other.type_name()),
+                        ),
+                    }
+                }
+            }
+            _ => r.error(
+                node.origin,
+                "keep",
+                format!(
+                    "expected a non-empty list of indicator names (allowed: {})",
+                    indicators.join(", ")
+                ),
+            ),
+        },
+    }
+    r.finish(top);
+
+    let base_path = path.parent().unwrap_or(Path::new(".")).join(&base);
+    let mut diagnostics = std::mem::take(&mut r.diagnostics);
+    // Every value of every parameter, and every arm's overrides, must be valid on the base.
+    if diagnostics.is_empty() {
+        if !base_path.exists() {
+            diagnostics.push(Diagnostic {
+                location: sources.locate(base_node.map_or(Origin::Nowhere, |n| n.origin), 0),
+                key: "base".to_string(),
+                message: format!("no scenario file at {}", base_path.display()),
+            });
+        } else {
+            for (p, origin) in parameters.iter().zip(&param_origins) {
+                let values: Vec<String> = match &p.levels {
+                    Levels::List(v) => v.clone(),
+                    Levels::Range {
+                        min, max, integer, ..
+                    } => [min, max]
+                        .iter()
+                        .map(|x| crate::sweep::design::level_text(**x, *integer))
+                        .collect(),
+                };
+                for v in values {
+                    let set = format!("{}={v}", p.path);
+                    if let Err(d) = wandel_scenario::load(&base_path, std::slice::from_ref(&set)) {
+                        for problem in d.0 {
+                            diagnostics.push(Diagnostic {
+                                location: sources.locate(*origin, 0),
+                                key: format!("parameters.\"{}\"", p.path),
+                                message: format!("{set}: {}", problem.message),
+                            });
+                        }
+                        break;
+                    }
+                }
+            }
+            for (a, origins) in arms.iter().zip(&arm_origins) {
+                for (s, origin) in a.set.iter().zip(origins) {
+                    if let Err(d) = wandel_scenario::load(&base_path, std::slice::from_ref(s)) {
+                        for problem in d.0 {
+                            diagnostics.push(Diagnostic {
+                                location: sources.locate(*origin, 0),
+                                key: format!("arms.{}.set", a.name),
+                                message: format!("{s}: {}", problem.message),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Diagnostics(diagnostics));
+    }
+    Ok(SweepFile {
+        path: path.to_path_buf(),
+        text,
+        base: base_path,
+        seed,
+        replications,
+        design,
+        points,
+        sampling_seed,
+        parameters,
+        arms,
+        keep,
+    })
+}
+
+/// Indicators kept when the sweep file does not say.
+pub(crate) const DEFAULT_KEEP: &[&str] = &[
+    "unemployment_rate.mean",
+    "peak_unemployment_rate",
+    "displaced.reemployed_24m",
+    "job_years",
+    "net_fiscal_cost",
+];
