@@ -34,6 +34,8 @@ mod text;
 use std::path::{Path, PathBuf};
 
 pub use error::ChartError;
+/// Numbers as the charts and the report write them (thousands separators, a true minus).
+pub use style::format_number;
 
 use charts::Built;
 use data::RunData;

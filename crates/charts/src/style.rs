@@ -127,7 +127,7 @@ pub(crate) fn mean_of(replications: u64) -> String {
 }
 
 /// Formats `value` with `decimals` decimals and thousands separators (`12,500`).
-pub(crate) fn format_number(value: f64, decimals: usize) -> String {
+pub fn format_number(value: f64, decimals: usize) -> String {
     let text = format!("{:.*}", decimals, value.abs());
     let (int, frac) = match text.split_once('.') {
         Some((i, f)) => (i.to_string(), Some(f.to_string())),

@@ -110,28 +110,14 @@ fn read_row(dir: &Path) -> Result<Row> {
     })
 }
 
-/// Thousands separators and a sign: `+1,234`, `−0.6`.
+/// Thousands separators and a sign, as the charts write numbers: `+1,234`, `−0.6`.
 fn number(v: f64, decimals: usize, sign: bool) -> String {
-    let text = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if let Some(f) = frac {
-        grouped.push('.');
-        grouped.push_str(f);
-    }
-    let zero = !grouped.chars().any(|c| c.is_ascii_digit() && c != '0');
-    match (v < 0.0 && !zero, sign && v > 0.0 && !zero) {
-        (true, _) => format!("−{grouped}"),
-        (false, true) => format!("+{grouped}"),
-        _ => grouped,
+    let text = wandel_charts::format_number(v, decimals);
+    let zero = !text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if sign && v > 0.0 && !zero {
+        format!("+{text}")
+    } else {
+        text
     }
 }
 
