@@ -213,13 +213,36 @@ fn a_policy_run_writes_its_ledger_reports_and_effects_against_the_counterfactual
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(report.contains("Effects against the counterfactual"));
     assert!(report.contains("Steel works"));
-    // Without the counterfactual, no effects (and no stale effects.csv from the run before).
+    // A second run into the same directory is refused: results never mix.
+    let mut again = vec![
+        "run",
+        "scenarios/policies/short_time_work_dip.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ];
+    for s in &set {
+        again.extend(["--set", s]);
+    }
+    let o = wandel(&again);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("already holds the results of a run of")
+            && stderr(&o).contains("--overwrite"),
+        "{}",
+        stderr(&o)
+    );
+    // With --overwrite and without the counterfactual: no effects, and nothing stale from the
+    // run before (effects.csv, charts, report).
     let o = run_scenario(
         "scenarios/policies/short_time_work_dip.toml",
         &out,
         &set,
-        &["--no-charts", "--no-counterfactual"],
+        &["--no-charts", "--no-counterfactual", "--overwrite"],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(!out.join("effects.csv").exists());
+    assert!(!out.join("charts").exists() && !out.join("report.html").exists());
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(manifest.contains("\"kind\": \"run\"") && manifest.contains("\"complete\": true"));
 }

@@ -220,3 +220,260 @@ fn a_directory_with_results_is_not_overwritten_unless_asked() {
     assert!(out.join("runs.csv").exists());
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Runs `wandel sweep FILE --out OUT --quiet ARGS...` and returns its output.
+fn sweep_into(file: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    let out = out.display().to_string();
+    let mut args = vec!["sweep", file, "--out", &out, "--quiet"];
+    args.extend(extra);
+    wandel(&args)
+}
+
+/// The result files that must be byte for byte the same, and the manifest without the fields
+/// that record timing, threads or where shards came from.
+fn results_of(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> =
+        ["runs.csv", "aggregate.csv", "series.csv", "sensitivity.csv"]
+            .iter()
+            .filter(|f| dir.join(f).exists())
+            .map(|f| (f.to_string(), std::fs::read_to_string(dir.join(f)).unwrap()))
+            .collect();
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("manifest.json")).unwrap()).unwrap();
+    for timing in ["started_unix", "wall_seconds", "threads", "merged_from"] {
+        m.as_object_mut().unwrap().remove(timing);
+    }
+    files.push(("manifest.json".to_string(), m.to_string()));
+    files
+}
+
+const WITH_SERIES: &str = r#"replications = 4
+series = true
+keep = ["unemployment_rate.mean", "job_years"]
+
+[parameters]
+"matching.applications_per_month" = [2.0, 3.0]
+"simulation.months" = [36]
+
+[[arms]]
+name = "year_notice"
+
+[[arms]]
+name = "half_year_notice"
+set = { "shocks.closure.0.announced" = "2026-07" }
+"#;
+
+#[test]
+fn shards_merged_equal_the_whole_sweep() {
+    let dir = scratch("sweep-shards");
+    let file = sweep_file(&dir, WITH_SERIES);
+    let whole = dir.join("whole");
+    let o = sweep_into(&file, &whole, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut shards = Vec::new();
+    for i in 0..3 {
+        let out = dir.join(format!("shard{i}"));
+        let o = sweep_into(&file, &out, &["--shard", &format!("{i}/3")]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            !out.join("aggregate.csv").exists(),
+            "a shard has no summary"
+        );
+        shards.push(out.display().to_string());
+    }
+    // A missing shard is refused, naming it.
+    let merged = dir.join("merged");
+    let m = merged.display().to_string();
+    let o = wandel(&["merge", &shards[0], &shards[2], "--out", &m]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("shards 1 of 3 are missing"),
+        "{}",
+        stderr(&o)
+    );
+    let mut args = vec!["merge", "--quiet", "--out", &m];
+    args.extend(shards.iter().map(String::as_str));
+    let o = wandel(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (a, b) = (results_of(&whole), results_of(&merged));
+    assert_eq!(a.len(), 4, "runs, aggregate, series and manifest");
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.0, y.0);
+        assert!(
+            x.1 == y.1,
+            "{} differs between the sweep and the merge",
+            x.0
+        );
+    }
+    let series = &a[2].1;
+    assert_eq!(series.lines().count(), 1 + 16 * 36, "16 runs of 36 months");
+    // Charts and the report of the sweep; `wandel plot` redraws them.
+    let chart = merged.join("charts/effect_matching_applications_per_month.png");
+    std::fs::remove_file(&chart).unwrap();
+    let o = wandel(&["plot", &m]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(chart.exists());
+    assert!(
+        merged
+            .join("charts/response_matching_applications_per_month.svg")
+            .exists()
+    );
+    assert!(
+        !merged
+            .join("charts/response_simulation_months.svg")
+            .exists(),
+        "one value: no chart"
+    );
+    let report = std::fs::read_to_string(merged.join("report.html")).unwrap();
+    for expected in [
+        "Wandel sweep report",
+        "Paired effect against year_notice",
+        "merged from 3 shards",
+        "Response to matching.applications_per_month",
+    ] {
+        assert!(report.contains(expected), "{expected}");
+    }
+    // A shard index beyond the count is a clear error.
+    let o = sweep_into(&file, &dir.join("bad"), &["--shard", "3/3"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("0 ≤ I < N"), "{}", stderr(&o));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Starts a sweep and stops it with `signal` once `runs.csv` holds `rows` runs.
+fn start_and_stop(file: &str, out: &Path, signal: &str, rows: usize) -> std::process::ExitStatus {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wandel"))
+        .args([
+            "sweep",
+            file,
+            "--out",
+            &out.display().to_string(),
+            "--quiet",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let runs = out.join("runs.csv");
+    loop {
+        let done = std::fs::read_to_string(&runs)
+            .map(|t| t.lines().count().saturating_sub(1))
+            .unwrap_or(0);
+        if done >= rows {
+            break;
+        }
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the sweep ended before it was stopped"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    child.wait().unwrap()
+}
+
+#[test]
+fn an_interrupted_sweep_resumes_with_every_run_once() {
+    let dir = scratch("sweep-resume");
+    let body = WITH_SERIES.replace("replications = 4", "replications = 10");
+    let file = sweep_file(&dir, &body);
+    let whole = dir.join("whole");
+    assert!(sweep_into(&file, &whole, &[]).status.success());
+    for (signal, name) in [("-KILL", "killed"), ("-INT", "interrupted")] {
+        let out = dir.join(name);
+        let status = start_and_stop(&file, &out, signal, 3);
+        let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+        assert!(manifest.contains("\"complete\": false"), "{manifest}");
+        if signal == "-INT" {
+            // Ctrl-C: the runs under way finish, the files are saved, the exit code says so.
+            assert_eq!(status.code(), Some(130));
+            let text = std::fs::read_to_string(out.join("runs.csv")).unwrap();
+            let rows = text.lines().count() - 1;
+            assert!(rows < 40 && text.ends_with('\n'), "{rows} rows");
+            assert!(
+                manifest.contains(&format!("\"runs_done\": {rows}")),
+                "{manifest}"
+            );
+        }
+        // Without --resume the directory is refused, with a hint.
+        let o = sweep_into(&file, &out, &[]);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains("--resume"), "{}", stderr(&o));
+        let o = sweep_into(&file, &out, &["--resume"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let (a, b) = (results_of(&whole), results_of(&out));
+        for (x, y) in a.iter().zip(&b) {
+            assert!(x.1 == y.1, "{} differs after {name} and resumed", x.0);
+        }
+        // Every run exactly once.
+        let runs = &b[0].1;
+        let mut keys: Vec<String> = runs
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').take(3).collect::<Vec<_>>().join(","))
+            .collect();
+        assert_eq!(keys.len(), 40);
+        keys.dedup();
+        assert_eq!(keys.len(), 40);
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_saltelli_design_writes_sensitivity_indices() {
+    let dir = scratch("sweep-saltelli");
+    let file = sweep_file(
+        &dir,
+        r#"design = "saltelli"
+points = 8
+keep = ["unemployment_rate.mean"]
+[parameters]
+"matching.applications_per_month" = { min = 1.0, max = 6.0 }
+"matching.suitability" = { min = 0.03, max = 0.07 }
+"simulation.months" = [36]
+[[arms]]
+name = "counterfactual"
+policies = "none"
+"#,
+    );
+    let out = dir.join("out");
+    let o = sweep_into(&file, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let runs = std::fs::read_to_string(out.join("runs.csv")).unwrap();
+    assert_eq!(
+        runs.lines().count(),
+        1 + 8 * 5,
+        "8 base rows × (3 + 2) points"
+    );
+    let s = std::fs::read_to_string(out.join("sensitivity.csv")).unwrap();
+    let h = s.lines().next().unwrap();
+    let (param, first, total) = (
+        column(h, "parameter"),
+        column(h, "first_order"),
+        column(h, "total"),
+    );
+    let rows: Vec<Vec<&str>> = s.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 3, "{s}");
+    assert!(
+        out.join("charts/sensitivity_unemployment_rate_mean.png")
+            .exists()
+    );
+    // simulation.months takes one value: it explains nothing.
+    let months = rows
+        .iter()
+        .find(|r| r[param] == "simulation.months")
+        .unwrap();
+    assert_eq!(months[first].parse::<f64>().unwrap(), 0.0);
+    assert_eq!(months[total].parse::<f64>().unwrap(), 0.0);
+    // Each other index is a number with an interval around it.
+    for r in &rows {
+        let v: f64 = r[total].parse().unwrap();
+        let lo: f64 = r[total + 1].parse().unwrap();
+        let hi: f64 = r[total + 2].parse().unwrap();
+        assert!(lo <= v && v <= hi, "{r:?}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -26,6 +26,9 @@ pub(crate) enum XAxis {
     MonthsSinceEntry,
     /// Calendar years (x is the year); used by bar charts, one bar per year.
     Years,
+    /// Levels of a swept parameter: x is the level's index, labelled by
+    /// [`Figure::x_levels`] and described by [`Figure::x_label`].
+    Levels,
 }
 
 impl XAxis {
@@ -34,7 +37,7 @@ impl XAxis {
         match self {
             XAxis::MonthsSince => Some("Months since displacement"),
             XAxis::MonthsSinceEntry => Some("Months since entry"),
-            XAxis::Calendar | XAxis::Years => None,
+            XAxis::Calendar | XAxis::Years | XAxis::Levels => None,
         }
     }
 }
@@ -180,6 +183,10 @@ pub(crate) struct Figure {
     pub(crate) y_max: Option<f64>,
     /// Bottom line, see [`style::source_line`].
     pub(crate) source: String,
+    /// Tick labels of an [`XAxis::Levels`] axis, by level index.
+    pub(crate) x_levels: Vec<String>,
+    /// What the x axis shows, written under it (overrides the axis's own description).
+    pub(crate) x_label: Option<String>,
 }
 
 impl Figure {
@@ -206,7 +213,14 @@ impl Figure {
             bars: Vec::new(),
             independent_y: false,
             band_label: None,
+            x_levels: Vec::new(),
+            x_label: None,
         }
+    }
+
+    /// What is written under the x axis.
+    fn x_description(&self) -> Option<&str> {
+        self.x_label.as_deref().or(self.x_axis.description())
     }
 }
 
@@ -456,21 +470,48 @@ struct XTicks {
 
 fn x_ticks<DB: DrawingBackend>(
     p: &Painter<'_, DB>,
-    axis: XAxis,
+    fig: &Figure,
     lo: f64,
     hi: f64,
     plot_width: i32,
     tick_size: f64,
 ) -> Res<XTicks> {
+    let axis = fig.x_axis;
     let (lo, hi) = if hi > lo {
         (lo, hi)
     } else {
         (lo - 1.0, lo + 1.0)
     };
+    if axis == XAxis::Levels {
+        // Every level if the labels fit, else every second, third, ...
+        let widest = fig
+            .x_levels
+            .iter()
+            .map(|l| p.width(l, tick_size))
+            .collect::<Res<Vec<_>>>()?
+            .into_iter()
+            .max()
+            .unwrap_or(0);
+        let n = fig.x_levels.len().max(1) as i32;
+        let each = (widest + tick_size as i32).max(1);
+        let width = plot_width.max(1);
+        let every = ((n * each + width - 1) / width).max(1) as usize;
+        return Ok(XTicks {
+            lo,
+            hi,
+            ticks: fig
+                .x_levels
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % every == 0)
+                .map(|(i, l)| (i as f64, l.clone()))
+                .collect(),
+        });
+    }
     // Months, quarters, half-years, years, then multi-year steps (or years for a year axis).
     let steps: &[i32] = match axis {
         XAxis::Years => &[1, 2, 5, 10, 20],
-        XAxis::Calendar | XAxis::MonthsSince | XAxis::MonthsSinceEntry => {
+        XAxis::Calendar | XAxis::MonthsSince | XAxis::MonthsSinceEntry | XAxis::Levels => {
             &[1, 3, 6, 12, 24, 60, 120, 240]
         }
     };
@@ -484,7 +525,9 @@ fn x_ticks<DB: DrawingBackend>(
                     month.to_string()
                 }
             }
-            XAxis::MonthsSince | XAxis::MonthsSinceEntry | XAxis::Years => m.to_string(),
+            XAxis::MonthsSince | XAxis::MonthsSinceEntry | XAxis::Years | XAxis::Levels => {
+                m.to_string()
+            }
         }
     };
     let first = lo.ceil() as i32;
@@ -1105,6 +1148,10 @@ pub(crate) fn render<DB: DrawingBackend>(
     if fig.x_axis.description().is_some() {
         x_lo = x_lo.min(0.0);
     }
+    if fig.x_axis == XAxis::Levels {
+        // Every level, with room either side.
+        (x_lo, x_hi) = (-0.4, fig.x_levels.len().max(1) as f64 - 0.6);
+    }
     let markers: Vec<&Marker> = fig
         .markers
         .iter()
@@ -1122,7 +1169,7 @@ pub(crate) fn render<DB: DrawingBackend>(
         HPos::Left,
     )?;
     let mut bottom_limit = source_baseline - cap(size::SOURCE) - 26;
-    if let Some(description) = fig.x_axis.description() {
+    if let Some(description) = fig.x_description() {
         let desc_baseline = bottom_limit;
         p.text(
             description,
@@ -1140,7 +1187,7 @@ pub(crate) fn render<DB: DrawingBackend>(
         let y = YTicks::new(y_lo, y_hi, 5.0);
         let plot_left = left + y_label_width(&p, &y, tick)? + 14;
         let plot_bottom = bottom_limit - 16 - cap(tick);
-        let xt = x_ticks(&p, fig.x_axis, x_lo, x_hi, right - plot_left, tick)?;
+        let xt = x_ticks(&p, fig, x_lo, x_hi, right - plot_left, tick)?;
 
         // Event labels in rows above the plot.
         let proto = Frame {
@@ -1227,18 +1274,30 @@ pub(crate) fn render<DB: DrawingBackend>(
         let cx = left + (i % cols) as i32 * (cell_w + gap_x);
         let cy = top + (i / cols) as i32 * (cell_h + gap_y);
         if let Some(title) = &panel.title {
+            // A long title is set smaller (down to 75 %), then shortened with an ellipsis.
+            let mut font = size::PANEL_TITLE;
+            while p.width(title, font)? > cell_w && font > size::PANEL_TITLE * 0.75 {
+                font *= 0.95;
+            }
+            let mut text = title.clone();
+            let mut keep = title.chars().count();
+            while p.width(&text, font)? > cell_w && keep > 1 {
+                keep -= 1;
+                let head: String = title.chars().take(keep).collect();
+                text = format!("{}…", head.trim_end());
+            }
             p.text(
-                title,
+                &text,
                 cx,
                 cy + cap(size::PANEL_TITLE),
-                size::PANEL_TITLE,
+                font,
                 &style::INK,
                 HPos::Left,
             )?;
         }
         let plot_left = cx + label_w + 12;
         let plot_right = cx + cell_w;
-        let xt = x_ticks(&p, fig.x_axis, x_lo, x_hi, plot_right - plot_left, tick)?;
+        let xt = x_ticks(&p, fig, x_lo, x_hi, plot_right - plot_left, tick)?;
         let frame = Frame {
             left: plot_left,
             top: cy + cap(size::PANEL_TITLE) + 26,

@@ -27,6 +27,7 @@ mod output;
 mod report;
 mod rows;
 mod style;
+mod sweep;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -164,4 +165,30 @@ pub fn write_report(run_dir: &Path) -> Result<PathBuf, ChartError> {
     let path = run_dir.join("report.html");
     output::write_atomic(&path, html.as_bytes())?;
     Ok(path)
+}
+
+/// Whether `dir` holds the results of a sweep (`wandel sweep` or `wandel merge`) rather than
+/// of a run: its `manifest.json` says `"kind": "sweep"`.
+pub fn is_sweep(dir: &Path) -> bool {
+    sweep::data::is_sweep(dir)
+}
+
+/// Draws the charts of the sweep in `dir` into `dir/charts/`: for each swept parameter the
+/// response of every kept indicator by arm and each arm's paired effect against the first, and
+/// for a `saltelli` design the Sobol indices of each indicator (`docs/sweeps.md`).
+///
+/// # Errors
+/// A [`ChartError`] naming the file when `manifest.json`, `runs.csv` or `sensitivity.csv` is
+/// missing or malformed, or when a chart cannot be written.
+pub fn draw_sweep(dir: &Path, opts: &ChartOptions) -> Result<ChartReport, ChartError> {
+    sweep::draw(dir, opts)
+}
+
+/// Writes `dir/report.html` for the sweep in `dir`: what was run, the mean of each kept
+/// indicator by point and arm, each arm's paired effect, the charts and the sweep file.
+///
+/// # Errors
+/// As [`draw_sweep`].
+pub fn write_sweep_report(dir: &Path) -> Result<PathBuf, ChartError> {
+    sweep::write_report(dir)
 }

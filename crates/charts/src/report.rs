@@ -227,7 +227,7 @@ fn assumptions_section(out: &mut String, manifest: &Manifest) {
 }
 
 /// `peak_unemployment_rate` → `Peak unemployment rate`; other names are kept.
-fn humanise(name: &str) -> String {
+pub(crate) fn humanise(name: &str) -> String {
     if name.contains(' ') || !name.contains('_') {
         return name.to_string();
     }
@@ -239,7 +239,7 @@ fn humanise(name: &str) -> String {
     }
 }
 
-const CSS: &str = r#"
+pub(crate) const CSS: &str = r#"
 :root { color-scheme: light; }
 body { margin: 0; background: #f4f4f2; color: #222; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; background: #fff; }

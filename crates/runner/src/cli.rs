@@ -21,6 +21,9 @@ pub(crate) enum Command {
     /// Run a sweep: many runs of a scenario at points chosen by a design, in every arm of the
     /// sweep file, in parallel (runs.csv, aggregate.csv; docs/sweeps.md).
     Sweep(crate::sweep::SweepArgs),
+    /// Combine the finished shards of a sweep (`wandel sweep --shard I/N`) into the result of
+    /// the whole sweep.
+    Merge(crate::sweep::merge::MergeArgs),
     /// Check scenario files without running them.
     Validate {
         /// Scenario files.
@@ -30,9 +33,9 @@ pub(crate) enum Command {
         #[arg(long = "set", value_name = "PATH=VALUE")]
         set: Vec<String>,
     },
-    /// Redraw the charts and the report of a finished run from its CSV files.
+    /// Redraw the charts and the report of a finished run or sweep from its files.
     Plot {
-        /// The run's output directory.
+        /// The run's or sweep's output directory.
         dir: PathBuf,
     },
     /// The headline effects of finished runs side by side (one row per run, in the order
@@ -80,6 +83,10 @@ pub(crate) struct RunArgs {
     /// Skip the charts and the report.
     #[arg(long)]
     pub(crate) no_charts: bool,
+    /// Replace the results of another run or sweep in the output directory (without it, a
+    /// directory that holds results is refused).
+    #[arg(long)]
+    pub(crate) overwrite: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,

@@ -1,7 +1,8 @@
 //! The `wandel` command: `run` a scenario, `validate` scenario files, `plot` a finished run,
-//! `sweep` many runs at once, `table` the effects of finished runs side by side.
+//! `sweep` many runs at once, `merge` the shards of a sweep, `table` the effects of finished runs side by side.
 //!
-//! Exit codes: 0 success, 2 bad input (scenario problems, unreadable files) or any other error.
+//! Exit codes: 0 success, 1 some runs of a sweep failed, 2 bad input (scenario problems,
+//! unreadable files) or any other error, 130 a sweep interrupted (it can be resumed).
 
 mod arms;
 mod atomic;
@@ -9,6 +10,8 @@ mod cli;
 mod decompose;
 mod effects;
 mod followup;
+mod interrupt;
+mod outdir;
 mod output;
 mod ratio;
 mod run;
@@ -70,6 +73,18 @@ fn draw_charts(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The charts and the report of a finished sweep.
+fn draw_sweep_charts(dir: &Path) -> Result<Vec<PathBuf>> {
+    let opts = wandel_charts::ChartOptions {
+        png: true,
+        svg: true,
+    };
+    let report = wandel_charts::draw_sweep(dir, &opts)?;
+    let mut files = report.files;
+    files.push(wandel_charts::write_sweep_report(dir)?);
+    Ok(files)
+}
+
 fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run(args) => {
@@ -112,11 +127,16 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Plot { dir } => {
-            let files = draw_charts(&dir)?;
+            let files = if wandel_charts::is_sweep(&dir) {
+                draw_sweep_charts(&dir)?
+            } else {
+                draw_charts(&dir)?
+            };
             println!("{} files written in {}", files.len(), dir.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Sweep(args) => sweep::sweep(&args),
+        Command::Merge(args) => sweep::merge::merge(&args),
         Command::Table { dirs, format } => {
             print!("{}", table::table(&dirs, format)?);
             Ok(ExitCode::SUCCESS)

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use wandel_engine::{Cause, Params, RunOutput};
+use wandel_engine::{Cause, MonthRecord, Params, RunOutput};
 
 use crate::atomic::write_atomic;
 
@@ -21,71 +21,79 @@ fn num(x: f64) -> String {
     }
 }
 
+/// The columns of `economy.csv` (and of a sweep's `series.csv`, after its point and arm).
+pub(crate) const ECONOMY_COLUMNS: &[&str] = &[
+    "month",
+    "replication",
+    "employed",
+    "short_time",
+    "unemployed",
+    "in_training",
+    "out_of_labour_force",
+    "retired",
+    "labour_force",
+    "vacancies",
+    "hires",
+    "separations",
+    "layoffs",
+    "retirements",
+    "entries",
+    "unemployment_rate",
+    "long_term_unemployed",
+    "mean_wage",
+    "hires_from_unemployment",
+    "job_to_job_moves",
+    "separations_to_unemployment",
+    "vacancies_open",
+    "benefit_recipients",
+    "basic_income_recipients",
+    "benefit_paid",
+    "basic_income_paid",
+    "movers",
+];
+
+/// One month of one replication, in the order of [`ECONOMY_COLUMNS`].
+pub(crate) fn economy_row(r: &MonthRecord, replication: u32) -> Vec<String> {
+    let lf = r.employed + r.short_time + r.unemployed + r.in_training;
+    vec![
+        r.month.to_string(),
+        replication.to_string(),
+        r.employed.to_string(),
+        r.short_time.to_string(),
+        r.unemployed.to_string(),
+        r.in_training.to_string(),
+        r.out_of_labour_force.to_string(),
+        r.retired.to_string(),
+        lf.to_string(),
+        r.vacancies.to_string(),
+        r.hires.to_string(),
+        r.separations.to_string(),
+        r.layoffs.to_string(),
+        r.retirements.to_string(),
+        r.entries.to_string(),
+        num(r.unemployment_rate()),
+        r.long_term_unemployed.to_string(),
+        num((r.mean_wage * 100.0).round() / 100.0),
+        (r.hires - r.job_to_job).to_string(),
+        r.job_to_job.to_string(),
+        (r.separations + r.layoffs).to_string(),
+        (r.vacancies - r.hires).to_string(),
+        r.benefit_recipients.to_string(),
+        r.basic_income_recipients.to_string(),
+        num((r.benefit_paid * 100.0).round() / 100.0),
+        num((r.basic_income_paid * 100.0).round() / 100.0),
+        r.movers.to_string(),
+    ]
+}
+
 /// Writes `economy.csv`.
 pub(crate) fn write_economy(path: &Path, runs: &[RunOutput]) -> Result<()> {
     write_atomic(path, |w| {
         let mut c = csv_writer(w);
-        c.write_record([
-            "month",
-            "replication",
-            "employed",
-            "short_time",
-            "unemployed",
-            "in_training",
-            "out_of_labour_force",
-            "retired",
-            "labour_force",
-            "vacancies",
-            "hires",
-            "separations",
-            "layoffs",
-            "retirements",
-            "entries",
-            "unemployment_rate",
-            "long_term_unemployed",
-            "mean_wage",
-            "hires_from_unemployment",
-            "job_to_job_moves",
-            "separations_to_unemployment",
-            "vacancies_open",
-            "benefit_recipients",
-            "basic_income_recipients",
-            "benefit_paid",
-            "basic_income_paid",
-            "movers",
-        ])?;
+        c.write_record(ECONOMY_COLUMNS)?;
         for run in runs {
             for r in &run.months {
-                let lf = r.employed + r.short_time + r.unemployed + r.in_training;
-                c.write_record([
-                    r.month.to_string(),
-                    run.replication.to_string(),
-                    r.employed.to_string(),
-                    r.short_time.to_string(),
-                    r.unemployed.to_string(),
-                    r.in_training.to_string(),
-                    r.out_of_labour_force.to_string(),
-                    r.retired.to_string(),
-                    lf.to_string(),
-                    r.vacancies.to_string(),
-                    r.hires.to_string(),
-                    r.separations.to_string(),
-                    r.layoffs.to_string(),
-                    r.retirements.to_string(),
-                    r.entries.to_string(),
-                    num(r.unemployment_rate()),
-                    r.long_term_unemployed.to_string(),
-                    num((r.mean_wage * 100.0).round() / 100.0),
-                    (r.hires - r.job_to_job).to_string(),
-                    r.job_to_job.to_string(),
-                    (r.separations + r.layoffs).to_string(),
-                    (r.vacancies - r.hires).to_string(),
-                    r.benefit_recipients.to_string(),
-                    r.basic_income_recipients.to_string(),
-                    num((r.benefit_paid * 100.0).round() / 100.0),
-                    num((r.basic_income_paid * 100.0).round() / 100.0),
-                    r.movers.to_string(),
-                ])?;
+                c.write_record(economy_row(r, run.replication))?;
             }
         }
         c.flush()?;

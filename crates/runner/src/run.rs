@@ -23,6 +23,8 @@ use crate::summary::{self, Indicator};
 /// `manifest.json`: everything needed to reproduce the run.
 #[derive(Serialize)]
 struct Manifest<'a> {
+    /// `run` (a sweep's manifest says `sweep`).
+    kind: &'static str,
     wandel_version: &'a str,
     scenario_name: &'a str,
     scenario_file: String,
@@ -45,6 +47,8 @@ struct Manifest<'a> {
     /// Each file read, as written (comments included), the named file first.
     scenario_sources: Vec<SourceText<'a>>,
     resolved_scenario: &'a str,
+    /// Every file of the run is written (the manifest is written last).
+    complete: bool,
 }
 
 /// `manifest.json` `labels`.
@@ -100,8 +104,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         .out
         .clone()
         .unwrap_or_else(|| Path::new("out").join(&scenario.name));
-    std::fs::create_dir_all(&out_dir)
-        .with_context(|| format!("cannot create output directory {}", out_dir.display()))?;
+    crate::outdir::prepare(&out_dir, args.overwrite)?;
 
     // The counterfactual: asked for, or by default when the scenario has policies.
     let counterfactual = if args.no_counterfactual {
@@ -265,6 +268,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     };
     write_json(&out_dir.join("summary.json"), &summary)?;
     let manifest = Manifest {
+        kind: "run",
         wandel_version: env!("CARGO_PKG_VERSION"),
         scenario_name: &scenario.name,
         scenario_file: args.scenario.display().to_string(),
@@ -298,6 +302,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             })
             .collect(),
         resolved_scenario: &scenario.resolved,
+        complete: true,
     };
     write_json(&out_dir.join("manifest.json"), &manifest)?;
     if !args.no_charts {

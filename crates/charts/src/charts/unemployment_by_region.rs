@@ -85,5 +85,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         bars: Vec::new(),
         independent_y: false,
         band_label: None,
+        x_levels: Vec::new(),
+        x_label: None,
     })))
 }

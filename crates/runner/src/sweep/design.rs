@@ -1,7 +1,11 @@
-//! The points of a sweep: a full grid, or a Latin hypercube sample (McKay, Beckman & Conover
+//! The points of a sweep: a full grid; a Latin hypercube sample (McKay, Beckman & Conover
 //! 1979: each parameter's range cut into `n` equal strata, one point in each stratum, the strata
-//! of different parameters paired by independent random permutations). Sampling has its own
-//! seed, independent of the run seeds. A point is the list of `path=value` overrides it sets.
+//! of different parameters paired by independent random permutations); the first `n` points of
+//! an Owen-scrambled Sobol sequence (`sobol_burley`, Burley 2020); or Saltelli's scheme for
+//! sensitivity indices (Saltelli et al. 2010): base row `j` has two independent Sobol points A
+//! and B (dimensions `0..k` and `k..2k` of one sequence) and gives `k + 2` sweep points in the
+//! order A, B, then A with column `i` taken from B for each parameter `i`. Sampling has its own
+//! seed, independent of the run seeds. A point is the list of values, one per parameter.
 
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
@@ -101,10 +105,73 @@ pub(crate) fn points(sweep: &SweepFile) -> Vec<Vec<String>> {
                 .map(|i| columns.iter().map(|c| c[i].clone()).collect())
                 .collect()
         }
+        Design::Sobol => {
+            let seed = sobol_seed(sweep.sampling_seed);
+            (0..sweep.points.unwrap_or(1))
+                .map(|j| {
+                    params
+                        .iter()
+                        .enumerate()
+                        .map(|(d, p)| sampled(p, sobol(j, d, seed)))
+                        .collect()
+                })
+                .collect()
+        }
+        Design::Saltelli => {
+            saltelli_unit(sweep.points.unwrap_or(1), params.len(), sweep.sampling_seed)
+                .iter()
+                .map(|u| params.iter().zip(u).map(|(p, &x)| sampled(p, x)).collect())
+                .collect()
+        }
     }
 }
 
-/// The model seed of replication `k` at point `point`: SplitMix64's finaliser (`mix64`, pinned
+/// The scrambling seed of the Sobol sequence, from the sweep's sampling seed.
+fn sobol_seed(sampling_seed: u64) -> u32 {
+    (mix64(sampling_seed ^ 0x534f_424f) >> 32) as u32
+}
+
+/// Coordinate `d` of point `j` of the scrambled Sobol sequence, in [0, 1).
+pub(crate) fn sobol(j: usize, d: usize, seed: u32) -> f64 {
+    f64::from(sobol_burley::sample(j as u32, d as u32, seed))
+}
+
+/// The unit-cube coordinates of the Saltelli points of `n` base rows over `k` parameters, in
+/// the order of [`points`].
+pub(crate) fn saltelli_unit(n: usize, k: usize, sampling_seed: u64) -> Vec<Vec<f64>> {
+    let seed = sobol_seed(sampling_seed);
+    let mut out = Vec::new();
+    for j in 0..n {
+        let a: Vec<f64> = (0..k).map(|d| sobol(j, d, seed)).collect();
+        let b: Vec<f64> = (0..k).map(|d| sobol(j, k + d, seed)).collect();
+        out.push(a.clone());
+        out.push(b.clone());
+        for i in 0..k {
+            let mut ab = a.clone();
+            ab[i] = b[i];
+            out.push(ab);
+        }
+    }
+    out
+}
+
+/// The seed group of a point: the point itself, except in a `saltelli` design, where the
+/// `k + 2` points of a base row share their seeds (common random numbers within the row), so
+/// `f_ABi − f_A` in the estimators is the effect of parameter `i`, not noise between seeds: a
+/// parameter that changes nothing gets indices of exactly zero.
+pub(crate) fn seed_group(sweep: &SweepFile, point: usize) -> usize {
+    match sweep.design {
+        Design::Saltelli => point / (sweep.parameters.len() + 2),
+        _ => point,
+    }
+}
+
+/// The seed of replication `k` of a point: [`run_seed`] of its [`seed_group`].
+pub(crate) fn seed_of(sweep: &SweepFile, point: usize, k: u32) -> u64 {
+    run_seed(sweep.seed, seed_group(sweep, point), k)
+}
+
+/// The model seed of replication `k` at seed group `point`: SplitMix64's finaliser (`mix64`, pinned
 /// by a test in the engine) applied in turn to the sweep seed, the point and the replication,
 /// so neighbouring points and replications get unrelated seeds, kept to 63 bits (a scenario's
 /// `simulation.seed` is a TOML integer). Every arm of a point and replication runs with the

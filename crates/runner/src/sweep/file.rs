@@ -20,7 +20,29 @@ pub(crate) enum Design {
     /// `points` points, each parameter's range cut into `points` equal strata with one point in
     /// each, the strata paired at random (McKay, Beckman & Conover 1979).
     LatinHypercube,
+    /// The first `points` points of an Owen-scrambled Sobol sequence (Burley 2020).
+    Sobol,
+    /// Saltelli's scheme for Sobol sensitivity indices (Saltelli et al. 2010): `points` base
+    /// rows, each giving `parameters + 2` points (matrices A, B and A with column i from B).
+    Saltelli,
 }
+
+impl Design {
+    /// The name in a sweep file.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Design::Grid => "grid",
+            Design::LatinHypercube => "latin_hypercube",
+            Design::Sobol => "sobol",
+            Design::Saltelli => "saltelli",
+        }
+    }
+}
+
+/// The longest Sobol sequence the sampler gives (`sobol_burley`: 2^16 points).
+pub(crate) const MAX_SOBOL_POINTS: usize = 1 << 16;
+/// The most parameters of a Saltelli design (two Sobol dimensions each, 256 in all).
+pub(crate) const MAX_SALTELLI_PARAMETERS: usize = 128;
 
 /// What a parameter takes.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,6 +98,8 @@ pub(crate) struct SweepFile {
     pub(crate) arms: Vec<Arm>,
     /// Indicators kept in `runs.csv` and aggregated.
     pub(crate) keep: Vec<String>,
+    /// Write every run's monthly series to `series.csv`.
+    pub(crate) series: bool,
 }
 
 /// TOML text of a value, as `--set` takes it.
@@ -100,6 +124,18 @@ pub(crate) fn read(path: &Path, indicators: &[&str]) -> Result<SweepFile, Diagno
             message: format!("cannot read sweep file {}: {e}", path.display()),
         }])
     })?;
+    parse(path, text, indicators, true)
+}
+
+/// Reads a sweep file's `text` (as if at `path`); with `check_base`, every parameter value
+/// and arm override is also checked against the base scenario. `wandel merge` re-reads the
+/// text kept in a shard's manifest without it: the runs are done.
+pub(crate) fn parse(
+    path: &Path,
+    text: String,
+    indicators: &[&str],
+    check_base: bool,
+) -> Result<SweepFile, Diagnostics> {
     let mut sources = Sources::default();
     sources
         .files
@@ -134,28 +170,48 @@ pub(crate) fn read(path: &Path, indicators: &[&str]) -> Result<SweepFile, Diagno
     let seed = r.integer(&mut top, "seed", Some(1), 0, i64::MAX) as u64;
     let replications = r.integer(&mut top, "replications", Some(1), 1, 100_000) as u32;
     let design = match r
-        .choice(&mut top, "design", "grid", &["grid", "latin_hypercube"])
+        .choice(
+            &mut top,
+            "design",
+            "grid",
+            &["grid", "latin_hypercube", "sobol", "saltelli"],
+        )
         .as_str()
     {
         "latin_hypercube" => Design::LatinHypercube,
+        "sobol" => Design::Sobol,
+        "saltelli" => Design::Saltelli,
         _ => Design::Grid,
     };
     let points_node = top.node_get("points").cloned();
+    let most = match design {
+        Design::Sobol | Design::Saltelli => MAX_SOBOL_POINTS as i64,
+        _ => 1_000_000,
+    };
     let points = points_node
         .as_ref()
-        .map(|_| r.integer(&mut top, "points", None, 1, 1_000_000) as usize);
+        .map(|_| r.integer(&mut top, "points", None, 1, most) as usize);
     let sampling_seed = r.integer(&mut top, "sampling_seed", Some(1), 0, i64::MAX) as u64;
+    let series = r.boolean(&mut top, "series", false);
     match (design, &points_node) {
-        (Design::LatinHypercube, None) => r.error(
+        (Design::LatinHypercube | Design::Sobol | Design::Saltelli, None) => r.error(
             top.origin(),
             "points",
-            "missing required key: a latin_hypercube design needs `points`, the number of points",
+            format!(
+                "missing required key: a {} design needs `points`, the number of {}",
+                design.name(),
+                if design == Design::Saltelli {
+                    "base rows (each gives parameters + 2 points)"
+                } else {
+                    "points"
+                }
+            ),
         ),
         (Design::Grid, Some(n)) => r.error(
             n.origin,
             "points",
             "a grid has every combination of the levels; `points` is for sampled designs \
-             (design = \"latin_hypercube\")",
+             (design = \"latin_hypercube\", \"sobol\" or \"saltelli\")",
         ),
         _ => {}
     }
@@ -341,12 +397,31 @@ pub(crate) fn read(path: &Path, indicators: &[&str]) -> Result<SweepFile, Diagno
             ),
         },
     }
+    if design == Design::Saltelli {
+        if parameters.len() < 2 {
+            r.error(
+                top.origin(),
+                "parameters",
+                "a saltelli design needs two parameters or more (sensitivity indices share out the variance among them)",
+            );
+        }
+        if parameters.len() > MAX_SALTELLI_PARAMETERS {
+            r.error(
+                top.origin(),
+                "parameters",
+                format!(
+                    "a saltelli design takes at most {MAX_SALTELLI_PARAMETERS} parameters, found {}",
+                    parameters.len()
+                ),
+            );
+        }
+    }
     r.finish(top);
 
     let base_path = path.parent().unwrap_or(Path::new(".")).join(&base);
     let mut diagnostics = std::mem::take(&mut r.diagnostics);
     // Every value of every parameter, and every arm's overrides, must be valid on the base.
-    if diagnostics.is_empty() {
+    if diagnostics.is_empty() && check_base {
         if !base_path.exists() {
             diagnostics.push(Diagnostic {
                 location: sources.locate(base_node.map_or(Origin::Nowhere, |n| n.origin), 0),
@@ -408,6 +483,7 @@ pub(crate) fn read(path: &Path, indicators: &[&str]) -> Result<SweepFile, Diagno
         parameters,
         arms,
         keep,
+        series,
     })
 }
 

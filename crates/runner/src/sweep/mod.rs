@@ -12,15 +12,22 @@
 pub(crate) mod aggregate;
 pub(crate) mod design;
 pub(crate) mod file;
+pub(crate) mod finish;
+pub(crate) mod journal;
+pub(crate) mod merge;
+pub(crate) mod progress;
+pub(crate) mod sensitivity;
 
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wandel_engine::Simulation;
 use wandel_policy::PolicyRun;
 
@@ -63,11 +70,49 @@ pub(crate) struct SweepArgs {
     #[arg(long, value_name = "N")]
     pub(crate) threads: Option<usize>,
     /// Replace the results of another run or sweep in the output directory.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "resume")]
     pub(crate) overwrite: bool,
-    /// Print nothing but errors.
+    /// Continue an interrupted sweep in its output directory: the runs already in its
+    /// runs.csv are kept, the others are run (the sweep file must be unchanged).
+    #[arg(long)]
+    pub(crate) resume: bool,
+    /// Run only shard I of N (I from 0 to N − 1; e.g. `$SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT`
+    /// with `--array=0-(N−1)`), a fixed partition of the runs; `wandel merge` combines the
+    /// shards' directories. Default output: out/sweeps/<name>/shard-I-of-N.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub(crate) shard: Option<Shard>,
+    /// Print nothing but errors (no progress).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+}
+
+/// One of `count` fixed partitions of a sweep's runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Shard {
+    pub(crate) index: usize,
+    pub(crate) count: usize,
+}
+
+impl Shard {
+    /// Whether the runs of `point` and replication `k` are in this shard: (point, replication)
+    /// pairs are dealt round-robin, so every arm of a pair is in the same shard.
+    pub(crate) fn holds(&self, point: usize, k: u32, replications: u32) -> bool {
+        (point * replications as usize + k as usize) % self.count == self.index
+    }
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    let bad =
+        || format!("expected I/N with 0 ≤ I < N (shards are numbered from 0), found `{text}`");
+    let (i, n) = text.split_once('/').ok_or_else(bad)?;
+    let (index, count): (usize, usize) = (
+        i.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if count == 0 || index >= count {
+        return Err(bad());
+    }
+    Ok(Shard { index, count })
 }
 
 /// One run of the sweep.
@@ -86,34 +131,6 @@ pub(crate) struct Outcome {
     pub(crate) values: Result<Vec<f64>, String>,
 }
 
-/// The files a sweep owns in its directory (removed by `--overwrite` before it starts).
-const OWNED: &[&str] = &["runs.csv", "aggregate.csv", "manifest.json"];
-
-fn check_directory(dir: &Path, overwrite: bool) -> Result<()> {
-    let taken: Vec<String> = ["manifest.json", "runs.csv", "summary.json", "economy.csv"]
-        .iter()
-        .filter(|f| dir.join(f).exists())
-        .map(|f| f.to_string())
-        .collect();
-    if taken.is_empty() {
-        return Ok(());
-    }
-    if !overwrite {
-        bail!(
-            "{} already holds results ({}); choose another --out, or give --overwrite to replace them",
-            dir.display(),
-            taken.join(", ")
-        );
-    }
-    for f in OWNED {
-        let p = dir.join(f);
-        if p.exists() {
-            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
-        }
-    }
-    Ok(())
-}
-
 /// The overrides of a job: the point's parameters, the arm's own, then the seed.
 fn overrides(sweep: &file::SweepFile, point: &[String], job: &Job) -> Vec<String> {
     let mut set: Vec<String> = sweep
@@ -128,8 +145,36 @@ fn overrides(sweep: &file::SweepFile, point: &[String], job: &Job) -> Vec<String
     set
 }
 
-/// Runs one job: the kept indicators in the sweep's order.
-fn run_job(sweep: &file::SweepFile, point: &[String], job: &Job) -> Result<Vec<f64>, String> {
+/// Each indicator's label and unit, from the first run that finishes.
+static LABELS: std::sync::OnceLock<std::collections::BTreeMap<String, String>> =
+    std::sync::OnceLock::new();
+
+/// A finished run: its outcome and, when the sweep keeps them, its monthly rows of
+/// `series.csv`.
+struct Finished {
+    outcome: Outcome,
+    series: Option<Vec<u8>>,
+}
+
+/// Runs one job: the kept indicators in the sweep's order (and the monthly series).
+fn run_job(sweep: &file::SweepFile, point: &[String], job: &Job) -> Finished {
+    let mut series = None;
+    let values = run_inner(sweep, point, job, &mut series);
+    Finished {
+        outcome: Outcome {
+            job: job.clone(),
+            values,
+        },
+        series: series.filter(|_| sweep.series),
+    }
+}
+
+fn run_inner(
+    sweep: &file::SweepFile,
+    point: &[String],
+    job: &Job,
+    series: &mut Option<Vec<u8>>,
+) -> Result<Vec<f64>, String> {
     let set = overrides(sweep, point, job);
     let scenario = wandel_scenario::load(&sweep.base, &set).map_err(|d| {
         d.0.iter()
@@ -155,7 +200,31 @@ fn run_job(sweep: &file::SweepFile, point: &[String], job: &Job) -> Result<Vec<f
             .unwrap_or_else(|| "unknown panic".to_string());
         format!("the run stopped: {what}")
     })?;
+    if sweep.series {
+        let arm = &sweep.arms[job.arm].name;
+        let rows = output.months.iter().map(|m| {
+            let mut row = vec![job.point.to_string(), arm.clone()];
+            row.extend(crate::output::economy_row(m, job.replication));
+            row
+        });
+        *series = Some(journal::csv_lines(rows).map_err(|e| e.to_string())?);
+    }
     let headline = crate::summary::indicators(std::slice::from_ref(&output));
+    LABELS.get_or_init(|| {
+        let mut labels: std::collections::BTreeMap<String, String> = headline
+            .iter()
+            .map(|i| (i.name.to_string(), format!("{}, {}", i.label, i.unit)))
+            .collect();
+        labels.insert(
+            "job_years".to_string(),
+            "Job-years (employed or on short time)".to_string(),
+        );
+        labels.insert(
+            "net_fiscal_cost".to_string(),
+            "Net fiscal cost, € million".to_string(),
+        );
+        labels
+    });
     Ok(sweep
         .keep
         .iter()
@@ -177,31 +246,95 @@ fn run_job(sweep: &file::SweepFile, point: &[String], job: &Job) -> Result<Vec<f
         .collect())
 }
 
-/// `manifest.json` of a sweep.
-#[derive(Serialize)]
-struct Manifest<'a> {
-    kind: &'static str,
-    wandel_version: &'static str,
-    sweep_file: String,
-    sweep_text: &'a str,
-    base_scenario: String,
-    resolved_base: String,
-    seed: u64,
-    sampling_seed: u64,
-    seed_rule: &'static str,
-    replications: u32,
-    design: &'static str,
-    points: usize,
-    arms: Vec<&'a str>,
-    runs: usize,
-    failed: usize,
-    threads: usize,
-    started_unix: u64,
-    wall_seconds: f64,
-    complete: bool,
+/// `manifest.json` of a sweep, a shard or a merge; written when the sweep starts (`complete`
+/// false) and again when it stops.
+#[derive(Serialize, Deserialize, Clone, Debug)]
+pub(crate) struct Manifest {
+    pub(crate) kind: String,
+    pub(crate) wandel_version: String,
+    pub(crate) sweep_file: String,
+    pub(crate) sweep_text: String,
+    pub(crate) base_scenario: String,
+    pub(crate) resolved_base: String,
+    pub(crate) seed: u64,
+    pub(crate) sampling_seed: u64,
+    pub(crate) seed_rule: String,
+    pub(crate) replications: u32,
+    pub(crate) design: String,
+    pub(crate) points: usize,
+    pub(crate) arms: Vec<String>,
+    /// The swept parameters' paths and the kept indicators: the columns of runs.csv.
+    pub(crate) parameters: Vec<String>,
+    pub(crate) keep: Vec<String>,
+    /// Each kept indicator's label and unit, for charts and the report.
+    #[serde(default)]
+    pub(crate) labels: std::collections::BTreeMap<String, String>,
+    /// This directory's share of the runs, when it is one shard.
+    pub(crate) shard: Option<Shard>,
+    /// Runs in this directory when complete (a shard's share, or all).
+    pub(crate) runs: usize,
+    pub(crate) runs_done: usize,
+    pub(crate) failed: usize,
+    pub(crate) threads: usize,
+    pub(crate) started_unix: u64,
+    pub(crate) wall_seconds: f64,
+    /// The shard directories a merge combined.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) merged_from: Vec<String>,
+    pub(crate) complete: bool,
 }
 
-/// Runs the sweep; the exit code is 1 when some runs failed.
+impl Manifest {
+    /// Reads `dir/manifest.json`.
+    pub(crate) fn read(dir: &Path) -> Result<Manifest> {
+        let path = dir.join("manifest.json");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let m: Manifest = serde_json::from_str(&text)
+            .with_context(|| format!("{} is not the manifest of a sweep", path.display()))?;
+        if m.kind != "sweep" {
+            bail!("{} is not the manifest of a sweep", path.display());
+        }
+        Ok(m)
+    }
+
+    /// Writes `dir/manifest.json` atomically.
+    pub(crate) fn write(&self, dir: &Path) -> Result<()> {
+        write_atomic(&dir.join("manifest.json"), |w| {
+            serde_json::to_writer_pretty(&mut *w, self)?;
+            w.write_all(b"\n")?;
+            Ok(())
+        })
+    }
+}
+
+/// Every run of the sweep in order: by point, replication, then arm.
+pub(crate) fn all_jobs(sweep: &file::SweepFile, points: usize) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for p in 0..points {
+        for k in 0..sweep.replications {
+            let seed = design::seed_of(sweep, p, k);
+            for a in 0..sweep.arms.len() {
+                jobs.push(Job {
+                    point: p,
+                    arm: a,
+                    replication: k,
+                    seed,
+                });
+            }
+        }
+    }
+    jobs
+}
+
+/// The resolved text of the base scenario (empty when it does not load as is).
+fn resolved_base(sweep: &file::SweepFile) -> String {
+    wandel_scenario::load(&sweep.base, &[])
+        .map(|s| s.resolved)
+        .unwrap_or_default()
+}
+
+/// Runs the sweep; the exit code is 1 when some runs failed, 130 when interrupted.
 pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
     let sweep = match file::read(&args.file, INDICATORS) {
         Ok(s) => s,
@@ -215,92 +348,190 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
             .file
             .file_stem()
             .map_or("sweep".to_string(), |s| s.to_string_lossy().into_owned());
-        PathBuf::from("out").join("sweeps").join(stem)
+        let dir = PathBuf::from("out").join("sweeps").join(stem);
+        match args.shard {
+            Some(s) => dir.join(format!("shard-{}-of-{}", s.index, s.count)),
+            None => dir,
+        }
     });
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    check_directory(&dir, args.overwrite)?;
     let threads = args.threads.unwrap_or_else(|| {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
     });
     let points = design::points(&sweep);
-    let mut jobs = Vec::new();
-    for p in 0..points.len() {
-        for k in 0..sweep.replications {
-            let seed = design::run_seed(sweep.seed, p, k);
-            for a in 0..sweep.arms.len() {
-                jobs.push(Job {
-                    point: p,
-                    arm: a,
-                    replication: k,
-                    seed,
-                });
+    let mine: Vec<Job> = all_jobs(&sweep, points.len())
+        .into_iter()
+        .filter(|j| {
+            args.shard
+                .is_none_or(|s| s.holds(j.point, j.replication, sweep.replications))
+        })
+        .collect();
+    let resolved = resolved_base(&sweep);
+    let started_unix = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut manifest = Manifest {
+        kind: "sweep".to_string(),
+        wandel_version: env!("CARGO_PKG_VERSION").to_string(),
+        sweep_file: sweep.path.display().to_string(),
+        sweep_text: sweep.text.clone(),
+        base_scenario: sweep.base.display().to_string(),
+        resolved_base: resolved,
+        seed: sweep.seed,
+        sampling_seed: sweep.sampling_seed,
+        seed_rule: format!(
+            "mix64(mix64(mix64(seed) ^ group) ^ replication) >> 1, mix64 = SplitMix64's finaliser; group = {}",
+            if sweep.design == file::Design::Saltelli {
+                "point / (parameters + 2), the base row: its points share seeds"
+            } else {
+                "point"
             }
+        ),
+        replications: sweep.replications,
+        design: sweep.design.name().to_string(),
+        points: points.len(),
+        arms: sweep.arms.iter().map(|a| a.name.clone()).collect(),
+        parameters: sweep.parameters.iter().map(|p| p.path.clone()).collect(),
+        keep: sweep.keep.clone(),
+        labels: std::collections::BTreeMap::new(),
+        shard: args.shard,
+        runs: mine.len(),
+        runs_done: 0,
+        failed: 0,
+        threads,
+        started_unix,
+        wall_seconds: 0.0,
+        merged_from: Vec::new(),
+        complete: false,
+    };
+
+    // The directory: a fresh one, or the sweep to resume.
+    let (journal, done) = if args.resume {
+        let before = Manifest::read(&dir).with_context(|| {
+            format!(
+                "--resume needs the output directory of an interrupted sweep; {} has none",
+                dir.display()
+            )
+        })?;
+        if before.sweep_text != manifest.sweep_text
+            || before.resolved_base != manifest.resolved_base
+            || before.shard != manifest.shard
+        {
+            bail!(
+                "{} holds a sweep of a different sweep file, base scenario or shard; \
+                 resume with the same ones, or start afresh with --overwrite",
+                dir.display()
+            );
         }
+        manifest.started_unix = before.started_unix;
+        manifest.wall_seconds = before.wall_seconds;
+        journal::Journal::resume(&dir, &sweep, points.len())?
+    } else {
+        crate::outdir::prepare(&dir, args.overwrite)?;
+        (journal::Journal::create(&dir, &sweep)?, Vec::new())
+    };
+    let done_keys: HashSet<journal::Key> = done
+        .iter()
+        .map(|o| (o.job.point, o.job.arm, o.job.replication))
+        .collect();
+    let todo: Vec<&Job> = mine
+        .iter()
+        .filter(|j| !done_keys.contains(&(j.point, j.arm, j.replication)))
+        .collect();
+    if done.len() + todo.len() != mine.len() {
+        bail!(
+            "{} holds runs that are not this sweep's (or this shard's)",
+            dir.join("runs.csv").display()
+        );
     }
+    manifest.runs_done = done.len();
+    manifest.failed = done.iter().filter(|o| o.values.is_err()).count();
+    manifest.write(&dir)?;
     if !args.quiet {
         eprintln!(
-            "sweep {}: {} points × {} arms × {} replications = {} runs on {threads} threads",
+            "sweep {}: {} points × {} arms × {} replications = {} runs{}{} on {threads} threads",
             args.file.display(),
             points.len(),
             sweep.arms.len(),
             sweep.replications,
-            jobs.len()
+            points.len() * sweep.arms.len() * sweep.replications as usize,
+            args.shard
+                .map(|s| format!(", shard {}/{} has {}", s.index, s.count, mine.len()))
+                .unwrap_or_default(),
+            if done.is_empty() {
+                String::new()
+            } else {
+                format!(", {} done before, {} to run", done.len(), todo.len())
+            }
         );
     }
+
     let started = Instant::now();
-    let started_unix = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let stop = crate::interrupt::watch();
+    let progress = progress::Progress::new(mine.len() as u64, done.len() as u64, args.quiet);
+    let finished = AtomicUsize::new(0);
+    let failed = AtomicUsize::new(0);
     let pool = crate::arms::pool(threads)?;
-    let mut outcomes: Vec<Outcome> = pool.install(|| {
-        jobs.par_iter()
-            .with_max_len(1)
-            .map(|job| Outcome {
-                job: job.clone(),
-                values: run_job(&sweep, &points[job.point], job),
-            })
-            .collect()
+    let ran: Result<()> = pool.install(|| {
+        todo.par_iter().with_max_len(1).try_for_each(|job| {
+            if stop.load(Ordering::SeqCst) {
+                return Ok(());
+            }
+            let f = run_job(&sweep, &points[job.point], job);
+            if f.outcome.values.is_err() {
+                failed.fetch_add(1, Ordering::Relaxed);
+            }
+            journal.append(&sweep, &points, &f.outcome, f.series)?;
+            finished.fetch_add(1, Ordering::Relaxed);
+            progress.tick();
+            Ok(())
+        })
     });
-    outcomes.sort_by_key(|o| (o.job.point, o.job.arm, o.job.replication));
-    let failed = outcomes.iter().filter(|o| o.values.is_err()).count();
-    aggregate::write_runs(&dir.join("runs.csv"), &sweep, &points, &outcomes)?;
-    aggregate::write_aggregate(&dir.join("aggregate.csv"), &sweep, &points, &outcomes)?;
-    let resolved_base = wandel_scenario::load(&sweep.base, &[])
-        .map(|s| s.resolved)
-        .unwrap_or_default();
-    let manifest = Manifest {
-        kind: "sweep",
-        wandel_version: env!("CARGO_PKG_VERSION"),
-        sweep_file: sweep.path.display().to_string(),
-        sweep_text: &sweep.text,
-        base_scenario: sweep.base.display().to_string(),
-        resolved_base,
-        seed: sweep.seed,
-        sampling_seed: sweep.sampling_seed,
-        seed_rule: "mix64(mix64(mix64(seed) ^ point) ^ replication), mix64 = SplitMix64's finaliser",
-        replications: sweep.replications,
-        design: match sweep.design {
-            file::Design::Grid => "grid",
-            file::Design::LatinHypercube => "latin_hypercube",
-        },
-        points: points.len(),
-        arms: sweep.arms.iter().map(|a| a.name.as_str()).collect(),
-        runs: outcomes.len(),
-        failed,
-        threads,
-        started_unix,
-        wall_seconds: started.elapsed().as_secs_f64(),
-        complete: true,
-    };
-    write_atomic(&dir.join("manifest.json"), |w| {
-        serde_json::to_writer_pretty(&mut *w, &manifest)?;
-        w.write_all(b"\n")?;
-        Ok(())
-    })?;
+    progress.finish();
+    journal.sync()?;
+    ran?;
+    manifest.runs_done = done.len() + finished.load(Ordering::SeqCst);
+    manifest.failed += failed.load(Ordering::SeqCst);
+    manifest.wall_seconds += started.elapsed().as_secs_f64();
+    if manifest.runs_done < manifest.runs {
+        manifest.write(&dir)?;
+        eprintln!(
+            "stopped: {} of {} runs done and saved in {}; continue with: wandel sweep {} --resume --out {}",
+            manifest.runs_done,
+            manifest.runs,
+            dir.display(),
+            args.file.display(),
+            dir.display()
+        );
+        return Ok(ExitCode::from(130));
+    }
+    drop(journal);
+    // Complete: the result files, from what is on disk, sorted.
+    let mut outcomes = journal::read_runs(&dir.join("runs.csv"), &sweep, points.len())?;
+    finish::finish(
+        &dir,
+        &sweep,
+        &points,
+        &mut outcomes,
+        &[dir.join("series.csv")],
+        args.shard.is_none(),
+    )?;
+    manifest.complete = true;
+    if let Some(labels) = LABELS.get() {
+        manifest.labels = sweep
+            .keep
+            .iter()
+            .filter_map(|k| Some((k.clone(), labels.get(k)?.clone())))
+            .collect();
+    }
+    manifest.write(&dir)?;
+    if args.shard.is_none() {
+        crate::draw_sweep_charts(&dir)?;
+    }
+    let failed = manifest.failed;
     if !args.quiet {
         eprintln!(
             "{} runs in {:.1} s ({failed} failed); results in {}",
-            outcomes.len(),
+            manifest.runs,
             started.elapsed().as_secs_f64(),
             dir.display()
         );

@@ -1,0 +1,216 @@
+//! `report.html` of a sweep: what was run (design, points, arms, replications, time), the
+//! mean of each kept indicator by point and arm with its 95 % interval, each arm's paired
+//! effect against the first arm, the charts, and the sweep file as written. Self-contained
+//! like the run report (inline CSS and SVG, no scripts, nothing loaded).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::data::{MeanCi, SweepData, mean_ci};
+use crate::report::{CSS, escape, inline_svg};
+use crate::style;
+
+/// Points listed in the tables; beyond that the report points to `aggregate.csv`.
+const MAX_POINTS: usize = 40;
+
+fn number(v: f64) -> String {
+    let decimals = match v.abs() {
+        a if a >= 100.0 => 0,
+        a if a >= 10.0 => 1,
+        _ => 2,
+    };
+    style::format_number(v, decimals)
+}
+
+fn cell(m: Option<MeanCi>, signed: bool) -> String {
+    let Some(m) = m else {
+        return "–".to_string();
+    };
+    let show = |v: f64| {
+        let t = number(v);
+        if signed && v > 0.0 {
+            format!("+{t}")
+        } else {
+            t
+        }
+    };
+    match m.ci {
+        Some((lo, hi)) => format!(
+            "{}<br><span class=\"ci\">{} to {}</span>",
+            show(m.mean),
+            show(lo),
+            show(hi)
+        ),
+        None => show(m.mean),
+    }
+}
+
+/// The report.
+pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
+    let m = &data.manifest;
+    let mut out = String::new();
+    let name = escape(&m.sweep_file);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>Wandel sweep: {name}</title>\n<style>{CSS}\n.ci {{ color: #666; font-size: 0.85em; }} .wide {{ overflow-x: auto; }} .wide table {{ font-size: 0.85em; }}</style>\n</head>\n<body>\n<main>\n"
+    );
+    let _ = writeln!(
+        out,
+        "<header>\n<p class=\"kicker\">Wandel sweep report</p>\n<h1>{name}</h1>\n\
+         <p class=\"lede\">{} points × {} arm{} × {} replication{} = {} runs ({} failed) of \
+         <code>{}</code>; design {}, seed {}; {} s on {} thread{}{}.</p>\n</header>",
+        m.points,
+        m.arms.len(),
+        if m.arms.len() == 1 { "" } else { "s" },
+        m.replications,
+        if m.replications == 1 { "" } else { "s" },
+        m.runs,
+        m.failed,
+        escape(&m.base_scenario),
+        escape(&m.design),
+        m.seed,
+        style::format_number(m.wall_seconds, 1),
+        m.threads,
+        if m.threads == 1 { "" } else { "s" },
+        if m.merged_from.is_empty() {
+            String::new()
+        } else {
+            format!(", merged from {} shards", m.merged_from.len())
+        }
+    );
+    if !m.complete {
+        out.push_str("<p class=\"note\">This sweep is not complete: the tables and charts show the runs done so far.</p>\n");
+    }
+
+    // Values by point and arm.
+    let mut groups: BTreeMap<(usize, usize), Vec<&super::data::Run>> = BTreeMap::new();
+    for r in &data.runs {
+        groups.entry((r.point, r.arm)).or_default().push(r);
+    }
+    let points: Vec<usize> = {
+        let mut p: Vec<usize> = data.runs.iter().map(|r| r.point).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    };
+    let shown = points.len().min(MAX_POINTS);
+    let head = |out: &mut String, first: &str| {
+        out.push_str("<div class=\"wide\"><table>\n<thead><tr><th>Point</th>");
+        for p in &m.parameters {
+            let _ = write!(out, "<th>{}</th>", escape(p));
+        }
+        let _ = write!(out, "<th>{first}</th>");
+        for k in &m.keep {
+            let _ = write!(
+                out,
+                "<th class=\"num\">{}</th>",
+                escape(&super::charts::title_of(data, k))
+            );
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+    };
+    out.push_str("<section>\n<h2>Mean by point and arm</h2>\n");
+    head(&mut out, "Arm");
+    for &p in &points[..shown] {
+        for (a, arm) in m.arms.iter().enumerate() {
+            let Some(runs) = groups.get(&(p, a)) else {
+                continue;
+            };
+            let _ = write!(out, "<tr><td>{p}</td>");
+            for v in &runs[0].params {
+                let _ = write!(out, "<td>{}</td>", escape(v));
+            }
+            let _ = write!(out, "<td>{}</td>", escape(arm));
+            for i in 0..m.keep.len() {
+                let values: Vec<f64> = runs.iter().map(|r| r.values[i]).collect();
+                let _ = write!(
+                    out,
+                    "<td class=\"num\">{}</td>",
+                    cell(mean_ci(&values), false)
+                );
+            }
+            out.push_str("</tr>\n");
+        }
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">Mean over the replications that succeeded, and under it the 95&nbsp;% \
+         confidence interval of that mean (Student's t).{}</p>\n</section>",
+        if shown < points.len() {
+            format!(
+                " The first {shown} of {} points are listed; aggregate.csv has them all.",
+                points.len()
+            )
+        } else {
+            String::new()
+        }
+    );
+
+    if m.arms.len() > 1 {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>Paired effect against {}</h2>",
+            escape(&m.arms[0])
+        );
+        head(&mut out, "Arm");
+        for &p in &points[..shown] {
+            let Some(base) = groups.get(&(p, 0)) else {
+                continue;
+            };
+            for (a, arm) in m.arms.iter().enumerate().skip(1) {
+                let Some(runs) = groups.get(&(p, a)) else {
+                    continue;
+                };
+                let _ = write!(out, "<tr><td>{p}</td>");
+                for v in &runs[0].params {
+                    let _ = write!(out, "<td>{}</td>", escape(v));
+                }
+                let _ = write!(out, "<td>{}</td>", escape(arm));
+                for i in 0..m.keep.len() {
+                    let diffs: Vec<f64> = runs
+                        .iter()
+                        .filter_map(|r| {
+                            let b = base.iter().find(|b| b.replication == r.replication)?;
+                            Some(r.values[i] - b.values[i])
+                        })
+                        .collect();
+                    let _ = write!(
+                        out,
+                        "<td class=\"num\">{}</td>",
+                        cell(mean_ci(&diffs), true)
+                    );
+                }
+                out.push_str("</tr>\n");
+            }
+        }
+        out.push_str("</tbody>\n</table></div>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">Mean of the differences between replication k of each arm and \
+             replication k of {} at the same point (the same seed: common random numbers), and \
+             its 95&nbsp;% confidence interval. aggregate.csv also gives each effect's standard \
+             error paired and unpaired.</p>\n</section>",
+            escape(&m.arms[0])
+        );
+    }
+
+    out.push_str("<section>\n<h2>Charts</h2>\n");
+    if figures.is_empty() {
+        out.push_str(
+            "<p class=\"note\">No parameter takes more than one value: nothing to chart.</p>\n",
+        );
+    }
+    for (title, svg) in figures {
+        let _ = writeln!(out, "<figure>\n{}\n</figure>", inline_svg(svg, title));
+    }
+    out.push_str("</section>\n");
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>Sweep file</h2>\n<pre>{}</pre>\n</section>\n</main>\n</body>\n</html>",
+        escape(&m.sweep_text)
+    );
+    out
+}

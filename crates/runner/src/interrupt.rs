@@ -1,0 +1,28 @@
+//! Ctrl-C and SIGTERM (a scheduler's cancel or time limit): the first asks a sweep to stop
+//! starting runs, finish those under way, save and exit; the second exits at once (what is on
+//! disk is still whole runs; `--resume` continues).
+
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static STOP: AtomicBool = AtomicBool::new(false);
+static INSTALL: Once = Once::new();
+
+/// Installs the handler (once) and returns the flag it sets.
+pub(crate) fn watch() -> &'static AtomicBool {
+    INSTALL.call_once(|| {
+        let installed = ctrlc::set_handler(|| {
+            if STOP.swap(true, Ordering::SeqCst) {
+                eprintln!("\nsecond interrupt: stopping now (finished runs are saved)");
+                std::process::exit(130);
+            }
+            eprintln!(
+                "\ninterrupted: finishing the runs under way, then saving (interrupt again to stop at once)"
+            );
+        });
+        if let Err(e) = installed {
+            eprintln!("warning: cannot watch for Ctrl-C ({e}); an interrupt stops the sweep at once");
+        }
+    });
+    &STOP
+}

@@ -1,0 +1,91 @@
+//! Output directories that cannot mix: `run`, `sweep` and `merge` refuse a directory that
+//! holds results (a run's or a sweep's) unless `--overwrite` is given, and then first remove
+//! every result file either command writes, so no earlier chart or CSV file stays beside the
+//! new ones. A finished directory says `"complete": true` in its `manifest.json`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+/// Every file `wandel run`, `sweep` or `merge` writes in its output directory.
+pub(crate) const RESULT_FILES: &[&str] = &[
+    "manifest.json",
+    "summary.json",
+    "economy.csv",
+    "markets.csv",
+    "cohorts.csv",
+    "events.csv",
+    "ledger.csv",
+    "policies.csv",
+    "followup.csv",
+    "effects.csv",
+    "decomposition.csv",
+    "report.html",
+    "runs.csv",
+    "aggregate.csv",
+    "sensitivity.csv",
+    "series.csv",
+];
+
+/// What a directory's manifest says it holds, for the message.
+fn described(dir: &Path) -> String {
+    let manifest = std::fs::read_to_string(dir.join("manifest.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+    match manifest {
+        Some(m) if m["kind"] == "sweep" => {
+            let file = m["sweep_file"].as_str().unwrap_or("?");
+            if m["complete"] == true {
+                format!("the results of the sweep {file}")
+            } else {
+                format!(
+                    "an unfinished sweep of {file} (give --resume to continue it with the same sweep file)"
+                )
+            }
+        }
+        Some(m) => format!(
+            "the results of a run of {}",
+            m["scenario_file"]
+                .as_str()
+                .or(m["scenario"].as_str())
+                .unwrap_or("a scenario")
+        ),
+        None => "results".to_string(),
+    }
+}
+
+/// Creates `dir`, and makes sure it holds no results, removing them with `overwrite`.
+pub(crate) fn prepare(dir: &Path, overwrite: bool) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut taken: Vec<&str> = RESULT_FILES
+        .iter()
+        .copied()
+        .filter(|f| dir.join(f).exists())
+        .collect();
+    if dir.join("charts").is_dir() {
+        taken.push("charts/");
+    }
+    if taken.is_empty() {
+        return Ok(());
+    }
+    if !overwrite {
+        bail!(
+            "{} already holds {} ({}); choose another --out, or give --overwrite to replace them",
+            dir.display(),
+            described(dir),
+            taken.join(", ")
+        );
+    }
+    for f in RESULT_FILES {
+        let p = dir.join(f);
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
+        }
+    }
+    let charts = dir.join("charts");
+    if charts.is_dir() {
+        std::fs::remove_dir_all(&charts)
+            .with_context(|| format!("cannot remove {}", charts.display()))?;
+    }
+    Ok(())
+}
