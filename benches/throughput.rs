@@ -2,7 +2,9 @@
 //! workers with different separation rates (time per month follows the flows), the same flows
 //! from ten and a hundred times more workers (not the stock), and the shipped scenarios; the
 //! steel scenario scaled to about 10^6 workers without policies, with short-time work for
-//! every firm and with every policy kind at once (what policies cost the engine); plus the time to draw the charts of a steel run.
+//! every firm and with every policy kind at once (what policies cost the engine); plus the time to draw the charts of a steel run,
+//! and `wandel sweep` of the steel closure (group `sweep`: its overhead against the same runs
+//! bare, two threads against one, peak memory for 100 and 1,000 runs).
 //!
 //! Every configuration runs three times, each in its own child process, so the peak resident
 //! memory reported (VmHWM) is that configuration's alone; the fastest run is reported, the one
@@ -364,8 +366,85 @@ fn charts() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Peak resident memory of the largest child process waited for, MB (Linux).
+fn children_peak_mb() -> f64 {
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage fills the struct it is given.
+    if unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } != 0 {
+        return 0.0;
+    }
+    usage.ru_maxrss as f64 / 1024.0
+}
+
+/// `wandel sweep` of `runs` replications of the steel closure (one point, one arm) on
+/// `threads` threads, in a child process: wall time and the sweep's peak memory.
+fn sweep_child(runs: u32, threads: u32) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let exe = root.join("target/release/wandel");
+    let dir = std::env::temp_dir().join(format!("wandel-bench-sweep-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch");
+    let file = dir.join("sweep.toml");
+    let base = root.join("scenarios/steel_closure.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "base = {:?}\nreplications = {runs}\n[parameters]\n\"simulation.seed\" = [1]\n",
+            base.display().to_string()
+        ),
+    )
+    .expect("sweep file");
+    let t = Instant::now();
+    let status = Command::new(&exe)
+        .args(["sweep", file.to_str().expect("path"), "--quiet", "--threads"])
+        .arg(threads.to_string())
+        .arg("--out")
+        .arg(dir.join("out"))
+        .status();
+    let wall = t.elapsed().as_secs_f64();
+    let _ = std::fs::remove_dir_all(&dir);
+    if !matches!(status, Ok(s) if s.success()) {
+        eprintln!("sweep bench skipped: build the binary first (cargo build --release)");
+        return;
+    }
+    println!(
+        "sweep of steel_closure: {runs:>5} runs on {threads} thread{}  {wall:>8.1} s  {:>6.3} s/run  peak {:>7.1} MB",
+        if threads == 1 { " " } else { "s" },
+        wall / f64::from(runs),
+        children_peak_mb()
+    );
+}
+
+/// The same runs without the sweep machinery: load the scenario once, then run each
+/// replication (engine and ledger, as a sweep's arm runs) and compute its summary.
+fn bare_runs(runs: u32) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let sc = wandel_scenario::load(&root.join("scenarios/steel_closure.toml"), &[])
+        .expect("valid scenario");
+    let t = Instant::now();
+    for k in 0..runs {
+        let mut policies = PolicyRun::new(&sc.policies, &sc.fiscal);
+        let out = Simulation::new(&sc.params, k).run(&mut policies, &mut |_, _| {});
+        std::hint::black_box(out.months.len());
+    }
+    let wall = t.elapsed().as_secs_f64();
+    println!(
+        "bare runs of steel_closure: {runs:>5} runs on 1 thread   {wall:>8.1} s  {:>6.3} s/run",
+        wall / f64::from(runs)
+    );
+}
+
 fn main() {
     if let Ok(spec) = std::env::var("WANDEL_BENCH_CHILD") {
+        if let Some(rest) = spec.strip_prefix("sweep:") {
+            // sweep:<runs>:<threads>
+            let (runs, threads) = rest.split_once(':').expect("sweep:<runs>:<threads>");
+            sweep_child(runs.parse().expect("runs"), threads.parse().expect("threads"));
+            return;
+        }
+        if let Some(runs) = spec.strip_prefix("bare:") {
+            bare_runs(runs.parse().expect("runs"));
+            return;
+        }
         child(&spec);
         return;
     }
@@ -421,5 +500,24 @@ fn main() {
     }
     if wanted("charts") {
         charts();
+    }
+    if wanted("sweep") {
+        // The sweep machinery's overhead (against the same runs bare, on one thread), the
+        // speed-up of two threads, and peak memory for 100 against 1,000 runs.
+        let run = |spec: &str| {
+            let exe = std::env::current_exe().expect("bench binary");
+            let out = Command::new(&exe)
+                .env("WANDEL_BENCH_CHILD", spec)
+                .output()
+                .expect("child runs");
+            print!("{}", String::from_utf8_lossy(&out.stdout));
+            eprint!("{}", String::from_utf8_lossy(&out.stderr));
+        };
+        run("bare:100");
+        run("sweep:100:1");
+        run("sweep:100:2");
+        if !quick {
+            run("sweep:1000:2");
+        }
     }
 }

@@ -477,3 +477,19 @@ policies = "none"
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn shipped_sweep_files_are_valid() {
+    let dir = root().join("scenarios/sweeps");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let o = wandel(&["sweep", path.to_str().unwrap(), "--dry-run"]);
+            assert!(o.status.success(), "{}: {}", path.display(), stderr(&o));
+            assert!(String::from_utf8_lossy(&o.stdout).contains("nothing run"));
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2);
+}

@@ -116,14 +116,15 @@ pub(crate) fn title_of(data: &SweepData, indicator: &str) -> String {
 
 fn source(data: &SweepData) -> String {
     let m = &data.manifest;
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     format!(
-        "Source: Wandel {}, sweep {}, {} runs ({} points × {} arms × {} replications)",
+        "Source: Wandel {}, sweep {}, {} ({} × {} × {})",
         m.wandel_version,
         m.sweep_file,
-        m.runs,
-        m.points,
-        m.arms.len(),
-        m.replications
+        plural(m.runs, "run"),
+        plural(m.points, "point"),
+        plural(m.arms.len(), "arm"),
+        plural(m.replications as usize, "replication")
     )
 }
 
@@ -202,8 +203,12 @@ fn responses(data: &SweepData) -> Vec<SweepChart> {
                 data,
                 format!("Response to {path}, by arm"),
                 format!(
-                    "Mean of every run at each value of {path} (other parameters and the {} replications pooled); shaded: its 95 % confidence interval.",
-                    m.replications
+                    "Mean of every run at each value of {path} (other parameters{} pooled); shaded: its 95 % confidence interval.",
+                    if m.replications > 1 {
+                        format!(" and the {} replications", m.replications)
+                    } else {
+                        String::new()
+                    }
                 ),
                 panels,
                 labels.clone(),

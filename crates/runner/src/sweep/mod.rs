@@ -81,6 +81,10 @@ pub(crate) struct SweepArgs {
     /// shards' directories. Default output: out/sweeps/<name>/shard-I-of-N.
     #[arg(long, value_name = "I/N", value_parser = parse_shard)]
     pub(crate) shard: Option<Shard>,
+    /// Check the sweep file and print the plan (points, arms, runs) without running or
+    /// writing anything.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
     /// Print nothing but errors (no progress).
     #[arg(long, short)]
     pub(crate) quiet: bool,
@@ -365,6 +369,21 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
                 .is_none_or(|s| s.holds(j.point, j.replication, sweep.replications))
         })
         .collect();
+    if args.dry_run {
+        println!(
+            "ok: {} ({} design): {} points × {} arms × {} replications = {} runs{}; nothing run",
+            args.file.display(),
+            sweep.design.name(),
+            points.len(),
+            sweep.arms.len(),
+            sweep.replications,
+            points.len() * sweep.arms.len() * sweep.replications as usize,
+            args.shard
+                .map(|s| format!(" (shard {}/{}: {})", s.index, s.count, mine.len()))
+                .unwrap_or_default()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let resolved = resolved_base(&sweep);
     let started_unix = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

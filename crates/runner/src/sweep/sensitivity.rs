@@ -38,20 +38,24 @@ pub(crate) struct Estimate {
     pub(crate) parameters: Vec<Indices>,
 }
 
-/// The variance of the outputs at the A and B points of the base rows `rows`.
-fn variance(y: &[[f64; 2]], rows: &[usize]) -> f64 {
+/// The mean and variance of the outputs at the A and B points of the base rows `rows`.
+fn moments(y: &[[f64; 2]], rows: &[usize]) -> (f64, f64) {
     let n = rows.len() as f64;
     let mean = rows.iter().map(|&j| y[j][0] + y[j][1]).sum::<f64>() / (2.0 * n);
-    rows.iter()
+    let variance = rows
+        .iter()
         .map(|&j| (y[j][0] - mean).powi(2) + (y[j][1] - mean).powi(2))
         .sum::<f64>()
-        / (2.0 * n - 1.0)
+        / (2.0 * n - 1.0);
+    (mean, variance)
 }
 
-/// Point estimates of `(S_i, ST_i)` for each parameter over the base rows `rows`.
+/// Point estimates of `(S_i, ST_i)` for each parameter over the base rows `rows`. Outputs are
+/// centred on their mean first (as SALib does): the first-order estimator is unbiased either
+/// way, but far less variable centred when the output's mean is large against its spread.
 fn indices_of(y: &[[f64; 2]], ab: &[Vec<f64>], rows: &[usize]) -> Option<Vec<(f64, f64)>> {
     let n = rows.len() as f64;
-    let variance = variance(y, rows);
+    let (mean, variance) = moments(y, rows);
     if variance <= 0.0 || !variance.is_finite() {
         return None;
     }
@@ -60,7 +64,7 @@ fn indices_of(y: &[[f64; 2]], ab: &[Vec<f64>], rows: &[usize]) -> Option<Vec<(f6
             .map(|column| {
                 let (mut first, mut total) = (0.0, 0.0);
                 for &j in rows {
-                    let (fa, fb, fab) = (y[j][0], y[j][1], column[j]);
+                    let (fa, fb, fab) = (y[j][0] - mean, y[j][1] - mean, column[j] - mean);
                     first += fb * (fab - fa);
                     total += (fa - fab).powi(2);
                 }
@@ -92,7 +96,7 @@ pub(crate) fn estimate(values: &[Option<f64>], k: usize, seed: u64) -> Option<Es
     }
     let all: Vec<usize> = (0..n).collect();
     let point = indices_of(&y, &ab, &all)?;
-    let variance = variance(&y, &all);
+    let variance = moments(&y, &all).1;
     let mut rng = SimRng::seed_from_u64(mix64(seed ^ 0x424f_4f54));
     let mut draws: Vec<(Vec<f64>, Vec<f64>)> = vec![(Vec::new(), Vec::new()); k];
     let mut rows = vec![0; n];
