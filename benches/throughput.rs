@@ -395,7 +395,12 @@ fn sweep_child(runs: u32, threads: u32) {
     .expect("sweep file");
     let t = Instant::now();
     let status = Command::new(&exe)
-        .args(["sweep", file.to_str().expect("path"), "--quiet", "--threads"])
+        .args([
+            "sweep",
+            file.to_str().expect("path"),
+            "--quiet",
+            "--threads",
+        ])
         .arg(threads.to_string())
         .arg("--out")
         .arg(dir.join("out"))
@@ -438,7 +443,10 @@ fn main() {
         if let Some(rest) = spec.strip_prefix("sweep:") {
             // sweep:<runs>:<threads>
             let (runs, threads) = rest.split_once(':').expect("sweep:<runs>:<threads>");
-            sweep_child(runs.parse().expect("runs"), threads.parse().expect("threads"));
+            sweep_child(
+                runs.parse().expect("runs"),
+                threads.parse().expect("threads"),
+            );
             return;
         }
         if let Some(runs) = spec.strip_prefix("bare:") {
