@@ -18,7 +18,7 @@ fi
 
 cargo build --release --locked --quiet
 wandel="$root/target/release/wandel"
-work=$(mktemp -d /tmp/wandel-slurm.XXXXXX)
+work=$(mktemp -d -t wandel-slurm.XXXXXX)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
