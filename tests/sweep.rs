@@ -493,3 +493,60 @@ fn shipped_sweep_files_are_valid() {
     }
     assert!(seen >= 2);
 }
+
+#[test]
+fn sampled_designs_and_merges_get_clear_errors() {
+    let dir = scratch("sweep-bad-designs");
+    let out = dir.join("out");
+    let file = sweep_file(
+        &dir,
+        r#"design = "sobol"
+[parameters]
+"matching.applications_per_month" = { min = 1.0, max = 4.0 }
+"#,
+    );
+    let err = stderr(&sweep_into(&file, &out, &[]));
+    assert!(
+        err.contains("points: missing required key: a sobol design needs `points`"),
+        "{err}"
+    );
+    let file = sweep_file(
+        &dir,
+        r#"design = "saltelli"
+points = 8
+[parameters]
+"matching.applications_per_month" = { min = 1.0, max = 4.0 }
+"#,
+    );
+    let err = stderr(&sweep_into(&file, &out, &[]));
+    assert!(
+        err.contains("a saltelli design needs two parameters or more"),
+        "{err}"
+    );
+    let file = sweep_file(
+        &dir,
+        r#"design = "sobol"
+points = 70000
+[parameters]
+"matching.applications_per_month" = { min = 1.0, max = 4.0 }
+"#,
+    );
+    let err = stderr(&sweep_into(&file, &out, &[]));
+    assert!(err.contains("points") && err.contains("65536"), "{err}");
+    assert!(!out.exists(), "nothing is written");
+    // A whole sweep is not a shard, and an unfinished shard is named with how to finish it.
+    let file = sweep_file(
+        &dir,
+        "keep = [\"job_years\"]\n[parameters]\n\"simulation.months\" = [36]\n",
+    );
+    assert!(sweep_into(&file, &out, &[]).status.success());
+    let merged = dir.join("merged").display().to_string();
+    let o = wandel(&["merge", out.to_str().unwrap(), "--out", &merged]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("is a whole sweep, not a shard"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
