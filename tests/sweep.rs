@@ -168,6 +168,10 @@ points = 4
         "sweep.toml:3:",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+        assert!(
+            err.contains("sweep.toml:") && (err.contains("points") || err.contains("parameters")),
+            "{err}"
+        );
     }
     assert!(!out.join("runs.csv").exists(), "nothing is written");
     // Once the file is otherwise clean, a parameter path is checked against the scenario.
@@ -498,43 +502,28 @@ fn shipped_sweep_files_are_valid() {
 fn sampled_designs_and_merges_get_clear_errors() {
     let dir = scratch("sweep-bad-designs");
     let out = dir.join("out");
-    let file = sweep_file(
-        &dir,
-        r#"design = "sobol"
-[parameters]
-"matching.applications_per_month" = { min = 1.0, max = 4.0 }
-"#,
-    );
-    let err = stderr(&sweep_into(&file, &out, &[]));
-    assert!(
-        err.contains("points: missing required key: a sobol design needs `points`"),
-        "{err}"
-    );
-    let file = sweep_file(
-        &dir,
-        r#"design = "saltelli"
-points = 8
-[parameters]
-"matching.applications_per_month" = { min = 1.0, max = 4.0 }
-"#,
-    );
-    let err = stderr(&sweep_into(&file, &out, &[]));
-    assert!(
-        err.contains("a saltelli design needs two parameters or more"),
-        "{err}"
-    );
-    let file = sweep_file(
-        &dir,
-        r#"design = "sobol"
-points = 70000
-[parameters]
-"matching.applications_per_month" = { min = 1.0, max = 4.0 }
-"#,
-    );
-    let err = stderr(&sweep_into(&file, &out, &[]));
-    assert!(err.contains("points") && err.contains("65536"), "{err}");
+    let range = "[parameters]\n\"matching.applications_per_month\" = { min = 1.0, max = 4.0 }\n";
+    for (head, expected) in [
+        (
+            "design = \"sobol\"",
+            "points: missing required key: a sobol design needs `points`",
+        ),
+        (
+            "design = \"saltelli\"\npoints = 8",
+            "a saltelli design needs two parameters or more",
+        ),
+        ("design = \"sobol\"\npoints = 70000", "65536"),
+    ] {
+        let file = sweep_file(&dir, &format!("{head}\n{range}"));
+        let err = stderr(&sweep_into(&file, &out, &[]));
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+        assert!(
+            err.contains("sweep.toml:") && (err.contains("points") || err.contains("parameters")),
+            "{err}"
+        );
+    }
     assert!(!out.exists(), "nothing is written");
-    // A whole sweep is not a shard, and an unfinished shard is named with how to finish it.
+    // A whole sweep is not a shard.
     let file = sweep_file(
         &dir,
         "keep = [\"job_years\"]\n[parameters]\n\"simulation.months\" = [36]\n",
