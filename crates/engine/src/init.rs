@@ -270,32 +270,6 @@ pub(crate) fn entrant_birth(t: Month, entry_age: u32) -> Month {
     t.plus(-(entry_age as i32) * 12)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn largest_remainder_sums_exactly() {
-        assert_eq!(largest_remainder(10, &[1.0, 1.0, 1.0]), vec![4, 3, 3]);
-        assert_eq!(largest_remainder(7, &[0.5, 0.25, 0.25]), vec![3, 2, 2]);
-        assert_eq!(largest_remainder(5, &[0.0, 0.0]), vec![0, 0]);
-        let parts = largest_remainder(100_003, &[0.3, 0.3, 0.4]);
-        assert_eq!(parts.iter().sum::<u64>(), 100_003);
-    }
-
-    #[test]
-    fn dmp_start_matches_the_reference() {
-        let params = Params::dmp_case(20_000, 12, 1);
-        let eco = initial_economy(&params, 0);
-        // N_k = 2000 per segment, F_k T = 20 × 95 = 1900 jobs: 1900 employed, 100 unemployed.
-        assert_eq!(eco.counts[Status::Employed as usize], 19_000);
-        assert_eq!(eco.counts[Status::Unemployed as usize], 1_000);
-        for pool in &eco.pools {
-            assert_eq!(pool.len(), 100);
-        }
-    }
-}
-
 /// Width of the age bands of `Population::age_band_weights`, years.
 pub const AGE_BAND_YEARS: u32 = 5;
 
@@ -327,4 +301,30 @@ fn initial_age_months(pop: &crate::params::Population, age_cdf: &[f64], rng: &mu
     let from = lo + band * AGE_BAND_YEARS as i32 * 12;
     let to = (from + AGE_BAND_YEARS as i32 * 12).min(hi);
     rng.random_range(from..to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn largest_remainder_sums_exactly() {
+        assert_eq!(largest_remainder(10, &[1.0, 1.0, 1.0]), vec![4, 3, 3]);
+        assert_eq!(largest_remainder(7, &[0.5, 0.25, 0.25]), vec![3, 2, 2]);
+        assert_eq!(largest_remainder(5, &[0.0, 0.0]), vec![0, 0]);
+        let parts = largest_remainder(100_003, &[0.3, 0.3, 0.4]);
+        assert_eq!(parts.iter().sum::<u64>(), 100_003);
+    }
+
+    #[test]
+    fn dmp_start_matches_the_reference() {
+        let params = Params::dmp_case(20_000, 12, 1);
+        let eco = initial_economy(&params, 0);
+        // N_k = 2000 per segment, F_k T = 20 × 95 = 1900 jobs: 1900 employed, 100 unemployed.
+        assert_eq!(eco.counts[Status::Employed as usize], 19_000);
+        assert_eq!(eco.counts[Status::Unemployed as usize], 1_000);
+        for pool in &eco.pools {
+            assert_eq!(pool.len(), 100);
+        }
+    }
 }
