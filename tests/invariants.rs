@@ -92,9 +92,11 @@ fn ice_phaseout_keeps_invariants_with_aggregate_matching_too() {
 #[test]
 fn baseline_is_stationary() {
     // No shock: employment and unemployment stay where they started (within 1 point of the
-    // labour force over ten years), and the population is constant. Local services follow
-    // residents' spending, which moves a little with the unemployed's benefits, so a few firms
-    // lay off a worker now and then: fewer than 0.5 % of the labour force in ten years.
+    // labour force over ten years), and the population is constant. Firms widen and narrow
+    // their capacity as the vacancy durations they see move around the steady state, and
+    // local services follow residents' spending, so some firms lay off a worker now and then
+    // (job destruction; most of it goes by attrition): fewer than 1.5 % of the labour force
+    // in ten years.
     let s = crate::util::scenario("scenarios/baseline.toml", &[]);
     let out = wandel_engine::run(&s.params, 0, &mut ());
     let first = &out.months[0];
@@ -103,7 +105,7 @@ fn baseline_is_stationary() {
     assert!((last.unemployment_rate() - first.unemployment_rate()).abs() < 0.01);
     assert!((lf(last) / lf(first) - 1.0).abs() < 0.01);
     assert!(
-        (out.displaced as f64) < 0.005 * lf(first),
+        (out.displaced as f64) < 0.015 * lf(first),
         "{} displaced",
         out.displaced
     );

@@ -84,6 +84,8 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             };
             let f = &mut eco.firms;
             f.wage_level.push((group.wage * premium) as f32);
+            f.base_wage.push((group.wage * premium) as f32);
+            f.capacity.push(1.0);
             f.works_council.push(k < councils);
             f.trains.push(k < trainers);
             f.status.push(FirmStatus::Active);
@@ -227,7 +229,10 @@ fn populate(eco: &mut Economy, params: &Params, rng: &mut SimRng) -> Vec<u64> {
                 next[m] += 1;
                 let i = w as usize;
                 let experience = (start.since(eco.workers.rec[i].birth) - entry_age * 12).max(0);
-                let tenure = rng.random_range(0..=experience.min(30 * 12));
+                // At least one month: an initial job that started in the first simulated
+                // month could end (a quit) and be followed by a job starting in the same
+                // month, and both would schedule a tenure cap for the same start.
+                let tenure = rng.random_range(1..=experience.clamp(1, 30 * 12));
                 eco.workers.rec[i].wage =
                     crate::state::offered_wage(eco.firms.wage_level[j], eco.workers.rec[i].skill);
                 eco.leave_fresh(w);

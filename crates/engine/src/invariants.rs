@@ -202,8 +202,11 @@ pub fn check(eco: &Economy) -> Result<(), String> {
             eco.cell_short_time
         ));
     }
-    if cells != eco.wage_cells {
-        return Err("wage sums differ from their recount".to_string());
+    if let Some(c) = (0..cells.len()).find(|&c| cells[c] != eco.wage_cells[c]) {
+        return Err(format!(
+            "wage sums of cell {c} {:?} differ from their recount {:?}",
+            eco.wage_cells[c], cells[c]
+        ));
     }
     if residents != eco.resident_wages {
         return Err("residents' wage sums differ from their recount".to_string());

@@ -72,6 +72,55 @@ pub struct Params {
     pub benefits: BenefitRules,
     /// Residence moves and residents' local spending.
     pub regional: Regional,
+    /// Job creation and destruction by firms' own decisions (`phases/creation.rs`).
+    pub jobs: JobCreation,
+}
+
+/// Job creation and destruction by firms' own decisions: a firm widens its capacity while a
+/// filled job is worth more than the expected cost of filling it, and narrows it while it is
+/// worth less (the job-creation condition of the DMP model at the firm level,
+/// `phases/creation.rs`). Units: months and shares of the firm's monthly entry wage.
+#[derive(Clone, Debug)]
+pub struct JobCreation {
+    /// Whether firms adjust their capacity; off, jobs follow the demand paths only.
+    pub enabled: bool,
+    /// Vacancy duration at which a firm at its base size, paying its initial wage, is
+    /// indifferent between creating a job and not, months: sets each firm's output per
+    /// worker (calibration: M7).
+    pub vacancy_duration_months: f64,
+    /// Elasticity of demand for a firm's output with respect to its price: a firm that grows
+    /// relative to the economy's mean capacity sells its output at a lower price, by
+    /// `(capacity / mean)^(−1 / elasticity)`.
+    pub demand_elasticity: f64,
+    /// Cost of a hire besides the time the vacancy is open (adaptation, training in), months of
+    /// the entry wage.
+    pub hiring_cost_months: f64,
+    /// Cost of keeping a vacancy open (recruitment effort, output forgone), share of the
+    /// monthly entry wage per month the vacancy is open.
+    pub vacancy_cost: f64,
+    /// Monthly discount rate of firms.
+    pub discount_rate: f64,
+    /// Largest change of a firm's capacity in one month, log points.
+    pub adjustment_speed: f64,
+    /// Mean lag of the vacancy-duration signal firms act on, months (exponential smoothing of
+    /// each cell's vacancies and hires).
+    pub signal_months: f64,
+}
+
+impl JobCreation {
+    /// No job creation beyond the demand paths (the DMP reference case).
+    pub fn off() -> JobCreation {
+        JobCreation {
+            enabled: false,
+            vacancy_duration_months: 0.0,
+            demand_elasticity: 1.0,
+            hiring_cost_months: 0.0,
+            vacancy_cost: 0.0,
+            discount_rate: 0.0,
+            adjustment_speed: 0.0,
+            signal_months: 0.0,
+        }
+    }
 }
 
 /// Where workers live and spend: residence moves and the lag of local spending.
@@ -197,6 +246,12 @@ pub struct Wages {
     /// Standard deviation of firms' log wage premiums around their group's wage (log points):
     /// firms of a group pay different wages for the same worker, so there is a ladder to climb.
     pub firm_premium_sd: f64,
+    /// Long-run elasticity of entry wages with respect to the region's unemployment rate
+    /// relative to the economy's (the wage curve; ≤ 0, 0 switches it off).
+    pub curve_elasticity: f64,
+    /// Share of last year's regional entry-wage index that persists a year later (the wage
+    /// equation's autoregressive coefficient), in [0, 1).
+    pub curve_persistence: f64,
 }
 
 /// Search and matching.
@@ -403,6 +458,8 @@ pub fn dmp(case: DmpCase) -> Params {
             tenure_cap_months: 0,
             occupation_change_loss: 0.0,
             firm_premium_sd: 0.0,
+            curve_elasticity: 0.0,
+            curve_persistence: 0.0,
         },
         matching: Matching {
             mode: MatchingMode::Aggregate,
@@ -428,5 +485,6 @@ pub fn dmp(case: DmpCase) -> Params {
             spending_lag_months: 0.0,
             commuter_move_rate: 0.0,
         },
+        jobs: JobCreation::off(),
     }
 }

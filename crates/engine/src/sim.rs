@@ -17,8 +17,8 @@ use crate::init::initial_economy;
 use crate::params::{MatchingMode, Params};
 use crate::phases::network::SearchNetwork;
 use crate::phases::{
-    adjust, demography, matching_aggregate, matching_applications, moves, separations, shocks,
-    vacancies,
+    adjust, creation, demography, matching_aggregate, matching_applications, moves, separations,
+    shocks, vacancies,
 };
 use crate::policy::{Hook, Policy, PolicyCtx};
 use crate::record::{MonthRecord, record};
@@ -88,13 +88,19 @@ impl<'p> Simulation<'p> {
     }
 
     /// Forgets what the warm-up leaves that belongs to the reported run only: displaced
-    /// workers and their cohorts, and the reference employment of supply-chain links (the
-    /// economy at the first reported month).
+    /// workers and their cohorts, and, while firms do not choose their capacity, the reference
+    /// employment of supply-chain links and the reference of residents' spending (the economy
+    /// at the first reported month).
     fn end_warmup(&mut self) {
         let eco = &mut self.economy;
         eco.displaced.clear();
         eco.displaced_this_month = 0..0;
         self.cohorts = Cohorts::new(self.params);
+        if self.params.jobs.enabled {
+            // Firms sized themselves during the warm-up against the references of its first
+            // month; resetting them would move every target at once.
+            return;
+        }
         eco.initial_cell_employment
             .clone_from(&eco.last_cell_employment);
         targets::reset_spending(eco, self.params);
@@ -122,6 +128,8 @@ impl<'p> Simulation<'p> {
         eco.process_agenda();
         // 2. Shocks and targets.
         shocks::apply(eco, params);
+        creation::update_wages(eco, params);
+        creation::update_capacity(eco, params);
         targets::update_targets(eco, params);
         policy.on_month_start(&mut PolicyCtx::new(
             eco,
@@ -171,6 +179,7 @@ impl<'p> Simulation<'p> {
                 matching_applications::run(eco, params, &self.network, open, &streams)
             }
         }
+        creation::observe(eco, params);
         // 6. Residence moves.
         moves::run(eco, params, &streams);
         // 7. Record; residents' spending for next month's local demand.

@@ -193,6 +193,12 @@ pub struct Firms {
     pub any_short_hours: bool,
     /// Vacancies posted this month.
     pub vacancies: Vec<u32>,
+    /// Capacity the firm chose relative to its base size for the tradable part of its demand
+    /// (1 at the start; `phases/creation.rs` widens or narrows it).
+    pub capacity: Vec<f32>,
+    /// Entry wage level at the start, € a month for a worker of average skill (the wage curve
+    /// moves `wage_level` around it; the firm's output per worker is set from it).
+    pub base_wage: Vec<f32>,
 }
 
 impl Firms {
@@ -499,6 +505,9 @@ pub struct Economy {
     pub benefit_rules: BenefitRules,
     /// Least gain over the current wage for a job change on the job (copied from the parameters).
     pub(crate) job_change_premium: f64,
+    /// What firms observe of their markets: vacancy durations by cell and the regional
+    /// entry-wage index (`phases/creation.rs`).
+    pub signals: crate::phases::creation::MarketSignals,
 }
 
 impl Economy {
@@ -585,6 +594,7 @@ impl Economy {
             benefits: BenefitBooks::new(params.first_month(), params.simulated_months(), n_regions),
             benefit_rules: params.benefits.clone(),
             job_change_premium: params.matching.job_change_premium,
+            signals: crate::phases::creation::MarketSignals::new(n_cells, n_regions),
         }
     }
 

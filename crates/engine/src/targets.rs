@@ -1,6 +1,8 @@
 //! Firms' target headcounts: base size × demand / productivity × local supply-chain factor ×
-//! local spending factor × technology factor × policy factor, rounded to the nearest worker;
-//! and residents' spending per region, which drives the demand of non-tradable sectors.
+//! local spending factor × the firm's capacity × technology factor × policy factor, rounded to
+//! the nearest worker; and residents' spending per region, which drives the demand of
+//! non-tradable sectors. A firm's capacity is its own choice (`phases/creation.rs`); it is 1
+//! while job creation is off.
 //!
 //! Local spending: each month the residents of a region receive net earnings (their gross
 //! wage sum less contributions and income tax, at their mean wage) and transfers (unemployment
@@ -13,11 +15,46 @@
 use crate::params::Params;
 use crate::state::{Economy, FirmStatus};
 
-/// Demand factor of each cell (region × sector) from supply-chain links: a supplier's local
-/// demand falls with its customer sector's local employment (last month vs the start).
-pub fn supply_factors(eco: &Economy, params: &Params) -> Vec<f64> {
+/// Demand of one cell (region × sector) besides the sector's index: the supply-chain factor,
+/// the non-tradable share and residents' spending against its reference.
+#[derive(Clone, Copy, Debug)]
+pub struct CellDemand {
+    /// Factor from supply-chain links: a supplier's local demand falls with its customer
+    /// sector's local employment (last month vs the start).
+    pub links: f64,
+    /// Share of demand spent by the region's residents (`Sector::local_demand`).
+    pub local_share: f64,
+    /// Residents' spending against the reference of the first reported month (`None` without
+    /// a reference).
+    pub spending: Option<f64>,
+}
+
+impl CellDemand {
+    /// The cell's demand factor for a firm of capacity `capacity`: supply-chain links, the
+    /// non-tradable part scaled by residents' spending, and the capacity the firm chose.
+    #[inline]
+    pub fn factor(&self, capacity: f64) -> f64 {
+        let mut factor = self.links;
+        if let (Some(ratio), true) = (self.spending, self.local_share > 0.0) {
+            factor *= 1.0 - self.local_share + self.local_share * ratio;
+        }
+        if capacity != 1.0 {
+            factor *= capacity;
+        }
+        factor
+    }
+}
+
+/// Demand of each cell (region × sector) besides the sector's index.
+pub fn cell_demand(eco: &Economy, params: &Params) -> Vec<CellDemand> {
     let n_sectors = params.sectors.len();
-    let mut factors = vec![1.0; eco.wage_cells.len()];
+    let mut cells: Vec<CellDemand> = (0..eco.wage_cells.len())
+        .map(|c| CellDemand {
+            links: 1.0,
+            local_share: params.sectors[c % n_sectors].local_demand.max(0.0),
+            spending: None,
+        })
+        .collect();
     for link in &params.supply_links {
         for r in 0..params.regions.len() {
             let customer = r * n_sectors + link.customer as usize;
@@ -26,25 +63,20 @@ pub fn supply_factors(eco: &Economy, params: &Params) -> Vec<f64> {
                 continue;
             }
             let ratio = eco.last_cell_employment[customer] as f64 / initial as f64;
-            factors[r * n_sectors + link.supplier as usize] *=
+            cells[r * n_sectors + link.supplier as usize].links *=
                 1.0 - link.dependence + link.dependence * ratio;
         }
     }
-    // Non-tradable demand follows residents' spending.
-    for (s, sector) in params.sectors.iter().enumerate() {
-        let share = sector.local_demand;
-        if share <= 0.0 {
-            continue;
-        }
-        for r in 0..params.regions.len() {
-            let reference = eco.initial_spending[r];
-            if reference > 0.0 {
-                let ratio = eco.spending[r] / reference;
-                factors[r * n_sectors + s] *= 1.0 - share + share * ratio;
+    for r in 0..params.regions.len() {
+        let reference = eco.initial_spending[r];
+        if reference > 0.0 {
+            let ratio = eco.spending[r] / reference;
+            for cell in &mut cells[r * n_sectors..(r + 1) * n_sectors] {
+                cell.spending = Some(ratio);
             }
         }
     }
-    factors
+    cells
 }
 
 /// Residents' income per region this month, € per month: net earnings of residents on a
@@ -94,7 +126,7 @@ pub fn reset_spending(eco: &mut Economy, params: &Params) {
 /// Sets every firm's target headcount for the current month.
 ///
 /// One pass over the firm columns, zipped so that no firm column is indexed per firm; what depends
-/// only on the cell (sector index and supply factor) is looked up in one small table.
+/// only on the cell (sector index and demand factors) is looked up in one small table.
 pub fn update_targets(eco: &mut Economy, params: &Params) {
     let t = eco.month;
     let n_sectors = params.sectors.len();
@@ -103,24 +135,29 @@ pub fn update_targets(eco: &mut Economy, params: &Params) {
         .iter()
         .map(|s| s.demand.at(t) / s.productivity.at(t))
         .collect();
-    // Per cell (region × sector): the sector's index and the local supply factor.
-    let cell_factors: Vec<(f64, f64)> = supply_factors(eco, params)
+    // Per cell (region × sector): the sector's index and the cell's demand factors.
+    let cell_factors: Vec<(f64, CellDemand)> = cell_demand(eco, params)
         .into_iter()
         .enumerate()
-        .map(|(c, supply)| (sector_index[c % n_sectors], supply))
+        .map(|(c, demand)| (sector_index[c % n_sectors], demand))
         .collect();
     let f = &mut eco.firms;
-    let columns = f.status.iter().zip(&f.cell).zip(&f.base_size);
+    let columns = f
+        .status
+        .iter()
+        .zip(&f.cell)
+        .zip(f.base_size.iter().zip(&f.capacity));
     let factors = f.tech_factor.iter().zip(&f.policy_factor).zip(&f.hours);
-    for (target, (((&status, &cell), &base), ((&tech, &policy), &hours))) in
+    for (target, (((&status, &cell), (&base, &capacity)), ((&tech, &policy), &hours))) in
         f.target.iter_mut().zip(columns.zip(factors))
     {
         if status == FirmStatus::Closed {
             *target = 0;
             continue;
         }
-        let (index, supply) = cell_factors[cell as usize];
-        // The same product, in the same order, as base × sector index × supply × technology ×
+        let (index, demand) = &cell_factors[cell as usize];
+        let supply = demand.factor(f64::from(capacity));
+        // The same product, in the same order, as base × sector index × demand × technology ×
         // policy factor.
         let mut need = f64::from(base) * index * supply * f64::from(tech) * f64::from(policy);
         if hours != 1.0 {

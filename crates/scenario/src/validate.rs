@@ -11,8 +11,8 @@ use wandel_engine::params::Params;
 
 use crate::reader::{Reader, Table};
 use crate::sections::{
-    benefits, capacity, demography, firms, format, institutions, matching, occupations, policies,
-    regional, regions, sectors, shocks, simulation, wages, workers,
+    benefits, capacity, demography, firms, format, institutions, jobs, matching, occupations,
+    policies, regional, regions, sectors, shocks, simulation, wages, workers,
 };
 use crate::tree::Node;
 
@@ -93,6 +93,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let institutions = institutions::read_institutions(rd, &mut top);
     let benefits = benefits::read_benefits(rd, &mut top);
     let regional = regional::read_regional(rd, &mut top);
+    let jobs = jobs::read_jobs(rd, &mut top);
     let shocks = shocks::read_shocks(
         rd,
         &mut top,
@@ -143,6 +144,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         event_log: true,
         benefits,
         regional,
+        jobs,
     };
     rd.diagnostics.is_empty().then_some(Validated {
         params,

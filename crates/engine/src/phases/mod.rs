@@ -1,6 +1,7 @@
 //! The phases of one month, one file each, in the order `Simulation::step` calls them.
 
 pub mod adjust;
+pub mod creation;
 pub mod demography;
 pub mod matching_aggregate;
 pub mod matching_applications;

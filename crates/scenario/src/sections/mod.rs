@@ -21,6 +21,7 @@ pub(crate) mod demography;
 pub(crate) mod firms;
 pub(crate) mod format;
 pub(crate) mod institutions;
+pub(crate) mod jobs;
 pub(crate) mod matching;
 pub(crate) mod names;
 pub(crate) mod occupations;

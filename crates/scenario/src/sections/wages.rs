@@ -1,5 +1,5 @@
-//! `[wages]`: returns to tenure (and their cap), the wage loss on changing occupation, and the
-//! dispersion of firms' wage premiums.
+//! `[wages]`: returns to tenure (and their cap), the wage loss on changing occupation, the
+//! dispersion of firms' wage premiums, and the wage curve (its elasticity and persistence).
 
 use wandel_engine::params::Wages;
 
@@ -27,6 +27,18 @@ pub(crate) fn read_wages(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Wages {
             "firm_premium_sd",
             Some(0.0),
             Range::Between(0.0, 1.0),
+        ),
+        curve_elasticity: rd.number(
+            &mut wg,
+            "curve_elasticity",
+            Some(0.0),
+            Range::Between(-1.0, 0.0),
+        ),
+        curve_persistence: rd.number(
+            &mut wg,
+            "curve_persistence",
+            Some(0.8),
+            Range::Between(0.0, 0.99),
         ),
     };
     rd.finish(wg);

@@ -1,0 +1,211 @@
+//! Job creation and destruction by firms' own decisions, and the regional wage curve.
+//!
+//! **Capacity.** Each month a producing firm compares the value of a filled job with the
+//! expected cost of filling one (the job-creation condition of the DMP model, taken to the
+//! firm: `dmp-reference.md`, calibration: M6, M7):
+//! - value `V = (p · (k / k̄)^(−1/ε) − w) / (r + s)`: output per worker `p` (a share of the
+//!   firm's initial entry wage `b`), at a price that falls as the firm's capacity `k` grows
+//!   against the economy's mean capacity `k̄` (demand elasticity `ε`), less the entry wage `w`
+//!   it pays now, discounted by the monthly discount rate and the sector's separation rate;
+//! - cost `C = w · (vacancy_cost · D + hiring_cost_months)`: the vacancy's cost for as long as
+//!   vacancies of its cell (region × sector) stay open, `D` months (vacancies posted over hires,
+//!   both smoothed over `signal_months`), plus the cost of the hire itself.
+//!
+//! `p` is set so that a firm at its base size (`k = k̄`) paying `b` is indifferent when
+//! vacancies last `vacancy_duration_months` (calibration: M7). While `V > C` the firm widens
+//! its capacity, while `V < C` it narrows it, by at most `adjustment_speed` log points a month
+//! (in proportion to the relative gap `(V − C) / C` below a gap of 1): a slack market fills
+//! vacancies fast and cheaply, so firms create jobs until vacancies take long enough to fill; a
+//! tight market does the reverse. Since the price depends on the firm's capacity relative to
+//! the mean, not on its level, the economy's scale is free: the steady state's vacancy
+//! duration, and with it tightness and unemployment, is set by the costs and the flows, not by
+//! the initial state or the size of the labour force; the price keeps the mix of firms and
+//! sectors from drifting. Capacity multiplies the firm's demand from its product's index,
+//! supply-chain links and residents' spending (`targets.rs`).
+//!
+//! **Wage curve** (calibration: M1). Entry wages of a region move with its unemployment rate
+//! relative to the economy's: `ln W_r` moves each month towards `elasticity · ln(u_r / u)` with
+//! the monthly persistence that gives the annual persistence `curve_persistence`; every firm's
+//! entry wage level is its initial level times its region's index. Incumbents keep the pay
+//! they were hired at (pay is rigid downwards under collective agreements): wages adjust
+//! through new hires.
+//!
+//! Reads: last month's vacancies and hires per cell, unemployed and payroll residents per
+//! region. Writes: `firms.capacity`, `firms.wage_level`, `signals`. No random draws.
+
+use crate::params::Params;
+use crate::state::{Economy, FirmStatus};
+
+/// Longest vacancy duration firms read from a cell whose vacancies see no hires, months.
+pub const LONGEST_DURATION: f64 = 36.0;
+
+/// What firms observe of their markets.
+#[derive(Clone, Debug, Default)]
+pub struct MarketSignals {
+    /// Vacancies posted per cell and month, smoothed.
+    pub cell_vacancies: Vec<f64>,
+    /// Hires per cell and month, smoothed.
+    pub cell_hires: Vec<f64>,
+    /// Months observed so far (the first observation sets the smoothed values).
+    pub months_observed: u32,
+    /// Log entry-wage index per region (0 at the start).
+    pub log_wage_index: Vec<f64>,
+}
+
+impl MarketSignals {
+    /// Signals of an economy with `n_cells` cells and `n_regions` regions, before any month.
+    pub fn new(n_cells: usize, n_regions: usize) -> MarketSignals {
+        MarketSignals {
+            cell_vacancies: vec![0.0; n_cells],
+            cell_hires: vec![0.0; n_cells],
+            months_observed: 0,
+            log_wage_index: vec![0.0; n_regions],
+        }
+    }
+
+    /// Expected months a vacancy of cell `c` stays open: smoothed vacancies over smoothed
+    /// hires, at least one month (a vacancy is posted for a month) and at most
+    /// [`LONGEST_DURATION`]; one month where no vacancy was posted.
+    pub fn duration(&self, c: usize) -> f64 {
+        let (v, h) = (self.cell_vacancies[c], self.cell_hires[c]);
+        if v <= 0.0 {
+            return 1.0;
+        }
+        if h <= 0.0 {
+            return LONGEST_DURATION;
+        }
+        (v / h).clamp(1.0, LONGEST_DURATION)
+    }
+}
+
+/// Moves each region's entry-wage index one month along the wage curve and sets every firm's
+/// entry wage level from it (nothing to do while the curve is off).
+pub fn update_wages(eco: &mut Economy, params: &Params) {
+    let w = &params.wages;
+    if w.curve_elasticity == 0.0 {
+        return;
+    }
+    let n = params.regions.len();
+    let unemployed: Vec<f64> = eco.region_unemployed.iter().map(|&u| u as f64).collect();
+    let force: Vec<f64> = (0..n)
+        .map(|r| unemployed[r] + eco.resident_wages[r].n as f64)
+        .collect();
+    let total_force: f64 = force.iter().sum();
+    if total_force <= 0.0 {
+        return;
+    }
+    // Rates below one in a thousand are read as one in a thousand (the logarithm's floor).
+    let floor = |u: f64| u.max(1e-3);
+    let national = floor(unemployed.iter().sum::<f64>() / total_force);
+    let keep = w.curve_persistence.powf(1.0 / 12.0);
+    for r in 0..n {
+        if force[r] <= 0.0 {
+            continue;
+        }
+        let gap = (floor(unemployed[r] / force[r]) / national).ln();
+        let index = &mut eco.signals.log_wage_index[r];
+        *index = keep * *index + (1.0 - keep) * w.curve_elasticity * gap;
+    }
+    let factors: Vec<f32> = eco
+        .signals
+        .log_wage_index
+        .iter()
+        .map(|x| x.exp() as f32)
+        .collect();
+    let f = &mut eco.firms;
+    for ((level, &base), &region) in f.wage_level.iter_mut().zip(&f.base_wage).zip(&f.region) {
+        *level = base * factors[region as usize];
+    }
+}
+
+/// Output per worker of a firm of `sector` at its base size, as a share of its initial entry
+/// wage level: the level at which a filled job's value equals the cost of filling it when
+/// vacancies last `vacancy_duration_months`, `1 + (r + s) · (vacancy_cost · D̄ + hiring cost)`.
+pub fn output_per_worker(params: &Params, sector: usize) -> f64 {
+    let jobs = &params.jobs;
+    let s = params.sectors[sector].separation_rate;
+    1.0 + (jobs.discount_rate + s)
+        * (jobs.vacancy_cost * jobs.vacancy_duration_months + jobs.hiring_cost_months)
+}
+
+/// The relative gap `(V − C) / C` between the value of a filled job and the expected cost of
+/// filling it, for a firm of `sector` whose vacancies last `duration` months, paying
+/// `wage_ratio` times its initial entry wage level, at `relative` times the economy's mean
+/// capacity (both sides per unit of the firm's initial entry wage level).
+pub fn value_gap(
+    params: &Params,
+    sector: usize,
+    duration: f64,
+    wage_ratio: f64,
+    relative: f64,
+) -> f64 {
+    let jobs = &params.jobs;
+    let s = params.sectors[sector].separation_rate;
+    let price = relative.powf(-1.0 / jobs.demand_elasticity);
+    let value = (output_per_worker(params, sector) * price - wage_ratio) / (jobs.discount_rate + s);
+    let cost = wage_ratio * (jobs.vacancy_cost * duration + jobs.hiring_cost_months);
+    if cost <= 0.0 {
+        return if value > 0.0 { 1.0 } else { -1.0 };
+    }
+    (value - cost) / cost
+}
+
+/// Each producing firm widens or narrows its capacity by the gap between the value of a filled
+/// job and the cost of filling one (nothing to do while job creation is off or before the
+/// first month has been observed).
+pub fn update_capacity(eco: &mut Economy, params: &Params) {
+    let jobs = &params.jobs;
+    if !jobs.enabled || eco.signals.months_observed == 0 {
+        return;
+    }
+    let n_sectors = params.sectors.len();
+    let f = &eco.firms;
+    // The economy's mean capacity, weighted by base size, over producing firms.
+    let (mut weighted, mut weights) = (0.0f64, 0.0f64);
+    for ((&k, &base), &status) in f.capacity.iter().zip(&f.base_size).zip(&f.status) {
+        if status == FirmStatus::Active {
+            weighted += f64::from(k) * f64::from(base);
+            weights += f64::from(base);
+        }
+    }
+    if weights <= 0.0 {
+        return;
+    }
+    let mean = weighted / weights;
+    let durations: Vec<f64> = (0..eco.wage_cells.len())
+        .map(|c| eco.signals.duration(c))
+        .collect();
+    let wage_ratio: Vec<f64> = eco.signals.log_wage_index.iter().map(|x| x.exp()).collect();
+    let f = &mut eco.firms;
+    for ((k, &status), &cell) in f.capacity.iter_mut().zip(&f.status).zip(&f.cell) {
+        if status != FirmStatus::Active {
+            continue;
+        }
+        let c = cell as usize;
+        let ratio = wage_ratio[c / n_sectors];
+        let relative = f64::from(*k) / mean;
+        let gap = value_gap(params, c % n_sectors, durations[c], ratio, relative);
+        let step = (jobs.adjustment_speed * gap.clamp(-1.0, 1.0)).exp();
+        *k = (f64::from(*k) * step).clamp(0.01, 100.0) as f32;
+    }
+}
+
+/// Adds this month's vacancies and hires per cell to the smoothed signals (after matching).
+pub fn observe(eco: &mut Economy, params: &Params) {
+    if !params.jobs.enabled {
+        return;
+    }
+    let sig = &mut eco.signals;
+    let weight = if sig.months_observed == 0 {
+        1.0
+    } else {
+        1.0 / (1.0 + params.jobs.signal_months.max(0.0))
+    };
+    for (s, &v) in sig.cell_vacancies.iter_mut().zip(&eco.cell_vacancies) {
+        *s += weight * (v as f64 - *s);
+    }
+    for (s, &h) in sig.cell_hires.iter_mut().zip(&eco.flows.cell_hires) {
+        *s += weight * (h as f64 - *s);
+    }
+    sig.months_observed += 1;
+}
