@@ -30,7 +30,7 @@ fn check_scenario(rel: &str, set: &[&str]) {
         let new_hires = r.hires - r.job_to_job;
         assert_eq!(
             r.unemployed,
-            prev.unemployed + r.separations + r.layoffs + r.entries
+            prev.unemployed + r.separations + r.layoffs + r.entries + r.reentries
                 - new_hires
                 - from(Status::Unemployed)
                 - r.exits_inactive,
@@ -49,7 +49,9 @@ fn check_scenario(rel: &str, set: &[&str]) {
         );
         assert_eq!(
             r.out_of_labour_force,
-            prev.out_of_labour_force + r.exits_inactive - from(Status::Inactive)
+            prev.out_of_labour_force + r.exits_inactive - from(Status::Inactive) - r.reentries,
+            "{rel} {}: inactive stock-flow",
+            r.month
         );
         assert_eq!(r.retired, prev.retired + r.retirements);
         assert_eq!(r.retirements, r.retirements_from.iter().sum::<u64>());

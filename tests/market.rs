@@ -2,7 +2,8 @@
 //! market with less search or matching capacity settles at a higher unemployment rate; with
 //! firms' job creation on (the shipped baseline), runs started from any initial unemployment
 //! rate settle at one rate, and that rate moves with matching efficiency, benefits and
-//! separations.
+//! separations; after the steel closure the town's unemployment gap halves within five years
+//! while its jobs stay lost.
 //!
 //! The first cases run the shipped baseline (its warm-up included) for three reported years
 //! with the same seed and compare the mean unemployment rate with the baseline's own; the
@@ -232,4 +233,57 @@ fn more_separations_raise_settled_unemployment() {
         .collect();
     let set: Vec<&str> = set.iter().map(String::as_str).collect();
     settles_higher(&set, 0.01);
+}
+
+#[test]
+fn a_closed_works_town_absorbs_the_shock_and_its_unemployment_gap_halves_within_five_years() {
+    // The steel closure against the same scenario without it (common random numbers, 4
+    // replications): Steeltown's unemployed and inactive residents rise after the closure
+    // (January 2027, month 24); five years after the closure the unemployment gap is at most
+    // half its peak (firms' job creation, commuting, participation and fewer residents absorb
+    // it), and the town's jobs stay lost (calibration: M2, a permanent effect).
+    use rayon::prelude::*;
+    let s = crate::util::scenario("scenarios/steel_closure.toml", &[]);
+    let mut without = s.params.clone();
+    without.closures.clear();
+    let gaps: Vec<Vec<(f64, f64, f64)>> = (0..4)
+        .into_par_iter()
+        .map(|rep| {
+            let a = wandel_engine::run(&s.params, rep, &mut ());
+            let b = wandel_engine::run(&without, rep, &mut ());
+            a.months
+                .iter()
+                .zip(&b.months)
+                .map(|(x, y)| {
+                    let (x, y) = (&x.regions[0], &y.regions[0]);
+                    (
+                        x.unemployed as f64 - y.unemployed as f64,
+                        x.out_of_labour_force as f64 - y.out_of_labour_force as f64,
+                        x.employed_here as f64 - y.employed_here as f64,
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    let mean = |m: usize, f: &dyn Fn(&(f64, f64, f64)) -> f64| {
+        gaps.iter().map(|g| f(&g[m])).sum::<f64>() / gaps.len() as f64
+    };
+    let unemployed: Vec<f64> = (0..gaps[0].len()).map(|m| mean(m, &|g| g.0)).collect();
+    let peak = unemployed.iter().copied().fold(0.0, f64::max);
+    let after_five_years = unemployed[24 + 60];
+    assert!(peak > 1000.0, "peak unemployment gap {peak:.0}");
+    assert!(
+        after_five_years <= 0.5 * peak,
+        "unemployment gap {after_five_years:.0} five years after the closure, peak {peak:.0}"
+    );
+    let inactive_first_year = (24..36).map(|m| mean(m, &|g| g.1)).sum::<f64>() / 12.0;
+    assert!(
+        inactive_first_year > 100.0,
+        "inactive gap in the first year {inactive_first_year:.0}"
+    );
+    let jobs_after_five_years = mean(24 + 60, &|g| g.2);
+    assert!(
+        jobs_after_five_years < -3000.0,
+        "jobs in Steeltown five years after: {jobs_after_five_years:+.0}"
+    );
 }

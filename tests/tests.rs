@@ -10,12 +10,15 @@
 //!   portable skill, policy streams keyed by name.
 //! - `invariants`: every month of the shipped scenarios keeps every invariant and every stock
 //!   changes only by recorded flows.
-//! - `locality`: a change to one worker leaves unconnected regions bit-identical.
+//! - `locality`: a change to one worker leaves unconnected regions bit-identical, in the DMP
+//!   case and in the steel closure with every mechanism on.
 //! - `policies`: short-time work against its counterfactual (common random numbers), the
 //!   neutral cases, the ledger and capacity.
 //! - `retraining`: retraining's capacity, costs, reach by age and lock-in against its
 //!   counterfactual.
-//! - `market`: unemployment responds to search and matching in both matching modes.
+//! - `market`: unemployment responds to search and matching in both matching modes; it settles
+//!   at one rate from any initial rate, moves with matching, benefits and separations, and a
+//!   closed works' town absorbs the shock.
 //! - `decompose`: `--decompose` of the transition package: parts from arms that share seeds.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.

@@ -297,7 +297,11 @@ fn check_benefits(eco: &Economy) -> Result<(), String> {
     }
     if (&eco.benefits.region_basic, &eco.benefits.region_amount) != (&region_basic, &region_amount)
     {
-        return Err("benefit books by region differ from their recount".to_string());
+        return Err(format!(
+            "benefit books by region (basic income {:?}, benefit amounts {:?}) differ from their \
+             recount ({region_basic:?}, {region_amount:?})",
+            eco.benefits.region_basic, eco.benefits.region_amount
+        ));
     }
     let kept = (
         eco.benefits.recipients,

@@ -229,8 +229,22 @@ pub struct Demography {
     pub entry_per_retirement: f64,
     /// Age from which unemployed workers may leave the labour force, years.
     pub older_age: u32,
-    /// Monthly probability that an unemployed worker of `older_age` or more leaves the labour force.
+    /// Monthly probability that an unemployed worker of `older_age` or more leaves the labour force
+    /// (under the region's usual conditions when participation responds to them).
     pub older_exit_rate: f64,
+    /// Monthly probability that an unemployed worker younger than `older_age` leaves the labour
+    /// force (discouraged), under the region's usual conditions.
+    pub discouraged_exit_rate: f64,
+    /// Monthly probability that an inactive worker below the pension age comes back to search,
+    /// under the region's usual conditions.
+    pub reentry_rate: f64,
+    /// Elasticity of exits (and, with the opposite sign, of re-entry) with respect to the
+    /// region's unemployment rate against its usual rate; 0: participation ignores local
+    /// conditions.
+    pub participation_elasticity: f64,
+    /// Mean lag of a region's usual unemployment rate behind its current rate, months
+    /// (exponential smoothing).
+    pub usual_rate_months: f64,
 }
 
 /// Wages and human capital.
@@ -452,6 +466,10 @@ pub fn dmp(case: DmpCase) -> Params {
             entry_per_retirement: 1.0,
             older_age: 55,
             older_exit_rate: 0.0,
+            discouraged_exit_rate: 0.0,
+            reentry_rate: 0.0,
+            participation_elasticity: 0.0,
+            usual_rate_months: 60.0,
         },
         wages: Wages {
             tenure_return: 0.0,

@@ -41,6 +41,8 @@ pub struct MonthRecord {
     pub entries: u64,
     /// Exits from unemployment out of the labour force.
     pub exits_inactive: u64,
+    /// Inactive workers back in the labour force (as job seekers).
+    pub reentries: u64,
     /// Residence moves between regions.
     pub movers: u64,
     /// Training starts.
@@ -219,6 +221,7 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         retirements_from: f.retirements_from,
         entries: f.entries,
         exits_inactive: f.exits_inactive,
+        reentries: f.reentries,
         movers: f.moves,
         training_starts: f.training_starts,
         training_ends: f.training_ends,

@@ -57,10 +57,19 @@ pub enum Phase {
     Moves = 13,
     /// A displaced worker's matched control: keyed by the displaced worker's stable id.
     Controls = 14,
+    /// How many young people enter the labour force in a region: keyed by region.
+    EntryCount = 15,
+    /// Discouraged exits (keyed by local market) and re-entry into the labour force (keyed by
+    /// region, entity `REENTRY_BASE + region`).
+    Participation = 16,
 }
 
 /// The entity of a stream that serves a whole phase of a month rather than one entity.
 pub const MONTH_WIDE: u64 = u64::MAX;
+
+/// Entities of [`Phase::Participation`] streams from this one on are regions (re-entry); those
+/// below are local markets (exits).
+pub const REENTRY_BASE: u64 = 1 << 48;
 
 /// SplitMix64 finaliser: mixes a 64-bit value into a well-spread one. Fixed forever.
 pub fn mix64(mut z: u64) -> u64 {

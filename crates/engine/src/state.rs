@@ -367,6 +367,8 @@ pub struct Flows {
     pub entries: u64,
     /// Exits from unemployment out of the labour force.
     pub exits_inactive: u64,
+    /// Inactive workers back in the labour force (as job seekers).
+    pub reentries: u64,
     /// Training starts.
     pub training_starts: u64,
     /// Training completions.
@@ -474,6 +476,9 @@ pub struct Economy {
     pub search_watch: BTreeMap<u32, SearchTally>,
     /// Workers by birth month (offset from `birth_base`), for retirement; empty without demography.
     pub(crate) by_birth: Vec<Vec<u32>>,
+    /// Inactive workers by region of residence, for re-entry (entries of workers who have
+    /// retired since are dropped when the list is next walked).
+    pub(crate) inactive_lists: Vec<Vec<u32>>,
     /// Birth month of `by_birth[0]`.
     pub(crate) birth_base: Month,
     /// Scheduled checks by month offset from `start`.
@@ -574,6 +579,7 @@ impl Economy {
             requalified: BTreeMap::new(),
             search_watch: BTreeMap::new(),
             by_birth: Vec::new(),
+            inactive_lists: vec![Vec::new(); n_regions],
             birth_base: params.first_month(),
             // Months past the end hold the notices that run out after it, so that every
             // notice counted at its firm is on the agenda.
@@ -837,6 +843,8 @@ impl Economy {
     pub(crate) fn enter_inactive(&mut self, w: u32) {
         let i = w as usize;
         self.workers.rec[i].status = Status::Inactive;
+        let home = self.workers.rec[i].region as usize;
+        self.inactive_lists[home].push(w);
         self.workers.rec[i].since = self.month;
         self.counts[Status::Inactive as usize] += 1;
         self.region_inactive[self.workers.rec[i].region as usize] += 1;

@@ -50,6 +50,9 @@ pub(crate) const ECONOMY_COLUMNS: &[&str] = &[
     "benefit_paid",
     "basic_income_paid",
     "movers",
+    "exits_from_labour_force",
+    "reentries",
+    "participation_rate",
 ];
 
 /// One month of one replication, in the order of [`ECONOMY_COLUMNS`].
@@ -83,6 +86,9 @@ pub(crate) fn economy_row(r: &MonthRecord, replication: u32) -> Vec<String> {
         num((r.benefit_paid * 100.0).round() / 100.0),
         num((r.basic_income_paid * 100.0).round() / 100.0),
         r.movers.to_string(),
+        r.exits_inactive.to_string(),
+        r.reentries.to_string(),
+        num(lf as f64 / (lf + r.out_of_labour_force).max(1) as f64),
     ]
 }
 

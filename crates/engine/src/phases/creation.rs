@@ -5,7 +5,8 @@
 //! firm: `dmp-reference.md`, calibration: M6, M7):
 //! - value `V = (p · (k / k̄)^(−1/ε) − w) / (r + s)`: output per worker `p` (a share of the
 //!   firm's initial entry wage `b`), at a price that falls as the firm's capacity `k` grows
-//!   against the economy's mean capacity `k̄` (demand elasticity `ε`), less the entry wage `w`
+//!   against the mean capacity `k̄` of the regions within its region's reach (weighted by
+//!   accessibility and base size; demand elasticity `ε`), less the entry wage `w`
 //!   it pays now, discounted by the monthly discount rate and the sector's separation rate;
 //! - cost `C = w · (vacancy_cost · D + hiring_cost_months)`: the vacancy's cost for as long as
 //!   vacancies of its cell (region × sector) stay open, `D` months (vacancies posted over hires,
@@ -24,11 +25,15 @@
 //! supply-chain links and residents' spending (`targets.rs`).
 //!
 //! **Wage curve** (calibration: M1). Entry wages of a region move with its unemployment rate
-//! relative to the economy's: `ln W_r` moves each month towards `elasticity · ln(u_r / u)` with
+//! relative to that of the regions within its reach (weighted by accessibility, itself with
+//! weight 1): `ln W_r` moves each month towards `elasticity · ln(u_r / u_reach)` with
 //! the monthly persistence that gives the annual persistence `curve_persistence`; every firm's
 //! entry wage level is its initial level times its region's index. Incumbents keep the pay
 //! they were hired at (pay is rigid downwards under collective agreements): wages adjust
 //! through new hires.
+//!
+//! Both references are taken over the regions within reach only, so a region with no ties to
+//! another is not moved by it (locality, `tests/locality.rs`).
 //!
 //! Reads: last month's vacancies and hires per cell, unemployed and payroll residents per
 //! region. Writes: `firms.capacity`, `firms.wage_level`, `signals`. No random draws.
@@ -50,6 +55,9 @@ pub struct MarketSignals {
     pub months_observed: u32,
     /// Log entry-wage index per region (0 at the start).
     pub log_wage_index: Vec<f64>,
+    /// Each region's usual unemployment rate: its rate smoothed over
+    /// `demography.usual_rate_months` (`None` before the first month).
+    pub usual_unemployment: Option<Vec<f64>>,
 }
 
 impl MarketSignals {
@@ -60,6 +68,7 @@ impl MarketSignals {
             cell_hires: vec![0.0; n_cells],
             months_observed: 0,
             log_wage_index: vec![0.0; n_regions],
+            usual_unemployment: None,
         }
     }
 
@@ -90,19 +99,24 @@ pub fn update_wages(eco: &mut Economy, params: &Params) {
     let force: Vec<f64> = (0..n)
         .map(|r| unemployed[r] + eco.resident_wages[r].n as f64)
         .collect();
-    let total_force: f64 = force.iter().sum();
-    if total_force <= 0.0 {
-        return;
-    }
     // Rates below one in a thousand are read as one in a thousand (the logarithm's floor).
     let floor = |u: f64| u.max(1e-3);
-    let national = floor(unemployed.iter().sum::<f64>() / total_force);
     let keep = w.curve_persistence.powf(1.0 / 12.0);
     for r in 0..n {
         if force[r] <= 0.0 {
             continue;
         }
-        let gap = (floor(unemployed[r] / force[r]) / national).ln();
+        // The reference: the unemployment rate of the regions within reach, weighted by their
+        // accessibility (the region itself with weight 1).
+        let (mut u_reach, mut f_reach) = (0.0, 0.0);
+        for s in 0..n {
+            let reach = params.accessibility[r * n + s];
+            if reach > 0.0 {
+                u_reach += reach * unemployed[s];
+                f_reach += reach * force[s];
+            }
+        }
+        let gap = (floor(unemployed[r] / force[r]) / floor(u_reach / f_reach)).ln();
         let index = &mut eco.signals.log_wage_index[r];
         *index = keep * *index + (1.0 - keep) * w.curve_elasticity * gap;
     }
@@ -130,7 +144,7 @@ pub fn output_per_worker(params: &Params, sector: usize) -> f64 {
 
 /// The relative gap `(V − C) / C` between the value of a filled job and the expected cost of
 /// filling it, for a firm of `sector` whose vacancies last `duration` months, paying
-/// `wage_ratio` times its initial entry wage level, at `relative` times the economy's mean
+/// `wage_ratio` times its initial entry wage level, at `relative` times the mean
 /// capacity (both sides per unit of the firm's initial entry wage level).
 pub fn value_gap(
     params: &Params,
@@ -159,19 +173,37 @@ pub fn update_capacity(eco: &mut Economy, params: &Params) {
         return;
     }
     let n_sectors = params.sectors.len();
+    let n_regions = params.regions.len();
     let f = &eco.firms;
-    // The economy's mean capacity, weighted by base size, over producing firms.
-    let (mut weighted, mut weights) = (0.0f64, 0.0f64);
-    for ((&k, &base), &status) in f.capacity.iter().zip(&f.base_size).zip(&f.status) {
+    // Capacity × base size and base size per region, over producing firms.
+    let (mut weighted, mut weights) = (vec![0.0f64; n_regions], vec![0.0f64; n_regions]);
+    for (((&k, &base), &status), &region) in f
+        .capacity
+        .iter()
+        .zip(&f.base_size)
+        .zip(&f.status)
+        .zip(&f.region)
+    {
         if status == FirmStatus::Active {
-            weighted += f64::from(k) * f64::from(base);
-            weights += f64::from(base);
+            weighted[region as usize] += f64::from(k) * f64::from(base);
+            weights[region as usize] += f64::from(base);
         }
     }
-    if weights <= 0.0 {
-        return;
-    }
-    let mean = weighted / weights;
+    // The mean capacity a region's firms compare themselves with: over the regions within its
+    // reach, weighted by accessibility and base size.
+    let mean: Vec<f64> = (0..n_regions)
+        .map(|r| {
+            let (mut kb, mut b) = (0.0, 0.0);
+            for s in 0..n_regions {
+                let reach = params.accessibility[r * n_regions + s];
+                if reach > 0.0 {
+                    kb += reach * weighted[s];
+                    b += reach * weights[s];
+                }
+            }
+            if b > 0.0 { kb / b } else { 1.0 }
+        })
+        .collect();
     let durations: Vec<f64> = (0..eco.wage_cells.len())
         .map(|c| eco.signals.duration(c))
         .collect();
@@ -183,7 +215,7 @@ pub fn update_capacity(eco: &mut Economy, params: &Params) {
         }
         let c = cell as usize;
         let ratio = wage_ratio[c / n_sectors];
-        let relative = f64::from(*k) / mean;
+        let relative = f64::from(*k) / mean[c / n_sectors];
         let gap = value_gap(params, c % n_sectors, durations[c], ratio, relative);
         let step = (jobs.adjustment_speed * gap.clamp(-1.0, 1.0)).exp();
         *k = (f64::from(*k) * step).clamp(0.01, 100.0) as f32;

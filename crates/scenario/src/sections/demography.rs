@@ -1,5 +1,6 @@
-//! `[demography]`: retirement at the pension age, labour-market entry, and the exit of older
-//! workers; the initial workers must be younger than the pension age.
+//! `[demography]`: retirement at the pension age, labour-market entry, exits from the labour
+//! force (older and discouraged workers) and re-entry, and how they respond to local
+//! conditions; the initial workers must be younger than the pension age.
 
 use wandel_engine::params::{Demography, Population};
 
@@ -34,6 +35,20 @@ pub(crate) fn read_demography(
         ),
         older_age: rd.integer(&mut d, "older_age", Some(55), 30, 90) as u32,
         older_exit_rate: rd.number(&mut d, "older_exit_rate", Some(0.005), Range::Unit),
+        discouraged_exit_rate: rd.number(&mut d, "discouraged_exit_rate", Some(0.0), Range::Unit),
+        reentry_rate: rd.number(&mut d, "reentry_rate", Some(0.0), Range::Unit),
+        participation_elasticity: rd.number(
+            &mut d,
+            "participation_elasticity",
+            Some(0.0),
+            Range::Between(0.0, 10.0),
+        ),
+        usual_rate_months: rd.number(
+            &mut d,
+            "usual_rate_months",
+            Some(60.0),
+            Range::Between(1.0, 600.0),
+        ),
     };
     rd.finish(d);
     let age_max = population.age_max;
