@@ -246,3 +246,45 @@ fn a_policy_run_writes_its_ledger_reports_and_effects_against_the_counterfactual
     let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
     assert!(manifest.contains("\"kind\": \"run\"") && manifest.contains("\"complete\": true"));
 }
+
+#[test]
+fn a_closure_against_the_run_without_it_writes_the_regional_adjustment_and_its_chart() {
+    let dir = scratch("regional");
+    let out = dir.join("run");
+    run_scenario(
+        "scenarios/steel_closure.toml",
+        &out,
+        &["simulation.months=66", "simulation.replications=2"],
+        &["--counterfactual", "no-shocks"],
+    );
+    let text = std::fs::read_to_string(out.join("regional_adjustment.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    // The closure is in January 2027 (month 24 of 66): 12, 24 and 36 months after are inside.
+    for months in ["12", "24", "36"] {
+        let jobs = rows
+            .iter()
+            .find(|r| r[0] == months && r[1] == "jobs_here")
+            .unwrap_or_else(|| panic!("no jobs_here row {months} months after"));
+        let change: f64 = jobs[2].parse().unwrap();
+        assert!(change < -3000.0, "{months} months after: jobs {change}");
+    }
+    assert!(
+        !rows.iter().any(|r| r[0] == "48"),
+        "48 months after is past the run"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let m = &summary["local_multiplier_36m"];
+    assert!(m["mean"].as_f64().unwrap().is_finite(), "{m}");
+    assert_eq!(
+        summary["regional_adjustment"].as_array().unwrap().len(),
+        rows.len()
+    );
+    assert!(out.join("charts/regional_adjustment.png").exists());
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(report.contains("region absorbs the jobs it lost"));
+}

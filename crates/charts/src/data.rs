@@ -615,6 +615,49 @@ impl Decomposition {
     }
 }
 
+/// One row of `regional_adjustment.csv` (written by `wandel run --counterfactual no-shocks`
+/// for a scenario with a closure): a measure's paired change in the closure's region.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ChangeRow {
+    pub(crate) months_after: u32,
+    pub(crate) measure: String,
+    pub(crate) change: f64,
+    pub(crate) ci95: Option<(f64, f64)>,
+}
+
+/// `regional_adjustment.csv`.
+pub(crate) struct RegionalAdjustment {
+    pub(crate) rows: Vec<ChangeRow>,
+}
+
+impl RegionalAdjustment {
+    fn read(path: &Path) -> Result<RegionalAdjustment, ChartError> {
+        let t = WideTable::read(path)?;
+        let months = t.integers("months_after_closure")?;
+        let measures = t.texts("measure")?;
+        let changes = t.numbers("change")?;
+        let lows = t.optional_numbers("ci95_low")?;
+        let highs = t.optional_numbers("ci95_high")?;
+        let finite = |v: f64| v.is_finite().then_some(v);
+        let rows = (0..t.len())
+            .map(|i| ChangeRow {
+                months_after: months[i],
+                measure: measures[i].clone(),
+                change: changes[i],
+                ci95: finite(lows[i]).zip(finite(highs[i])),
+            })
+            .collect();
+        Ok(RegionalAdjustment { rows })
+    }
+
+    /// The row of `measure` at `months` after the closure.
+    pub(crate) fn at(&self, months: u32, measure: &str) -> Option<&ChangeRow> {
+        self.rows
+            .iter()
+            .find(|r| r.months_after == months && r.measure == measure)
+    }
+}
+
 /// Reads an optional file: `None` when it does not exist.
 fn optional<T>(
     path: &Path,
@@ -810,6 +853,8 @@ pub(crate) struct RunData {
     pub(crate) followup: Option<FollowUp>,
     /// `decomposition.csv`, when the run was decomposed (`--decompose`).
     pub(crate) decomposition: Option<Decomposition>,
+    /// `regional_adjustment.csv`, when a closure was compared with the run without it.
+    pub(crate) regional: Option<RegionalAdjustment>,
     /// The headline effects of `summary.json` (empty without a counterfactual or a summary).
     pub(crate) headline: Vec<EffectSummary>,
 }
@@ -856,6 +901,10 @@ impl RunData {
         let ledger = optional(&dir.join("ledger.csv"), Ledger::read)?;
         let followup = optional(&dir.join("followup.csv"), FollowUp::read)?;
         let decomposition = optional(&dir.join("decomposition.csv"), Decomposition::read)?;
+        let regional = optional(
+            &dir.join("regional_adjustment.csv"),
+            RegionalAdjustment::read,
+        )?;
         let headline = optional(&dir.join("summary.json"), read_json::<Summary>)?
             .map(|s| s.effects)
             .unwrap_or_default();
@@ -869,6 +918,7 @@ impl RunData {
             ledger,
             followup,
             decomposition,
+            regional,
             headline,
         })
     }

@@ -14,6 +14,7 @@ mod interrupt;
 mod outdir;
 mod output;
 mod ratio;
+mod regional;
 mod run;
 mod subsidies;
 mod summary;

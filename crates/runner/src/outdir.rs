@@ -20,6 +20,7 @@ pub(crate) const RESULT_FILES: &[&str] = &[
     "followup.csv",
     "effects.csv",
     "decomposition.csv",
+    "regional_adjustment.csv",
     "report.html",
     "runs.csv",
     "aggregate.csv",

@@ -8,12 +8,12 @@ use wandel_engine::{Cause, MonthRecord, Params, RunOutput};
 
 use crate::atomic::write_atomic;
 
-fn csv_writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+pub(crate) fn csv_writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
     csv::WriterBuilder::new().from_writer(w)
 }
 
 /// Formats a float compactly (shortest round-trip representation, no `-0`).
-fn num(x: f64) -> String {
+pub(crate) fn num(x: f64) -> String {
     if x == 0.0 {
         "0".to_string()
     } else {

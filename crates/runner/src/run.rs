@@ -17,6 +17,7 @@ use crate::decompose;
 use crate::effects::{self, Effect};
 use crate::followup;
 use crate::output;
+use crate::regional;
 use crate::subsidies;
 use crate::summary::{self, Indicator};
 
@@ -91,6 +92,12 @@ struct Summary<'a> {
     /// With `--decompose`: each policy's contribution to the package.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     decomposition: Vec<decompose::MeasureParts>,
+    /// Against the run without the closure: the local multiplier 36 months after it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    local_multiplier_36m: Option<Indicator>,
+    /// Against the run without the closure: how its region adjusts, year by year.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    regional_adjustment: Vec<regional::Change>,
 }
 
 /// `wandel run`.
@@ -247,6 +254,21 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             Vec::new()
         }
     };
+    let regional_path = out_dir.join("regional_adjustment.csv");
+    let adjustment = match &without {
+        Some(w) if counterfactual == Some(Counterfactual::NoShocks) => {
+            let a: Vec<&RunOutput> = with.iter().map(|r| &r.output).collect();
+            let b: Vec<&RunOutput> = w.iter().map(|r| &r.output).collect();
+            regional::adjustment(params, &a, &b)
+        }
+        _ => None,
+    };
+    match &adjustment {
+        Some(a) if !a.changes.is_empty() => regional::write(&regional_path, &a.changes)?,
+        _ => remove_stale(&regional_path)?,
+    }
+    let (local_multiplier_36m, regional_adjustment) =
+        adjustment.map_or((None, Vec::new()), |a| (a.multiplier, a.changes));
     let summary = Summary {
         scenario: &scenario.name,
         description: &scenario.description,
@@ -265,6 +287,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             _ => Vec::new(),
         },
         decomposition,
+        local_multiplier_36m,
+        regional_adjustment,
     };
     write_json(&out_dir.join("summary.json"), &summary)?;
     let manifest = Manifest {
@@ -324,6 +348,16 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 };
                 eprintln!("  {:<44} {:>+10.2} {:<12} {ci}", e.name, e.mean, e.unit);
             }
+        }
+        if let Some(m) = &summary.local_multiplier_36m {
+            let ci = match (m.ci95_low, m.ci95_high) {
+                (Some(l), Some(h)) => format!("(95 % CI {l:.2} – {h:.2})"),
+                _ => String::new(),
+            };
+            eprintln!("  {:<44} {:>10.2} {:<12} {ci}", m.name, m.mean, m.unit);
+        }
+        for line in regional::describe(&summary.regional_adjustment) {
+            eprintln!("{line}");
         }
         for line in decompose::describe(&summary.decomposition) {
             eprintln!("{line}");

@@ -53,7 +53,7 @@ pub(crate) fn ci95_half_width(values: &[f64]) -> Option<f64> {
     Some(t * (var / n as f64).sqrt())
 }
 
-fn indicator(
+pub(crate) fn indicator(
     (name, label, unit): (&'static str, &'static str, &'static str),
     mut values: Vec<f64>,
 ) -> Option<Indicator> {

@@ -23,6 +23,7 @@ pub(crate) mod participants_effect;
 pub(crate) mod policy_effect;
 pub(crate) mod reemployment;
 pub(crate) mod reemployment_destination;
+pub(crate) mod regional_adjustment;
 pub(crate) mod unemployment;
 pub(crate) mod unemployment_by_region;
 
@@ -73,6 +74,10 @@ pub(crate) const ALL: &[Chart] = &[
     Chart {
         name: "unemployment_by_region",
         build: unemployment_by_region::build,
+    },
+    Chart {
+        name: "regional_adjustment",
+        build: regional_adjustment::build,
     },
     Chart {
         name: "reemployment",

@@ -1,0 +1,110 @@
+//! Chart `regional_adjustment`: how the closure's region absorbs the loss of its jobs, against
+//! the same run without the closure (regional_adjustment.csv, written by `wandel run
+//! --counterfactual no-shocks`). One column per horizon (one, three and five years after the
+//! closure), one row per channel: the jobs lost in the region, and on the residents' side the
+//! net commuting out, the residents employed, unemployed and out of the labour force, and the
+//! residents of working age (moves and entrants); whiskers are each change's 95 % interval.
+//! Residents employed = jobs here + commuting out; residents = employed + unemployed + in
+//! training + out of the labour force (calibration: M2 splits the loss between participation,
+//! migration and unemployment).
+
+use super::Built;
+use crate::data::RunData;
+use crate::error::ChartError;
+use crate::rows::{Cell, Column, Entry, RowFigure};
+use crate::style;
+
+/// The rows: measure in regional_adjustment.csv and label.
+const ROWS: &[(&str, &str)] = &[
+    ("jobs_here", "Jobs in the region"),
+    ("commuting_out", "Net commuting out"),
+    ("employed_residents", "Residents employed"),
+    ("unemployed", "Residents unemployed"),
+    ("out_of_labour_force", "Residents out of the labour force"),
+    ("residents", "Residents of working age (moves, entrants)"),
+];
+
+/// The columns: months after the closure and heading.
+const HORIZONS: &[(u32, &str)] = &[
+    (12, "1 year after (workers)"),
+    (36, "3 years after (workers)"),
+    (60, "5 years after (workers)"),
+];
+
+/// Builds the figure.
+pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
+    let Some(r) = &data.regional else {
+        return Ok(Built::Skipped(
+            "no regional adjustment in this run (run a closure with --counterfactual no-shocks)"
+                .to_string(),
+        ));
+    };
+    let mut columns = Vec::new();
+    for &(months, heading) in HORIZONS {
+        if r.at(months, "jobs_here").is_none() {
+            continue;
+        }
+        let entries = ROWS
+            .iter()
+            .enumerate()
+            .map(|(k, &(measure, _))| match r.at(months, measure) {
+                Some(row) => Entry::Bar(Cell {
+                    from: 0.0,
+                    to: row.change,
+                    whisker: row.ci95,
+                    colour: style::series_colour(if k == 0 { 0 } else { 1 + k % 5 }),
+                    text: signed(row.change),
+                }),
+                None => Entry::Note("no value".to_string()),
+            })
+            .collect();
+        columns.push(Column {
+            heading: heading.to_string(),
+            entries,
+            connectors: false,
+        });
+    }
+    if columns.is_empty() {
+        return Ok(Built::Skipped(
+            "the run ends before a year after the closure".to_string(),
+        ));
+    }
+    let rate = |m: u32| {
+        r.at(m, "unemployment_rate_pp")
+            .map(|x| format!("{:+.1} pp", x.change))
+    };
+    let rates: Vec<String> = HORIZONS
+        .iter()
+        .filter_map(|&(m, _)| {
+            let years = m / 12;
+            let unit = if years == 1 { "year" } else { "years" };
+            rate(m).map(|t| format!("{t} after {years} {unit}"))
+        })
+        .collect();
+    Ok(Built::Rows(Box::new(RowFigure {
+        title: "How the closure's region absorbs the jobs it lost".to_string(),
+        subtitle: format!(
+            "Change against the same run without the closure, {}, under common random numbers; \
+             whiskers: 95 % interval. Residents employed = jobs in the region + net commuting \
+             out; residents = employed + unemployed + in training + out of the labour force. \
+             The region's unemployment rate: {}.",
+            style::mean_of(data.manifest.replications),
+            rates.join(", ")
+        ),
+        rows: ROWS.iter().map(|r| r.1.to_string()).collect(),
+        rule_before: Some(1),
+        columns,
+        legend: Vec::new(),
+        source: style::source_line(&data.manifest),
+    })))
+}
+
+/// `+454`, `−1,033`.
+fn signed(v: f64) -> String {
+    let text = style::format_number(v, 0);
+    if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{text}")
+    } else {
+        text
+    }
+}
