@@ -293,6 +293,10 @@ pub struct Matching {
     /// Least gain over the current wage, as a share, for which an employed worker changes
     /// jobs (applications mode).
     pub job_change_premium: f64,
+    /// Share of the gap between an unemployed worker's asking wage and the best offer it
+    /// turned down that the worker closes each month (applications mode; 0: workers ask for
+    /// what the rules on reasonable offers let them refuse, scaled by the reservation factor).
+    pub asking_adjustment: f64,
 }
 
 /// The matching process.
@@ -490,6 +494,7 @@ pub fn dmp(case: DmpCase) -> Params {
             on_the_job_search: 0.0,
             on_the_job_intensity: 0.0,
             job_change_premium: 0.0,
+            asking_adjustment: 0.0,
         },
         closures: vec![],
         technology_switches: vec![],

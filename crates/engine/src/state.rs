@@ -476,6 +476,10 @@ pub struct Economy {
     pub search_watch: BTreeMap<u32, SearchTally>,
     /// Workers by birth month (offset from `birth_base`), for retirement; empty without demography.
     pub(crate) by_birth: Vec<Vec<u32>>,
+    /// Unemployed workers' asking wages below their last wage, as a share of it, tagged with
+    /// the start of the spell they were set in (a tag that is not the worker's current spell
+    /// means 1): `phases/matching_applications.rs`.
+    pub asking: BTreeMap<u32, (Month, f32)>,
     /// Inactive workers by region of residence, for re-entry (entries of workers who have
     /// retired since are dropped when the list is next walked).
     pub(crate) inactive_lists: Vec<Vec<u32>>,
@@ -579,6 +583,7 @@ impl Economy {
             requalified: BTreeMap::new(),
             search_watch: BTreeMap::new(),
             by_birth: Vec::new(),
+            asking: BTreeMap::new(),
             inactive_lists: vec![Vec::new(); n_regions],
             birth_base: params.first_month(),
             // Months past the end hold the notices that run out after it, so that every

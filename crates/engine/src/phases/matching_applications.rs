@@ -18,6 +18,13 @@
 //! the first band's share of their current wage. Without benefit rules every offer is
 //! acceptable.
 //!
+//! Within what the rules let them refuse, unemployed workers learn from the offers they see
+//! (`matching.asking_adjustment`, `a`): a worker starts a spell asking for its last wage; each
+//! month in which it turned down offers and is still unemployed, its asking wage moves a share
+//! `a` of the way towards the best offer it turned down, and it then takes any offer at or
+//! above its asking wage (declining reservation wages from learning about the offers there
+//! are; the rules' bands and the end of the benefit lower what it may refuse over time).
+//!
 //! Firms screen a limited number of applicants a month: a vacancy with `A` applicants screens
 //! all of them up to its screening capacity `c` (`screening_per_vacancy`), and beyond it
 //! `c (A / c)^α` of them (drawn uniformly), with `α` the matching elasticity: a firm flooded
@@ -68,11 +75,24 @@ pub const MATCH_NOISE_SD: f64 = 0.1;
 struct Reservation {
     gross: f64,
     net: f64,
+    /// A gross wage the worker takes whatever the rules let it refuse: its own asking wage
+    /// (infinite when it asks for all the rules allow).
+    enough: f64,
 }
 
 impl Reservation {
     fn accepts(&self, rules: &crate::benefits::BenefitRules, offer: f64) -> bool {
-        offer >= self.gross && (self.net <= 0.0 || rules.net_pay(offer) >= self.net)
+        offer >= self.enough
+            || (offer >= self.gross && (self.net <= 0.0 || rules.net_pay(offer) >= self.net))
+    }
+}
+
+/// Worker `w`'s asking wage as a share of its last wage in its current spell (1 when it has
+/// not lowered it).
+fn asking_share(eco: &Economy, w: u32) -> f64 {
+    match eco.asking.get(&w) {
+        Some(&(spell, share)) if spell == eco.workers.rec[w as usize].since => f64::from(share),
+        _ => 1.0,
     }
 }
 
@@ -90,7 +110,11 @@ fn reservation(eco: &Economy, w: u32) -> Reservation {
         } else {
             0.0
         };
-        return Reservation { gross, net: 0.0 };
+        return Reservation {
+            gross,
+            net: 0.0,
+            enough: f64::INFINITY,
+        };
     }
     if r.status != Status::Unemployed {
         // On a payroll: under closure notice, the first band of reasonable offers; otherwise
@@ -105,30 +129,40 @@ fn reservation(eco: &Economy, w: u32) -> Reservation {
         return Reservation {
             gross: eco.current_wage(w) * share,
             net: 0.0,
+            enough: f64::INFINITY,
         };
     }
     let t = eco.month;
     let c = &eco.claims[i];
+    let base = f64::from(r.wage);
+    // The worker's own asking wage, once it has lowered it below its last wage.
+    let enough = match asking_share(eco, w) {
+        share if share < 1.0 => base * share,
+        _ => f64::INFINITY,
+    };
     if t >= c.ends {
         return Reservation {
             gross: 0.0,
             net: f64::from(rules.basic_income_cents()),
+            enough,
         };
     }
     // Months of the spell completed: 0-2 are its first three months.
-    let base = f64::from(r.wage);
     match t.since(r.since) {
         0..=2 => Reservation {
             gross: base * rules.reasonable_share_months_1_3 * rules.reservation_factor,
             net: 0.0,
+            enough,
         },
         3..=5 => Reservation {
             gross: base * rules.reasonable_share_months_4_6 * rules.reservation_factor,
             net: 0.0,
+            enough,
         },
         _ => Reservation {
             gross: 0.0,
             net: f64::from(c.amount),
+            enough,
         },
     }
 }
@@ -243,7 +277,8 @@ pub fn run(
     for tally in eco.search_watch.values_mut() {
         *tally = SearchTally::default();
     }
-    let (apps, tallies) = applications(eco, params, net, &slots, &market_slots, streams);
+    let (apps, tallies, turned_down) =
+        applications(eco, params, net, &slots, &market_slots, streams);
     for (w, tally) in tallies {
         if let Some(t) = eco.search_watch.get_mut(&w) {
             *t = tally;
@@ -269,13 +304,47 @@ pub fn run(
             }
         }
     }
+    lower_asking_wages(eco, params, &turned_down);
+}
+
+/// Unemployed workers who turned down offers this month and are still unemployed move their
+/// asking wage a share `asking_adjustment` of the way towards the best offer they turned down
+/// (as a share of their last wage); entries of workers no longer in the spell they were set in
+/// are dropped.
+fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[(u32, f64)]) {
+    let lambda = params.matching.asking_adjustment;
+    if lambda <= 0.0 {
+        return;
+    }
+    let recs = &eco.workers.rec;
+    eco.asking.retain(|&w, &mut (spell, _)| {
+        let r = &recs[w as usize];
+        r.status == Status::Unemployed && r.since == spell
+    });
+    for &(w, best) in turned_down {
+        let r = eco.workers.rec[w as usize];
+        if r.status != Status::Unemployed || r.wage == 0 {
+            continue;
+        }
+        let share = asking_share(eco, w);
+        let offered = best / f64::from(r.wage);
+        if offered < share {
+            let lowered = share - lambda * (share - offered);
+            eco.asking.insert(w, (r.since, lowered as f32));
+        }
+    }
 }
 
 /// One application: (slot, score, worker).
 type Application = (u32, f32, u32);
 
+/// What the seekers did this month: their applications, the tallies of watched seekers, and
+/// each unemployed seeker's best offer turned down.
+type Applied = (Vec<Application>, Vec<(u32, SearchTally)>, Vec<(u32, f64)>);
+
 /// The month's applications `(slot, score, worker)`, sorted by slot, best score first (ties by
-/// worker index), and the tallies of the watched workers among the seekers.
+/// worker index), the tallies of the watched workers among the seekers, and each unemployed
+/// seeker's best offer turned down (when asking wages adjust).
 fn applications(
     eco: &Economy,
     params: &Params,
@@ -283,7 +352,9 @@ fn applications(
     slots: &[(u32, u16)],
     market_slots: &[std::ops::Range<usize>],
     streams: &MonthStreams,
-) -> (Vec<Application>, Vec<(u32, SearchTally)>) {
+) -> Applied {
+    let adjusting = params.matching.asking_adjustment > 0.0;
+    let mut turned_down: Vec<(u32, f64)> = Vec::new();
     let mut tallies: Vec<(u32, SearchTally)> = Vec::new();
     let watching = !eco.search_watch.is_empty();
     let n = net.n_markets;
@@ -355,6 +426,7 @@ fn applications(
             let cheaper = !factors.is_empty();
             let mut tally =
                 (watched.as_ref().is_some_and(|bits| has(bits, w))).then(SearchTally::default);
+            let mut best_turned_down = 0.0f64;
             for _ in 0..k {
                 let (inside, outside) = match &broad {
                     Some(b) if broad_share > 0.0 && rng.random::<f64>() < broad_share => {
@@ -387,6 +459,7 @@ fn applications(
                     skill_there as f32,
                 ));
                 if !reservation.accepts(&eco.benefit_rules, offer) {
+                    best_turned_down = best_turned_down.max(offer);
                     continue;
                 }
                 let mut score = skill_there + noise.sample(rng);
@@ -398,11 +471,17 @@ fn applications(
             if let Some(t) = tally {
                 tallies.push((w, t));
             }
+            if adjusting
+                && best_turned_down > 0.0
+                && eco.workers.rec[i].status == Status::Unemployed
+            {
+                turned_down.push((w, best_turned_down));
+            }
         }
     }
     // Rank applicants per slot: best score first; ties by worker index (deterministic).
     apps.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    (apps, tallies)
+    (apps, tallies, turned_down)
 }
 
 /// A vacancy's screening result: its suitable applicants (indices into the applications), best

@@ -1,6 +1,7 @@
 //! `[matching]`: the matching mode (`aggregate` or `applications`), the matching function's
 //! efficiency and elasticity, applications per month, screening and suitability of applicants,
-//! and on-notice search. (Reservation wages follow the benefit rules, `[benefits]`.)
+//! on-notice and on-the-job search, and how fast unemployed workers' asking wages follow the
+//! offers they turn down. (Reservation wages follow the benefit rules, `[benefits]`.)
 
 use wandel_engine::params::{Matching, MatchingMode};
 
@@ -35,6 +36,7 @@ pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Matchin
             Some(0.05),
             Range::Between(0.0, 10.0),
         ),
+        asking_adjustment: rd.number(&mut m, "asking_adjustment", Some(0.0), Range::Unit),
         mode,
         efficiency: rd.number(&mut m, "efficiency", Some(0.3), Range::Positive),
         elasticity: rd.number(&mut m, "elasticity", Some(0.5), Range::OpenUnit),
