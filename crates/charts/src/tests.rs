@@ -264,6 +264,7 @@ impl Fixture {
             "ledger.csv",
             "followup.csv",
             "decomposition.csv",
+            "regional_adjustment.csv",
         ] {
             let _ = std::fs::remove_file(dir.join(name));
         }
@@ -304,6 +305,7 @@ impl Fixture {
             std::fs::write(dir.join("ledger.csv"), ledger).unwrap();
             std::fs::write(dir.join("followup.csv"), followup_csv()).unwrap();
             std::fs::write(dir.join("decomposition.csv"), DECOMPOSITION).unwrap();
+            std::fs::write(dir.join("regional_adjustment.csv"), REGIONAL).unwrap();
         }
         for (name, text) in [
             ("economy.csv", economy.as_str()),
@@ -317,6 +319,33 @@ impl Fixture {
         }
     }
 }
+
+/// regional_adjustment.csv of the fixture: a region that lost 1,000 jobs, one, three and five
+/// years after the closure (the rows the chart draws) and two years after (one it does not).
+const REGIONAL: &str = "months_after_closure,measure,change,ci95_low,ci95_high
+12,jobs_here,-1000,-1050,-950
+12,commuting_out,400,380,420
+12,employed_residents,-600,-640,-560
+12,unemployed,450,430,470
+12,out_of_labour_force,120,100,140
+12,residents,-30,-40,-20
+12,unemployment_rate_pp,9.5,9,10
+24,jobs_here,-1000,-1050,-950
+36,jobs_here,-980,-1030,-930
+36,commuting_out,600,580,620
+36,employed_residents,-380,-420,-340
+36,unemployed,150,130,170
+36,out_of_labour_force,90,70,110
+36,residents,-140,-160,-120
+36,unemployment_rate_pp,3.1,2.8,3.4
+60,jobs_here,-970,-1020,-920
+60,commuting_out,620,600,640
+60,employed_residents,-350,-390,-310
+60,unemployed,40,,
+60,out_of_labour_force,50,30,70
+60,residents,-260,-280,-240
+60,unemployment_rate_pp,0.9,0.6,1.2
+";
 
 /// decomposition.csv of the fixture: the package gains 100 job-years; `courses` contributes
 /// 70 and `council` 50, so the interaction (sum of parts minus package) is +20; `council` has
@@ -717,7 +746,7 @@ fn png_size(path: &Path) -> (u32, u32) {
     (be(&bytes[16..20]), be(&bytes[20..24]))
 }
 
-const TITLES: [(&str, &str); 12] = [
+const TITLES: [(&str, &str); 13] = [
     ("employment_by_sector", "Employment by sector, workers"),
     (
         "employment_index",
@@ -727,6 +756,10 @@ const TITLES: [(&str, &str); 12] = [
     (
         "unemployment_by_region",
         "Unemployment rate by region, % of the labour force",
+    ),
+    (
+        "regional_adjustment",
+        "How the region of the closure absorbs the jobs it lost",
     ),
     (
         "reemployment",
@@ -990,6 +1023,7 @@ fn without_a_counterfactual_the_policy_charts_are_skipped() {
     assert_eq!(
         skipped,
         [
+            "regional_adjustment",
             "policy_effect",
             "participants_effect",
             "fiscal",
@@ -1139,6 +1173,7 @@ fn empty_files_do_not_panic() {
         "ledger.csv",
         "followup.csv",
         "decomposition.csv",
+        "regional_adjustment.csv",
     ] {
         std::fs::write(dir.join(name), "").unwrap();
         let err = draw_all(&dir, &ChartOptions::new()).unwrap_err();
@@ -1155,6 +1190,7 @@ fn empty_files_do_not_panic() {
         "ledger.csv",
         "followup.csv",
         "decomposition.csv",
+        "regional_adjustment.csv",
     ] {
         edit(&dir, name, |t| t.lines().next().unwrap().to_string() + "\n");
     }

@@ -82,7 +82,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         })
         .collect();
     Ok(Built::Rows(Box::new(RowFigure {
-        title: "How the closure's region absorbs the jobs it lost".to_string(),
+        title: "How the region of the closure absorbs the jobs it lost".to_string(),
         subtitle: format!(
             "Change against the same run without the closure, {}, under common random numbers; \
              whiskers: 95 % interval. Residents employed = jobs in the region + net commuting \
