@@ -286,5 +286,5 @@ fn a_closure_against_the_run_without_it_writes_the_regional_adjustment_and_its_c
     );
     assert!(out.join("charts/regional_adjustment.png").exists());
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
-    assert!(report.contains("region absorbs the jobs it lost"));
+    assert!(report.contains("absorbs the jobs it lost"));
 }
