@@ -75,8 +75,9 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             f.target.push(0);
             f.employees.add_firm();
             // A firm's wage premium: log-normal around the group's wage with mean premium 1.
+            // A group of one firm (a named works) pays its documented wage.
             let sd = params.wages.firm_premium_sd;
-            let premium = if sd > 0.0 {
+            let premium = if sd > 0.0 && group.count > 1 {
                 let z: f64 = Normal::new(0.0, sd).expect("validated sd").sample(rng);
                 (z - sd * sd / 2.0).exp()
             } else {

@@ -297,6 +297,9 @@ pub struct Matching {
     /// turned down that the worker closes each month (applications mode; 0: workers ask for
     /// what the rules on reasonable offers let them refuse, scaled by the reservation factor).
     pub asking_adjustment: f64,
+    /// Employed applicants (on-the-job searchers) a vacancy screens per month, apart from its
+    /// unemployed applicants and those under notice (applications mode; 0: one pool for all).
+    pub screening_employed: f64,
 }
 
 /// The matching process.
@@ -495,6 +498,7 @@ pub fn dmp(case: DmpCase) -> Params {
             on_the_job_intensity: 0.0,
             job_change_premium: 0.0,
             asking_adjustment: 0.0,
+            screening_employed: 0.0,
         },
         closures: vec![],
         technology_switches: vec![],

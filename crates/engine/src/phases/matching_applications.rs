@@ -284,7 +284,18 @@ pub fn run(
             *t = tally;
         }
     }
-    let picks = screen(params, &slots, &apps, streams);
+    let employed = |w: u32| {
+        let r = &eco.workers.rec[w as usize];
+        r.status != Status::Unemployed
+            && eco.firms.status[r.employer as usize] != FirmStatus::Noticed
+            && eco.notice_of(w).is_none()
+    };
+    let channel: Vec<bool> = if params.matching.screening_employed > 0.0 {
+        apps.iter().map(|a| employed(a.2)).collect()
+    } else {
+        Vec::new()
+    };
+    let picks = screen(params, &slots, &apps, &channel, streams);
     let t = eco.month;
     for pick in picks {
         let (firm, occ) = slots[pick.slot as usize];
@@ -498,14 +509,15 @@ fn screen(
     params: &Params,
     slots: &[(u32, u16)],
     apps: &[(u32, f32, u32)],
+    employed: &[bool],
     streams: &MonthStreams,
 ) -> Vec<Pick> {
-    let capacity = params.matching.screening_per_vacancy;
     let alpha = params.matching.elasticity;
     let suitability = params.matching.suitability;
     let mut picks = Vec::new();
     let mut current: Option<((u32, u16), SimRng)> = None;
     let mut order: Vec<u32> = Vec::new();
+    let mut screened_all: Vec<u32> = Vec::new();
     let mut k = 0;
     while k < apps.len() {
         let slot = apps[k].0;
@@ -520,25 +532,43 @@ fn screen(
         }
         let rng = &mut current.as_mut().expect("set above").1;
         let priority: u64 = rng.random();
-        let applicants = (k - first) as f64;
-        let screened = if applicants <= capacity {
-            k - first
+        // One pool of applicants, or (with employed applicants screened apart) the
+        // unemployed and those under notice first, then the employed, each up to its own
+        // capacity.
+        screened_all.clear();
+        let channels: &[(bool, f64)] = if employed.is_empty() {
+            &[(false, params.matching.screening_per_vacancy)]
         } else {
-            stochastic_round(capacity * (applicants / capacity).powf(alpha), rng) as usize
+            &[
+                (false, params.matching.screening_per_vacancy),
+                (true, params.matching.screening_employed),
+            ]
         };
-        // Which applicants are screened: all, or a uniform subset (partial Fisher–Yates on
-        // their positions), kept in rank order.
-        order.clear();
-        order.extend(first as u32..k as u32);
-        if order.len() > screened {
-            for q in 0..screened {
-                let r = rng.random_range(q..order.len());
-                order.swap(q, r);
+        for &(of_employed, capacity) in channels {
+            order.clear();
+            order.extend(
+                (first as u32..k as u32)
+                    .filter(|&a| employed.is_empty() || employed[a as usize] == of_employed),
+            );
+            let applicants = order.len() as f64;
+            let screened = if applicants <= capacity {
+                order.len()
+            } else {
+                stochastic_round(capacity * (applicants / capacity).powf(alpha), rng) as usize
+            };
+            // Which applicants are screened: all, or a uniform subset (partial Fisher–Yates
+            // on their positions), kept in rank order.
+            if order.len() > screened {
+                for q in 0..screened {
+                    let r = rng.random_range(q..order.len());
+                    order.swap(q, r);
+                }
+                order.truncate(screened);
             }
-            order.truncate(screened);
-            order.sort_unstable();
+            screened_all.extend_from_slice(&order);
         }
-        let candidates: Vec<u32> = order
+        screened_all.sort_unstable();
+        let candidates: Vec<u32> = screened_all
             .iter()
             .copied()
             .filter(|_| rng.random_bool(suitability))

@@ -37,6 +37,12 @@ pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Matchin
             Range::Between(0.0, 10.0),
         ),
         asking_adjustment: rd.number(&mut m, "asking_adjustment", Some(0.0), Range::Unit),
+        screening_employed: rd.number(
+            &mut m,
+            "screening_employed",
+            Some(0.0),
+            Range::Between(0.0, 1000.0),
+        ),
         mode,
         efficiency: rd.number(&mut m, "efficiency", Some(0.3), Range::Positive),
         elasticity: rd.number(&mut m, "elasticity", Some(0.5), Range::OpenUnit),
