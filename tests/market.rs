@@ -289,12 +289,12 @@ fn a_closed_works_town_absorbs_the_shock_and_its_unemployment_gap_halves_within_
 }
 
 #[test]
-fn unemployed_workers_who_see_offers_lower_their_asking_wage_and_find_work_sooner() {
+fn workers_who_see_or_expect_lower_offers_lower_their_asking_wage_and_find_work_sooner() {
     // With workers asking for all the rules on reasonable offers let them refuse
     // (reservation factor 1), the closed works' staff re-employed after 12 months rise by more
     // than 10 pp when each worker moves its asking wage to the best offer it turned down
-    // (asking_adjustment 1) instead of keeping it (0); every lowered asking wage belongs to an
-    // unemployed worker in the spell it was set in, and lies below its last wage.
+    // (asking_adjustment 1) instead of keeping it (0); every lowered asking wage of an
+    // unemployed worker in the spell it was set in lies below its last wage.
     use wandel_engine::indicators as ind;
     let reemployed = |adjustment: &str| {
         let set = [
@@ -327,6 +327,15 @@ fn unemployed_workers_who_see_offers_lower_their_asking_wage_and_find_work_soone
         learning > fixed + 0.10,
         "re-employed after 12 months: {:.1} % learning, {:.1} % fixed",
         100.0 * learning,
+        100.0 * fixed
+    );
+    // Asking at most for the offers within reach (a steelworker knows local pay is lower)
+    // does the same without any offer turned down first.
+    let (expecting, _) = reemployed("matching.expected_offers=true");
+    assert!(
+        expecting > fixed + 0.10,
+        "re-employed after 12 months: {:.1} % expecting the offers within reach, {:.1} % not",
+        100.0 * expecting,
         100.0 * fixed
     );
 }

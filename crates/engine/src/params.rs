@@ -300,6 +300,10 @@ pub struct Matching {
     /// Employed applicants (on-the-job searchers) a vacancy screens per month, apart from its
     /// unemployed applicants and those under notice (applications mode; 0: one pool for all).
     pub screening_employed: f64,
+    /// Whether an unemployed worker's asking wage is at most the offer it can expect in its
+    /// own market (the mean wage level of that market's open vacancies, at its skill), besides
+    /// what it learns from offers it turns down (applications mode).
+    pub expected_offers: bool,
 }
 
 /// The matching process.
@@ -499,6 +503,7 @@ pub fn dmp(case: DmpCase) -> Params {
             job_change_premium: 0.0,
             asking_adjustment: 0.0,
             screening_employed: 0.0,
+            expected_offers: false,
         },
         closures: vec![],
         technology_switches: vec![],

@@ -23,7 +23,11 @@
 //! month in which it turned down offers and is still unemployed, its asking wage moves a share
 //! `a` of the way towards the best offer it turned down, and it then takes any offer at or
 //! above its asking wage (declining reservation wages from learning about the offers there
-//! are; the rules' bands and the end of the benefit lower what it may refuse over time).
+//! are; the rules' bands and the end of the benefit lower what it may refuse over time). With
+//! `matching.expected_offers` its asking wage is also at most the offer it can expect: the
+//! mean wage level of the open vacancies it searches this month (weighted as its applications
+//! are: search weight × vacancies), at its skill (a displaced worker from a high-paying firm
+//! knows that the pay within its reach is lower).
 //!
 //! Firms screen a limited number of applicants a month: a vacancy with `A` applicants screens
 //! all of them up to its screening capacity `c` (`screening_per_vacancy`), and beyond it
@@ -87,6 +91,14 @@ impl Reservation {
     }
 }
 
+/// Whether payroll worker `w` is under notice (of a closure or of a layoff).
+fn noticed_set(eco: &Economy, w: u32) -> bool {
+    let r = &eco.workers.rec[w as usize];
+    r.status != Status::Unemployed
+        && (eco.firms.status[r.employer as usize] == FirmStatus::Noticed
+            || eco.notice_of(w).is_some())
+}
+
 /// Worker `w`'s asking wage as a share of its last wage in its current spell (1 when it has
 /// not lowered it).
 fn asking_share(eco: &Economy, w: u32) -> f64 {
@@ -96,8 +108,10 @@ fn asking_share(eco: &Economy, w: u32) -> f64 {
     }
 }
 
-/// The reservation of worker `w` this month (see the module header).
-fn reservation(eco: &Economy, w: u32) -> Reservation {
+/// The reservation of worker `w` this month (see the module header), for a worker out of work
+/// or under notice asking for `asking` × its last (or current) wage (1: all the rules let it
+/// refuse).
+fn reservation(eco: &Economy, w: u32, asking: f64) -> Reservation {
     let rules = &eco.benefit_rules;
     let i = w as usize;
     let r = &eco.workers.rec[i];
@@ -126,19 +140,26 @@ fn reservation(eco: &Economy, w: u32) -> Reservation {
         } else {
             1.0 + eco.job_change_premium
         };
+        let current = eco.current_wage(w);
         return Reservation {
-            gross: eco.current_wage(w) * share,
+            gross: current * share,
             net: 0.0,
-            enough: f64::INFINITY,
+            // A worker under notice asks for its own asking wage, once below its pay.
+            enough: if noticed && asking < 1.0 {
+                current * asking
+            } else {
+                f64::INFINITY
+            },
         };
     }
     let t = eco.month;
     let c = &eco.claims[i];
     let base = f64::from(r.wage);
-    // The worker's own asking wage, once it has lowered it below its last wage.
-    let enough = match asking_share(eco, w) {
-        share if share < 1.0 => base * share,
-        _ => f64::INFINITY,
+    // The worker's own asking wage, once below its last wage.
+    let enough = if asking < 1.0 {
+        base * asking
+    } else {
+        f64::INFINITY
     };
     if t >= c.ends {
         return Reservation {
@@ -322,7 +343,7 @@ pub fn run(
 /// asking wage a share `asking_adjustment` of the way towards the best offer they turned down
 /// (as a share of their last wage); entries of workers no longer in the spell they were set in
 /// are dropped.
-fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[(u32, f64)]) {
+fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[(u32, f64, f64)]) {
     let lambda = params.matching.asking_adjustment;
     if lambda <= 0.0 {
         return;
@@ -330,15 +351,20 @@ fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[(u32, f
     let recs = &eco.workers.rec;
     eco.asking.retain(|&w, &mut (spell, _)| {
         let r = &recs[w as usize];
-        r.status == Status::Unemployed && r.since == spell
+        r.status != Status::Retired && r.status != Status::Inactive && r.since == spell
     });
-    for &(w, best) in turned_down {
+    for &(w, best, share) in turned_down {
         let r = eco.workers.rec[w as usize];
-        if r.status != Status::Unemployed || r.wage == 0 {
+        let reference = match r.status {
+            Status::Unemployed => f64::from(r.wage),
+            // Still under notice, in the job it searched from.
+            Status::Employed | Status::ShortTime => eco.current_wage(w),
+            _ => 0.0,
+        };
+        if reference <= 0.0 {
             continue;
         }
-        let share = asking_share(eco, w);
-        let offered = best / f64::from(r.wage);
+        let offered = best / reference;
         if offered < share {
             let lowered = share - lambda * (share - offered);
             eco.asking.insert(w, (r.since, lowered as f32));
@@ -350,8 +376,12 @@ fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[(u32, f
 type Application = (u32, f32, u32);
 
 /// What the seekers did this month: their applications, the tallies of watched seekers, and
-/// each unemployed seeker's best offer turned down.
-type Applied = (Vec<Application>, Vec<(u32, SearchTally)>, Vec<(u32, f64)>);
+/// each unemployed seeker's best offer turned down with the asking share it used.
+type Applied = (
+    Vec<Application>,
+    Vec<(u32, SearchTally)>,
+    Vec<(u32, f64, f64)>,
+);
 
 /// The month's applications `(slot, score, worker)`, sorted by slot, best score first (ties by
 /// worker index), the tallies of the watched workers among the seekers, and each unemployed
@@ -365,7 +395,36 @@ fn applications(
     streams: &MonthStreams,
 ) -> Applied {
     let adjusting = params.matching.asking_adjustment > 0.0;
-    let mut turned_down: Vec<(u32, f64)> = Vec::new();
+    let mut turned_down: Vec<(u32, f64, f64)> = Vec::new();
+    // The mean wage level of each market's open vacancies (0 without any), for the offers an
+    // unemployed worker can expect there.
+    let expected_levels = params.matching.expected_offers.then(|| {
+        // Per market: the sum of its open vacancies' wage levels; then per source market the
+        // mean over the markets its seekers search, weighted by search weight × vacancies.
+        let sums: Vec<f64> = market_slots
+            .iter()
+            .map(|range| {
+                slots[range.clone()]
+                    .iter()
+                    .map(|&(firm, _)| f64::from(eco.firms.wage_level[firm as usize]))
+                    .sum::<f64>()
+            })
+            .collect();
+        let n = net.n_markets;
+        (0..n)
+            .map(|s| {
+                let (mut level, mut weight) = (0.0, 0.0);
+                for m in 0..n {
+                    let w = net.weight[s * n + m];
+                    if w > 0.0 {
+                        level += w * sums[m];
+                        weight += w * market_slots[m].len() as f64;
+                    }
+                }
+                if weight > 0.0 { level / weight } else { 0.0 }
+            })
+            .collect::<Vec<f64>>()
+    });
     let mut tallies: Vec<(u32, SearchTally)> = Vec::new();
     let watching = !eco.search_watch.is_empty();
     let n = net.n_markets;
@@ -428,7 +487,29 @@ fn applications(
             if inside_total + out_w <= 0.0 && breadth <= 1.0 {
                 continue;
             }
-            let reservation = reservation(eco, w);
+            let unemployed = eco.workers.rec[i].status == Status::Unemployed;
+            // Workers out of work and workers under notice have an asking wage of their own;
+            // on-the-job searchers ask for a raise.
+            let own_asking = unemployed || (nu > 0.0 && scale == nu && noticed_set(eco, w));
+            let asking = if own_asking {
+                let learned = asking_share(eco, w);
+                let reference = if unemployed {
+                    f64::from(eco.workers.rec[i].wage)
+                } else {
+                    eco.current_wage(w)
+                };
+                match &expected_levels {
+                    Some(levels) if levels[s] > 0.0 && reference > 0.0 => {
+                        let skill = eco.workers.rec[i].skill;
+                        let expected = f64::from(offered_wage(levels[s] as f32, skill));
+                        learned.min(expected / reference)
+                    }
+                    _ => learned,
+                }
+            } else {
+                1.0
+            };
+            let reservation = reservation(eco, w, asking);
             // The applicant's hiring-cost factors, looked up once for all applications.
             factors.clear();
             if subsidised.as_ref().is_some_and(|bits| has(bits, w)) {
@@ -482,11 +563,8 @@ fn applications(
             if let Some(t) = tally {
                 tallies.push((w, t));
             }
-            if adjusting
-                && best_turned_down > 0.0
-                && eco.workers.rec[i].status == Status::Unemployed
-            {
-                turned_down.push((w, best_turned_down));
+            if adjusting && best_turned_down > 0.0 && own_asking {
+                turned_down.push((w, best_turned_down, asking));
             }
         }
     }

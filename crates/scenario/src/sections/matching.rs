@@ -37,6 +37,7 @@ pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Matchin
             Range::Between(0.0, 10.0),
         ),
         asking_adjustment: rd.number(&mut m, "asking_adjustment", Some(0.0), Range::Unit),
+        expected_offers: rd.boolean(&mut m, "expected_offers", false),
         screening_employed: rd.number(
             &mut m,
             "screening_employed",
