@@ -53,6 +53,15 @@ fn check_scenario(rel: &str, set: &[&str]) {
             "{rel} {}: inactive stock-flow",
             r.month
         );
+        assert_eq!(
+            r.regions
+                .iter()
+                .map(|g| (g.exits_from_labour_force, g.reentries))
+                .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1)),
+            (r.exits_inactive, r.reentries),
+            "{rel} {}: exits and re-entries by region add up",
+            r.month
+        );
         assert_eq!(r.retired, prev.retired + r.retirements);
         assert_eq!(r.retirements, r.retirements_from.iter().sum::<u64>());
         // Firm headcounts equal the workers employed there (no trainees without policies).

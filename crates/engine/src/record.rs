@@ -130,6 +130,10 @@ pub struct RegionRecord {
     pub moved_in: u64,
     /// Residents who moved out this month.
     pub moved_out: u64,
+    /// Residents who left the labour force this month.
+    pub exits_from_labour_force: u64,
+    /// Residents who came back to the labour force this month.
+    pub reentries: u64,
     /// Residents' spending this month (net earnings and transfers, smoothed), € per month.
     pub spending: f64,
 }
@@ -197,6 +201,8 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
             employed_residents: eco.resident_wages[r].n,
             moved_in: eco.flows.region_moved_in[r],
             moved_out: eco.flows.region_moved_out[r],
+            exits_from_labour_force: eco.flows.region_exits[r],
+            reentries: eco.flows.region_reentries[r],
             spending: eco.spending[r],
         })
         .collect();

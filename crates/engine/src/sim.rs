@@ -224,6 +224,8 @@ fn reset_flows(f: &mut Flows) {
         cell_separations: std::mem::take(&mut f.cell_separations),
         cell_layoffs: std::mem::take(&mut f.cell_layoffs),
         region_moved_in: std::mem::take(&mut f.region_moved_in),
+        region_exits: std::mem::take(&mut f.region_exits),
+        region_reentries: std::mem::take(&mut f.region_reentries),
         region_moved_out: std::mem::take(&mut f.region_moved_out),
         ..Flows::default()
     };
@@ -232,6 +234,8 @@ fn reset_flows(f: &mut Flows) {
         &mut f.cell_separations,
         &mut f.cell_layoffs,
         &mut f.region_moved_in,
+        &mut f.region_exits,
+        &mut f.region_reentries,
         &mut f.region_moved_out,
     ] {
         v.fill(0);

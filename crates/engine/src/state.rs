@@ -381,6 +381,10 @@ pub struct Flows {
     pub region_moved_in: Vec<u64>,
     /// Per region: workers who moved out.
     pub region_moved_out: Vec<u64>,
+    /// Exits from the labour force per region of residence.
+    pub region_exits: Vec<u64>,
+    /// Re-entries into the labour force per region of residence.
+    pub region_reentries: Vec<u64>,
     /// Per cell (region × sector): hires, separations, layoffs.
     pub cell_hires: Vec<u64>,
     /// Per cell: separations.
@@ -570,6 +574,8 @@ impl Economy {
                 cell_separations: vec![0; n_cells],
                 cell_layoffs: vec![0; n_cells],
                 region_moved_in: vec![0; n_regions],
+                region_exits: vec![0; n_regions],
+                region_reentries: vec![0; n_regions],
                 region_moved_out: vec![0; n_regions],
                 ..Flows::default()
             },

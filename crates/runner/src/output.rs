@@ -150,6 +150,11 @@ pub(crate) fn write_markets(path: &Path, params: &Params, runs: &[RunOutput]) ->
                         ("employed_residents", reg.employed_residents.to_string()),
                         ("moved_in", reg.moved_in.to_string()),
                         ("moved_out", reg.moved_out.to_string()),
+                        (
+                            "exits_from_labour_force",
+                            reg.exits_from_labour_force.to_string(),
+                        ),
+                        ("reentries", reg.reentries.to_string()),
                         ("spending", num((reg.spending * 100.0).round() / 100.0)),
                     ] {
                         c.write_record([month.as_str(), &rep, region, "all", measure, &value])?;

@@ -278,6 +278,7 @@ fn exits(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
     for &w in &leaving {
         eco.leave_off_payroll(w);
         eco.enter_inactive(w);
+        eco.flows.region_exits[eco.workers.rec[w as usize].region as usize] += 1;
     }
     eco.flows.exits_inactive += leaving.len() as u64;
     reentry(eco, params, streams, &factors);
@@ -324,6 +325,7 @@ fn reentry(eco: &mut Economy, params: &Params, streams: &MonthStreams, factors: 
     for &w in &coming {
         eco.leave_off_payroll(w);
         eco.enter_unemployed(w);
+        eco.flows.region_reentries[eco.workers.rec[w as usize].region as usize] += 1;
     }
     eco.flows.reentries += coming.len() as u64;
 }
