@@ -12,6 +12,10 @@
 //!   vacancies of its cell (region × sector) stay open, `D` months (vacancies posted over hires,
 //!   both smoothed over `signal_months`), plus the cost of the hire itself.
 //!
+//! A cell whose firms posted no vacancies gives no signal of what hiring costs: its firms keep
+//! their capacity. A firm with more workers than its target is not hiring, so it may narrow
+//! its capacity but not widen it (a declining sector does not grow back on cheap hiring).
+//!
 //! `p` is set so that a firm at its base size (`k = k̄`) paying `b` is indifferent when
 //! vacancies last `vacancy_duration_months` (calibration: M7). While `V > C` the firm widens
 //! its capacity, while `V < C` it narrows it, by at most `adjustment_speed` log points a month
@@ -74,16 +78,17 @@ impl MarketSignals {
 
     /// Expected months a vacancy of cell `c` stays open: smoothed vacancies over smoothed
     /// hires, at least one month (a vacancy is posted for a month) and at most
-    /// [`LONGEST_DURATION`]; one month where no vacancy was posted.
-    pub fn duration(&self, c: usize) -> f64 {
+    /// [`LONGEST_DURATION`]; `None` where no vacancy was posted (no signal: the cell's firms
+    /// have not been hiring).
+    pub fn duration(&self, c: usize) -> Option<f64> {
         let (v, h) = (self.cell_vacancies[c], self.cell_hires[c]);
         if v <= 0.0 {
-            return 1.0;
+            return None;
         }
         if h <= 0.0 {
-            return LONGEST_DURATION;
+            return Some(LONGEST_DURATION);
         }
-        (v / h).clamp(1.0, LONGEST_DURATION)
+        Some((v / h).clamp(1.0, LONGEST_DURATION))
     }
 }
 
@@ -204,19 +209,35 @@ pub fn update_capacity(eco: &mut Economy, params: &Params) {
             if b > 0.0 { kb / b } else { 1.0 }
         })
         .collect();
-    let durations: Vec<f64> = (0..eco.wage_cells.len())
+    let durations: Vec<Option<f64>> = (0..eco.wage_cells.len())
         .map(|c| eco.signals.duration(c))
         .collect();
     let wage_ratio: Vec<f64> = eco.signals.log_wage_index.iter().map(|x| x.exp()).collect();
     let f = &mut eco.firms;
-    for ((k, &status), &cell) in f.capacity.iter_mut().zip(&f.status).zip(&f.cell) {
+    let targets = f.target.iter().zip(f.employees.headcounts());
+    for (((k, &status), &cell), (&target, headcount)) in f
+        .capacity
+        .iter_mut()
+        .zip(&f.status)
+        .zip(&f.cell)
+        .zip(targets)
+    {
         if status != FirmStatus::Active {
             continue;
         }
         let c = cell as usize;
+        // No vacancies in the cell: no signal of what hiring costs, so no change.
+        let Some(duration) = durations[c] else {
+            continue;
+        };
         let ratio = wage_ratio[c / n_sectors];
         let relative = f64::from(*k) / mean[c / n_sectors];
-        let gap = value_gap(params, c % n_sectors, durations[c], ratio, relative);
+        let mut gap = value_gap(params, c % n_sectors, duration, ratio, relative);
+        if headcount > target {
+            // A firm with more workers than it wants is not hiring: cheap hiring is no
+            // reason for it to widen its capacity.
+            gap = gap.min(0.0);
+        }
         let step = (jobs.adjustment_speed * gap.clamp(-1.0, 1.0)).exp();
         *k = (f64::from(*k) * step).clamp(0.01, 100.0) as f32;
     }
