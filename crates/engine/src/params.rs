@@ -300,9 +300,10 @@ pub struct Matching {
     /// Employed applicants (on-the-job searchers) a vacancy screens per month, apart from its
     /// unemployed applicants and those under notice (applications mode; 0: one pool for all).
     pub screening_employed: f64,
-    /// Whether an unemployed worker's asking wage is at most the offer it can expect in its
-    /// own market (the mean wage level of that market's open vacancies, at its skill), besides
-    /// what it learns from offers it turns down (applications mode).
+    /// Whether the asking wage of a worker out of work or under notice is at most the offer it
+    /// can expect within its search (the mean wage level of the open vacancies of the markets
+    /// its market's seekers search, weighted by search weight × vacancies, at its skill),
+    /// besides what it learns from offers it turns down (applications mode).
     pub expected_offers: bool,
 }
 

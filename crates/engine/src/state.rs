@@ -193,8 +193,8 @@ pub struct Firms {
     pub any_short_hours: bool,
     /// Vacancies posted this month.
     pub vacancies: Vec<u32>,
-    /// Capacity the firm chose relative to its base size for the tradable part of its demand
-    /// (1 at the start; `phases/creation.rs` widens or narrows it).
+    /// Capacity the firm chose relative to its base size: a factor on its target (1 at the
+    /// start; `phases/creation.rs` widens or narrows it).
     pub capacity: Vec<f32>,
     /// Entry wage level at the start, € a month for a worker of average skill (the wage curve
     /// moves `wage_level` around it; the firm's output per worker is set from it).
@@ -484,8 +484,9 @@ pub struct Economy {
     /// the start of the spell they were set in (a tag that is not the worker's current spell
     /// means 1): `phases/matching_applications.rs`.
     pub asking: BTreeMap<u32, (Month, f32)>,
-    /// Inactive workers by region of residence, for re-entry (entries of workers who have
-    /// retired since are dropped when the list is next walked).
+    /// Inactive workers who may come back, by region of residence, for re-entry (filled by the
+    /// demography phase; entries of workers who have retired or come back since are dropped when
+    /// the list is next walked).
     pub(crate) inactive_lists: Vec<Vec<u32>>,
     /// Birth month of `by_birth[0]`.
     pub(crate) birth_base: Month,
@@ -854,8 +855,6 @@ impl Economy {
     pub(crate) fn enter_inactive(&mut self, w: u32) {
         let i = w as usize;
         self.workers.rec[i].status = Status::Inactive;
-        let home = self.workers.rec[i].region as usize;
-        self.inactive_lists[home].push(w);
         self.workers.rec[i].since = self.month;
         self.counts[Status::Inactive as usize] += 1;
         self.region_inactive[self.workers.rec[i].region as usize] += 1;

@@ -78,11 +78,12 @@ impl MarketSignals {
 
     /// Expected months a vacancy of cell `c` stays open: smoothed vacancies over smoothed
     /// hires, at least one month (a vacancy is posted for a month) and at most
-    /// [`LONGEST_DURATION`]; `None` where no vacancy was posted (no signal: the cell's firms
-    /// have not been hiring).
+    /// [`LONGEST_DURATION`]; `None` where fewer than half a vacancy a month were posted on
+    /// average (no signal: the cell's firms have not been hiring).
     pub fn duration(&self, c: usize) -> Option<f64> {
         let (v, h) = (self.cell_vacancies[c], self.cell_hires[c]);
-        if v <= 0.0 {
+        // Below half a vacancy a month on average the cell has all but stopped hiring.
+        if v < 0.5 {
             return None;
         }
         if h <= 0.0 {
@@ -161,7 +162,8 @@ pub fn value_gap(
     let jobs = &params.jobs;
     let s = params.sectors[sector].separation_rate;
     let price = relative.powf(-1.0 / jobs.demand_elasticity);
-    let value = (output_per_worker(params, sector) * price - wage_ratio) / (jobs.discount_rate + s);
+    let horizon = (jobs.discount_rate + s).max(1e-6); // No NaN for r = s = 0.
+    let value = (output_per_worker(params, sector) * price - wage_ratio) / horizon;
     let cost = wage_ratio * (jobs.vacancy_cost * duration + jobs.hiring_cost_months);
     if cost <= 0.0 {
         return if value > 0.0 { 1.0 } else { -1.0 };

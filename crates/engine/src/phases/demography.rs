@@ -73,6 +73,9 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
     let mobility = beta_sampler(pop.mobility.0, pop.mobility.1);
     let n_occ = params.occupations.len();
     let demand = market_demand(eco, n_occ);
+    // Each region's share of its labour force in work, before any entrant of this month (so
+    // that where one home region's entrants settle does not depend on another's).
+    let working = working_shares(eco, params);
     let mut n_entrants = 0u64;
     for (home, &retired_here) in retired_in.iter().enumerate() {
         let expected = retired_here as f64 * params.demography.entry_per_retirement;
@@ -82,7 +85,7 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
         if n == 0 {
             continue;
         }
-        let entry_cdf = entrant_cdf(eco, params, &demand, home);
+        let entry_cdf = entrant_cdf(eco, params, &demand, &working, home);
         for k in 0..n {
             let id = entrant_id(streams.month_idx, home, k);
             let rng = &mut streams.of(Phase::Entry, id);
@@ -145,12 +148,34 @@ fn market_demand(eco: &Economy, n_occ: usize) -> Vec<f64> {
     weight
 }
 
+/// Each region's share of its labour force (unemployed and payroll residents) in work; 1 for a
+/// region without a labour force.
+fn working_shares(eco: &Economy, params: &Params) -> Vec<f64> {
+    (0..params.regions.len())
+        .map(|r| {
+            let unemployed = eco.region_unemployed[r] as f64;
+            let force = unemployed + eco.resident_wages[r].n as f64;
+            if force > 0.0 {
+                1.0 - unemployed / force
+            } else {
+                1.0
+            }
+        })
+        .collect()
+}
+
 /// Cumulative shares of the local markets where an entrant from region `home` settles: each
 /// market within the home region's reach weighs its labour demand × the accessibility of its
 /// region × the share of that region's labour force in work (fewer entrants settle where
 /// unemployment is high); the home region's initial labour force when none of them wants
 /// anyone. Only regions within reach count, so regions without ties do not affect each other.
-fn entrant_cdf(eco: &Economy, params: &Params, demand: &[f64], home: usize) -> Vec<f64> {
+fn entrant_cdf(
+    eco: &Economy,
+    params: &Params,
+    demand: &[f64],
+    working: &[f64],
+    home: usize,
+) -> Vec<f64> {
     let n_regions = params.regions.len();
     let n_occ = params.occupations.len();
     let mut weight = vec![0.0f64; demand.len()];
@@ -159,15 +184,8 @@ fn entrant_cdf(eco: &Economy, params: &Params, demand: &[f64], home: usize) -> V
         if reach <= 0.0 {
             continue;
         }
-        let unemployed = eco.region_unemployed[r] as f64;
-        let force = unemployed + eco.resident_wages[r].n as f64;
-        let working = if force > 0.0 {
-            1.0 - unemployed / force
-        } else {
-            1.0
-        };
         for o in 0..n_occ {
-            weight[r * n_occ + o] = reach * working * demand[r * n_occ + o];
+            weight[r * n_occ + o] = reach * working[r] * demand[r * n_occ + o];
         }
     }
     let total: f64 = weight.iter().sum();
@@ -275,10 +293,16 @@ fn exits(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
             }
         }
     }
+    let comes_back = d.reentry_rate > 0.0;
     for &w in &leaving {
         eco.leave_off_payroll(w);
         eco.enter_inactive(w);
-        eco.flows.region_exits[eco.workers.rec[w as usize].region as usize] += 1;
+        let home = eco.workers.rec[w as usize].region as usize;
+        eco.flows.region_exits[home] += 1;
+        // Only younger workers can come back (older workers' exits are final).
+        if comes_back && eco.workers.age_years(w, t) < older {
+            eco.inactive_lists[home].push(w);
+        }
     }
     eco.flows.exits_inactive += leaving.len() as u64;
     reentry(eco, params, streams, &factors);

@@ -25,8 +25,9 @@
 //! above its asking wage (declining reservation wages from learning about the offers there
 //! are; the rules' bands and the end of the benefit lower what it may refuse over time). With
 //! `matching.expected_offers` its asking wage is also at most the offer it can expect: the
-//! mean wage level of the open vacancies it searches this month (weighted as its applications
-//! are: search weight × vacancies), at its skill (a displaced worker from a high-paying firm
+//! mean wage level of the open vacancies it searches this month (each market weighted by the
+//! search weight of the worker's market × its vacancies; the worker's own mobility and search
+//! breadth are left out), at its skill (a displaced worker from a high-paying firm
 //! knows that the pay within its reach is lower).
 //!
 //! Firms screen a limited number of applicants a month: a vacancy with `A` applicants screens
@@ -343,7 +344,7 @@ pub fn run(
 /// asking wage a share `asking_adjustment` of the way towards the best offer they turned down
 /// (as a share of their last wage); entries of workers no longer in the spell they were set in
 /// are dropped.
-fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[(u32, f64, f64)]) {
+fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[TurnedDown]) {
     let lambda = params.matching.asking_adjustment;
     if lambda <= 0.0 {
         return;
@@ -353,8 +354,11 @@ fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[(u32, f
         let r = &recs[w as usize];
         r.status != Status::Retired && r.status != Status::Inactive && r.since == spell
     });
-    for &(w, best, share) in turned_down {
+    for &(w, best, share, status, since) in turned_down {
         let r = eco.workers.rec[w as usize];
+        if r.status != status || r.since != since {
+            continue; // Hired (or otherwise moved on) this month.
+        }
         let reference = match r.status {
             Status::Unemployed => f64::from(r.wage),
             // Still under notice, in the job it searched from.
@@ -377,11 +381,11 @@ type Application = (u32, f32, u32);
 
 /// What the seekers did this month: their applications, the tallies of watched seekers, and
 /// each unemployed seeker's best offer turned down with the asking share it used.
-type Applied = (
-    Vec<Application>,
-    Vec<(u32, SearchTally)>,
-    Vec<(u32, f64, f64)>,
-);
+type Applied = (Vec<Application>, Vec<(u32, SearchTally)>, Vec<TurnedDown>);
+
+/// A seeker who turned down offers: worker, best offer turned down, the asking share it used,
+/// and its status and spell (or job) start when it searched.
+type TurnedDown = (u32, f64, f64, Status, crate::Month);
 
 /// The month's applications `(slot, score, worker)`, sorted by slot, best score first (ties by
 /// worker index), the tallies of the watched workers among the seekers, and each unemployed
@@ -395,7 +399,7 @@ fn applications(
     streams: &MonthStreams,
 ) -> Applied {
     let adjusting = params.matching.asking_adjustment > 0.0;
-    let mut turned_down: Vec<(u32, f64, f64)> = Vec::new();
+    let mut turned_down: Vec<TurnedDown> = Vec::new();
     // The mean wage level of each market's open vacancies (0 without any), for the offers an
     // unemployed worker can expect there.
     let expected_levels = params.matching.expected_offers.then(|| {
@@ -564,7 +568,8 @@ fn applications(
                 tallies.push((w, t));
             }
             if adjusting && best_turned_down > 0.0 && own_asking {
-                turned_down.push((w, best_turned_down, asking));
+                let r = &eco.workers.rec[i];
+                turned_down.push((w, best_turned_down, asking, r.status, r.since));
             }
         }
     }
