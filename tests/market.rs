@@ -368,3 +368,40 @@ fn employed_applicants_screened_apart_do_not_crowd_the_unemployed_out_of_screeni
     );
     assert!(ee_apart > 0.002, "job to job {ee_apart:.4}");
 }
+
+#[test]
+fn firms_without_demand_or_staff_exit_after_a_year() {
+    // The combustion-engine phase-out with combustion powertrain demand gone by 2027 (instead
+    // of 5 % left in 2035): its firms lay off everyone, and a firm with neither a target nor
+    // staff for twelve months in a row exits; no firm exits in the first year of the run, and
+    // every invariant holds each month.
+    let s = crate::util::scenario(
+        "scenarios/ice_phaseout.toml",
+        &[
+            "simulation.months=84",
+            r#"sectors.0.demand=[["2025-01", 1.0], ["2027-01", 0.0]]"#,
+        ],
+    );
+    assert_eq!(s.params.sectors[0].name, "ice_powertrain");
+    let mut sim = wandel_engine::Simulation::new(&s.params, 0);
+    let (mut exits, mut first_year) = (0u64, 0u64);
+    let start = s.params.start;
+    while !sim.finished() {
+        let r = sim.step(&mut ());
+        wandel_engine::invariants::check(&sim.economy).unwrap();
+        exits += r.firm_exits;
+        if r.month < start.plus(12) {
+            first_year += r.firm_exits;
+        }
+    }
+    assert_eq!(first_year, 0);
+    let closed = sim
+        .economy
+        .firms
+        .status
+        .iter()
+        .filter(|&&st| st == wandel_engine::state::FirmStatus::Closed)
+        .count() as u64;
+    assert!(exits > 0, "no firm exited");
+    assert!(closed >= exits, "{closed} closed, {exits} exits");
+}

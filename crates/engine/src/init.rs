@@ -87,6 +87,7 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             f.wage_level.push((group.wage * premium) as f32);
             f.base_wage.push((group.wage * premium) as f32);
             f.capacity.push(1.0);
+            f.idle_months.push(0);
             f.works_council.push(k < councils);
             f.trains.push(k < trainers);
             f.status.push(FirmStatus::Active);

@@ -105,6 +105,8 @@ pub struct JobCreation {
     /// Mean lag of the vacancy-duration signal firms act on, months (exponential smoothing of
     /// each cell's vacancies and hires).
     pub signal_months: f64,
+    /// Months in a row without a target and without staff after which a firm exits (0: never).
+    pub exit_after_months: u32,
 }
 
 impl JobCreation {
@@ -119,6 +121,7 @@ impl JobCreation {
             discount_rate: 0.0,
             adjustment_speed: 0.0,
             signal_months: 0.0,
+            exit_after_months: 0,
         }
     }
 }

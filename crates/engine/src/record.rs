@@ -43,6 +43,8 @@ pub struct MonthRecord {
     pub exits_inactive: u64,
     /// Inactive workers back in the labour force (as job seekers).
     pub reentries: u64,
+    /// Firms that exited this month.
+    pub firm_exits: u64,
     /// Residence moves between regions.
     pub movers: u64,
     /// Training starts.
@@ -228,6 +230,7 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         entries: f.entries,
         exits_inactive: f.exits_inactive,
         reentries: f.reentries,
+        firm_exits: f.firm_exits,
         movers: f.moves,
         training_starts: f.training_starts,
         training_ends: f.training_ends,

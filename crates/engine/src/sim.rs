@@ -131,6 +131,7 @@ impl<'p> Simulation<'p> {
         creation::update_wages(eco, params);
         creation::update_capacity(eco, params);
         targets::update_targets(eco, params);
+        creation::close_idle_firms(eco, params);
         policy.on_month_start(&mut PolicyCtx::new(
             eco,
             params,

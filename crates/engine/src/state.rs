@@ -199,6 +199,9 @@ pub struct Firms {
     /// Entry wage level at the start, € a month for a worker of average skill (the wage curve
     /// moves `wage_level` around it; the firm's output per worker is set from it).
     pub base_wage: Vec<f32>,
+    /// Months in a row the firm has had neither a target nor staff (it exits after
+    /// `jobs.exit_after_months`).
+    pub idle_months: Vec<u16>,
 }
 
 impl Firms {
@@ -369,6 +372,8 @@ pub struct Flows {
     pub exits_inactive: u64,
     /// Inactive workers back in the labour force (as job seekers).
     pub reentries: u64,
+    /// Firms that exited this month (no target and no staff for `jobs.exit_after_months`).
+    pub firm_exits: u64,
     /// Training starts.
     pub training_starts: u64,
     /// Training completions.

@@ -53,6 +53,7 @@ pub(crate) const ECONOMY_COLUMNS: &[&str] = &[
     "exits_from_labour_force",
     "reentries",
     "participation_rate",
+    "firm_exits",
 ];
 
 /// One month of one replication, in the order of [`ECONOMY_COLUMNS`].
@@ -89,6 +90,7 @@ pub(crate) fn economy_row(r: &MonthRecord, replication: u32) -> Vec<String> {
         r.exits_inactive.to_string(),
         r.reentries.to_string(),
         num(lf as f64 / (lf + r.out_of_labour_force).max(1) as f64),
+        r.firm_exits.to_string(),
     ]
 }
 

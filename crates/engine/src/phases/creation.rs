@@ -36,6 +36,10 @@
 //! they were hired at (pay is rigid downwards under collective agreements): wages adjust
 //! through new hires.
 //!
+//! **Exit.** A producing firm with neither a target nor staff for `exit_after_months` months in
+//! a row exits (`close_idle_firms`): its demand has gone and no capacity it would keep makes a
+//! job worth filling.
+//!
 //! Both references are taken over the regions within reach only, so a region with no ties to
 //! another is not moved by it (locality, `tests/locality.rs`).
 //!
@@ -263,4 +267,32 @@ pub fn observe(eco: &mut Economy, params: &Params) {
         *s += weight * (h as f64 - *s);
     }
     sig.months_observed += 1;
+}
+
+/// A producing firm with neither a target nor staff for `jobs.exit_after_months` months in a
+/// row exits: it closes (it cannot cover its costs with no demand for its output at any
+/// capacity it would keep). Called after this month's targets; nothing to do while job
+/// creation is off or exits are switched off.
+pub fn close_idle_firms(eco: &mut Economy, params: &Params) {
+    let after = params.jobs.exit_after_months;
+    if !params.jobs.enabled || after == 0 {
+        return;
+    }
+    let f = &mut eco.firms;
+    let mut exits = 0u64;
+    for j in 0..f.len() {
+        if f.status[j] != FirmStatus::Active {
+            continue;
+        }
+        if f.target[j] == 0 && f.employees.headcount(j) == 0 {
+            f.idle_months[j] = f.idle_months[j].saturating_add(1);
+            if u32::from(f.idle_months[j]) >= after {
+                f.status[j] = FirmStatus::Closed;
+                exits += 1;
+            }
+        } else {
+            f.idle_months[j] = 0;
+        }
+    }
+    eco.flows.firm_exits += exits;
 }

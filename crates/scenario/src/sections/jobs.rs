@@ -1,6 +1,6 @@
 //! `[jobs]`: job creation and destruction by firms' own decisions: whether firms adjust their
 //! capacity, the vacancy duration at which a firm at its base size is indifferent, the elasticity of demand for its output, the costs of a vacancy and of a hire, the discount
-//! rate, how fast capacity moves and how long firms average the vacancy durations they see
+//! rate, how fast capacity moves, how long firms average the vacancy durations they see, and after how many idle months a firm exits
 //! (`wandel_engine::phases::creation`).
 
 use wandel_engine::params::JobCreation;
@@ -49,6 +49,7 @@ pub(crate) fn read_jobs(rd: &mut Reader<'_>, top: &mut Table<'_>) -> JobCreation
             Some(3.0),
             Range::Between(0.0, 60.0),
         ),
+        exit_after_months: rd.integer(&mut t, "exit_after_months", Some(12), 0, 600) as u32,
     };
     rd.finish(t);
     jobs
