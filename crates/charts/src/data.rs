@@ -789,6 +789,9 @@ pub(crate) struct Summary {
     /// Headline effects against the counterfactual.
     #[serde(default)]
     pub(crate) effects: Vec<EffectSummary>,
+    /// Against the run without the closure: the local multiplier 36 months after it.
+    #[serde(default)]
+    pub(crate) local_multiplier_36m: Option<Indicator>,
 }
 
 /// One headline effect of `summary.json`.

@@ -163,8 +163,26 @@ fn effects_section(out: &mut String, summary: &Summary) {
     }
     out.push_str(
         "</tbody>\n</table>\n<p class=\"note\">Month by month in effects.csv; by item \
-         of the budget in ledger.csv (both arms).</p>\n</section>\n",
+         of the budget in ledger.csv (both arms).</p>\n",
     );
+    if let Some(m) = summary
+        .local_multiplier_36m
+        .as_ref()
+        .and_then(|m| m.mean.map(|mean| (m, mean)))
+    {
+        let (m, mean) = m;
+        let ci = match (m.ci95_low, m.ci95_high) {
+            (Some(lo), Some(hi)) => format!(" (95&nbsp;% CI {lo:.2} to {hi:.2})"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "<p>Local multiplier: {mean:.2} non-tradable jobs lost per tradable job lost in \
+             the closure's region, 36 months after the closure{ci}; how the region absorbs \
+             the jobs it lost is in regional_adjustment.csv and the chart below.</p>"
+        );
+    }
+    out.push_str("</section>\n");
 }
 
 /// The scenario as the user wrote it: every file (comments included), then the `--set`
