@@ -164,7 +164,7 @@ fn heading_short(measure: &str) -> &'static str {
 }
 
 /// `+454`, `−1,033`, `+3.6`.
-fn signed(v: f64, decimals: usize) -> String {
+pub(crate) fn signed(v: f64, decimals: usize) -> String {
     let text = style::format_number(v, decimals);
     if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
         format!("+{text}")

@@ -9,6 +9,7 @@
 //! migration and unemployment).
 
 use super::Built;
+use super::decomposition::signed;
 use crate::data::RunData;
 use crate::error::ChartError;
 use crate::rows::{Cell, Column, Entry, RowFigure};
@@ -53,7 +54,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
                     to: row.change,
                     whisker: row.ci95,
                     colour: style::series_colour(if k == 0 { 0 } else { 1 + k % 5 }),
-                    text: signed(row.change),
+                    text: signed(row.change, 0),
                 }),
                 None => Entry::Note("no value".to_string()),
             })
@@ -97,14 +98,4 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         legend: Vec::new(),
         source: style::source_line(&data.manifest),
     })))
-}
-
-/// `+454`, `−1,033`.
-fn signed(v: f64) -> String {
-    let text = style::format_number(v, 0);
-    if v > 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
-        format!("+{text}")
-    } else {
-        text
-    }
 }
