@@ -62,6 +62,18 @@ fn check_scenario(rel: &str, set: &[&str]) {
             "{rel} {}: exits and re-entries by region add up",
             r.month
         );
+        let moved = r
+            .regions
+            .iter()
+            .map(|g| (g.moved_in, g.moved_out))
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        assert_eq!(
+            moved,
+            (r.movers, r.movers),
+            "{rel} {}: moves in and out by region add up to the movers",
+            r.month
+        );
+        assert!(r.job_seeker_movers <= r.movers);
         assert_eq!(r.retired, prev.retired + r.retirements);
         assert_eq!(r.retirements, r.retirements_from.iter().sum::<u64>());
         // Firm headcounts equal the workers employed there (no trainees without policies).
@@ -89,6 +101,20 @@ fn baseline_keeps_invariants() {
 #[test]
 fn steel_closure_keeps_invariants() {
     check_scenario("scenarios/steel_closure.toml", &["simulation.months=30"]);
+}
+
+#[test]
+fn steel_closure_keeps_invariants_with_job_seekers_moving() {
+    // A hundred times the shipped rate, so that moves of job seekers (with their spells,
+    // long-term status and benefits) happen every month in both regions.
+    check_scenario(
+        "scenarios/steel_closure.toml",
+        &[
+            "simulation.months=30",
+            "regional.job_seeker_move_rate=0.01",
+            "regional.move_gain_elasticity=3",
+        ],
+    );
 }
 
 #[test]

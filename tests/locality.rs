@@ -100,7 +100,7 @@ fn snapshot_by_id(sim: &Simulation<'_>, region: u16) -> Vec<(u64, Status, u32, u
 #[test]
 fn the_full_model_leaves_a_region_without_ties_bit_identical() {
     // The steel closure with every mechanism on (job creation, the wage curve, demography with
-    // entrants, commuting and residence moves, local spending, supply links, notice, benefits),
+    // entrants, commuting and residence moves, job seekers' moves, local spending, supply links, notice, benefits),
     // plus a third region outside every reach: no accessibility to or from it, so no commuting,
     // moves or search across, and no steel works, so no supply link reaches it. Its firms copy
     // the city's groups at a quarter of their number. One trainee in Steeltown changes
@@ -108,6 +108,9 @@ fn the_full_model_leaves_a_region_without_ties_bit_identical() {
     let s = crate::util::scenario("scenarios/steel_closure.toml", &["simulation.months=48"]);
     let mut params = s.params.clone();
     assert!(params.jobs.enabled && params.wages.curve_elasticity < 0.0);
+    // Job seekers move between the two connected regions a hundred times as often as shipped.
+    params.regional.job_seeker_move_rate = 0.01;
+    params.regional.move_gain_elasticity = 2.0;
     let n = params.regions.len();
     params.regions.push("island".into());
     let mut access = vec![0.0; (n + 1) * (n + 1)];

@@ -405,3 +405,53 @@ fn firms_without_demand_or_staff_exit_after_a_year() {
     assert!(exits > 0, "no firm exited");
     assert!(closed >= exits, "{closed} closed, {exits} exits");
 }
+
+#[test]
+fn fewer_job_seekers_move_into_a_closed_works_town_and_more_leave_it() {
+    // Job seekers move towards expected earnings (phases/migration.rs). With commuters'
+    // moves off, so that every move is a job seeker's, and job seekers moving twenty times as
+    // often as shipped: the net flow out of Steeltown (moves out less moves in; negative in
+    // the baseline, where the larger city sends more job seekers than it receives and the
+    // works pays well) is larger after the closure than in the same months without it, and
+    // larger than when moves ignore expected earnings.
+    let net_out = |set: &[&str]| {
+        let mut all = vec![
+            "simulation.months=48",
+            "simulation.replications=2",
+            "regional.commuter_move_rate=0",
+            "regional.job_seeker_move_rate=0.002",
+        ];
+        all.extend_from_slice(set);
+        let s = crate::util::scenario("scenarios/steel_closure.toml", &all);
+        let town = s
+            .params
+            .regions
+            .iter()
+            .position(|r| r == "steeltown")
+            .unwrap();
+        let mut net = 0i64;
+        for rep in 0..2 {
+            let out = wandel_engine::run(&s.params, rep, &mut ());
+            for r in &out.months[12..] {
+                assert_eq!(r.movers, r.job_seeker_movers);
+                net += r.regions[town].moved_out as i64 - r.regions[town].moved_in as i64;
+            }
+        }
+        net
+    };
+    let closure = net_out(&["regional.move_gain_elasticity=3"]);
+    let twin = net_out(&[
+        "regional.move_gain_elasticity=3",
+        "shocks.closure.0.announced=2028-12",
+        "shocks.closure.0.closes=2028-12",
+    ]);
+    assert!(
+        closure > twin + 50,
+        "net moves out of Steeltown: {closure} with the closure, {twin} without"
+    );
+    let flat = net_out(&["regional.move_gain_elasticity=0"]);
+    assert!(
+        closure > flat + 50,
+        "net moves out with elasticity 3: {closure}; with 0: {flat}"
+    );
+}

@@ -234,6 +234,20 @@ impl BenefitBooks {
         }
     }
 
+    /// An unemployed worker with claim `c` moves its residence from region `from` to `to` in
+    /// month `t`: its benefit is counted in the new region from now on (the claim's end stays
+    /// scheduled where it was).
+    #[inline]
+    pub(crate) fn relocate(&mut self, from: usize, to: usize, c: &Claim, t: Month) {
+        if t < c.ends {
+            self.region_amount[from] -= i128::from(c.amount);
+            self.region_amount[to] += i128::from(c.amount);
+        } else {
+            self.region_basic[from] -= 1;
+            self.region_basic[to] += 1;
+        }
+    }
+
     /// A recipient living in `region` whose claim `c` runs out this month moves to basic income.
     #[inline]
     pub(crate) fn expire(&mut self, region: usize, c: &Claim) {

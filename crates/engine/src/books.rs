@@ -13,7 +13,7 @@
 use crate::benefits::{BenefitBooks, BenefitRules, Claim, close_claim, open_claim};
 use crate::calendar::Month;
 use crate::events::{DisplacedFlags, EventLog, Exit, HireEvent, SeparationEvent};
-use crate::params::OccupationId;
+use crate::params::{OccupationId, RegionId};
 use std::collections::BTreeMap;
 
 use crate::payroll::Payrolls;
@@ -149,6 +149,40 @@ impl PoolBooks<'_> {
         let m = r.region as usize * self.n_occupations + r.occupation as usize;
         self.pools[m].remove(r.slot);
         self.leave_books(w, r);
+    }
+
+    /// Unemployed worker `w` (record `r`) moves its residence to `region`: it leaves its pool
+    /// for the pool of its occupation there, and its regional counts (unemployed, long-term or
+    /// recent spell, benefit) move with it. Its spell, claim and asking wage are unchanged.
+    pub(crate) fn relocate(&mut self, w: u32, r: &mut Worker, region: RegionId) {
+        let (from, to) = (r.region as usize, region as usize);
+        let old = from * self.n_occupations + r.occupation as usize;
+        let new = to * self.n_occupations + r.occupation as usize;
+        self.pools[old].remove(r.slot);
+        self.intensity[old] -= u64::from(r.intensity);
+        self.nonunit[old] -= u32::from(r.intensity != UNIT_INTENSITY);
+        r.region = region;
+        r.slot = self.pools[new].insert(w);
+        self.intensity[new] += u64::from(r.intensity);
+        if r.intensity != UNIT_INTENSITY {
+            self.nonunit[new] += 1;
+            if r.intensity > self.max_intensity[new] {
+                self.max_intensity[new] = r.intensity;
+            }
+        }
+        self.region_unemployed[from] -= 1;
+        self.region_unemployed[to] += 1;
+        if self.month.since(r.since) >= LONG_TERM_MONTHS {
+            self.region_long_term[from] -= 1;
+            self.region_long_term[to] += 1;
+        } else {
+            self.recent.remove(r.since, from, r.wage);
+            self.recent.add(r.since, to, r.wage);
+        }
+        if self.rules.enabled {
+            self.benefits
+                .relocate(from, to, &self.claims[w as usize], self.month);
+        }
     }
 
     /// Unemployed worker `w` (record `r`), already taken out of its pool's list, leaves the

@@ -135,6 +135,12 @@ pub struct Regional {
     /// Monthly probability that a worker whose employer is in another region than their
     /// residence moves to the employer's region, in [0, 1].
     pub commuter_move_rate: f64,
+    /// Monthly probability that an unemployed job seeker moves to a fully accessible region
+    /// whose expected earnings equal its own region's, in [0, 1] (`phases/migration.rs`).
+    pub job_seeker_move_rate: f64,
+    /// Elasticity of a job seeker's moving probability to the ratio of expected earnings,
+    /// destination over home (≥ 0).
+    pub move_gain_elasticity: f64,
 }
 
 /// A sector of the economy.
@@ -520,6 +526,8 @@ pub fn dmp(case: DmpCase) -> Params {
         regional: Regional {
             spending_lag_months: 0.0,
             commuter_move_rate: 0.0,
+            job_seeker_move_rate: 0.0,
+            move_gain_elasticity: 0.0,
         },
         jobs: JobCreation::off(),
     }

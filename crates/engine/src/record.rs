@@ -47,6 +47,8 @@ pub struct MonthRecord {
     pub firm_exits: u64,
     /// Residence moves between regions.
     pub movers: u64,
+    /// Of them, unemployed job seekers who moved for work.
+    pub job_seeker_movers: u64,
     /// Training starts.
     pub training_starts: u64,
     /// Training completions.
@@ -232,6 +234,7 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         reentries: f.reentries,
         firm_exits: f.firm_exits,
         movers: f.moves,
+        job_seeker_movers: f.job_seeker_moves,
         training_starts: f.training_starts,
         training_ends: f.training_ends,
         long_term_unemployed: eco.long_term_unemployed(),

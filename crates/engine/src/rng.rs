@@ -62,6 +62,8 @@ pub enum Phase {
     /// Discouraged exits (keyed by local market) and re-entry into the labour force (keyed by
     /// region, entity `REENTRY_BASE + region`).
     Participation = 16,
+    /// Moves of job seekers between regions (who moves, and where): keyed by local market.
+    Migration = 17,
 }
 
 /// The entity of a stream that serves a whole phase of a month rather than one entity.

@@ -17,8 +17,8 @@ use crate::init::initial_economy;
 use crate::params::{MatchingMode, Params};
 use crate::phases::network::SearchNetwork;
 use crate::phases::{
-    adjust, creation, demography, matching_aggregate, matching_applications, moves, separations,
-    shocks, vacancies,
+    adjust, creation, demography, matching_aggregate, matching_applications, migration, moves,
+    separations, shocks, vacancies,
 };
 use crate::policy::{Hook, Policy, PolicyCtx};
 use crate::record::{MonthRecord, record};
@@ -181,8 +181,9 @@ impl<'p> Simulation<'p> {
             }
         }
         creation::observe(eco, params);
-        // 6. Residence moves.
+        // 6. Residence moves: commuters to where they work, job seekers to where work is.
         moves::run(eco, params, &streams);
+        migration::run(eco, params, &streams);
         // 7. Record; residents' spending for next month's local demand.
         let rec = record(eco, params);
         targets::update_spending(eco, params);

@@ -382,6 +382,8 @@ pub struct Flows {
     pub training_dropouts: u64,
     /// Residence moves between regions.
     pub moves: u64,
+    /// Of them, unemployed job seekers who moved for work (`phases/migration.rs`).
+    pub job_seeker_moves: u64,
     /// Per region: workers who moved in.
     pub region_moved_in: Vec<u64>,
     /// Per region: workers who moved out.
@@ -944,6 +946,23 @@ impl Economy {
         self.flows.region_moved_out[r.region as usize] += 1;
         self.flows.region_moved_in[region as usize] += 1;
         self.workers.rec[i].region = region;
+    }
+
+    /// Unemployed worker `w` moves its residence to `region`, taking its spell, claim and
+    /// place in the queue of job seekers with it (a move for work, `phases/migration.rs`).
+    pub(crate) fn move_job_seeker(&mut self, w: u32, region: RegionId) {
+        let mut r = self.workers.rec[w as usize];
+        debug_assert_eq!(r.status, Status::Unemployed);
+        if r.region == region {
+            return;
+        }
+        let from = r.region as usize;
+        self.pool_books().relocate(w, &mut r, region);
+        self.workers.rec[w as usize] = r;
+        self.flows.moves += 1;
+        self.flows.job_seeker_moves += 1;
+        self.flows.region_moved_out[from] += 1;
+        self.flows.region_moved_in[region as usize] += 1;
     }
 
     /// Sets firm `j`'s normal hours to `hours` (share of full time, in (0, 1]): its staff's

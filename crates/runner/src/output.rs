@@ -54,6 +54,7 @@ pub(crate) const ECONOMY_COLUMNS: &[&str] = &[
     "reentries",
     "participation_rate",
     "firm_exits",
+    "job_seeker_movers",
 ];
 
 /// One month of one replication, in the order of [`ECONOMY_COLUMNS`].
@@ -91,6 +92,7 @@ pub(crate) fn economy_row(r: &MonthRecord, replication: u32) -> Vec<String> {
         r.reentries.to_string(),
         num(lf as f64 / (lf + r.out_of_labour_force).max(1) as f64),
         r.firm_exits.to_string(),
+        r.job_seeker_movers.to_string(),
     ]
 }
 

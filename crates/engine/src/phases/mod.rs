@@ -5,6 +5,7 @@ pub mod creation;
 pub mod demography;
 pub mod matching_aggregate;
 pub mod matching_applications;
+pub mod migration;
 pub mod moves;
 pub mod network;
 pub mod separations;
