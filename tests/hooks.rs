@@ -392,16 +392,27 @@ fn a_worker_trained_into_an_occupation_its_employer_does_not_use_takes_it_when_t
         }
     });
     let (technicians, carers) = (&policy.technicians, &policy.carers);
-    // Course over, still at the works: technicians at once; the carers go on as operators.
-    for &w in technicians.iter().chain(carers) {
-        assert_eq!(after_course[w as usize].0, 0, "worker {w}");
-    }
+    // Course over, most still at the works (on-the-job search takes a few elsewhere):
+    // technicians at once; the carers go on as operators.
+    let stayed = |w: &&u32| after_course[**w as usize].0 == 0;
+    let all = technicians.len() + carers.len();
+    let at_works = technicians.iter().chain(carers).filter(stayed).count();
+    assert!(
+        at_works * 10 >= all * 8,
+        "{at_works} of {all} still at the works"
+    );
     assert!(
         technicians
             .iter()
+            .filter(stayed)
             .all(|&w| after_course[w as usize].1 == technical)
     );
-    assert!(carers.iter().all(|&w| after_course[w as usize].1 == metal));
+    assert!(
+        carers
+            .iter()
+            .filter(stayed)
+            .all(|&w| after_course[w as usize].1 == metal)
+    );
     // The works closed in 2027-01: the carers' new occupation is now their own (unless hired
     // since into another one).
     let cared = carers

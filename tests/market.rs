@@ -68,11 +68,13 @@ fn vacancies_stay_open_across_months() {
     );
 }
 
-#[test]
-fn on_the_job_moves_climb_the_wage_ladder() {
-    // With firm wage premiums and on-the-job search, employed workers move to other firms, and
-    // each move pays at least the job-change premium over the wage the worker had. Without
-    // separations into unemployment, a change of employer within a month is such a move.
+/// Job-to-job moves of a stationary baseline with firm wage premiums, on-the-job search and
+/// `amenity_dispersion`, without separations into unemployment or job creation (so a change
+/// of employer within a month is a job-to-job move): each move's old contractual wage and
+/// new starting wage, and the job-change premium. Checks the invariants every month and that
+/// every move is recorded as job to job.
+fn job_to_job_moves(amenity_dispersion: &str) -> (Vec<(f64, f64)>, f64) {
+    let amenity = format!("matching.amenity_dispersion={amenity_dispersion}");
     let mut set = vec![
         "simulation.months=24",
         "simulation.warmup_months=0",
@@ -81,6 +83,7 @@ fn on_the_job_moves_climb_the_wage_ladder() {
         // Without job creation no firm lays off in this stationary economy, so a change of
         // employer within a month is a job-to-job move.
         "jobs.creation=false",
+        &amenity,
     ];
     let no_quits: Vec<String> = (0..6)
         .map(|k| format!("sectors.{k}.separation_rate=0"))
@@ -89,7 +92,7 @@ fn on_the_job_moves_climb_the_wage_ladder() {
     let s = crate::util::scenario("scenarios/baseline.toml", &set);
     let premium = s.params.matching.job_change_premium;
     let mut sim = wandel_engine::Simulation::new(&s.params, 0);
-    let (mut moves, mut recorded) = (0u64, 0u64);
+    let (mut moves, mut recorded) = (Vec::new(), 0u64);
     while !sim.finished() {
         let before: Vec<(u32, f64)> = (0..sim.economy.workers.len() as u32)
             .map(|w| {
@@ -110,26 +113,53 @@ fn on_the_job_moves_climb_the_wage_ladder() {
             .enumerate()
             .take(before.len())
         {
-            let (old, _) = before[w];
-            let moved = r.status == wandel_engine::Status::Employed
+            let (old, wage) = before[w];
+            if r.status == wandel_engine::Status::Employed
                 && old != wandel_engine::state::NO_FIRM
                 && r.employer != old
-                && r.since == t;
-            if moved {
-                moves += 1;
-                // At least the premium over the old contractual wage (the reservation asks for
-                // it over the current wage, tenure premium included, which is higher).
-                assert!(
-                    f64::from(r.wage) >= before[w].1 * (1.0 + premium) - 1.0,
-                    "worker {w} moved for {} from {}",
-                    r.wage,
-                    before[w].1
-                );
+                && r.since == t
+            {
+                moves.push((wage, f64::from(r.wage)));
             }
         }
     }
-    assert!(moves > 0, "no job-to-job moves");
-    assert_eq!(moves, recorded, "every move is recorded as job to job");
+    assert!(!moves.is_empty(), "no job-to-job moves");
+    assert_eq!(
+        moves.len() as u64,
+        recorded,
+        "every move is recorded as job to job"
+    );
+    (moves, premium)
+}
+
+#[test]
+fn on_the_job_moves_for_pay_alone_climb_the_wage_ladder() {
+    // When only pay counts, each move pays at least the job-change premium over the old
+    // contractual wage (the reservation asks for it over the current wage, tenure premium
+    // included, which is higher).
+    let (moves, premium) = job_to_job_moves("0");
+    for (old, new) in moves {
+        assert!(
+            new >= old * (1.0 + premium) - 1.0,
+            "a move for {new} from {old}"
+        );
+    }
+}
+
+#[test]
+fn on_the_job_moves_weigh_the_jobs_other_sides_too() {
+    // When the job's other sides count too (the shipped job ladder), some workers change jobs
+    // for less pay, but moves still raise pay on average: the ladder is climbed by most.
+    let (moves, _) = job_to_job_moves("0.5");
+    let cuts = moves.iter().filter(|(old, new)| new < old).count();
+    let mean_gain =
+        moves.iter().map(|(old, new)| (new / old).ln()).sum::<f64>() / moves.len() as f64;
+    assert!(cuts > 0, "no move for less pay among {}", moves.len());
+    assert!(
+        cuts * 2 < moves.len() && mean_gain > 0.0,
+        "{cuts} of {} moves for less pay, mean log gain {mean_gain:.3}",
+        moves.len()
+    );
 }
 
 /// Mean unemployment rate over reported months `from..` of the baseline with overrides `set`,

@@ -302,6 +302,9 @@ pub struct Matching {
     /// Least gain over the current wage, as a share, for which an employed worker changes
     /// jobs (applications mode).
     pub job_change_premium: f64,
+    /// Dispersion (standard deviation of the log) of the non-wage value of a job that an
+    /// on-the-job searcher sees in an offer, against its current job's (0: only pay counts).
+    pub amenity_dispersion: f64,
     /// Share of the gap between an unemployed worker's asking wage and the best offer it
     /// turned down that the worker closes each month (applications mode; 0: workers ask for
     /// what the rules on reasonable offers let them refuse, scaled by the reservation factor).
@@ -511,6 +514,7 @@ pub fn dmp(case: DmpCase) -> Params {
             on_the_job_search: 0.0,
             on_the_job_intensity: 0.0,
             job_change_premium: 0.0,
+            amenity_dispersion: 0.0,
             asking_adjustment: 0.0,
             screening_employed: 0.0,
             expected_offers: false,

@@ -443,6 +443,8 @@ fn applications(
     let on_job = on_the_job_searchers(eco, params.matching.on_the_job_search, streams);
     let on_job_intensity = params.matching.on_the_job_intensity;
     let noise = Normal::new(0.0, MATCH_NOISE_SD).expect("valid sd");
+    let on_job_amenity = params.matching.amenity_dispersion > 0.0;
+    let amenity = Normal::new(0.0, params.matching.amenity_dispersion).expect("valid sd");
     let loss = params.wages.occupation_change_loss;
     let per_seeker = params.matching.applications_per_month;
     // Broad searchers (a policy widened their search): their extra applications go to any
@@ -543,6 +545,11 @@ fn applications(
                 let range = market_slots[m].clone();
                 let slot = rng.random_range(range);
                 let (firm, occ) = slots[slot];
+                // A vacancy at its own employer is no job change: a worker on a payroll
+                // skips it (after the same draws, so nobody else's draws move).
+                if firm == eco.workers.rec[i].employer {
+                    continue;
+                }
                 if let Some(t) = tally.as_mut() {
                     t.applications += 1;
                     t.other_occupation += u32::from(occ != eco.workers.rec[i].occupation);
@@ -554,7 +561,15 @@ fn applications(
                     eco.firms.wage_level[firm as usize],
                     skill_there as f32,
                 ));
-                if !reservation.accepts(&eco.benefit_rules, offer) {
+                // An on-the-job searcher weighs what else the job offers (the work, the
+                // commute, the hours, the team) against its current job's: one draw per
+                // offer, only for on-the-job searchers, so nobody else's draws change.
+                let valued = if on_job_amenity && !unemployed && !own_asking {
+                    offer * (amenity.sample(rng)).exp()
+                } else {
+                    offer
+                };
+                if !reservation.accepts(&eco.benefit_rules, valued) {
                     best_turned_down = best_turned_down.max(offer);
                     continue;
                 }

@@ -36,6 +36,12 @@ pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Matchin
             Some(0.05),
             Range::Between(0.0, 10.0),
         ),
+        amenity_dispersion: rd.number(
+            &mut m,
+            "amenity_dispersion",
+            Some(0.0),
+            Range::Between(0.0, 2.0),
+        ),
         asking_adjustment: rd.number(&mut m, "asking_adjustment", Some(0.0), Range::Unit),
         expected_offers: rd.boolean(&mut m, "expected_offers", false),
         screening_employed: rd.number(
