@@ -136,12 +136,7 @@ fn short_time_work_lowers_layoffs_in_the_dip_and_pairing_narrows_the_error() {
     let s = dip(&[]);
     let reps = 10;
     let layoffs = |m: &[MonthRecord]| m.iter().map(|r| r.layoffs as f64).sum::<f64>();
-    let job_years = |m: &[MonthRecord]| {
-        m.iter()
-            .map(|r| (r.employed + r.short_time) as f64)
-            .sum::<f64>()
-            / 12.0
-    };
+    let job_years = wandel_engine::measures::job_years_heads;
     let mut pairs: [(Vec<f64>, Vec<f64>); 2] = Default::default();
     for rep in 0..reps {
         let a = run(&s, rep, true).0;

@@ -19,6 +19,10 @@
 //! - `market`: unemployment responds to search and matching in both matching modes; it settles
 //!   at one rate from any initial rate, moves with matching, benefits and separations, and a
 //!   closed works' town absorbs the shock.
+//! - `crowding`: who gains at whose expense: participants against the economy, for one policy
+//!   and a package.
+//! - `measures`: full-time equivalents and heads against a recount of the state every month;
+//!   trainees on a payroll counted as employed.
 //! - `decompose`: `--decompose` of the transition package: parts from arms that share seeds.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
@@ -36,6 +40,7 @@ mod accreditation;
 mod calibration;
 mod cli;
 mod councils;
+mod crowding;
 mod decompose;
 mod determinism;
 mod dmp_reference;
@@ -44,6 +49,7 @@ mod hooks;
 mod invariants;
 mod locality;
 mod market;
+mod measures;
 mod policies;
 mod report_browser;
 mod retraining;

@@ -773,6 +773,15 @@ pub(crate) struct Indicator {
     pub(crate) ci95_low: Option<f64>,
     #[serde(default)]
     pub(crate) ci95_high: Option<f64>,
+    /// Replications that observed it; older files have none.
+    #[serde(default)]
+    pub(crate) replications: Option<u64>,
+    /// Workers a figure about a group pools over the replications.
+    #[serde(default)]
+    pub(crate) workers: Option<u64>,
+    /// Why the values are `null`, when the figure rests on too few.
+    #[serde(default)]
+    pub(crate) suppressed: Option<String>,
 }
 
 /// `summary.json`.
@@ -792,6 +801,33 @@ pub(crate) struct Summary {
     /// Against the run without the closure: the local multiplier 36 months after it.
     #[serde(default)]
     pub(crate) local_multiplier_36m: Option<Indicator>,
+    /// Who gains at whose expense: worker-level policies' participants against the economy.
+    #[serde(default)]
+    pub(crate) crowding_out: Vec<CrowdingSummary>,
+}
+
+/// A mean with its 95 % interval (`summary.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct EstimateSummary {
+    pub(crate) mean: f64,
+    #[serde(default)]
+    pub(crate) ci95_low: Option<f64>,
+    #[serde(default)]
+    pub(crate) ci95_high: Option<f64>,
+}
+
+/// One row of `crowding_out` in `summary.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct CrowdingSummary {
+    pub(crate) policy: String,
+    pub(crate) replications: u64,
+    pub(crate) participants: f64,
+    #[serde(default)]
+    pub(crate) participants_job_years: Option<EstimateSummary>,
+    #[serde(default)]
+    pub(crate) economy_job_years: Option<EstimateSummary>,
+    #[serde(default)]
+    pub(crate) taken_from_others_pct: Option<EstimateSummary>,
 }
 
 /// One headline effect of `summary.json`.

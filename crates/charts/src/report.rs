@@ -89,15 +89,33 @@ fn indicator_row(out: &mut String, i: &Indicator) {
         (lo, hi) => format!("{} to {}", value(lo, &i.unit), value(hi, &i.unit)),
     };
     let label = i.label.clone().unwrap_or_else(|| humanise(&i.name));
+    let base = match (i.workers, i.replications) {
+        (Some(w), Some(r)) => format!("{} workers, {r} runs", style::format_number(w as f64, 0)),
+        (None, Some(r)) => format!("{r} runs"),
+        _ => "–".to_string(),
+    };
+    if let Some(reason) = &i.suppressed {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td>{}</td><td class=\"note\" colspan=\"3\">suppressed: {}</td>\
+             <td class=\"num\">{}</td></tr>",
+            escape(&label),
+            unit,
+            escape(reason),
+            base
+        );
+        return;
+    }
     let _ = writeln!(
         out,
         "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-         <td class=\"num\">{}</td></tr>",
+         <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
         escape(&label),
         unit,
         value(i.mean, &i.unit),
         range(i.ci95_low, i.ci95_high),
-        range(i.p05, i.p95)
+        range(i.p05, i.p95),
+        base
     );
 }
 
@@ -165,6 +183,7 @@ fn effects_section(out: &mut String, summary: &Summary) {
         "</tbody>\n</table>\n<p class=\"note\">Month by month in effects.csv; by item \
          of the budget in ledger.csv (both arms).</p>\n",
     );
+    crowding_table(out, &summary.crowding_out);
     if let Some(m) = summary
         .local_multiplier_36m
         .as_ref()
@@ -183,6 +202,56 @@ fn effects_section(out: &mut String, summary: &Summary) {
         );
     }
     out.push_str("</section>\n");
+}
+
+/// Who gains at whose expense: one row per worker-level policy (and one for all of them in a
+/// package).
+fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
+    if rows.is_empty() {
+        return;
+    }
+    let est = |e: &Option<crate::data::EstimateSummary>, unit: &str| match e {
+        Some(e) => {
+            let v = |x: f64| {
+                let t = crate::style::format_number(x, 0).replace('-', "−");
+                if x > 0.0 && t != "0" {
+                    format!("+{t}")
+                } else {
+                    t
+                }
+            };
+            match (e.ci95_low, e.ci95_high) {
+                (Some(l), Some(h)) => format!("{}{unit} ({} to {})", v(e.mean), v(l), v(h)),
+                _ => format!("{}{unit}", v(e.mean)),
+            }
+        }
+        None => "–".to_string(),
+    };
+    out.push_str(
+        "<h3>Who gains at whose expense</h3>\n<p>Job-years in heads over the run: the \
+         participants against the same workers without the policy (same seeds), the economy \
+         against the run without it, and the share of the participants' gain taken from \
+         others (1 − economy / participants; negative when the economy gains more than the \
+         participants). In a package the economy's gain is the package's, so the share is given \
+         for all participants together.</p>\n<table>\n<thead><tr><th>Policy</th>\
+         <th class=\"num\">Participants</th><th class=\"num\">Participants' gain</th>\
+         <th class=\"num\">Economy's gain</th><th class=\"num\">Taken from others</th>\
+         <th class=\"num\">Replications</th></tr></thead>\n<tbody>\n",
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            escape(&r.policy),
+            crate::style::format_number(r.participants, 0),
+            est(&r.participants_job_years, ""),
+            est(&r.economy_job_years, ""),
+            est(&r.taken_from_others_pct, "&nbsp;%"),
+            r.replications
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
 }
 
 /// The scenario as the user wrote it: every file (comments included), then the `--set`
@@ -311,7 +380,7 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
         out.push_str(
             "<table>\n<thead><tr><th>Indicator</th><th>Unit</th><th class=\"num\">Mean</th>\
              <th class=\"num\">95&nbsp;% CI of the mean</th>\
-             <th class=\"num\">5–95&nbsp;% range</th></tr></thead>\n<tbody>\n",
+             <th class=\"num\">5–95&nbsp;% range</th><th class=\"num\">Rests on</th></tr></thead>\n<tbody>\n",
         );
         for i in &summary.indicators {
             indicator_row(&mut out, i);
@@ -323,7 +392,9 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
              interval of that mean (Student's t), and the 5th to 95th percentile of the \
              replications (summary.json). Fractions are shown in percent. Displaced workers \
              are the closing firms' staff when a closure displaced anyone, otherwise the laid \
-             off.</p>",
+             off. \"Rests on\": the replications that observed a figure and, for a figure about \
+             a group of workers, how many it pools; one resting on fewer than 30 workers, or \
+             seen in fewer than half the replications, is suppressed.</p>",
             summary.replications,
             if summary.replications == 1 { "" } else { "s" }
         );

@@ -47,6 +47,17 @@ fn cell<'a>(run: &'a RunOutput, group: &str, months: usize) -> Option<&'a Cohort
     c.of(c.headline_cause())[g].get(months).filter(|c| c.n > 0)
 }
 
+/// The displaced of age group `group` a figure `months` after displacement rests on (0 when
+/// there are none).
+pub fn base(run: &RunOutput, group: &str, months: usize) -> u64 {
+    cell(run, group, months).map_or(0, |c| c.n)
+}
+
+/// The re-employed displaced `months` after displacement (the base of figures about them).
+pub fn reemployed_base(run: &RunOutput, months: usize) -> u64 {
+    cell(run, "all", months).map_or(0, |c| c.reemployed)
+}
+
 /// Share of the displaced of age group `group` on a payroll `months` after displacement.
 pub fn reemployed(run: &RunOutput, group: &str, months: usize) -> f64 {
     cell(run, group, months).map_or(f64::NAN, |c| c.reemployed as f64 / c.n as f64)

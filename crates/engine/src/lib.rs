@@ -44,6 +44,7 @@ pub mod indicators;
 pub mod init;
 pub mod invariants;
 pub mod levers;
+pub mod measures;
 pub mod params;
 pub mod path;
 pub mod payroll;

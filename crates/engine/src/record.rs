@@ -18,6 +18,12 @@ pub struct MonthRecord {
     pub unemployed: u64,
     /// In training.
     pub in_training: u64,
+    /// Of those in training, workers on a payroll (in-work training): employed, and counted
+    /// so by every employment measure (`measures.rs`).
+    pub employed_in_training: u64,
+    /// Payroll workers in full-time equivalents: each at its firm's normal hours, short-time
+    /// workers at those hours less the cut (trainees on a payroll at their firm's hours).
+    pub fte_employed: f64,
     /// Inactive before pension age.
     pub out_of_labour_force: u64,
     /// Retired.
@@ -190,6 +196,13 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         n_payroll += wc.n;
         eco.last_cell_employment[c] = cell.employed + cell.short_time;
     }
+    let payroll_trainees =
+        n_payroll - eco.counts[Status::Employed as usize] - eco.counts[Status::ShortTime as usize];
+    let fte_employed = if eco.counts[Status::ShortTime as usize] > 0 || eco.firms.any_short_hours {
+        full_time_equivalents(eco)
+    } else {
+        n_payroll as f64
+    };
     let short_time_pay_lost = if eco.counts[Status::ShortTime as usize] > 0 {
         short_time_pay_lost(eco)
     } else {
@@ -220,6 +233,8 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         short_time: eco.counts[Status::ShortTime as usize],
         unemployed: eco.counts[Status::Unemployed as usize],
         in_training: eco.counts[Status::Training as usize],
+        employed_in_training: payroll_trainees,
+        fte_employed,
         out_of_labour_force: eco.counts[Status::Inactive as usize],
         retired: eco.counts[Status::Retired as usize],
         vacancies,
@@ -254,6 +269,20 @@ pub(crate) fn record(eco: &mut Economy, params: &Params) -> MonthRecord {
         cells,
         regions,
     }
+}
+
+/// Payroll workers in full-time equivalents: a pass over firms (only in months when some firm
+/// has short-time workers or hours below full time).
+fn full_time_equivalents(eco: &Economy) -> f64 {
+    let f = &eco.firms;
+    (0..f.len())
+        .map(|j| {
+            let heads = f64::from(f.employees.headcount(j));
+            let hours = f64::from(f.hours[j]);
+            let short = f64::from(f.short_time[j]);
+            hours * (heads - short * f64::from(f.hours_cut[j]))
+        })
+        .sum()
 }
 
 /// Σ pay lost to cut hours by the short-time workers of every firm with any, € (only firms with

@@ -24,13 +24,11 @@ type Measure = fn(&ArmRun) -> f64;
 
 /// The measures decomposed: name, unit, value of one replication.
 const MEASURES: &[(&str, &str, Measure)] = &[
-    ("job_years", "job-years", |r| {
-        r.output
-            .months
-            .iter()
-            .map(|m| (m.employed + m.short_time) as f64)
-            .sum::<f64>()
-            / 12.0
+    ("job_years", "FTE job-years", |r| {
+        wandel_engine::measures::job_years(&r.output.months)
+    }),
+    ("job_years_heads", "job-years", |r| {
+        wandel_engine::measures::job_years_heads(&r.output.months)
     }),
     ("displaced.reemployed_24m", "pp", |r| {
         100.0 * ind::reemployed(&r.output, "all", 24)
@@ -61,17 +59,7 @@ fn paired(a: &[ArmRun], b: &[ArmRun], f: Measure) -> Vec<f64> {
 }
 
 fn estimate(v: &[f64]) -> Option<Estimate> {
-    let finite: Vec<f64> = v.iter().copied().filter(|x| x.is_finite()).collect();
-    if finite.is_empty() {
-        return None;
-    }
-    let mean = finite.iter().sum::<f64>() / finite.len() as f64;
-    let half = crate::summary::ci95_half_width(&finite);
-    Some(Estimate {
-        mean,
-        ci95_low: half.map(|h| mean - h),
-        ci95_high: half.map(|h| mean + h),
-    })
+    Estimate::of(v)
 }
 
 /// The decomposition of the package `with` against `none` (no policies) and `without` (for
@@ -135,7 +123,14 @@ fn cost_per_job_year(
     none: &[ArmRun],
     without: &[(String, Vec<ArmRun>)],
 ) -> MeasureParts {
-    let (jobs, cost) = (MEASURES[0].2, MEASURES[2].2);
+    let measure = |name: &str| {
+        MEASURES
+            .iter()
+            .find(|m| m.0 == name)
+            .expect("a decomposed measure")
+            .2
+    };
+    let (jobs, cost) = (measure("job_years"), measure("net_fiscal_cost"));
     let ratio = |other: &[ArmRun]| {
         let gain = paired(with, other, jobs);
         let spent: Vec<f64> = paired(with, other, cost).iter().map(|c| c * 1e6).collect();

@@ -14,7 +14,7 @@ use wandel_engine::indicators as ind;
 
 use crate::arms::ArmRun;
 use crate::atomic::write_atomic;
-use crate::summary::ci95_half_width;
+use wandel_engine::measures;
 
 /// A monthly series of one replication.
 type Series = fn(&ArmRun) -> Vec<f64>;
@@ -35,7 +35,10 @@ fn cumulative(x: Vec<f64>) -> Vec<f64> {
 /// The monthly indicators of `effects.csv`: name, unit, series.
 const MONTHLY: &[(&str, &str, Series)] = &[
     ("employment", "workers", |r| {
-        per_month(r, |m| (m.employed + m.short_time) as f64)
+        per_month(r, measures::employment_heads)
+    }),
+    ("employment_fte", "full-time equivalents", |r| {
+        per_month(r, measures::employment_fte)
     }),
     ("unemployment", "workers", |r| {
         per_month(r, |m| m.unemployed as f64)
@@ -65,16 +68,10 @@ const MONTHLY: &[(&str, &str, Series)] = &[
     }),
 ];
 
-/// Mean, 95 % confidence half-width (None below two replications) and standard error.
+/// Mean, 95 % confidence half-width (None below two replications) and standard error
+/// (`measures.rs`; NaN mean for no finite value).
 fn mean_ci(values: &[f64]) -> (f64, Option<f64>, f64) {
-    let n = values.len().max(1) as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let var = if values.len() > 1 {
-        values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / (n - 1.0)
-    } else {
-        0.0
-    };
-    (mean, ci95_half_width(values), (var / n).sqrt())
+    measures::mean_ci(values).map_or((f64::NAN, None, 0.0), |m| (m.mean, m.half_width, m.se))
 }
 
 /// Standard error of the difference of two means from independent samples (what an unpaired
@@ -210,14 +207,8 @@ pub(crate) fn summary_effects(
             without.iter().map(f).collect(),
         )
     };
-    let job_years = |r: &ArmRun| {
-        r.output
-            .months
-            .iter()
-            .map(|m| (m.employed + m.short_time) as f64)
-            .sum::<f64>()
-            / 12.0
-    };
+    let job_years = |r: &ArmRun| measures::job_years(&r.output.months);
+    let job_years_heads = |r: &ArmRun| measures::job_years_heads(&r.output.months);
     let cost = |r: &ArmRun| r.policies.net_cost().iter().sum::<f64>() / 1e6;
     let layoffs = |r: &ArmRun| {
         r.output
@@ -235,13 +226,23 @@ pub(crate) fn summary_effects(
     push(effect(
         (
             "job_years",
-            "Job-years (employment summed over the run)",
-            "job-years",
+            "Job-years in full-time equivalents (employment summed over the run, at its hours)",
+            "FTE job-years",
         ),
         &a,
         &b,
     ));
     let (ja, jb) = (a, b);
+    let (a, b) = each(&job_years_heads);
+    push(effect(
+        (
+            "job_years_heads",
+            "Job-years in heads (each employed worker one, whatever its hours; trainees on a payroll included)",
+            "job-years",
+        ),
+        &a,
+        &b,
+    ));
     let (a, b) = each(&layoffs);
     push(effect(
         ("layoffs", "Layoffs over the run", "workers"),
@@ -314,7 +315,7 @@ pub(crate) fn cost_per_job_year(spent: &[f64], gain: &[f64]) -> Option<Effect> {
     let (ratio, interval) = crate::ratio::fieller(spent, gain);
     Some(Effect {
         name: "cost_per_job_year",
-        label: "Net cost to the state per job-year gained (ratio of the mean effects, Fieller's 95 % interval; negative: the policy pays for itself)",
+        label: "Net cost to the state per full-time-equivalent job-year gained (ratio of the mean effects, Fieller's 95 % interval; negative: the policy pays for itself)",
         unit: "€",
         mean: ratio?,
         ci95_low: interval.map(|i| i.0),

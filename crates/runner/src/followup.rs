@@ -14,7 +14,7 @@ use wandel_policy::{FollowCell, PolicySpec};
 
 use crate::arms::ArmRun;
 use crate::atomic::write_atomic;
-use crate::summary::ci95_half_width;
+use wandel_engine::measures::ci95_half_width;
 
 /// The two groups followed, as written in `followup.csv`.
 pub(crate) fn group_label(participant: bool) -> &'static str {

@@ -7,6 +7,7 @@
 mod arms;
 mod atomic;
 mod cli;
+mod crowding;
 mod decompose;
 mod effects;
 mod followup;

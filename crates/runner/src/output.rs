@@ -55,6 +55,8 @@ pub(crate) const ECONOMY_COLUMNS: &[&str] = &[
     "participation_rate",
     "firm_exits",
     "job_seeker_movers",
+    "employed_in_training",
+    "employment_fte",
 ];
 
 /// One month of one replication, in the order of [`ECONOMY_COLUMNS`].
@@ -93,6 +95,8 @@ pub(crate) fn economy_row(r: &MonthRecord, replication: u32) -> Vec<String> {
         num(lf as f64 / (lf + r.out_of_labour_force).max(1) as f64),
         r.firm_exits.to_string(),
         r.job_seeker_movers.to_string(),
+        r.employed_in_training.to_string(),
+        num((r.fte_employed * 100.0).round() / 100.0),
     ]
 }
 

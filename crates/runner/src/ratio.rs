@@ -8,7 +8,7 @@
 //! significantly different from zero; otherwise no finite interval exists, and none is reported
 //! (the chart and the table say why).
 
-use statrs::distribution::{ContinuousCDF, StudentsT};
+use wandel_engine::measures::t_975;
 
 /// The ratio of the means of `num` and `den` (paired: `num[i]` and `den[i]` come from the same
 /// replication) and its Fieller interval at 95 %. `None` for the ratio when the mean of `den`
@@ -39,9 +39,7 @@ pub(crate) fn fieller(num: &[f64], den: &[f64]) -> (Option<f64>, Option<(f64, f6
     }
     let k = 1.0 / ((nf - 1.0) * nf);
     let (scc, sjj, scj) = (scc * k, sjj * k, scj * k);
-    let t = StudentsT::new(0.0, 1.0, nf - 1.0)
-        .expect("positive degrees of freedom")
-        .inverse_cdf(0.975);
+    let t = t_975(n - 1);
     let t2 = t * t;
     // (mc − R mj)² = t² (scc − 2 R scj + R² sjj), a quadratic a R² − 2 b R + c = 0.
     let a = mj * mj - t2 * sjj;

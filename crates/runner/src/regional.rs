@@ -13,7 +13,8 @@ use wandel_engine::indicators as ind;
 use wandel_engine::{Params, RegionRecord, RunOutput};
 
 use crate::output::{csv_writer, num};
-use crate::summary::{Indicator, ci95_half_width, indicator};
+use crate::summary::{Indicator, indicator};
+use wandel_engine::measures::ci95_half_width;
 
 /// Months after the closure at which the region is compared.
 pub(crate) const HORIZONS: [i32; 6] = [12, 24, 36, 48, 60, 96];

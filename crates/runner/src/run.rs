@@ -13,6 +13,7 @@ use wandel_engine::RunOutput;
 use crate::arms::{self, ArmRun, Counterfactual};
 use crate::atomic::write_atomic;
 use crate::cli::RunArgs;
+use crate::crowding;
 use crate::decompose;
 use crate::effects::{self, Effect};
 use crate::followup;
@@ -89,6 +90,10 @@ struct Summary<'a> {
     /// Each hiring subsidy's deadweight, substitution and costs against the counterfactual.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     hiring_subsidies: Vec<subsidies::HiringEffects>,
+    /// Who gains at whose expense: the worker-level policies' participants against the
+    /// economy (`crowding.rs`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    crowding_out: Vec<crowding::Crowding>,
     /// With `--decompose`: each policy's contribution to the package.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     decomposition: Vec<decompose::MeasureParts>,
@@ -276,13 +281,19 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         months: params.months,
         start: params.start.to_string(),
         end: params.start.plus(params.months as i32 - 1).to_string(),
-        indicators: summary::indicators(&runs),
+        indicators: summary::indicators(&runs, true),
         counterfactual: counterfactual.map(Counterfactual::label),
         effects,
         policies: followup::totals(&scenario.policies, &with),
         hiring_subsidies: match &without {
             Some(w) if counterfactual == Some(Counterfactual::NoPolicies) => {
                 subsidies::effects(&scenario.policies, &with, w)
+            }
+            _ => Vec::new(),
+        },
+        crowding_out: match &without {
+            Some(w) if counterfactual == Some(Counterfactual::NoPolicies) => {
+                crowding::crowding(&scenario.policies, &with, w)
             }
             _ => Vec::new(),
         },
@@ -334,10 +345,19 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     }
     if !args.quiet {
         for ind in &summary.indicators {
-            eprintln!(
-                "  {:<44} {:>10.2} {:<7} (5–95 %: {:.2} – {:.2})",
-                ind.name, ind.mean, ind.unit, ind.p05, ind.p95
-            );
+            match (ind.mean, ind.p05, ind.p95) {
+                (Some(mean), Some(p05), Some(p95)) => eprintln!(
+                    "  {:<44} {:>10.2} {:<7} (5–95 %: {p05:.2} – {p95:.2})",
+                    ind.name, mean, ind.unit
+                ),
+                _ => eprintln!(
+                    "  {:<44} {:>10} {:<7} (suppressed: {})",
+                    ind.name,
+                    "—",
+                    ind.unit,
+                    ind.suppressed.as_deref().unwrap_or("no value")
+                ),
+            }
         }
         if let Some(kind) = counterfactual {
             eprintln!("  effects against the counterfactual ({}):", kind.label());
@@ -354,9 +374,12 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 (Some(l), Some(h)) => format!("(95 % CI {l:.2} – {h:.2})"),
                 _ => String::new(),
             };
-            eprintln!("  {:<44} {:>10.2} {:<12} {ci}", m.name, m.mean, m.unit);
+            eprintln!("  {:<44} {:>10.2} {:<12} {ci}", m.name, m.value(), m.unit);
         }
         for line in regional::describe(&summary.regional_adjustment) {
+            eprintln!("{line}");
+        }
+        for line in crowding::describe(&summary.crowding_out) {
             eprintln!("{line}");
         }
         for line in decompose::describe(&summary.decomposition) {

@@ -11,7 +11,6 @@ use serde::Serialize;
 use wandel_policy::{HiringTally, PolicySpec};
 
 use crate::arms::ArmRun;
-use crate::summary::ci95_half_width;
 
 /// A mean over replications with its 95 % confidence interval.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -22,17 +21,12 @@ pub(crate) struct Estimate {
 }
 
 impl Estimate {
-    fn of(values: &[f64]) -> Option<Estimate> {
-        let v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-        if v.is_empty() {
-            return None;
-        }
-        let mean = v.iter().sum::<f64>() / v.len() as f64;
-        let half = ci95_half_width(&v);
-        Some(Estimate {
-            mean,
-            ci95_low: half.map(|h| mean - h),
-            ci95_high: half.map(|h| mean + h),
+    /// The mean of the finite values of `values` with its interval (`measures.rs`).
+    pub(crate) fn of(values: &[f64]) -> Option<Estimate> {
+        wandel_engine::measures::mean_ci(values).map(|m| Estimate {
+            mean: m.mean,
+            ci95_low: m.low(),
+            ci95_high: m.high(),
         })
     }
 }

@@ -10,12 +10,18 @@ use serde::Deserialize;
 
 /// The columns: effect key in `summary.json`, heading, decimals.
 const COLUMNS: &[(&str, &str, usize)] = &[
-    ("job_years", "Job-years", 0),
+    ("job_years", "FTE job-years", 0),
+    ("job_years_heads", "Job-years (heads)", 0),
     ("displaced.reemployed_12m", "Re-employed 12 m (pp)", 1),
     ("displaced.reemployed_24m", "Re-employed 24 m (pp)", 1),
     ("net_fiscal_cost", "Net fiscal cost (€ m)", 1),
-    ("cost_per_job_year", "€ per job-year gained", 0),
+    ("cost_per_job_year", "€ per FTE job-year gained", 0),
+    (TAKEN, "Taken from others (%)", 0),
 ];
+
+/// The column read from `crowding_out` (its last row: the only worker-level policy, or all of
+/// them together), not from `effects`.
+const TAKEN: &str = "crowding_out.taken_from_others_pct";
 
 /// The output format.
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,6 +34,7 @@ pub(crate) enum Format {
 
 #[derive(Deserialize)]
 struct Effect {
+    #[serde(default)]
     name: String,
     mean: Option<f64>,
     ci95_low: Option<f64>,
@@ -42,6 +49,13 @@ struct Summary {
     counterfactual: Option<String>,
     #[serde(default)]
     effects: Vec<Effect>,
+    #[serde(default)]
+    crowding_out: Vec<Crowding>,
+}
+
+#[derive(Deserialize)]
+struct Crowding {
+    taken_from_others_pct: Option<Effect>,
 }
 
 #[derive(Deserialize)]
@@ -93,11 +107,15 @@ fn read_row(dir: &Path) -> Result<Row> {
     let values = COLUMNS
         .iter()
         .map(|(key, _, _)| {
-            summary
-                .effects
-                .iter()
-                .find(|e| e.name == *key)
-                .and_then(|e| e.mean.map(|m| (m, e.ci95_low.zip(e.ci95_high))))
+            let effect = if *key == TAKEN {
+                summary
+                    .crowding_out
+                    .last()
+                    .and_then(|c| c.taken_from_others_pct.as_ref())
+            } else {
+                summary.effects.iter().find(|e| e.name == *key)
+            };
+            effect.and_then(|e| e.mean.map(|m| (m, e.ci95_low.zip(e.ci95_high))))
         })
         .collect();
     Ok(Row {
@@ -229,6 +247,8 @@ mod tests {
               {"name": "job_years", "mean": 373.0, "ci95_low": 135.8, "ci95_high": 610.2},
               {"name": "net_fiscal_cost", "mean": -3.46, "ci95_low": null, "ci95_high": null},
               {"name": "cost_per_job_year", "mean": 100533.5, "ci95_low": 45319.9, "ci95_high": 334815.7}
+            ], "crowding_out": [
+              {"policy": "jsc", "taken_from_others_pct": {"mean": 68.4, "ci95_low": 41.2, "ci95_high": 95.0}}
             ]"#
         } else {
             ""
@@ -253,7 +273,7 @@ mod tests {
         let row = text.lines().nth(2).unwrap();
         assert_eq!(
             row,
-            "| pkg | job security council | 4 × 120 months | +373 [136, 610] | — | — | −3.5 | 100,534 [45,320, 334,816] |"
+            "| pkg | job security council | 4 × 120 months | +373 [136, 610] | — | — | — | −3.5 | 100,534 [45,320, 334,816] | +68 [41, 95] |"
         );
         let csv = table(std::slice::from_ref(&dir), Format::Csv).unwrap();
         assert!(

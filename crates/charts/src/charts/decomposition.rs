@@ -14,7 +14,7 @@ use crate::style;
 
 /// The measures drawn: name in decomposition.csv, heading, decimals.
 const MEASURES: &[(&str, &str, usize)] = &[
-    ("job_years", "Job-years", 0),
+    ("job_years", "Job-years (full-time equivalents)", 0),
     (
         "displaced.reemployed_24m",
         "Re-employed after 24 months (pp)",
@@ -157,7 +157,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
 /// The measure's name in the verdict line.
 fn heading_short(measure: &str) -> &'static str {
     match measure {
-        "job_years" => "job-years",
+        "job_years" => "full-time-equivalent job-years",
         "displaced.reemployed_24m" => "re-employment",
         _ => "net fiscal cost",
     }

@@ -6,7 +6,6 @@
 use std::path::Path;
 
 use serde::Deserialize;
-use statrs::distribution::{ContinuousCDF, StudentsT};
 
 use crate::error::ChartError;
 
@@ -248,21 +247,14 @@ pub(crate) struct MeanCi {
     pub(crate) n: usize,
 }
 
-/// The mean of the finite `values` and its interval; `None` when there are none.
+/// The mean of the finite `values` and its interval; `None` when there are none (the engine's
+/// one definition, `wandel_engine::measures`).
 pub(crate) fn mean_ci(values: &[f64]) -> Option<MeanCi> {
-    let v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    let n = v.len();
-    if n == 0 {
-        return None;
-    }
-    let mean = v.iter().sum::<f64>() / n as f64;
-    let ci = (n >= 2).then(|| {
-        let sd = (v.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1) as f64).sqrt();
-        let t = StudentsT::new(0.0, 1.0, (n - 1) as f64).map_or(1.96, |d| d.inverse_cdf(0.975));
-        let h = t * sd / (n as f64).sqrt();
-        (mean - h, mean + h)
-    });
-    Some(MeanCi { mean, ci, n })
+    wandel_engine::measures::mean_ci(values).map(|m| MeanCi {
+        mean: m.mean,
+        ci: m.low().zip(m.high()),
+        n: m.n,
+    })
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ use super::Outcome;
 use super::file::{Design, SweepFile};
 use super::journal::cell;
 use crate::atomic::write_atomic;
-use crate::summary::{ci95_half_width, percentile};
+use crate::summary::percentile;
+use wandel_engine::measures::ci95_half_width;
 
 /// Mean, standard deviation, 5/50/95 % quantiles and the 95 % interval of the mean.
 struct Stats {

@@ -55,6 +55,7 @@ pub(crate) const INDICATORS: &[&str] = &[
     "earnings_ratio_reemployed_after_24_months",
     "long_term_unemployed_at_end",
     "job_years",
+    "job_years_heads",
     "net_fiscal_cost",
 ];
 
@@ -213,7 +214,7 @@ fn run_inner(
         });
         *series = Some(journal::csv_lines(rows).map_err(|e| e.to_string())?);
     }
-    let headline = crate::summary::indicators(std::slice::from_ref(&output));
+    let headline = crate::summary::indicators(std::slice::from_ref(&output), false);
     LABELS.get_or_init(|| {
         let mut labels: std::collections::BTreeMap<String, String> = headline
             .iter()
@@ -221,7 +222,11 @@ fn run_inner(
             .collect();
         labels.insert(
             "job_years".to_string(),
-            "Job-years (employed or on short time)".to_string(),
+            "Job-years, full-time equivalents".to_string(),
+        );
+        labels.insert(
+            "job_years_heads".to_string(),
+            "Job-years, heads (trainees on a payroll included)".to_string(),
         );
         labels.insert(
             "net_fiscal_cost".to_string(),
@@ -233,19 +238,13 @@ fn run_inner(
         .keep
         .iter()
         .map(|k| match k.as_str() {
-            "job_years" => {
-                output
-                    .months
-                    .iter()
-                    .map(|m| (m.employed + m.short_time) as f64)
-                    .sum::<f64>()
-                    / 12.0
-            }
+            "job_years" => wandel_engine::measures::job_years(&output.months),
+            "job_years_heads" => wandel_engine::measures::job_years_heads(&output.months),
             "net_fiscal_cost" => policies.net_cost().iter().sum::<f64>() / 1e6,
             name => headline
                 .iter()
                 .find(|i| i.name == name)
-                .map_or(f64::NAN, |i| i.mean),
+                .map_or(f64::NAN, |i| i.value()),
         })
         .collect())
 }

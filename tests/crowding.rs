@@ -1,0 +1,79 @@
+//! Who gains at whose expense (`summary.json`, `crowding_out`): every worker-level policy's
+//! participants' gain, the economy's gain and the share taken from others, with their
+//! intervals; in a package, the share for all participants together.
+
+use crate::util::{run_scenario, scratch};
+
+fn summary(dir: &std::path::Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn a_council_reports_its_participants_gain_against_the_economys() {
+    let out = scratch("crowding_council");
+    run_scenario(
+        "scenarios/policies/job_security_council.toml",
+        &out,
+        &["simulation.months=48", "simulation.replications=3"],
+        &["--no-charts"],
+    );
+    let s = summary(&out);
+    let rows = s["crowding_out"].as_array().expect("crowding_out");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let r = &rows[0];
+    assert_eq!(r["replications"], 3);
+    assert!(r["participants"].as_f64().unwrap() > 100.0, "{r}");
+    let gain = &r["participants_job_years"];
+    assert!(
+        gain["ci95_low"].as_f64().unwrap() > 0.0,
+        "participants gain: {gain}"
+    );
+    let economy = r["economy_job_years"]["mean"].as_f64().unwrap();
+    let heads = s["effects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "job_years_heads")
+        .unwrap()["mean"]
+        .as_f64()
+        .unwrap();
+    assert!((economy - heads).abs() < 1e-6, "{economy} against {heads}");
+    let taken = r["taken_from_others_pct"]["mean"].as_f64().unwrap();
+    let expected = 100.0 * (1.0 - economy / gain["mean"].as_f64().unwrap());
+    assert!(
+        (taken - expected).abs() < 1e-6,
+        "{taken} against {expected}"
+    );
+    std::fs::remove_dir_all(out).unwrap();
+}
+
+#[test]
+fn a_package_gives_each_policys_participants_and_the_share_for_all_of_them() {
+    let out = scratch("crowding_package");
+    run_scenario(
+        "scenarios/policies/transition_package.toml",
+        &out,
+        &["simulation.months=60", "simulation.replications=2"],
+        &["--no-charts"],
+    );
+    let s = summary(&out);
+    let rows = s["crowding_out"].as_array().expect("crowding_out");
+    let names: Vec<&str> = rows.iter().map(|r| r["policy"].as_str().unwrap()).collect();
+    assert!(rows.len() >= 3, "{names:?}");
+    assert_eq!(names.last(), Some(&"all"));
+    for r in &rows[..rows.len() - 1] {
+        assert!(r["participants_job_years"].is_object(), "{r}");
+        assert!(r["economy_job_years"].is_null(), "{r}");
+        assert!(r["taken_from_others_pct"].is_null(), "{r}");
+    }
+    let all = rows.last().unwrap();
+    assert!(all["economy_job_years"].is_object(), "{all}");
+    // The participants of all policies together gain what each policy's gain adds up to.
+    let sum: f64 = rows[..rows.len() - 1]
+        .iter()
+        .map(|r| r["participants_job_years"]["mean"].as_f64().unwrap())
+        .sum();
+    let together = all["participants_job_years"]["mean"].as_f64().unwrap();
+    assert!((sum - together).abs() < 1e-6, "{sum} against {together}");
+    std::fs::remove_dir_all(out).unwrap();
+}
