@@ -469,6 +469,50 @@ fn decomposition_waterfall_steps_from_the_parts_to_the_package() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+#[test]
+fn the_interaction_has_one_sign_in_the_csv_and_the_chart() {
+    // decomposition.csv's interaction (sum of parts − package) is written on the chart's bar
+    // with the same sign, for every measure drawn.
+    let dir = standard_run("interaction_sign");
+    let data = RunData::load(&dir).unwrap();
+    let Built::Rows(fig) = charts::decomposition::build(&data).unwrap() else {
+        panic!("the decomposition is drawn");
+    };
+    let d = data.decomposition.as_ref().unwrap();
+    let row = fig
+        .rows
+        .iter()
+        .position(|r| r.starts_with("Interaction (sum of parts − package)"))
+        .expect("an interaction row");
+    for (column, measure) in fig
+        .columns
+        .iter()
+        .zip(["job_years", "displaced.reemployed_24m"])
+    {
+        let csv = d
+            .measure(measure)
+            .iter()
+            .find(|r| r.part == "interaction")
+            .and_then(|r| r.mean)
+            .unwrap();
+        let crate::rows::Entry::Bar(cell) = &column.entries[row] else {
+            panic!("{measure}: the interaction is a bar");
+        };
+        let shown: f64 = cell
+            .text
+            .replace('−', "-")
+            .replace(['+', ','], "")
+            .parse()
+            .unwrap();
+        assert!(
+            (shown - csv).abs() < 0.051,
+            "{measure}: chart {shown}, CSV {csv}"
+        );
+    }
+    assert!(fig.subtitle.contains("sum of the parts minus the package"));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
 fn standard_run(tag: &str) -> PathBuf {
     let dir = temp_dir(tag);
     Fixture::standard().write(&dir);

@@ -89,7 +89,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
             labels = steps
                 .iter()
                 .map(|(part, _)| match part.as_str() {
-                    "interaction" => "Interaction (package − sum of parts)".to_string(),
+                    "interaction" => "Interaction (sum of parts − package)".to_string(),
                     "package" => "Package against no policies".to_string(),
                     name => kinds
                         .get(name)
@@ -111,7 +111,17 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
                     } else {
                         style::series_colour(SUBTRACTS)
                     },
-                    text: signed(to - from, decimals),
+                    // The interaction is written as in decomposition.csv and the console
+                    // (sum of parts − package); its bar is the step from the sum to the
+                    // package, the other way.
+                    text: signed(
+                        if part == "interaction" {
+                            from - to
+                        } else {
+                            to - from
+                        },
+                        decimals,
+                    ),
                 }),
                 None => Entry::Note("no value".to_string()),
             })
@@ -137,9 +147,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         title: "What each policy of the package adds".to_string(),
         subtitle: format!(
             "Each step: the package minus the package without that policy, {}, all under common \
-             random numbers; whiskers: 95 % interval of each step. The interaction closes the \
-             gap to the package (negative: the parts overlap; positive: they reinforce each \
-             other).{verdict}",
+             random numbers; whiskers: 95 % interval of each step. The interaction, the sum of \
+             the parts minus the package as in decomposition.csv, closes the gap to the package \
+             (positive: the parts reinforce each other, so their sum counts the joint gain \
+             twice and the bar goes down by it; negative: they overlap).{verdict}",
             style::mean_of(data.manifest.replications)
         ),
         rows: labels,
