@@ -224,3 +224,50 @@ fn operators_retrained_for_the_new_technology_keep_their_jobs_more_often() {
     let low: f64 = row[12].parse().unwrap();
     assert!(low > 0.0, "24 months after entry: {row:?}");
 }
+
+#[test]
+fn participants_in_training_and_course_costs_agree_every_month() {
+    // In each shipped retraining scenario (retraining its only policy that trains), every
+    // month: the policy's participants are the workers in training, and its course costs are
+    // its participants times the monthly cost; a participant who leaves training during a
+    // month (laid off while training on a payroll, retired) is neither counted nor charged.
+    for rel in [
+        "scenarios/policies/retraining_local_union.toml",
+        "scenarios/policies/retraining_micro_corporatist.toml",
+        "scenarios/policies/retraining_neo_corporatist.toml",
+    ] {
+        let s = crate::util::scenario(rel, &[]);
+        let cost = match &s.policies[0] {
+            wandel_policy::PolicySpec::Retraining(r) => r.cost_per_month,
+            other => panic!("{rel}: {other:?}"),
+        };
+        let (months, run) = crate::util::run_checked(&s, 0, true);
+        let mut trained = 0;
+        for (m, r) in months
+            .iter()
+            .zip(run.reports.iter().filter(|r| r.kind == "retraining"))
+        {
+            assert_eq!(m.month, r.month);
+            assert_eq!(
+                r.month_report.participants, m.in_training,
+                "{rel} {}: participants against in_training",
+                m.month
+            );
+            let courses: f64 = r
+                .month_report
+                .items
+                .iter()
+                .filter(|i| i.0 == wandel_policy::retraining::COURSE_COSTS)
+                .map(|i| i.1)
+                .sum();
+            assert!(
+                (courses - cost * m.in_training as f64).abs() < 1e-6,
+                "{rel} {}: course costs {courses} for {} in training",
+                m.month,
+                m.in_training
+            );
+            trained += m.in_training;
+        }
+        assert!(trained > 0, "{rel}: nobody trained");
+    }
+}

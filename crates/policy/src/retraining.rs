@@ -484,6 +484,21 @@ impl Policy for Retraining {
     }
 
     fn on_month_end(&mut self, eco: &Economy, params: &Params, _record: &MonthRecord) {
+        // Participants who left training during the month (a trainee on a payroll laid off or
+        // closed down, a retirement) are no longer participants: they are neither counted nor
+        // charged for a course they do not attend (`in_training` of economy.csv agrees).
+        let t = eco.month;
+        let months = self.spec.months as i32;
+        let gone: Vec<(u32, bool)> = self
+            .participants
+            .iter()
+            .filter(|(w, _)| !eco.trainee_spell.contains_key(w))
+            .map(|(&w, p)| (w, t.since(p.started) >= months))
+            .collect();
+        for (w, completed) in gone {
+            self.participants.remove(&w);
+            self.completions += u64::from(completed);
+        }
         let allowance = training_allowance(eco, params, self.participants.keys().copied());
         let participants = self.participants.len() as u64;
         self.month = PolicyMonth {
