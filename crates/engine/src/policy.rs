@@ -24,6 +24,9 @@ pub struct ExcessLabour {
     pub planned_layoffs: u32,
 }
 
+/// Keys of [`PolicyCtx::firm_draw`] (firm indices) are set apart from workers' stable ids.
+const FIRM_DRAW_BASE: u64 = 0xF1F1_0000_0000_0000;
+
 /// An intervention, called at fixed points of every month.
 ///
 /// The call order within a month is: `on_month_start` (after shocks and targets) →
@@ -179,6 +182,19 @@ impl<'a> PolicyCtx<'a> {
             self.replication,
             self.streams.month_idx,
             self.eco.workers.id[w as usize],
+            self.key ^ mix64(question),
+        )
+    }
+
+    /// A uniform draw in [0, 1) that belongs to firm `firm` and this policy's `question` for
+    /// the whole run: the same in every month and every arm of a comparison (a firm's lasting
+    /// trait, such as what short-time work costs it).
+    pub fn firm_draw(&self, firm: u32, question: u64) -> f64 {
+        worker_draw(
+            self.params.seed,
+            self.replication,
+            u32::MAX,
+            FIRM_DRAW_BASE ^ u64::from(firm),
             self.key ^ mix64(question),
         )
     }

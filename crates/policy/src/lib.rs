@@ -85,6 +85,12 @@ pub struct PolicyMonth {
     /// Of the entries, workers aged 50 or more (whom a worker-level policy reaches; 0 for
     /// firm-level policies).
     pub entries_50_plus: u64,
+    /// Firms that took the policy up this month (firm-level policies that firms decide on,
+    /// short-time work; 0 otherwise).
+    pub firms_entered: u64,
+    /// Firms that could have taken it up and chose not to this month (short-time work: layoffs
+    /// were cheaper for them; 0 otherwise).
+    pub firms_declined: u64,
     /// Ledger items: (item, € for the month).
     pub items: Vec<(&'static str, f64)>,
     /// Costs borne by employers for the month, € (not a state item; reported beside it).

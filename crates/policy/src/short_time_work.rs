@@ -6,10 +6,31 @@
 //! 1. **Entry** (hook `on_excess_labour`, before layoffs): a producing firm in the target whose
 //!    workforce exceeds its target, and that is not barred, needs `⌈excess / hours_cut⌉`
 //!    full-hours workers on short time with `hours_cut` of their hours lost to match its
-//!    demand. It enters when they are at least `threshold` of its staff (SGB III § 96 (1) 4:
+//!    demand. It may enter when they are at least `threshold` of its staff (SGB III § 96 (1) 4:
 //!    a considerable loss of work affects at least a share of the employees, one third by the
-//!    regular rule, 10 % since 2020), and then lays off no one (the engine's
-//!    layoffs count short-time workers with the hours they still work). A firm already on
+//!    regular rule, 10 % since 2020). With `decision = "firm"` (the default) it enters only
+//!    when short-time work costs it less than laying off and later rehiring (below); with
+//!    `"always"` every eligible firm enters (the best case). A firm that enters lays off no one
+//!    (the engine's layoffs count short-time workers with the hours they still work).
+//!
+//!    **The firm's choice**, per full-time job it does not need, in months of that job's wage:
+//!    - short-time work for the months `D` the firm expects the shortfall to last costs it the
+//!      remanent costs of the hours lost, `ρ_j · min(D, max_months)`: the social contributions
+//!      on 80 % of the pay lost that are not reimbursed (both sides' rates × 0.8 ×
+//!      (1 − `reimbursed_contributions`)) plus the other pay it still owes on lost hours
+//!      (holiday entitlements, bonuses: `remanent_cost_share`), the latter differing across
+//!      firms by `remanent_dispersion` (a lasting draw per firm, `PolicyCtx::firm_draw`); if
+//!      `D` exceeds `max_months`, the layoff comes anyway after the scheme, at its cost too;
+//!    - laying off costs the wages of the notice period of the workers it would dismiss (the
+//!      shortest-tenured, as social selection picks them; § 622 BGB when
+//!      `institutions.notice_by_tenure`) plus, when demand returns, the cost of hiring again:
+//!      `c_v · d + H` months of wages, with `d` the smoothed vacancy duration of the firm's
+//!      cell and `c_v`, `H` the job-creation module's waiting and hiring costs
+//!      (calibration: M6, M7);
+//!    - `D` is `expected_dip_months` plus the months in a row the firm has already had more
+//!      staff than demand: a firm in a lasting decline expects it to go on, so it uses short
+//!      time less, or only to delay layoffs (after `max_months` it is barred, and with `D` now
+//!      long it lays off). A firm already on
 //!    short time adds workers when its demand falls further. With a `capacity`, the workers on
 //!    short time at once never exceed it (firms are served in the engine's order, by index).
 //! 2. **Recovery and expiry** (hook `on_month_start`, after targets): a firm whose staff no
@@ -79,7 +100,29 @@ pub struct ShortTimeWorkSpec {
     pub reimbursed_contributions: f64,
     /// The scenario's fiscal parameters (employer contribution rate).
     pub fiscal: Fiscal,
+    /// Who decides: each firm by its costs, or every eligible firm (the best case).
+    pub decision: Decision,
+    /// Other pay a firm still owes on hours lost to short time, as a share of the pay lost
+    /// (holiday entitlements, bonuses), for the average firm.
+    pub remanent_cost_share: f64,
+    /// Spread of that share across firms: a firm's share is the average times
+    /// `1 + dispersion · (2u − 1)`, `u` uniform and lasting per firm (in [0, 1]).
+    pub remanent_dispersion: f64,
+    /// Months a firm expects a shortfall of demand to last when it first sees it.
+    pub expected_dip_months: f64,
 }
+
+/// Who decides whether a firm goes on short time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    /// Each eligible firm compares what short-time work and layoffs cost it.
+    Firm,
+    /// Every eligible firm enters (the best case of earlier versions).
+    Always,
+}
+
+/// `PolicyCtx::firm_draw` question of a firm's remanent-cost draw.
+const REMANENT: u64 = 1;
 
 /// The mechanism: short-time work for one run.
 pub struct ShortTimeWork {
@@ -90,6 +133,10 @@ pub struct ShortTimeWork {
     barred: BTreeMap<u32, Month>,
     entries: u64,
     participants_before: u64,
+    /// Per firm with excess staff: the last month it had it and the months in a row.
+    excess_months: BTreeMap<u32, (Month, u32)>,
+    firms_entered: u64,
+    firms_declined: u64,
     month: PolicyMonth,
 }
 
@@ -102,8 +149,55 @@ impl ShortTimeWork {
             barred: BTreeMap::new(),
             entries: 0,
             participants_before: 0,
+            excess_months: BTreeMap::new(),
+            firms_entered: 0,
+            firms_declined: 0,
             month: PolicyMonth::default(),
         }
+    }
+
+    /// Whether firm `j`, with `excess` full-time jobs it does not need and `before` months in
+    /// a row of excess staff before this one, finds short-time work cheaper than layoffs (see
+    /// the module header).
+    fn firm_prefers_short_time(
+        &self,
+        ctx: &PolicyCtx<'_>,
+        firm: u32,
+        excess: u32,
+        before: u32,
+    ) -> bool {
+        let s = &self.spec;
+        if s.decision == Decision::Always {
+            return true;
+        }
+        let params = ctx.params();
+        let eco = ctx.economy();
+        let j = firm as usize;
+        let both_sides = params.benefits.contribution_rate + s.fiscal.employer_contribution_rate;
+        let contributions =
+            both_sides * SHORT_TIME_CONTRIBUTION_BASE * (1.0 - s.reimbursed_contributions);
+        let u = ctx.firm_draw(firm, REMANENT);
+        let other = s.remanent_cost_share * (1.0 + s.remanent_dispersion * (2.0 * u - 1.0));
+        let remanent = contributions + other.max(0.0);
+        let expected = s.expected_dip_months + f64::from(before);
+        let max = f64::from(s.max_months);
+        let jobs = &params.jobs;
+        let cell = eco.firm_cell(j);
+        let signals = &eco.signals;
+        let waiting = if jobs.enabled && signals.cell_hires[cell] > 0.0 {
+            signals.cell_vacancies[cell] / signals.cell_hires[cell]
+        } else {
+            jobs.vacancy_duration_months
+        };
+        let rehire = jobs.vacancy_cost * waiting + jobs.hiring_cost_months;
+        let notice = if params.notice_by_tenure {
+            mean_notice_of_shortest_tenures(eco, j, excess)
+        } else {
+            0.0
+        };
+        let layoff = notice + rehire;
+        let short_time = remanent * expected.min(max) + if expected > max { layoff } else { 0.0 };
+        short_time < layoff
     }
 
     fn active(&self, t: Month) -> bool {
@@ -117,6 +211,26 @@ impl ShortTimeWork {
             .map(|&j| u64::from(eco.firms.short_time[j as usize]))
             .sum()
     }
+}
+
+/// Mean months of notice (§ 622 BGB) of the `n` shortest-tenured workers of firm `j` (the
+/// ones social selection dismisses first): what their notice periods cost the firm in wages.
+fn mean_notice_of_shortest_tenures(eco: &Economy, j: usize, n: u32) -> f64 {
+    let t = eco.month;
+    let mut tenures: Vec<i32> = eco.firms.employees[j]
+        .iter()
+        .map(|&w| t.since(eco.workers.rec[w as usize].since))
+        .collect();
+    let n = (n as usize).clamp(1, tenures.len().max(1));
+    if tenures.is_empty() {
+        return 0.0;
+    }
+    tenures.select_nth_unstable(n - 1);
+    tenures[..n]
+        .iter()
+        .map(|&m| f64::from(wandel_engine::state::notice_months(m)))
+        .sum::<f64>()
+        / n as f64
 }
 
 /// Staff who stay (payroll less those under notice of layoff) of firm `j`.
@@ -169,6 +283,18 @@ impl Policy for ShortTimeWork {
             return;
         }
         let mut total = self.participants(ctx.economy());
+        // Months in a row with excess staff, before this one.
+        let mut before = BTreeMap::new();
+        for ex in firms {
+            let run = match self.excess_months.get(&ex.firm) {
+                Some(&(last, n)) if t.since(last) == 1 => n,
+                _ => 0,
+            };
+            before.insert(ex.firm, run);
+            self.excess_months.insert(ex.firm, (t, run + 1));
+        }
+        self.excess_months
+            .retain(|_, (last, _)| t.since(*last) <= 1);
         for ex in firms {
             let (firm, j) = (ex.firm, ex.firm as usize);
             let eco = ctx.economy();
@@ -189,6 +315,10 @@ impl Policy for ShortTimeWork {
             if !in_spell && (n as f64) < self.spec.threshold * f64::from(staying(eco, j)) {
                 continue;
             }
+            if !in_spell && !self.firm_prefers_short_time(ctx, firm, ex.excess, before[&firm]) {
+                self.firms_declined += 1;
+                continue;
+            }
             if let Some(cap) = self.spec.capacity {
                 n = n.min(cap.saturating_sub(total));
             }
@@ -197,6 +327,9 @@ impl Policy for ShortTimeWork {
             }
             let placed = ctx.put_on_short_time(firm, n as u32, cut);
             if placed > 0 {
+                if !in_spell {
+                    self.firms_entered += 1;
+                }
                 self.spells.entry(firm).or_insert(t);
                 total += u64::from(placed);
                 self.entries += u64::from(placed);
@@ -251,10 +384,14 @@ impl Policy for ShortTimeWork {
             exits: (self.participants_before + self.entries).saturating_sub(participants),
             items: vec![(ALLOWANCE, allowance), (REIMBURSED, reimbursed)],
             employer_cost: contributions - reimbursed,
+            firms_entered: self.firms_entered,
+            firms_declined: self.firms_declined,
             ..PolicyMonth::default()
         };
         self.participants_before = participants;
         self.entries = 0;
+        self.firms_entered = 0;
+        self.firms_declined = 0;
     }
 }
 

@@ -321,6 +321,8 @@ pub(crate) fn write_policies(path: &Path, runs: &[crate::arms::ArmRun]) -> Resul
             "referrals",
             "supports_ended",
             "in_work_or_education",
+            "firms_entered",
+            "firms_declined",
             "cost",
             "employer_cost",
         ])?;
@@ -344,6 +346,8 @@ pub(crate) fn write_policies(path: &Path, runs: &[crate::arms::ArmRun]) -> Resul
                     m.referrals.to_string(),
                     m.supports_ended.to_string(),
                     m.in_work_or_education.to_string(),
+                    m.firms_entered.to_string(),
+                    m.firms_declined.to_string(),
                     num((cost * 100.0).round() / 100.0),
                     num((m.employer_cost * 100.0).round() / 100.0),
                 ])?;

@@ -13,7 +13,7 @@ use wandel_policy::{
     AccreditationSpec, CaseloadSpec, ConditionalInvestmentSpec, Conditions, Eligible, FirmTarget,
     Fiscal, HiringSubsidySpec, JobSecurityCouncilSpec, Payer, PolicySpec, RetrainingKind,
     RetrainingSpec, ShortTimeWorkSpec, TargetGroup, TransformationCouncilSpec,
-    WorkingTimeReductionSpec,
+    WorkingTimeReductionSpec, short_time_work::Decision,
 };
 
 use super::names::Names;
@@ -85,6 +85,26 @@ pub(crate) fn read_policies(
                 Range::Unit,
             ),
             fiscal: fiscal.clone(),
+            decision: match rd
+                .choice(&mut t, "decision", "firm", &["firm", "always"])
+                .as_str()
+            {
+                "always" => Decision::Always,
+                _ => Decision::Firm,
+            },
+            remanent_cost_share: rd.number(
+                &mut t,
+                "remanent_cost_share",
+                Some(0.15),
+                Range::Between(0.0, 2.0),
+            ),
+            remanent_dispersion: rd.number(&mut t, "remanent_dispersion", Some(0.5), Range::Unit),
+            expected_dip_months: rd.number(
+                &mut t,
+                "expected_dip_months",
+                Some(6.0),
+                Range::Between(0.0, 120.0),
+            ),
         };
         if common.ok {
             specs.push(PolicySpec::ShortTimeWork(spec));
