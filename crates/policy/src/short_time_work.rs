@@ -30,9 +30,11 @@
 //!    - `D` is `expected_dip_months` plus the months in a row the firm has already had more
 //!      staff than demand: a firm in a lasting decline expects it to go on, so it uses short
 //!      time less, or only to delay layoffs (after `max_months` it is barred, and with `D` now
-//!      long it lays off). A firm already on
-//!    short time adds workers when its demand falls further. With a `capacity`, the workers on
-//!    short time at once never exceed it (firms are served in the engine's order, by index).
+//!      long it lays off).
+//!
+//!    A firm already on short time adds workers when its demand falls further. With a
+//!    `capacity`, the workers on short time at once never exceed it (firms are served in the
+//!    engine's order, by index).
 //! 2. **Recovery and expiry** (hook `on_month_start`, after targets): a firm whose staff no
 //!    longer exceeds its target returns everyone to full hours; one that needs fewer
 //!    short-time workers returns the surplus. After `max_months` (J5: 12) the firm's workers
