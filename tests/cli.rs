@@ -288,3 +288,62 @@ fn a_closure_against_the_run_without_it_writes_the_regional_adjustment_and_its_c
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
     assert!(report.contains("absorbs the jobs it lost"));
 }
+
+#[test]
+fn an_interrupted_run_says_what_it_kept_and_plot_and_table_refuse_it() {
+    // A run long enough to interrupt: plain progress lines on a standard error that is not a
+    // terminal, then Ctrl-C (SIGINT): it stops between months, writes no results and marks
+    // the directory incomplete; `wandel plot` and `wandel table` refuse it.
+    let dir = crate::util::scratch("interrupted");
+    let out = dir.join("run");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_wandel"))
+        .args([
+            "run",
+            "scenarios/steel_closure.toml",
+            "--set",
+            "simulation.replications=40",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .current_dir(crate::util::root())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(7));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    assert!(err.contains("progress: "), "no plain progress line: {err}");
+    assert!(err.contains("estimated: about"), "no estimate: {err}");
+    assert!(err.contains("interrupted after"), "{err}");
+    let files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        vec!["manifest.json".to_string()],
+        "nothing half-written"
+    );
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["complete"], false);
+    for args in [
+        vec!["plot", out.to_str().unwrap()],
+        vec!["table", out.to_str().unwrap()],
+    ] {
+        let o = crate::util::wandel(&args);
+        assert!(!o.status.success());
+        assert!(
+            crate::util::stderr(&o).contains("holds an interrupted run"),
+            "{args:?}: {}",
+            crate::util::stderr(&o)
+        );
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

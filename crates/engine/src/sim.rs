@@ -205,6 +205,12 @@ impl<'p> Simulation<'p> {
             observe(&self.economy, &rec);
             months.push(rec);
         }
+        self.finish(months)
+    }
+
+    /// The replication's output from the records of its months, once it is finished (for a
+    /// caller that steps the simulation itself, with [`Simulation::step`]).
+    pub fn finish(self, months: Vec<MonthRecord>) -> RunOutput {
         RunOutput {
             replication: self.replication,
             months,

@@ -131,7 +131,7 @@ pub(crate) fn counterfactual_params(scenario: &Scenario, kind: Counterfactual) -
 }
 
 /// Runs every replication of one arm on `pool`; the output does not depend on the number of
-/// threads. `track_displaced` follows the displaced month by month (for effects); `follow`
+/// threads. `None` when `stop` was raised (Ctrl-C) before every replication finished. `track_displaced` follows the displaced month by month (for effects); `follow`
 /// (for a counterfactual without policies: what the policy arm hands it) follows the same
 /// workers here and observes the policy arm's hiring subsidies.
 pub(crate) fn run_arm(
@@ -142,7 +142,9 @@ pub(crate) fn run_arm(
     track_displaced: bool,
     follow: Option<&Companion>,
     progress: &ProgressBar,
-) -> Vec<ArmRun> {
+    stop: Option<&AtomicBool>,
+    lines: Option<&PlainProgress>,
+) -> Option<Vec<ArmRun>> {
     let started = Instant::now();
     let shown = AtomicBool::new(false);
     let mut runs: Vec<ArmRun> = pool.install(|| {
@@ -164,27 +166,77 @@ pub(crate) fn run_arm(
                     None => PolicyRun::new(specs, &scenario.fiscal),
                 };
                 let mut displaced = Vec::new();
-                let output = Simulation::new(params, rep).run(&mut policies, &mut |eco, _| {
-                    if track_displaced {
-                        displaced.push(displaced_month(eco));
+                let mut sim = Simulation::new(params, rep);
+                let mut months = Vec::with_capacity(params.months as usize);
+                while !sim.finished() {
+                    // Ctrl-C: stop between months; the run writes nothing (`run.rs`).
+                    if stop.is_some_and(|s| s.load(Ordering::Relaxed)) {
+                        return None;
                     }
+                    let rec = sim.step(&mut policies);
+                    if track_displaced {
+                        displaced.push(displaced_month(&sim.economy));
+                    }
+                    months.push(rec);
                     progress.inc(1);
                     if !shown.load(Ordering::Relaxed) && started.elapsed() > Duration::from_secs(1)
                     {
                         shown.store(true, Ordering::Relaxed);
                         progress.set_draw_target(ProgressDrawTarget::stderr());
                     }
-                });
-                ArmRun {
-                    output,
+                    if let Some(lines) = lines {
+                        lines.tick(progress);
+                    }
+                }
+                Some(ArmRun {
+                    output: sim.finish(months),
                     policies,
                     displaced,
-                }
+                })
             })
-            .collect()
-    });
+            .collect::<Option<Vec<ArmRun>>>()
+    })?;
     runs.sort_by_key(|r| r.output.replication);
-    runs
+    Some(runs)
+}
+
+/// Progress as plain lines, for a standard error that is not a terminal (a log file, a
+/// scheduler's output): a line at most every `every`, with months done, the share, the rate
+/// and the time left.
+pub(crate) struct PlainProgress {
+    started: Instant,
+    every: Duration,
+    last: std::sync::Mutex<Instant>,
+}
+
+impl PlainProgress {
+    /// Plain lines every `every`.
+    pub(crate) fn new(every: Duration) -> PlainProgress {
+        let now = Instant::now();
+        PlainProgress {
+            started: now,
+            every,
+            last: std::sync::Mutex::new(now),
+        }
+    }
+
+    fn tick(&self, progress: &ProgressBar) {
+        let Ok(mut last) = self.last.try_lock() else {
+            return;
+        };
+        if last.elapsed() < self.every {
+            return;
+        }
+        *last = Instant::now();
+        let (done, total) = (progress.position(), progress.length().unwrap_or(0).max(1));
+        let elapsed = self.started.elapsed().as_secs_f64();
+        let left = elapsed / done.max(1) as f64 * total.saturating_sub(done) as f64;
+        eprintln!(
+            "progress: {done} of {total} months ({:.0} %), {:.0} months a second, about {left:.0} s left",
+            100.0 * done as f64 / total as f64,
+            done as f64 / elapsed.max(1e-9)
+        );
+    }
 }
 
 /// A thread pool of `threads` threads.

@@ -1,6 +1,7 @@
 //! Ctrl-C and SIGTERM (a scheduler's cancel or time limit): the first asks a sweep to stop
-//! starting runs, finish those under way, save and exit; the second exits at once (what is on
-//! disk is still whole runs; `--resume` continues).
+//! starting runs, finish those under way, save and exit, and `wandel run` to stop between
+//! months and write nothing but a manifest marked incomplete; the second exits at once (what
+//! is on disk is still whole runs; a sweep's `--resume` continues).
 
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,3 +27,23 @@ pub(crate) fn watch() -> &'static AtomicBool {
     });
     &STOP
 }
+
+/// For `wandel run`: installs the handler and says, on the first interrupt, that the run stops
+/// between months and keeps nothing.
+pub(crate) fn watch_run() -> &'static AtomicBool {
+    RUN.call_once(|| {
+        let installed = ctrlc::set_handler(|| {
+            if STOP.swap(true, Ordering::SeqCst) {
+                eprintln!("\nsecond interrupt: stopping now");
+                std::process::exit(130);
+            }
+            eprintln!("\ninterrupted: stopping after the months under way");
+        });
+        if let Err(e) = installed {
+            eprintln!("warning: cannot watch for Ctrl-C ({e}); an interrupt stops the run at once");
+        }
+    });
+    &STOP
+}
+
+static RUN: Once = Once::new();

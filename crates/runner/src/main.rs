@@ -129,6 +129,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             })
         }
         Command::Plot { dir } => {
+            outdir::refuse_incomplete(&dir)?;
             let files = if wandel_charts::is_sweep(&dir) {
                 draw_sweep_charts(&dir)?
             } else {

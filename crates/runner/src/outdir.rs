@@ -44,6 +44,10 @@ fn described(dir: &Path) -> String {
                 )
             }
         }
+        Some(m) if m["complete"] == false => format!(
+            "an interrupted run of {}, without results",
+            m["scenario_file"].as_str().unwrap_or("a scenario")
+        ),
         Some(m) => format!(
             "the results of a run of {}",
             m["scenario_file"]
@@ -87,6 +91,26 @@ pub(crate) fn prepare(dir: &Path, overwrite: bool) -> Result<()> {
     if charts.is_dir() {
         std::fs::remove_dir_all(&charts)
             .with_context(|| format!("cannot remove {}", charts.display()))?;
+    }
+    Ok(())
+}
+
+/// Refuses a run directory whose manifest says it is not complete (an interrupted `wandel
+/// run`): there is nothing whole to plot or tabulate.
+pub(crate) fn refuse_incomplete(dir: &Path) -> Result<()> {
+    let manifest = std::fs::read_to_string(dir.join("manifest.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+    if let Some(m) = manifest {
+        if m["kind"] == "run" && m["complete"] == false {
+            bail!(
+                "{} holds an interrupted run ({} of {} months done, manifest.json says \"complete\": false): \
+                 it has no results; run the scenario again",
+                dir.display(),
+                m["months_done"],
+                m["months_total"]
+            );
+        }
     }
     Ok(())
 }

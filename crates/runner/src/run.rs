@@ -1,8 +1,9 @@
 //! `wandel run`: load and validate, run the replications in parallel, write results atomically,
 //! draw charts.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -162,25 +163,61 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     let bar = if args.quiet { &quiet_bar } else { &progress };
     let pool = arms::pool(threads)?;
     let track = counterfactual.is_some();
-    let with = arms::run_arm(
-        &pool,
-        &scenario,
-        &scenario.params,
-        &scenario.policies,
-        track,
-        None,
-        bar,
-    );
-    let without: Option<Vec<ArmRun>> = counterfactual.map(|kind| {
-        let params = arms::counterfactual_params(&scenario, kind);
-        let specs = match kind {
-            Counterfactual::NoPolicies => &[][..],
-            Counterfactual::NoShocks => &scenario.policies[..],
-        };
-        let companion = arms::Companion::of(&scenario.policies, &with);
-        let follow = (kind == Counterfactual::NoPolicies).then_some(&companion);
-        arms::run_arm(&pool, &scenario, &params, specs, true, follow, bar)
-    });
+    if !args.quiet {
+        if let Some(line) = estimate(&scenario, total, threads) {
+            eprintln!("{line}");
+        }
+    }
+    // Ctrl-C stops between months and writes no results, only a manifest marked incomplete.
+    let stop = crate::interrupt::watch_run();
+    let plain = arms::PlainProgress::new(Duration::from_secs(5));
+    let lines = (!args.quiet && !std::io::stderr().is_terminal()).then_some(&plain);
+    let run_arm = |params: &wandel_engine::Params,
+                   specs: &[wandel_policy::PolicySpec],
+                   track: bool,
+                   follow: Option<&arms::Companion>| {
+        arms::run_arm(
+            &pool,
+            &scenario,
+            params,
+            specs,
+            track,
+            follow,
+            bar,
+            Some(stop),
+            lines,
+        )
+    };
+    let interrupted = |done: u64| -> Result<PathBuf> {
+        progress.finish_and_clear();
+        write_incomplete(&out_dir, &args.scenario, &scenario.name, done, total)?;
+        eprintln!(
+            "interrupted after {done} of {total} months: no results written (a run writes them \
+             only when every replication has finished); {} is marked incomplete, and `wandel \
+             plot` and `wandel table` refuse it",
+            out_dir.display()
+        );
+        anyhow::bail!("interrupted")
+    };
+    let Some(with) = run_arm(&scenario.params, &scenario.policies, track, None) else {
+        return interrupted(progress.position());
+    };
+    let without: Option<Vec<ArmRun>> = match counterfactual {
+        Some(kind) => {
+            let params = arms::counterfactual_params(&scenario, kind);
+            let specs = match kind {
+                Counterfactual::NoPolicies => &[][..],
+                Counterfactual::NoShocks => &scenario.policies[..],
+            };
+            let companion = arms::Companion::of(&scenario.policies, &with);
+            let follow = (kind == Counterfactual::NoPolicies).then_some(&companion);
+            match run_arm(&params, specs, true, follow) {
+                Some(runs) => Some(runs),
+                None => return interrupted(progress.position()),
+            }
+        }
+        None => None,
+    };
     // The package without each of its policies, the arms in parallel on the same pool.
     let leave_one_out: Vec<(String, Vec<ArmRun>)> = if args.decompose {
         use rayon::prelude::*;
@@ -197,15 +234,17 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 (p.name().to_string(), rest)
             })
             .collect();
-        pool.install(|| {
+        let parts: Option<Vec<(String, Vec<ArmRun>)>> = pool.install(|| {
             arms.par_iter()
                 .map(|(name, specs)| {
-                    let runs =
-                        arms::run_arm(&pool, &scenario, &scenario.params, specs, true, None, bar);
-                    (name.clone(), runs)
+                    run_arm(&scenario.params, specs, true, None).map(|runs| (name.clone(), runs))
                 })
                 .collect()
-        })
+        });
+        match parts {
+            Some(parts) => parts,
+            None => return interrupted(progress.position()),
+        }
     } else {
         Vec::new()
     };
@@ -399,6 +438,64 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         );
     }
     Ok(out_dir)
+}
+
+/// Worker-months a thread simulates a second, about (the steel scenario with the job ladder
+/// on, `docs/performance.md`): enough for an estimate of a run's length before it starts.
+const WORKER_MONTHS_PER_THREAD_SECOND: f64 = 4.0e6;
+
+/// A line saying how long the run will take, when that is more than a minute (from the
+/// workers, months with the warm-up, replications and arms).
+fn estimate(scenario: &wandel_scenario::Scenario, months: u64, threads: usize) -> Option<String> {
+    let p = &scenario.params;
+    let jobs: f64 = p
+        .firm_groups
+        .iter()
+        .map(|g| {
+            f64::from(g.count)
+                * match g.size {
+                    wandel_engine::params::SizeDist::Fixed(n) => f64::from(n),
+                    wandel_engine::params::SizeDist::LogNormal { mean, .. } => mean,
+                }
+        })
+        .sum();
+    let workers = p.population.count.map_or_else(
+        || jobs / (1.0 - p.population.initial_unemployment).max(0.01),
+        f64::from,
+    );
+    let reported = f64::from(p.months.max(1));
+    let with_warmup = months as f64 * (reported + f64::from(p.warmup_months)) / reported;
+    let seconds = workers * with_warmup / (WORKER_MONTHS_PER_THREAD_SECOND * threads.max(1) as f64);
+    (seconds > 60.0).then(|| {
+        format!(
+            "estimated: about {:.0} minutes on {threads} thread{} ({:.0} million worker-months); \
+             Ctrl-C stops it and writes nothing",
+            (seconds / 60.0).ceil(),
+            if threads == 1 { "" } else { "s" },
+            workers * with_warmup / 1e6
+        )
+    })
+}
+
+/// After an interrupt: a manifest that says the directory holds no finished run.
+fn write_incomplete(
+    dir: &Path,
+    scenario_file: &Path,
+    name: &str,
+    done: u64,
+    total: u64,
+) -> Result<()> {
+    let manifest = serde_json::json!({
+        "kind": "run",
+        "wandel_version": env!("CARGO_PKG_VERSION"),
+        "scenario_name": name,
+        "scenario_file": scenario_file.display().to_string(),
+        "complete": false,
+        "interrupted": true,
+        "months_done": done,
+        "months_total": total,
+    });
+    write_json(&dir.join("manifest.json"), &manifest)
 }
 
 fn hex(bytes: &[u8]) -> String {

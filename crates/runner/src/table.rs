@@ -102,6 +102,7 @@ fn policy_kinds(resolved: Option<&str>) -> Vec<String> {
 }
 
 fn read_row(dir: &Path) -> Result<Row> {
+    crate::outdir::refuse_incomplete(dir)?;
     let summary: Summary = read_json(&dir.join("summary.json"))?;
     let manifest: Manifest = read_json(&dir.join("manifest.json"))?;
     let values = COLUMNS
