@@ -347,3 +347,68 @@ fn an_interrupted_run_says_what_it_kept_and_plot_and_table_refuse_it() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_readme_tour_writes_each_run_into_its_own_directory_and_its_files_exist() {
+    // The README's ```sh blocks, top to bottom (scripts/readme-tour runs them all): each run or
+    // sweep writes into a directory no earlier command wrote, every scenario or sweep file it
+    // names is valid, and `plot` and `table` read directories an earlier command wrote.
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    let mut inside = false;
+    let mut commands = Vec::new();
+    for line in readme.lines() {
+        let t = line.trim();
+        if t.starts_with("```sh") {
+            inside = true;
+        } else if t.starts_with("```") {
+            inside = false;
+        } else if inside && !t.is_empty() {
+            commands.push(t.to_string());
+        }
+    }
+    let mut written: Vec<String> = Vec::new();
+    let mut runs = 0;
+    for cmd in &commands {
+        let words: Vec<&str> = cmd.split_whitespace().collect();
+        let args: &[&str] = match words.as_slice() {
+            ["wandel", rest @ ..] => rest,
+            ["cargo", "run", "--release", "--", rest @ ..] => rest,
+            _ => continue,
+        };
+        let out = args
+            .iter()
+            .position(|a| *a == "--out")
+            .map(|i| args[i + 1].to_string());
+        match args {
+            ["run", file, ..] => {
+                let s = crate::util::scenario(file, &[]);
+                let dir = out.unwrap_or(format!("out/{}", s.name));
+                assert!(!written.contains(&dir), "{cmd}: {dir} is taken");
+                written.push(dir);
+                runs += 1;
+            }
+            ["sweep", file, ..] => {
+                assert!(crate::util::root().join(file).is_file(), "{cmd}");
+                let stem = std::path::Path::new(file)
+                    .file_stem()
+                    .unwrap()
+                    .to_string_lossy();
+                let dir = out.unwrap_or(format!("out/sweeps/{stem}"));
+                assert!(!written.contains(&dir), "{cmd}: {dir} is taken");
+                written.push(dir);
+            }
+            ["plot" | "table", dirs @ ..] => {
+                for d in dirs {
+                    assert!(written.iter().any(|w| w == d), "{cmd}: nothing wrote {d}");
+                }
+            }
+            ["validate", files @ ..] => {
+                for f in files {
+                    crate::util::scenario(f, &[]);
+                }
+            }
+            _ => {}
+        }
+    }
+    assert!(runs >= 4, "{commands:?}");
+}
