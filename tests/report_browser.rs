@@ -104,3 +104,93 @@ fn report_renders_in_headless_chromium() {
     );
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn sweep_report_tables_fit_an_a4_page_in_headless_chromium() {
+    if std::env::var("WANDEL_SKIP_BROWSER").is_ok_and(|v| v == "1") {
+        eprintln!(
+            "sweep_report_tables_fit_an_a4_page_in_headless_chromium: left out (WANDEL_SKIP_BROWSER=1)"
+        );
+        return;
+    }
+    let browser = chromium().expect(
+        "this test needs Chromium: `apt-get install chromium` (as .ci/run does), \
+         or set WANDEL_SKIP_BROWSER=1 to leave out this one check",
+    );
+    // A sweep with two parameters, two arms and five indicators (the shipped sweeps' shape).
+    let dir = scratch("sweep-a4");
+    let base = crate::util::root().join("scenarios/steel_closure.toml");
+    let text = format!(
+        r#"base = {:?}
+seed = 5
+replications = 2
+keep = ["unemployment_rate.mean", "displaced.reemployed_12m", "displaced.reemployed_24m", "job_years", "net_fiscal_cost"]
+
+[parameters]
+"shocks.closure.0.announced" = ["2025-07", "2026-01"]
+"simulation.months" = [36]
+
+[[arms]]
+name = "counterfactual"
+
+[[arms]]
+name = "more_search"
+set = {{ "matching.applications_per_month" = 3.0 }}
+"#,
+        base.display().to_string()
+    );
+    std::fs::write(dir.join("sweep.toml"), text).unwrap();
+    let out = dir.join("out");
+    let o = crate::util::wandel(&[
+        "sweep",
+        dir.join("sweep.toml").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", crate::util::stderr(&o));
+    // The report with a script that counts tables wider than the page, at the width of an A4
+    // page's printable area (about 700 CSS pixels: 210 mm less margins at 96 dpi).
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let probe = "<script>const w = document.documentElement.clientWidth; let wide = 0; \
+        let tables = 0; for (const t of document.querySelectorAll('table')) { tables++; \
+        if (t.getBoundingClientRect().right > w + 1) wide++; } \
+        document.body.setAttribute('data-tables', String(tables)); \
+        document.body.setAttribute('data-wide', String(wide));</script></body>";
+    let probed = dir.join("probed.html");
+    std::fs::write(&probed, html.replace("</body>", probe)).unwrap();
+    let result = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--window-size=700,1000",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!(
+            "file://{}",
+            probed.canonicalize().unwrap().display()
+        ))
+        .output()
+        .expect("chromium starts");
+    let dom = String::from_utf8_lossy(&result.stdout);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    assert!(
+        dom.contains("data-wide=\"0\""),
+        "a table is wider than an A4 page: {}",
+        {
+            let i = dom.find("data-wide").unwrap_or(0);
+            &dom[i..(i + 40).min(dom.len())]
+        }
+    );
+    assert!(!dom.contains("data-tables=\"0\""), "no table found");
+    let _ = std::fs::remove_dir_all(dir);
+}

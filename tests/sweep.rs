@@ -535,3 +535,73 @@ fn sampled_designs_and_merges_get_clear_errors() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn labels_name_parameters_effects_on_rates_are_in_points_and_shared_seeds_draw_flat() {
+    // A parameter with a `label`, an effect on a rate, and `seeds = "shared"`: a parameter
+    // that changes nothing then gives every point the same values (common random numbers
+    // across the grid), so its response is flat.
+    let dir = scratch("sweep-labels");
+    let body = r#"replications = 2
+seeds = "shared"
+keep = ["unemployment_rate.mean", "job_years"]
+
+[parameters]
+"simulation.description" = { values = ["a", "b"], label = "A description" }
+"simulation.months" = [36]
+
+[[arms]]
+name = "year_notice"
+
+[[arms]]
+name = "half_year_notice"
+set = { "shocks.closure.0.announced" = "2025-07" }
+"#;
+    let file = sweep_file(&dir, body);
+    let out = dir.join("out");
+    let o = wandel(&[
+        "sweep",
+        &file,
+        "--out",
+        &out.display().to_string(),
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let runs = std::fs::read_to_string(out.join("runs.csv")).unwrap();
+    let mut lines = runs.lines();
+    let header = lines.next().unwrap();
+    let (point, arm, rep, u) = (
+        column(header, "point"),
+        column(header, "arm"),
+        column(header, "replication"),
+        column(header, "unemployment_rate.mean"),
+    );
+    let mut by: std::collections::BTreeMap<(String, String), Vec<(String, String)>> =
+        Default::default();
+    for l in lines {
+        let c: Vec<&str> = l.split(',').collect();
+        by.entry((c[arm].to_string(), c[rep].to_string()))
+            .or_default()
+            .push((c[point].to_string(), c[u].to_string()));
+    }
+    for (key, values) in &by {
+        assert_eq!(values.len(), 2, "{key:?}");
+        assert_eq!(
+            values[0].1, values[1].1,
+            "{key:?}: shared seeds, same value"
+        );
+    }
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(
+        report.contains("A description"),
+        "the label names the parameter"
+    );
+    assert!(!report.contains("<th>simulation.description</th>"));
+    assert!(
+        report.contains(", pp</h3>"),
+        "an effect on a rate is in points"
+    );
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert!(m["seed_rule"].as_str().unwrap().contains("shared"));
+}

@@ -46,7 +46,7 @@ fn levels(data: &SweepData, p: usize) -> Option<(Vec<usize>, Vec<String>, Option
         return None;
     }
     let numbers: Option<Vec<f64>> = distinct.iter().map(|t| t.parse::<f64>().ok()).collect();
-    let path = &data.manifest.parameters[p];
+    let path = &parameter_name(data, &data.manifest.parameters[p]);
     match numbers {
         Some(mut values) if distinct.len() > MAX_LEVELS => {
             // Groups of equal size over the distinct values, labelled by their medians.
@@ -114,6 +114,38 @@ pub(crate) fn title_of(data: &SweepData, indicator: &str) -> String {
     }
 }
 
+/// The title of an effect on an indicator: a difference of rates is in percentage points, so
+/// a title ending in ", %" ends in ", pp".
+pub(crate) fn effect_title_of(data: &SweepData, indicator: &str) -> String {
+    let title = title_of(data, indicator);
+    match title.strip_suffix(", %") {
+        Some(head) => format!("{head}, pp"),
+        None => title,
+    }
+}
+
+/// A swept parameter's name for people: its `label` in the sweep file, else its path with the
+/// last part made readable (`shocks.closure.0.announced` → "Closure 0: announced").
+pub(crate) fn parameter_name(data: &SweepData, path: &str) -> String {
+    if let Some(label) = data.manifest.labels.get(path) {
+        return label.clone();
+    }
+    let parts: Vec<&str> = path.split('.').collect();
+    let readable = |t: &str| {
+        let spaced = t.replace('_', " ");
+        let mut c = spaced.chars();
+        c.next()
+            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+    };
+    match parts.as_slice() {
+        [.., table, index, key] if index.chars().all(|c| c.is_ascii_digit()) => {
+            format!("{} {index}: {}", readable(table), key.replace('_', " "))
+        }
+        [.., table, key] => format!("{}: {}", readable(table), key.replace('_', " ")),
+        _ => readable(path),
+    }
+}
+
 fn source(data: &SweepData) -> String {
     let m = &data.manifest;
     let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
@@ -173,10 +205,11 @@ fn responses(data: &SweepData) -> Vec<SweepChart> {
     for r in &data.runs {
         at.insert((r.point, r.arm, r.replication), &r.values);
     }
-    for (p, path) in m.parameters.iter().enumerate() {
+    for (p, key) in m.parameters.iter().enumerate() {
         let Some((level, labels, x_label)) = levels(data, p) else {
             continue;
         };
+        let path = &parameter_name(data, key);
         let n = labels.len();
         let panels: Vec<Panel> = m
             .keep
@@ -198,7 +231,7 @@ fn responses(data: &SweepData) -> Vec<SweepChart> {
             })
             .collect();
         out.push(SweepChart {
-            name: format!("response_{}", slug(path)),
+            name: format!("response_{}", slug(key)),
             built: Built::Figure(Box::new(figure(
                 data,
                 format!("Response to {path}, by arm"),
@@ -223,7 +256,7 @@ fn responses(data: &SweepData) -> Vec<SweepChart> {
             .iter()
             .enumerate()
             .map(|(i, name)| Panel {
-                title: Some(title_of(data, name)),
+                title: Some(effect_title_of(data, name)),
                 series: (1..m.arms.len())
                     .map(|a| {
                         let mut by_level = vec![Vec::new(); n];
@@ -240,7 +273,7 @@ fn responses(data: &SweepData) -> Vec<SweepChart> {
             })
             .collect();
         out.push(SweepChart {
-            name: format!("effect_{}", slug(path)),
+            name: format!("effect_{}", slug(key)),
             built: Built::Figure(Box::new(figure(
                 data,
                 format!("Effect against {}, by {path}", m.arms[0]),
@@ -328,7 +361,11 @@ fn sensitivities(data: &SweepData) -> Vec<SweepChart> {
                     "Share of the variance across the design explained by each parameter alone (first-order) and with its interactions (total); Saltelli's scheme, {} base rows; whiskers: 95 % bootstrap intervals.",
                     m.points / (m.parameters.len() + 2)
                 ),
-                rows: m.parameters.clone(),
+                rows: m
+                    .parameters
+                    .iter()
+                    .map(|p| parameter_name(data, p))
+                    .collect(),
                 rule_before: None,
                 columns,
                 legend: Vec::new(),

@@ -54,7 +54,7 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Wandel sweep: {name}</title>\n<style>{CSS}\n.ci {{ color: #666; font-size: 0.85em; }} .wide {{ overflow-x: auto; }} .wide table {{ font-size: 0.85em; }}</style>\n</head>\n<body>\n<main>\n"
+         <title>Wandel sweep: {name}</title>\n<style>{CSS}\n.ci {{ color: #666; font-size: 0.85em; }}  table.sweep {{ width: auto; max-width: 100%; font-size: 0.85em; }} table.sweep td, table.sweep th {{ white-space: normal; }}</style>\n</head>\n<body>\n<main>\n"
     );
     let _ = writeln!(
         out,
@@ -96,35 +96,46 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
         p
     };
     let shown = points.len().min(MAX_POINTS);
-    let head = |out: &mut String, first: &str| {
-        out.push_str("<div class=\"wide\"><table>\n<thead><tr><th>Point</th>");
+    // One narrow table per indicator (points down, arms across), so that a sweep with many
+    // indicators still fits an A4 page on screen and in print.
+    let head = |out: &mut String, title: &str, arms: &[&String]| {
+        let _ = write!(
+            out,
+            "<h3>{}</h3>\n<table class=\"sweep\">\n<thead><tr><th>Point</th>",
+            escape(title)
+        );
         for p in &m.parameters {
-            let _ = write!(out, "<th>{}</th>", escape(p));
-        }
-        let _ = write!(out, "<th>{first}</th>");
-        for k in &m.keep {
             let _ = write!(
                 out,
-                "<th class=\"num\">{}</th>",
-                escape(&super::charts::title_of(data, k))
+                "<th>{}</th>",
+                escape(&super::charts::parameter_name(data, p))
             );
+        }
+        for a in arms {
+            let _ = write!(out, "<th class=\"num\">{}</th>", escape(a));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
     };
+    let row_start = |out: &mut String, p: usize, runs: &[&super::data::Run]| {
+        let _ = write!(out, "<tr><td>{p}</td>");
+        for v in &runs[0].params {
+            let _ = write!(out, "<td>{}</td>", escape(v));
+        }
+    };
     out.push_str("<section>\n<h2>Mean by point and arm</h2>\n");
-    head(&mut out, "Arm");
-    for &p in &points[..shown] {
-        for (a, arm) in m.arms.iter().enumerate() {
-            let Some(runs) = groups.get(&(p, a)) else {
+    let all_arms: Vec<&String> = m.arms.iter().collect();
+    for (i, k) in m.keep.iter().enumerate() {
+        head(&mut out, &super::charts::title_of(data, k), &all_arms);
+        for &p in &points[..shown] {
+            let Some(first) = (0..m.arms.len()).find_map(|a| groups.get(&(p, a))) else {
                 continue;
             };
-            let _ = write!(out, "<tr><td>{p}</td>");
-            for v in &runs[0].params {
-                let _ = write!(out, "<td>{}</td>", escape(v));
-            }
-            let _ = write!(out, "<td>{}</td>", escape(arm));
-            for i in 0..m.keep.len() {
-                let values: Vec<f64> = runs.iter().map(|r| r.values[i]).collect();
+            row_start(&mut out, p, first);
+            for a in 0..m.arms.len() {
+                let values: Vec<f64> = groups
+                    .get(&(p, a))
+                    .map(|runs| runs.iter().map(|r| r.values[i]).collect())
+                    .unwrap_or_default();
                 let _ = write!(
                     out,
                     "<td class=\"num\">{}</td>",
@@ -133,8 +144,8 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
             }
             out.push_str("</tr>\n");
         }
+        out.push_str("</tbody>\n</table>\n");
     }
-    out.push_str("</tbody>\n</table></div>\n");
     let _ = writeln!(
         out,
         "<p class=\"note\">Mean over the replications that succeeded, and under it the 95&nbsp;% \
@@ -155,28 +166,26 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
             "<section>\n<h2>Paired effect against {}</h2>",
             escape(&m.arms[0])
         );
-        head(&mut out, "Arm");
-        for &p in &points[..shown] {
-            let Some(base) = groups.get(&(p, 0)) else {
-                continue;
-            };
-            for (a, arm) in m.arms.iter().enumerate().skip(1) {
-                let Some(runs) = groups.get(&(p, a)) else {
+        let others: Vec<&String> = m.arms.iter().skip(1).collect();
+        for (i, k) in m.keep.iter().enumerate() {
+            head(&mut out, &super::charts::effect_title_of(data, k), &others);
+            for &p in &points[..shown] {
+                let Some(base) = groups.get(&(p, 0)) else {
                     continue;
                 };
-                let _ = write!(out, "<tr><td>{p}</td>");
-                for v in &runs[0].params {
-                    let _ = write!(out, "<td>{}</td>", escape(v));
-                }
-                let _ = write!(out, "<td>{}</td>", escape(arm));
-                for i in 0..m.keep.len() {
-                    let diffs: Vec<f64> = runs
-                        .iter()
-                        .filter_map(|r| {
-                            let b = base.iter().find(|b| b.replication == r.replication)?;
-                            Some(r.values[i] - b.values[i])
+                row_start(&mut out, p, base);
+                for a in 1..m.arms.len() {
+                    let diffs: Vec<f64> = groups
+                        .get(&(p, a))
+                        .map(|runs| {
+                            runs.iter()
+                                .filter_map(|r| {
+                                    let b = base.iter().find(|b| b.replication == r.replication)?;
+                                    Some(r.values[i] - b.values[i])
+                                })
+                                .collect()
                         })
-                        .collect();
+                        .unwrap_or_default();
                     let _ = write!(
                         out,
                         "<td class=\"num\">{}</td>",
@@ -185,14 +194,14 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
                 }
                 out.push_str("</tr>\n");
             }
+            out.push_str("</tbody>\n</table>\n");
         }
-        out.push_str("</tbody>\n</table></div>\n");
         let _ = writeln!(
             out,
             "<p class=\"note\">Mean of the differences between replication k of each arm and \
              replication k of {} at the same point (the same seed: common random numbers), and \
-             its 95&nbsp;% confidence interval. aggregate.csv also gives each effect's standard \
-             error paired and unpaired.</p>\n</section>",
+             its 95&nbsp;% confidence interval; effects on rates in percentage points. \
+             aggregate.csv also gives each effect's standard error paired and unpaired.</p>\n</section>",
             escape(&m.arms[0])
         );
     }

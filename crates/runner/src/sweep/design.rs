@@ -160,6 +160,9 @@ pub(crate) fn saltelli_unit(n: usize, k: usize, sampling_seed: u64) -> Vec<Vec<f
 /// `f_ABi − f_A` in the estimators is the effect of parameter `i`, not noise between seeds: a
 /// parameter that changes nothing gets indices of exactly zero.
 pub(crate) fn seed_group(sweep: &SweepFile, point: usize) -> usize {
+    if sweep.shared_seeds {
+        return 0;
+    }
     match sweep.design {
         Design::Saltelli => point / (sweep.parameters.len() + 2),
         _ => point,

@@ -66,6 +66,8 @@ pub(crate) struct Parameter {
     /// The dotted path, as `--set` takes it.
     pub(crate) path: String,
     pub(crate) levels: Levels,
+    /// What to call it on axes, titles and tables (`label` in the sweep file).
+    pub(crate) label: Option<String>,
 }
 
 /// An arm: what is run at every point.
@@ -100,6 +102,9 @@ pub(crate) struct SweepFile {
     pub(crate) keep: Vec<String>,
     /// Write every run's monthly series to `series.csv`.
     pub(crate) series: bool,
+    /// Every point's replication `k` runs with the same seed (`seeds = "shared"`: common
+    /// random numbers across the grid) instead of seeds of its own (`"per_point"`).
+    pub(crate) shared_seeds: bool,
 }
 
 /// TOML text of a value, as `--set` takes it.
@@ -193,6 +198,8 @@ pub(crate) fn parse(
         .map(|_| r.integer(&mut top, "points", None, 1, most) as usize);
     let sampling_seed = r.integer(&mut top, "sampling_seed", Some(1), 0, i64::MAX) as u64;
     let series = r.boolean(&mut top, "series", false);
+    let shared_seeds =
+        r.choice(&mut top, "seeds", "per_point", &["per_point", "shared"]) == "shared";
     match (design, &points_node) {
         (Design::LatinHypercube | Design::Sobol | Design::Saltelli, None) => r.error(
             top.origin(),
@@ -224,6 +231,7 @@ pub(crate) fn parse(
             Value::Table(entries) => {
                 for e in entries {
                     let key = format!("parameters.\"{}\"", e.key);
+                    let mut label = None;
                     let levels = match &e.node.value {
                         Value::Array(items) if items.is_empty() => {
                             r.error(
@@ -234,8 +242,28 @@ pub(crate) fn parse(
                             continue;
                         }
                         Value::Array(items) => Levels::List(items.iter().map(toml_text).collect()),
+                        Value::Table(_) if e.node.get("values").is_some() => {
+                            let mut t = Table::new(Some(&e.node), key.clone());
+                            label = label_of(&mut r, &mut t);
+                            let values = r.raw(&mut t, "values");
+                            r.finish(t);
+                            match values.map(|v| &v.value) {
+                                Some(Value::Array(items)) if !items.is_empty() => {
+                                    Levels::List(items.iter().map(toml_text).collect())
+                                }
+                                _ => {
+                                    r.error(
+                                        e.node.origin,
+                                        &key,
+                                        "`values` must be a list of one value or more",
+                                    );
+                                    continue;
+                                }
+                            }
+                        }
                         Value::Table(_) => {
                             let mut t = Table::new(Some(&e.node), key.clone());
+                            label = label_of(&mut r, &mut t);
                             let min = t.node_get("min").and_then(number_of);
                             let max = t.node_get("max").and_then(number_of);
                             let lo =
@@ -288,6 +316,7 @@ pub(crate) fn parse(
                     parameters.push(Parameter {
                         path: e.key.clone(),
                         levels,
+                        label,
                     });
                 }
             }
@@ -484,7 +513,15 @@ pub(crate) fn parse(
         arms,
         keep,
         series,
+        shared_seeds,
     })
+}
+
+/// A parameter's optional `label`: non-empty text.
+fn label_of(r: &mut Reader<'_>, t: &mut Table<'_>) -> Option<String> {
+    t.node_get("label")?;
+    let text = r.string(t, "label", Some(""));
+    (!text.trim().is_empty()).then_some(text)
 }
 
 /// Indicators kept when the sweep file does not say.

@@ -249,6 +249,15 @@ fn run_inner(
         .collect())
 }
 
+/// The swept parameters' labels (`label` in the sweep file), by path.
+fn parameter_labels(sweep: &file::SweepFile) -> std::collections::BTreeMap<String, String> {
+    sweep
+        .parameters
+        .iter()
+        .filter_map(|p| Some((p.path.clone(), p.label.clone()?)))
+        .collect()
+}
+
 /// `manifest.json` of a sweep, a shard or a merge; written when the sweep starts (`complete`
 /// false) and again when it stops.
 #[derive(Serialize, Deserialize, Clone, Debug)]
@@ -398,7 +407,9 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
         sampling_seed: sweep.sampling_seed,
         seed_rule: format!(
             "mix64(mix64(mix64(seed) ^ group) ^ replication) >> 1, mix64 = SplitMix64's finaliser; group = {}",
-            if sweep.design == file::Design::Saltelli {
+            if sweep.shared_seeds {
+                "0 for every point (seeds = \"shared\": common random numbers across the grid)"
+            } else if sweep.design == file::Design::Saltelli {
                 "point / (parameters + 2), the base row: its points share seeds"
             } else {
                 "point"
@@ -410,7 +421,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
         arms: sweep.arms.iter().map(|a| a.name.clone()).collect(),
         parameters: sweep.parameters.iter().map(|p| p.path.clone()).collect(),
         keep: sweep.keep.clone(),
-        labels: std::collections::BTreeMap::new(),
+        labels: parameter_labels(&sweep),
         shard: args.shard,
         runs: mine.len(),
         runs_done: 0,
@@ -540,6 +551,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
             .iter()
             .filter_map(|k| Some((k.clone(), labels.get(k)?.clone())))
             .collect();
+        manifest.labels.extend(parameter_labels(&sweep));
     }
     manifest.write(&dir)?;
     if args.shard.is_none() {
