@@ -54,11 +54,23 @@ fn a_package_gives_each_policys_participants_and_the_share_for_all_of_them() {
         "scenarios/policies/transition_package.toml",
         &out,
         &["simulation.months=60", "simulation.replications=2"],
-        &["--no-charts"],
+        &["--decompose"],
     );
     let s = summary(&out);
     let rows = s["crowding_out"].as_array().expect("crowding_out");
     let names: Vec<&str> = rows.iter().map(|r| r["policy"].as_str().unwrap()).collect();
+    // The report has a table per policy, the crowding-out table and the decomposition table.
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    for heading in [
+        "The policies",
+        "Who gains at whose expense",
+        "What each policy adds",
+    ] {
+        assert!(report.contains(heading), "the report lacks {heading}");
+    }
+    for p in s["policies"].as_array().unwrap() {
+        assert!(report.contains(p["policy"].as_str().unwrap()), "{p}");
+    }
     assert!(rows.len() >= 3, "{names:?}");
     assert_eq!(names.last(), Some(&"all"));
     for r in &rows[..rows.len() - 1] {

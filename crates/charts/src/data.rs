@@ -804,6 +804,51 @@ pub(crate) struct Summary {
     /// Who gains at whose expense: worker-level policies' participants against the economy.
     #[serde(default)]
     pub(crate) crowding_out: Vec<CrowdingSummary>,
+    /// Each policy's totals in the scenario arm.
+    #[serde(default)]
+    pub(crate) policies: Vec<PolicySummary>,
+    /// Each hiring subsidy's deadweight and costs.
+    #[serde(default)]
+    pub(crate) hiring_subsidies: Vec<HiringSummary>,
+    /// With `--decompose`: each measure's package, parts and interaction.
+    #[serde(default)]
+    pub(crate) decomposition: Vec<MeasurePartsSummary>,
+}
+
+/// One policy's totals (`policies` of `summary.json`).
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct PolicySummary {
+    pub(crate) policy: String,
+    pub(crate) kind: String,
+    pub(crate) entries: f64,
+    #[serde(default)]
+    pub(crate) entries_50_plus_pct: Option<f64>,
+    pub(crate) cost: f64,
+    pub(crate) employer_cost: f64,
+}
+
+/// One hiring subsidy's effects (`hiring_subsidies` of `summary.json`), the part the report
+/// shows.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct HiringSummary {
+    pub(crate) policy: String,
+    #[serde(default)]
+    pub(crate) deadweight_pct: Option<EstimateSummary>,
+}
+
+/// One measure of `decomposition` in `summary.json`.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct MeasurePartsSummary {
+    pub(crate) measure: String,
+    pub(crate) unit: String,
+    #[serde(default)]
+    pub(crate) package: Option<EstimateSummary>,
+    #[serde(default)]
+    pub(crate) parts: Vec<(String, Option<EstimateSummary>)>,
+    #[serde(default)]
+    pub(crate) interaction: Option<EstimateSummary>,
+    #[serde(default)]
+    pub(crate) verdict: String,
 }
 
 /// A mean with its 95 % interval (`summary.json`).

@@ -183,7 +183,9 @@ fn effects_section(out: &mut String, summary: &Summary) {
         "</tbody>\n</table>\n<p class=\"note\">Month by month in effects.csv; by item \
          of the budget in ledger.csv (both arms).</p>\n",
     );
+    policies_table(out, summary);
     crowding_table(out, &summary.crowding_out);
+    decomposition_table(out, &summary.decomposition);
     if let Some(m) = summary
         .local_multiplier_36m
         .as_ref()
@@ -204,29 +206,168 @@ fn effects_section(out: &mut String, summary: &Summary) {
     out.push_str("</section>\n");
 }
 
+/// An estimate as "mean (low to high)", signed, with `decimals`.
+fn estimate_text(e: &Option<crate::data::EstimateSummary>, decimals: usize, unit: &str) -> String {
+    let v = |x: f64| {
+        let t = style::format_number(x, decimals).replace('-', "−");
+        if x > 0.0 && t.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            format!("+{t}")
+        } else {
+            t
+        }
+    };
+    match e {
+        Some(e) => match (e.ci95_low, e.ci95_high) {
+            (Some(l), Some(h)) => format!(
+                "{}{unit}<br><span class=\"ci\">{} to {}</span>",
+                v(e.mean),
+                v(l),
+                v(h)
+            ),
+            _ => format!("{}{unit}", v(e.mean)),
+        },
+        None => "–".to_string(),
+    }
+}
+
+/// A table per run of its policies: participants taken in, entries aged 50+, gross cost to the
+/// state and to employers, the share of the participants' gain taken from others and, for a
+/// hiring subsidy, its deadweight; the net cost of all of them together below.
+fn policies_table(out: &mut String, summary: &Summary) {
+    if summary.policies.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<h3>The policies</h3>\n<table>\n<thead><tr><th>Policy</th>\
+         <th class=\"num\">Entries</th><th class=\"num\">Aged 50+</th>\
+         <th class=\"num\">Gross cost, state</th><th class=\"num\">Cost to employers</th>\
+         <th class=\"num\">Taken from others</th><th class=\"num\">Deadweight</th></tr></thead>\n<tbody>\n",
+    );
+    for p in &summary.policies {
+        let taken = summary
+            .crowding_out
+            .iter()
+            .find(|c| c.policy == p.policy)
+            .and_then(|c| c.taken_from_others_pct.clone());
+        let dead = summary
+            .hiring_subsidies
+            .iter()
+            .find(|h| h.policy == p.policy)
+            .and_then(|h| h.deadweight_pct.clone());
+        let _ = writeln!(
+            out,
+            "<tr><td>{}<br><span class=\"ci\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">€{}&nbsp;m</td><td class=\"num\">€{}&nbsp;m</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            escape(&p.policy),
+            escape(&p.kind.replace('_', " ")),
+            style::format_number(p.entries, 0),
+            p.entries_50_plus_pct.map_or("–".to_string(), |v| format!(
+                "{}&nbsp;%",
+                style::format_number(v, 0)
+            )),
+            style::format_number(p.cost / 1e6, 1).replace('-', "−"),
+            style::format_number(p.employer_cost / 1e6, 1).replace('-', "−"),
+            if taken.is_some() {
+                estimate_text(&taken, 0, "&nbsp;%")
+            } else {
+                "–".to_string()
+            },
+            if dead.is_some() {
+                estimate_text(&dead, 0, "&nbsp;%")
+            } else {
+                "–".to_string()
+            },
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+    let net = summary.effects.iter().find(|e| e.name == "net_fiscal_cost");
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">Entries and costs are means per replication over the run (the \
+         scenario's arm). Gross cost: the policy's own ledger items. {}\
+         Taken from others: the share of its participants' gain the economy does not gain \
+         (below, \"Who gains at whose expense\"); deadweight: of a hiring subsidy's subsidised \
+         hires, those the run without it made too.</p>",
+        match net.and_then(|e| e.mean) {
+            Some(m) => format!(
+                "Net cost of all of them together, taxes and benefits included, against the run \
+                 without them: €{}&nbsp;m. ",
+                style::format_number(m, 1).replace('-', "−")
+            ),
+            None => String::new(),
+        }
+    );
+}
+
+/// The decomposition of a package as a table (beside its chart): each measure's package
+/// effect, each policy's contribution and the interaction (sum of parts − package).
+fn decomposition_table(out: &mut String, parts: &[crate::data::MeasurePartsSummary]) {
+    if parts.is_empty() {
+        return;
+    }
+    out.push_str("<h3>What each policy adds</h3>\n<table>\n<thead><tr><th>Part</th>");
+    for m in parts {
+        let heading = match m.measure.as_str() {
+            "job_years" => "FTE job-years".to_string(),
+            "job_years_heads" => "Job-years (heads)".to_string(),
+            "displaced.reemployed_24m" => "Re-employed after 24 months (pp)".to_string(),
+            "net_fiscal_cost" => "Net cost (€ million)".to_string(),
+            "cost_per_job_year" => "€ per FTE job-year".to_string(),
+            other => format!("{} ({})", humanise(other), m.unit),
+        };
+        let _ = write!(out, "<th class=\"num\">{}</th>", escape(&heading));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let decimals = |m: &crate::data::MeasurePartsSummary| {
+        usize::from(m.unit == "pp" || m.unit.contains("million"))
+    };
+    let _ = write!(out, "<tr><td>Package against no policies</td>");
+    for m in parts {
+        let _ = write!(
+            out,
+            "<td class=\"num\">{}</td>",
+            estimate_text(&m.package, decimals(m), "")
+        );
+    }
+    out.push_str("</tr>\n");
+    for (k, (name, _)) in parts[0].parts.iter().enumerate() {
+        let _ = write!(out, "<tr><td>{}</td>", escape(name));
+        for m in parts {
+            let e = m.parts.get(k).and_then(|p| p.1.clone());
+            let _ = write!(
+                out,
+                "<td class=\"num\">{}</td>",
+                estimate_text(&e, decimals(m), "")
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    let _ = write!(out, "<tr><td>Interaction (sum of parts − package)</td>");
+    for m in parts {
+        let text = if m.interaction.is_some() {
+            format!(
+                "{}<br><span class=\"ci\">{}</span>",
+                estimate_text(&m.interaction, decimals(m), ""),
+                escape(&m.verdict)
+            )
+        } else {
+            "–".to_string()
+        };
+        let _ = write!(out, "<td class=\"num\">{text}</td>");
+    }
+    out.push_str(
+        "</tr>\n</tbody>\n</table>\n<p class=\"note\">Each part: the package minus the \
+        package without that policy (decomposition.csv), with its 95&nbsp;% interval.</p>\n",
+    );
+}
+
 /// Who gains at whose expense: one row per worker-level policy (and one for all of them in a
 /// package).
 fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
     if rows.is_empty() {
         return;
     }
-    let est = |e: &Option<crate::data::EstimateSummary>, unit: &str| match e {
-        Some(e) => {
-            let v = |x: f64| {
-                let t = crate::style::format_number(x, 0).replace('-', "−");
-                if x > 0.0 && t != "0" {
-                    format!("+{t}")
-                } else {
-                    t
-                }
-            };
-            match (e.ci95_low, e.ci95_high) {
-                (Some(l), Some(h)) => format!("{}{unit} ({} to {})", v(e.mean), v(l), v(h)),
-                _ => format!("{}{unit}", v(e.mean)),
-            }
-        }
-        None => "–".to_string(),
-    };
     out.push_str(
         "<h3>Who gains at whose expense</h3>\n<p>Job-years in heads over the run: the \
          participants against the same workers without the policy (same seeds), the economy \
@@ -245,9 +386,9 @@ fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(&r.policy),
             crate::style::format_number(r.participants, 0),
-            est(&r.participants_job_years, ""),
-            est(&r.economy_job_years, ""),
-            est(&r.taken_from_others_pct, "&nbsp;%"),
+            estimate_text(&r.participants_job_years, 0, ""),
+            estimate_text(&r.economy_job_years, 0, ""),
+            estimate_text(&r.taken_from_others_pct, 0, "&nbsp;%"),
             r.replications
         );
     }
@@ -337,7 +478,8 @@ h2 { font-size: 1.3rem; margin: 2.2rem 0 0.8rem; padding-bottom: 0.3rem; border-
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 th, td { text-align: left; padding: 0.4rem 0.6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { font-size: 0.85rem; color: #555; border-bottom: 1px solid #999; }
-td.num, th.num { text-align: right; white-space: nowrap; }
+td.num, th.num { text-align: right; }
+td.num { white-space: nowrap; }
 table.facts th { width: 12rem; color: #555; font-weight: normal; border-bottom: 1px solid #ddd; }
 code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; }
 .hash { font-size: 0.85rem; word-break: break-all; }
@@ -347,6 +489,7 @@ figure svg { display: block; width: 100%; height: auto; }
 pre { background: #f6f6f4; border: 1px solid #e2e2df; padding: 1rem; overflow-x: auto; font-size: 0.85rem; line-height: 1.45; white-space: pre-wrap; }
 footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
 @media print { body { background: #fff; } main { max-width: none; padding: 0; } h2 { break-after: avoid; } pre { white-space: pre-wrap; } }
+.ci { color: #666; font-size: 0.85em; }
 "#;
 
 /// The whole report.
