@@ -1,6 +1,7 @@
 //! Chart `policy_effect`: the scenario against its counterfactual (effects.csv). Four panels,
-//! each on its own value axis: the paired effect on employment and on unemployment with its
-//! 95 % confidence interval, then both arms' unemployment rate and cumulative layoffs.
+//! each on its own value axis: the paired effect on employment (in full-time equivalents with
+//! its 95 % confidence interval, and in heads, dashed) and on unemployment with its interval,
+//! then both arms' unemployment rate and cumulative layoffs.
 //! Drawn only when the run had a counterfactual.
 
 use super::{Built, markers, markers_note};
@@ -58,6 +59,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         ));
     };
     let employment = effects.indicator("employment");
+    let fte = effects.indicator("employment_fte");
     let unemployment = effects.indicator("unemployment");
     let rate = effects.indicator("unemployment_rate");
     let layoffs = effects.indicator("cumulative_layoffs");
@@ -71,11 +73,28 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         title: Some(title.to_string()),
         series,
     };
-    let panels = vec![
+    // Full-time equivalents are the headline where the file has them; heads beside them.
+    let employment_panel = if fte.is_empty() {
         panel(
             "Effect on employment, workers",
             vec![effect_series(&employment)],
-        ),
+        )
+    } else {
+        let mut fte_series = effect_series(&fte);
+        fte_series.label = "Effect in full-time equivalents".to_string();
+        let mut heads = Series::line(
+            "Effect in heads",
+            style::series_colour(2),
+            employment.iter().map(|r| (r.month.x(), r.effect)),
+        );
+        heads.dashed = true;
+        panel(
+            "Effect on employment, full-time equivalents and heads",
+            vec![fte_series, heads],
+        )
+    };
+    let panels = vec![
+        employment_panel,
         panel(
             "Effect on unemployment, workers",
             vec![effect_series(&unemployment)],
@@ -86,8 +105,9 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let reps = data.manifest.replications;
     let subtitle = format!(
         "Top: mean paired difference over {reps} replication{} (replication k of each arm \
-         shares its random numbers); employment counts workers on short time. Bottom: both \
-         arms' means.",
+         shares its random numbers); employment in full-time equivalents counts a short-time \
+         worker at the hours it works, in heads (dashed) as one; trainees on a payroll are \
+         employed. Bottom: both arms' means.",
         if reps == 1 { "" } else { "s" }
     );
     let subtitle = match markers_note(data) {
