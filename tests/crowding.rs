@@ -71,6 +71,33 @@ fn a_package_gives_each_policys_participants_and_the_share_for_all_of_them() {
     for p in s["policies"].as_array().unwrap() {
         assert!(report.contains(p["policy"].as_str().unwrap()), "{p}");
     }
+    // Follow-up cells carry their base, and a cell resting on too few has no effect.
+    let follow = std::fs::read_to_string(out.join("followup.csv")).unwrap();
+    let mut lines = follow.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (workers, effect, reps, why) = (
+        col("workers"),
+        col("effect_pp"),
+        col("replications"),
+        col("suppressed"),
+    );
+    let mut suppressed = 0;
+    for l in lines {
+        let c: Vec<&str> = l.split(',').collect();
+        let pooled = c[workers].parse::<f64>().unwrap() * c[reps].parse::<f64>().unwrap();
+        if c[why].is_empty() {
+            assert!(pooled >= 29.5, "{l}");
+            assert!(!c[effect].is_empty(), "{l}");
+        } else {
+            suppressed += 1;
+            assert!(
+                c[effect].is_empty(),
+                "a suppressed cell shows an effect: {l}"
+            );
+        }
+    }
+    println!("{suppressed} follow-up cells suppressed");
     assert!(rows.len() >= 3, "{names:?}");
     assert_eq!(names.last(), Some(&"all"));
     for r in &rows[..rows.len() - 1] {

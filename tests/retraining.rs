@@ -154,7 +154,7 @@ fn training_locks_participants_in_and_raises_their_employment_after_completion()
     // calibration D2-D3), each with a 95 % interval that excludes zero.
     let followup = std::fs::read_to_string(out.join("followup.csv")).unwrap();
     assert!(followup.starts_with(
-        "policy,group,months_since_entry,workers,employed_pct,training_pct,other_occupation_pct,other_region_pct,applications_other_occupation_pct,applications_other_region_pct,counterfactual_employed_pct,effect_pp,ci95_low,ci95_high\n"
+        "policy,group,months_since_entry,workers,employed_pct,training_pct,other_occupation_pct,other_region_pct,applications_other_occupation_pct,applications_other_region_pct,counterfactual_employed_pct,effect_pp,ci95_low,ci95_high,replications,suppressed\n"
     ));
     let num = |f: &[String], k: usize| -> f64 { f[k].parse().unwrap() };
     let during = followup_row(&followup, "participants", 6);

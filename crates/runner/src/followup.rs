@@ -47,10 +47,15 @@ pub(crate) struct FollowRow {
     pub(crate) applications_other_region_pct: Option<f64>,
     /// Share of the same workers on a payroll in the counterfactual arm, %.
     pub(crate) counterfactual_employed_pct: f64,
-    /// Paired effect, percentage points.
-    pub(crate) effect_pp: f64,
+    /// Paired effect, percentage points (`None` when suppressed).
+    pub(crate) effect_pp: Option<f64>,
     pub(crate) ci95_low: Option<f64>,
     pub(crate) ci95_high: Option<f64>,
+    /// Replications that observed the cell.
+    pub(crate) replications: usize,
+    /// Why the effect is left out: fewer than `summary::MIN_WORKERS` workers pooled over the
+    /// replications, or the cell seen in fewer than half of them.
+    pub(crate) suppressed: Option<String>,
 }
 
 /// A share of the policy arm's applications, pooled over replications (None without any).
@@ -65,6 +70,7 @@ fn pct(part: u64, n: u64) -> f64 {
 
 /// The rows of the follow-up: per policy, group and month since entry.
 pub(crate) fn rows(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun]) -> Vec<FollowRow> {
+    let total = with.len();
     type Key = (u16, bool, u32);
     // Per cell: one (policy arm, counterfactual arm) pair per replication that observed it.
     let mut pairs: BTreeMap<Key, Vec<(FollowCell, FollowCell)>> = BTreeMap::new();
@@ -87,6 +93,22 @@ pub(crate) fn rows(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun]) ->
             .collect();
         let effect = effects.iter().sum::<f64>() / n;
         let half = ci95_half_width(&effects);
+        let pooled_workers: u64 = cells.iter().map(|(s, _)| s.n).sum();
+        let min = crate::summary::MIN_WORKERS;
+        let suppressed = if pooled_workers < min {
+            Some(format!(
+                "{pooled_workers} workers pooled over {} replications, fewer than {min}",
+                cells.len()
+            ))
+        } else if cells.len() * 2 < total {
+            Some(format!(
+                "seen in {} of {total} replications, fewer than half",
+                cells.len()
+            ))
+        } else {
+            None
+        };
+        let shown = suppressed.is_none();
         out.push(FollowRow {
             policy: specs
                 .get(policy as usize)
@@ -101,9 +123,11 @@ pub(crate) fn rows(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun]) ->
             applications_other_occupation_pct: pooled(&cells, |c| c.applications_other_occupation),
             applications_other_region_pct: pooled(&cells, |c| c.applications_other_region),
             counterfactual_employed_pct: mean(&|(_, c)| pct(c.employed, c.n)),
-            effect_pp: effect,
-            ci95_low: half.map(|h| effect - h),
-            ci95_high: half.map(|h| effect + h),
+            effect_pp: shown.then_some(effect),
+            ci95_low: half.filter(|_| shown).map(|h| effect - h),
+            ci95_high: half.filter(|_| shown).map(|h| effect + h),
+            replications: cells.len(),
+            suppressed,
         });
     }
     out
@@ -137,6 +161,8 @@ pub(crate) fn write_followup(path: &Path, rows: &[FollowRow]) -> Result<()> {
             "effect_pp",
             "ci95_low",
             "ci95_high",
+            "replications",
+            "suppressed",
         ])?;
         for r in rows {
             let opt = |x: Option<f64>| x.map_or(String::new(), fmt);
@@ -152,9 +178,11 @@ pub(crate) fn write_followup(path: &Path, rows: &[FollowRow]) -> Result<()> {
                 opt(r.applications_other_occupation_pct),
                 opt(r.applications_other_region_pct),
                 fmt(r.counterfactual_employed_pct),
-                fmt(r.effect_pp),
+                opt(r.effect_pp),
                 opt(r.ci95_low),
                 opt(r.ci95_high),
+                r.replications.to_string(),
+                r.suppressed.clone().unwrap_or_default(),
             ])?;
         }
         c.flush()?;
