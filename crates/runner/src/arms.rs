@@ -141,10 +141,13 @@ pub(crate) fn run_arm(
     specs: &[PolicySpec],
     track_displaced: bool,
     follow: Option<&Companion>,
-    progress: &ProgressBar,
-    stop: Option<&AtomicBool>,
-    lines: Option<&PlainProgress>,
+    watch: &Watch<'_>,
 ) -> Option<Vec<ArmRun>> {
+    let Watch {
+        progress,
+        stop,
+        lines,
+    } = *watch;
     let started = Instant::now();
     let shown = AtomicBool::new(false);
     let mut runs: Vec<ArmRun> = pool.install(|| {
@@ -198,6 +201,15 @@ pub(crate) fn run_arm(
     })?;
     runs.sort_by_key(|r| r.output.replication);
     Some(runs)
+}
+
+/// What watches a run's arms: the progress bar, the interrupt flag (stop between months) and
+/// plain progress lines for a standard error that is not a terminal.
+#[derive(Clone, Copy)]
+pub(crate) struct Watch<'a> {
+    pub(crate) progress: &'a ProgressBar,
+    pub(crate) stop: Option<&'a AtomicBool>,
+    pub(crate) lines: Option<&'a PlainProgress>,
 }
 
 /// Progress as plain lines, for a standard error that is not a terminal (a log file, a

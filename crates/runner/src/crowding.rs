@@ -12,8 +12,8 @@
 //! - the share taken from others is `1 − economy / participants`, with the ratio's Fieller
 //!   interval (`ratio.rs`): 0 % when every job-year the participants gain is a job-year more in
 //!   the economy, 100 % when the economy gains nothing (the participants took jobs others would
-//!   have had), above 100 % when the economy loses. It is defined only when the participants
-//!   gain (a mean gain above 0).
+//!   have had), above 100 % when the economy loses. It is defined only when the participants'
+//!   gain is significantly above zero (two replications or more; Fieller's interval exists).
 //!
 //! With one worker-level policy the economy's gain is that policy's; with several, the economy
 //! gains from all of them together, so the share is given for their participants together (the
@@ -123,14 +123,16 @@ pub(crate) fn crowding(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun]
 }
 
 /// `1 − economy / participants` in %, with the ratio's Fieller interval turned round; `None`
-/// unless the participants gain on average.
+/// unless the participants' gain is significantly above zero (a share of a gain that may be
+/// nothing is not a figure to quote; Fieller's interval exists only then).
 fn taken_from_others(economy: &[f64], participants: &[f64]) -> Option<Estimate> {
     let mean = participants.iter().sum::<f64>() / participants.len().max(1) as f64;
     if mean <= 1e-9 {
         return None;
     }
     let (ratio, interval) = crate::ratio::fieller(economy, participants);
-    let ratio = ratio?;
+    let (ratio, interval) = (ratio?, interval?);
+    let interval = Some(interval);
     Some(Estimate {
         mean: 100.0 * (1.0 - ratio),
         ci95_low: interval.map(|(_, hi)| 100.0 * (1.0 - hi)),

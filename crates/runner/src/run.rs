@@ -176,17 +176,12 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                    specs: &[wandel_policy::PolicySpec],
                    track: bool,
                    follow: Option<&arms::Companion>| {
-        arms::run_arm(
-            &pool,
-            &scenario,
-            params,
-            specs,
-            track,
-            follow,
-            bar,
-            Some(stop),
+        let watch = arms::Watch {
+            progress: bar,
+            stop: Some(stop),
             lines,
-        )
+        };
+        arms::run_arm(&pool, &scenario, params, specs, track, follow, &watch)
     };
     let interrupted = |done: u64| -> Result<PathBuf> {
         progress.finish_and_clear();
