@@ -714,15 +714,15 @@ fn reemployment_by_age_is_weighted_by_n() {
     let data = RunData::load(&dir).unwrap();
     let curves = charts::reemployment::series(&data).unwrap();
     let names: Vec<_> = curves.iter().map(|c| c.name.as_str()).collect();
-    // Documented order, groups absent from the file left out.
-    assert_eq!(names, ["<25", "55-64", "all"]);
+    // Documented order, groups absent from the file left out; 55-64 rests on fewer than 30
+    // displaced workers pooled over the replications at every month, so it is left out too
+    // (`MIN_WORKERS`), as summary.json suppresses such a figure.
+    assert_eq!(names, ["<25", "all"]);
     // <25 at 2 months: n 10 with 0.3, n 20 with 0.35 → (3 + 7) / 30.
     assert!(close(value_at(&curves[0], 2), 10.0 / 30.0 * 100.0));
-    // 55-64 at 6 months: only replication 0 has n > 0 → 0.3.
-    assert!(close(value_at(&curves[1], 6), 30.0));
     // all at 4 months: n 15 with 0.4, n 25 with 0.43 → (6 + 10.75) / 40.
-    assert!(close(value_at(&curves[2], 4), 16.75 / 40.0 * 100.0));
-    assert_eq!(curves[2].points.len(), 7);
+    assert!(close(value_at(&curves[1], 4), 16.75 / 40.0 * 100.0));
+    assert_eq!(curves[1].points.len(), 7);
     std::fs::remove_dir_all(dir).unwrap();
 }
 

@@ -212,19 +212,28 @@ pub(crate) fn cohort_curve(
         c.table.numbers(column)?
     };
     let mut acc: BTreeMap<u32, WeightedMean> = BTreeMap::new();
+    let mut base: BTreeMap<u32, f64> = BTreeMap::new();
     for i in 0..c.table.len() {
         if c.group[i] == age_group {
             acc.entry(c.months_since[i])
                 .or_default()
                 .add(values[i], weights[i]);
+            *base.entry(c.months_since[i]).or_default() += c.n[i];
         }
     }
     let scale = if percent { 100.0 } else { 1.0 };
     Ok(acc
         .into_iter()
+        // A point resting on fewer than MIN_WORKERS displaced workers, pooled over the
+        // replications, is left out: a share of a handful of workers is noise.
+        .filter(|(m, _)| base.get(m).is_some_and(|&n| n >= MIN_WORKERS))
         .filter_map(|(m, w)| w.get().map(|v| (m, v * scale)))
         .collect())
 }
+
+/// Fewer displaced workers than this, pooled over the replications, and a chart leaves the
+/// point out (as `summary.json` suppresses a figure on fewer than 30 workers).
+pub(crate) const MIN_WORKERS: f64 = 30.0;
 
 /// Age groups present in cohorts.csv, in the documented order, then any others (not the
 /// breakdowns by sector, occupation or region, whose names hold a colon).
