@@ -873,6 +873,9 @@ pub(crate) struct CrowdingSummary {
     pub(crate) economy_job_years: Option<EstimateSummary>,
     #[serde(default)]
     pub(crate) taken_from_others_pct: Option<EstimateSummary>,
+    /// Why the share is not given.
+    #[serde(default)]
+    pub(crate) note: Option<String>,
 }
 
 /// One headline effect of `summary.json`.

@@ -373,8 +373,8 @@ fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
          participants against the same workers without the policy (same seeds), the economy \
          against the run without it, and the share of the participants' gain taken from \
          others (1 − economy / participants; negative when the economy gains more than the \
-         participants). In a package the economy's gain is the package's, so the share is given \
-         for all participants together.</p>\n<table>\n<thead><tr><th>Policy</th>\
+         participants). In a package the economy's gain from a policy is the package against the \
+         package without it (run with --decompose).</p>\n<table>\n<thead><tr><th>Policy</th>\
          <th class=\"num\">Participants</th><th class=\"num\">Participants' gain</th>\
          <th class=\"num\">Economy's gain</th><th class=\"num\">Taken from others</th>\
          <th class=\"num\">Replications</th></tr></thead>\n<tbody>\n",
@@ -388,7 +388,10 @@ fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
             crate::style::format_number(r.participants, 0),
             estimate_text(&r.participants_job_years, 0, ""),
             estimate_text(&r.economy_job_years, 0, ""),
-            estimate_text(&r.taken_from_others_pct, 0, "&nbsp;%"),
+            match (&r.taken_from_others_pct, &r.note) {
+                (None, Some(note)) => format!("–<br><span class=\"ci\">{}</span>", escape(note)),
+                (taken, _) => estimate_text(taken, 0, "&nbsp;%"),
+            },
             r.replications
         );
     }

@@ -53,6 +53,12 @@ pub fn base(run: &RunOutput, group: &str, months: usize) -> u64 {
     cell(run, group, months).map_or(0, |c| c.n)
 }
 
+/// The displaced with a matched control `months` after displacement (the base of the
+/// earnings against controls).
+pub fn matched_base(run: &RunOutput, months: usize) -> u64 {
+    cell(run, "all", months).map_or(0, |c| c.matched)
+}
+
 /// The re-employed displaced `months` after displacement (the base of figures about them).
 pub fn reemployed_base(run: &RunOutput, months: usize) -> u64 {
     cell(run, "all", months).map_or(0, |c| c.reemployed)

@@ -68,6 +68,17 @@ impl<'p> Simulation<'p> {
     /// The state of replication `replication` at the start of the reported run: the initial
     /// population, stepped through the warm-up months (without policies) if there are any.
     pub fn new(params: &'p Params, replication: u32) -> Simulation<'p> {
+        Simulation::new_unless(params, replication, &|| false)
+            .expect("a warm-up that is never stopped finishes")
+    }
+
+    /// [`Simulation::new`], but `stop` is asked between the warm-up months and a `true` ends
+    /// it without a simulation (an interrupted run: the warm-up can be a third of its time).
+    pub fn new_unless(
+        params: &'p Params,
+        replication: u32,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Simulation<'p>> {
         let mut sim = Simulation {
             params,
             economy: initial_economy(params, replication),
@@ -80,11 +91,14 @@ impl<'p> Simulation<'p> {
         targets::reset_spending(&mut sim.economy, params);
         if params.warmup_months > 0 {
             while sim.month_idx < params.warmup_months {
+                if stop() {
+                    return None;
+                }
                 sim.step(&mut ());
             }
             sim.end_warmup();
         }
-        sim
+        Some(sim)
     }
 
     /// Forgets what the warm-up leaves that belongs to the reported run only: displaced

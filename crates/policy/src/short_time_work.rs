@@ -269,6 +269,13 @@ impl Policy for ShortTimeWork {
                 self.spells.remove(&firm);
                 continue;
             }
+            // Still more staff than demand: a month more of the shortfall, although short time
+            // covers it (the engine then reports no excess for this firm).
+            let run = match self.excess_months.get(&firm) {
+                Some(&(last, n)) if t.since(last) == 1 => n,
+                _ => 0,
+            };
+            self.excess_months.insert(firm, (t, run + 1));
             let cut = f64::from(eco.firms.hours_cut[j]).max(1e-6);
             let needed = (f64::from(stay - target) / cut - 1e-9).ceil() as u32;
             let current = eco.firms.short_time[j];
@@ -281,15 +288,14 @@ impl Policy for ShortTimeWork {
 
     fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
         let t = ctx.month();
-        if !self.active(t) {
-            return;
-        }
-        let mut total = self.participants(ctx.economy());
-        // Months in a row with excess staff, before this one.
+        // Months in a row with excess staff, before this one: counted whether or not the
+        // policy is open (a firm does not forget a decline), and a firm whose spell was
+        // counted at the month's start is not counted twice.
         let mut before = BTreeMap::new();
         for ex in firms {
             let run = match self.excess_months.get(&ex.firm) {
                 Some(&(last, n)) if t.since(last) == 1 => n,
+                Some(&(last, n)) if last == t => n.saturating_sub(1),
                 _ => 0,
             };
             before.insert(ex.firm, run);
@@ -297,6 +303,10 @@ impl Policy for ShortTimeWork {
         }
         self.excess_months
             .retain(|_, (last, _)| t.since(*last) <= 1);
+        if !self.active(t) {
+            return;
+        }
+        let mut total = self.participants(ctx.economy());
         for ex in firms {
             let (firm, j) = (ex.firm, ex.firm as usize);
             let eco = ctx.economy();

@@ -169,7 +169,8 @@ pub(crate) fn run_arm(
                     None => PolicyRun::new(specs, &scenario.fiscal),
                 };
                 let mut displaced = Vec::new();
-                let mut sim = Simulation::new(params, rep);
+                let stopped = || stop.is_some_and(|s| s.load(Ordering::Relaxed));
+                let mut sim = Simulation::new_unless(params, rep, &stopped)?;
                 let mut months = Vec::with_capacity(params.months as usize);
                 while !sim.finished() {
                     // Ctrl-C: stop between months; the run writes nothing (`run.rs`).

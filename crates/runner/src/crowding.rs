@@ -1,23 +1,23 @@
-//! Who gains at whose expense (`summary.json`, `crowding_out`): for the worker-level policies
-//! of a run (those that take workers in and so have participants in `followup.csv`), the
-//! participants' gain against the counterfactual, the economy's gain, and the share of the
-//! participants' gain taken from others.
+//! Who gains at whose expense (`summary.json`, `crowding_out`): for each worker-level policy of
+//! a run (one that takes workers in and so has participants in `followup.csv`), the
+//! participants' gain against the counterfactual, the economy's gain from the policy, and the
+//! share of the participants' gain taken from others.
 //!
-//! Per replication (replication k of both arms share their seeds):
+//! Per replication (replication k of every arm shares its seeds):
 //! - the participants' gain is their job-years on a payroll in the policy arm less the same
 //!   workers' (same stable ids) in the counterfactual arm, from entry to the end of the run: the
 //!   sum over months since entry of the follow-up's employed counts in both arms, over 12;
-//! - the economy's gain is the run's job-years in heads against the counterfactual
-//!   (`measures::job_years_heads`; heads, as the participants' gain counts heads);
+//! - the economy's gain from the policy is the run's job-years in heads
+//!   (`measures::job_years_heads`; heads, as the participants' gain counts heads) against the
+//!   run without it: the counterfactual when it is the scenario's only policy, the arm without
+//!   it from `--decompose` in a package (the package's gain would credit one policy with the
+//!   others' jobs, and a worker taking part in several policies would count in each);
 //! - the share taken from others is `1 − economy / participants`, with the ratio's Fieller
 //!   interval (`ratio.rs`): 0 % when every job-year the participants gain is a job-year more in
 //!   the economy, 100 % when the economy gains nothing (the participants took jobs others would
-//!   have had), above 100 % when the economy loses. It is defined only when the participants'
-//!   gain is significantly above zero (two replications or more; Fieller's interval exists).
-//!
-//! With one worker-level policy the economy's gain is that policy's; with several, the economy
-//! gains from all of them together, so the share is given for their participants together (the
-//! row named `all`), and each policy's row carries its participants' gain only.
+//!   have had), above 100 % when the economy loses, negative when it gains more than the
+//!   participants. It is given only when the participants' gain is significantly above zero
+//!   (two replications or more); `note` says why otherwise.
 
 use serde::Serialize;
 use wandel_engine::measures;
@@ -29,7 +29,7 @@ use crate::subsidies::Estimate;
 /// One row of `crowding_out`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub(crate) struct Crowding {
-    /// The policy's name, or `all` for the worker-level policies of a package together.
+    /// The policy's name.
     pub(crate) policy: String,
     /// Replications the figures rest on.
     pub(crate) replications: usize,
@@ -37,19 +37,22 @@ pub(crate) struct Crowding {
     pub(crate) participants: f64,
     /// The participants' job-years gained against the same workers in the counterfactual.
     pub(crate) participants_job_years: Option<Estimate>,
-    /// The economy's job-years gained (heads); `None` on a policy's own row in a package.
+    /// The economy's job-years gained from the policy (heads); `None` in a package run
+    /// without `--decompose`.
     pub(crate) economy_job_years: Option<Estimate>,
-    /// Share of the participants' gain taken from others, %, with Fieller's interval; `None`
-    /// where not defined (no mean gain of the participants, or a policy's own row in a package).
+    /// Share of the participants' gain taken from others, %, with Fieller's interval.
     pub(crate) taken_from_others_pct: Option<Estimate>,
+    /// Why the share is not given, when it is not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) note: Option<&'static str>,
 }
 
-/// Participants of policy `k` (all worker-level policies when `None`) in replication pair
-/// `(a, b)`: their job-years gained and how many were followed.
-fn participants_gain(a: &ArmRun, b: &ArmRun, k: Option<u16>) -> (f64, f64) {
+/// Participants of policy `k` in replication pair `(a, b)`: their job-years gained and how
+/// many were followed.
+fn participants_gain(a: &ArmRun, b: &ArmRun, k: u16) -> (f64, f64) {
     let (mut gain, mut entered) = (0.0, 0.0);
     for (&(policy, participant, since), cell) in &a.policies.followup.cells {
-        if !participant || k.is_some_and(|k| k != policy) {
+        if !participant || policy != k {
             continue;
         }
         let other = b
@@ -66,9 +69,15 @@ fn participants_gain(a: &ArmRun, b: &ArmRun, k: Option<u16>) -> (f64, f64) {
     (gain, entered)
 }
 
-/// The crowding-out rows of a run with policies `specs`, policy arm `with` and counterfactual
-/// `without` (empty when no policy takes workers in).
-pub(crate) fn crowding(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun]) -> Vec<Crowding> {
+/// The crowding-out rows of a run with policies `specs`, policy arm `with`, counterfactual
+/// `without` (no policies) and, with `--decompose`, the arms without each policy by name
+/// (empty when no policy takes workers in).
+pub(crate) fn crowding(
+    specs: &[PolicySpec],
+    with: &[ArmRun],
+    without: &[ArmRun],
+    leave_one_out: &[(String, Vec<ArmRun>)],
+) -> Vec<Crowding> {
     let mut policies: Vec<u16> = with
         .iter()
         .flat_map(|r| r.policies.followup.cells.keys())
@@ -77,49 +86,58 @@ pub(crate) fn crowding(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun]
         .collect();
     policies.sort_unstable();
     policies.dedup();
-    if policies.is_empty() {
-        return Vec::new();
-    }
-    let economy: Vec<f64> = with
+    let heads = |r: &ArmRun| measures::job_years_heads(&r.output.months);
+    policies
         .iter()
-        .zip(without)
-        .map(|(a, b)| {
-            measures::job_years_heads(&a.output.months)
-                - measures::job_years_heads(&b.output.months)
+        .map(|&k| {
+            let name = specs
+                .get(usize::from(k))
+                .map_or_else(|| k.to_string(), |s| s.name().to_string());
+            let (gain, entered): (Vec<f64>, Vec<f64>) = with
+                .iter()
+                .zip(without)
+                .map(|(a, b)| participants_gain(a, b, k))
+                .unzip();
+            // The run without this policy: the counterfactual when it is the only one.
+            let alone = specs.len() == 1;
+            let without_it: Option<&[ArmRun]> = if alone {
+                Some(without)
+            } else {
+                leave_one_out
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, runs)| &runs[..])
+            };
+            let economy: Option<Vec<f64>> = without_it.map(|b| {
+                with.iter()
+                    .zip(b)
+                    .map(|(a, b)| heads(a) - heads(b))
+                    .collect()
+            });
+            let (taken, note) = match &economy {
+                None => (
+                    None,
+                    Some("one of several policies: run with --decompose for the economy's gain from it"),
+                ),
+                Some(e) => match taken_from_others(e, &gain) {
+                    Some(t) => (Some(t), None),
+                    None => (
+                        None,
+                        Some("the participants' gain is not significantly above zero"),
+                    ),
+                },
+            };
+            Crowding {
+                policy: name,
+                replications: gain.len(),
+                participants: entered.iter().sum::<f64>() / entered.len().max(1) as f64,
+                participants_job_years: Estimate::of(&gain),
+                economy_job_years: economy.as_deref().and_then(Estimate::of),
+                taken_from_others_pct: taken,
+                note,
+            }
         })
-        .collect();
-    let row = |name: String, k: Option<u16>, with_economy: bool| {
-        let (gain, entered): (Vec<f64>, Vec<f64>) = with
-            .iter()
-            .zip(without)
-            .map(|(a, b)| participants_gain(a, b, k))
-            .unzip();
-        let taken = with_economy
-            .then(|| taken_from_others(&economy, &gain))
-            .flatten();
-        Crowding {
-            policy: name,
-            replications: gain.len(),
-            participants: entered.iter().sum::<f64>() / entered.len().max(1) as f64,
-            participants_job_years: Estimate::of(&gain),
-            economy_job_years: with_economy.then(|| Estimate::of(&economy)).flatten(),
-            taken_from_others_pct: taken,
-        }
-    };
-    let name = |k: u16| {
-        specs
-            .get(usize::from(k))
-            .map_or_else(|| k.to_string(), |s| s.name().to_string())
-    };
-    if let [only] = policies[..] {
-        return vec![row(name(only), Some(only), true)];
-    }
-    let mut rows: Vec<Crowding> = policies
-        .iter()
-        .map(|&k| row(name(k), Some(k), false))
-        .collect();
-    rows.push(row("all".to_string(), None, true));
-    rows
+        .collect()
 }
 
 /// `1 − economy / participants` in %, with the ratio's Fieller interval turned round; `None`
@@ -131,12 +149,11 @@ fn taken_from_others(economy: &[f64], participants: &[f64]) -> Option<Estimate> 
         return None;
     }
     let (ratio, interval) = crate::ratio::fieller(economy, participants);
-    let (ratio, interval) = (ratio?, interval?);
-    let interval = Some(interval);
+    let (ratio, (lo, hi)) = (ratio?, interval?);
     Some(Estimate {
         mean: 100.0 * (1.0 - ratio),
-        ci95_low: interval.map(|(_, hi)| 100.0 * (1.0 - hi)),
-        ci95_high: interval.map(|(lo, _)| 100.0 * (1.0 - lo)),
+        ci95_low: Some(100.0 * (1.0 - hi)),
+        ci95_high: Some(100.0 * (1.0 - lo)),
     })
 }
 
@@ -155,35 +172,30 @@ pub(crate) fn describe(rows: &[Crowding]) -> Vec<String> {
         None => "—".to_string(),
     };
     let mut out = vec![
-        "  who gains at whose expense (job-years in heads: the participants against the same workers without the policy, and the economy):"
+        "  who gains at whose expense (job-years in heads: the participants against the same workers without the policy, and the economy against the run without it):"
             .to_string(),
     ];
     for r in rows {
         let mut line = format!(
-            "   {}: participants {}",
+            "   {}: participants {}, economy {}",
             r.policy,
-            est(&r.participants_job_years)
+            est(&r.participants_job_years),
+            est(&r.economy_job_years)
         );
-        if r.economy_job_years.is_some() {
-            line.push_str(&format!(", economy {}", est(&r.economy_job_years)));
-            line.push_str(&match &r.taken_from_others_pct {
-                Some(t) => format!(
-                    "; taken from others {:.0} %{}{}",
-                    t.mean,
-                    if t.mean < 0.0 {
-                        " (negative: the economy gains more than the participants)"
-                    } else {
-                        ""
-                    },
-                    match (t.ci95_low, t.ci95_high) {
-                        (Some(l), Some(h)) => format!(" [{l:.0}, {h:.0}]"),
-                        _ => " (no interval: the gains are not significant)".to_string(),
-                    }
-                ),
-                None => {
-                    "; taken from others: not defined (the participants gain nothing)".to_string()
+        match (&r.taken_from_others_pct, r.note) {
+            (Some(t), _) => line.push_str(&format!(
+                "; taken from others {}{}",
+                est(&Some(t.clone())).replace(['+'], ""),
+                if t.mean < 0.0 {
+                    " % (negative: the economy gains more than the participants)"
+                } else {
+                    " %"
                 }
-            });
+            )),
+            (None, Some(note)) => {
+                line.push_str(&format!("; taken from others: not given ({note})"))
+            }
+            (None, None) => {}
         }
         out.push(line);
     }

@@ -195,7 +195,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         anyhow::bail!("interrupted")
     };
     let Some(with) = run_arm(&scenario.params, &scenario.policies, track, None) else {
-        return interrupted(progress.position());
+        return interrupted(bar.position());
     };
     let without: Option<Vec<ArmRun>> = match counterfactual {
         Some(kind) => {
@@ -208,7 +208,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             let follow = (kind == Counterfactual::NoPolicies).then_some(&companion);
             match run_arm(&params, specs, true, follow) {
                 Some(runs) => Some(runs),
-                None => return interrupted(progress.position()),
+                None => return interrupted(bar.position()),
             }
         }
         None => None,
@@ -238,7 +238,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         });
         match parts {
             Some(parts) => parts,
-            None => return interrupted(progress.position()),
+            None => return interrupted(bar.position()),
         }
     } else {
         Vec::new()
@@ -327,7 +327,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         },
         crowding_out: match &without {
             Some(w) if counterfactual == Some(Counterfactual::NoPolicies) => {
-                crowding::crowding(&scenario.policies, &with, w)
+                crowding::crowding(&scenario.policies, &with, w, &leave_one_out)
             }
             _ => Vec::new(),
         },

@@ -269,7 +269,7 @@ pub(crate) fn indicators(runs: &[RunOutput], suppress: bool) -> Vec<Indicator> {
                 "%",
             ),
             pct(&|r| ind::earnings_vs_controls(r, 1, 12)),
-            bases(&|r| ind::base(r, "all", 1)),
+            bases(&|r| ind::matched_base(r, 1)),
             suppress,
         ),
         group_indicator(
@@ -279,7 +279,7 @@ pub(crate) fn indicators(runs: &[RunOutput], suppress: bool) -> Vec<Indicator> {
                 "%",
             ),
             pct(&|r| ind::earnings_vs_controls(r, 49, 60)),
-            bases(&|r| ind::base(r, "all", 49)),
+            bases(&|r| ind::matched_base(r, 49)),
             suppress,
         ),
         group_indicator(

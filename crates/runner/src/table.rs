@@ -19,8 +19,8 @@ const COLUMNS: &[(&str, &str, usize)] = &[
     (TAKEN, "Taken from others (%)", 0),
 ];
 
-/// The column read from `crowding_out` (its last row: the only worker-level policy, or all of
-/// them together), not from `effects`.
+/// The column read from `crowding_out` (its only row: a run with one worker-level policy;
+/// several give a dash), not from `effects`.
 const TAKEN: &str = "crowding_out.taken_from_others_pct";
 
 /// The output format.
@@ -109,10 +109,10 @@ fn read_row(dir: &Path) -> Result<Row> {
         .iter()
         .map(|(key, _, _)| {
             let effect = if *key == TAKEN {
-                summary
-                    .crowding_out
-                    .last()
-                    .and_then(|c| c.taken_from_others_pct.as_ref())
+                match summary.crowding_out.as_slice() {
+                    [only] => only.taken_from_others_pct.as_ref(),
+                    _ => None,
+                }
             } else {
                 summary.effects.iter().find(|e| e.name == *key)
             };

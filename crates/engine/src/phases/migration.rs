@@ -53,8 +53,11 @@ pub fn run(eco: &mut Economy, params: &Params, streams: &MonthStreams) {
                 if d == r || a <= 0.0 {
                     continue;
                 }
-                let p = reg.job_seeker_move_rate * a * (e / home).powf(reg.move_gain_elasticity);
-                if p > 0.0 && p.is_finite() {
+                // Capped at 1 before the scaling below, so that a destination whose ratio
+                // overflows stays the most attractive rather than dropping out.
+                let p = (reg.job_seeker_move_rate * a * (e / home).powf(reg.move_gain_elasticity))
+                    .min(1.0);
+                if p > 0.0 {
                     out.push((d as RegionId, p));
                 }
             }
