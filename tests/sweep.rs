@@ -329,7 +329,7 @@ fn shards_merged_equal_the_whole_sweep() {
         "Wandel sweep report",
         "Paired effect against year_notice",
         "merged from 3 shards",
-        "Response to matching.applications_per_month",
+        "Response to Matching: applications per month",
     ] {
         assert!(report.contains(expected), "{expected}");
     }
