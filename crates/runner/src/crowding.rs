@@ -6,7 +6,8 @@
 //! Per replication (replication k of every arm shares its seeds):
 //! - the participants' gain is their job-years on a payroll in the policy arm less the same
 //!   workers' (same stable ids) in the counterfactual arm, from entry to the end of the run: the
-//!   sum over months since entry of the follow-up's employed counts in both arms, over 12;
+//!   sum over months since entry of the follow-up's employed in the policy arm less the
+//!   participants observed times the counterfactual's share on a payroll, over 12;
 //! - the economy's gain from the policy is the run's job-years in heads
 //!   (`measures::job_years_heads`; heads, as the participants' gain counts heads) against the
 //!   run without it: the counterfactual when it is the scenario's only policy, the arm without
@@ -55,13 +56,21 @@ fn participants_gain(a: &ArmRun, b: &ArmRun, k: u16) -> (f64, f64) {
         if !participant || policy != k {
             continue;
         }
-        let other = b
+        // The same workers' share on a payroll in the counterfactual arm, applied to the
+        // participants observed here: a worker the counterfactual does not have (an entrant of
+        // a later month there) does not count as jobless in it, and a month the counterfactual
+        // did not observe gives no comparison.
+        let Some(other) = b
             .policies
             .followup
             .cells
             .get(&(policy, participant, since))
-            .map_or(0, |c| c.employed);
-        gain += (cell.employed as f64 - other as f64) / 12.0;
+            .filter(|c| c.n > 0)
+        else {
+            continue;
+        };
+        let share = other.employed as f64 / other.n as f64;
+        gain += (cell.employed as f64 - share * cell.n as f64) / 12.0;
         if since == 0 {
             entered += cell.n as f64;
         }
