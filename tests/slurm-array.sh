@@ -21,8 +21,16 @@ wandel="$root/target/release/wandel"
 work=$(mktemp -d -t wandel-slurm.XXXXXX)
 pids=()
 cleanup() {
+  local status=$?
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
+  # The daemons may still write their spool while they stop: wait for them, and a directory
+  # that cannot be removed yet is left to the system (the test's verdict is already given).
+  for p in "${pids[@]}"; do
+    for _ in 1 2 3 4 5 6 7 8 9 10; do kill -0 "$p" 2>/dev/null || break; sleep 0.5; done
+  done
+  rm -rf "$work" 2>/dev/null || true
+  # The test's own verdict, not the cleanup's.
+  exit "$status"
 }
 trap cleanup EXIT
 
