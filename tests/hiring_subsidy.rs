@@ -62,7 +62,11 @@ fn early_separations(set: &[&str], within: i32) -> (f64, u64) {
     let (mut ended, mut hired) = (0u64, 0u64);
     for rep in 0..2 {
         let (_, policies) = run_checked(&s, rep, true);
-        let (_, tally) = policies.hiring_tallies()[0];
+        let tally = policies
+            .interventions()
+            .find_map(|p| p.as_any()?.downcast_ref::<wandel_policy::HiringSubsidy>())
+            .expect("a hiring subsidy")
+            .tally();
         hired += tally.subsidised.len() as u64;
         ended += tally
             .ended

@@ -237,9 +237,9 @@ fn participants_in_training_and_course_costs_agree_every_month() {
         "scenarios/policies/retraining_neo_corporatist.toml",
     ] {
         let s = crate::util::scenario(rel, &[]);
-        let cost = match &s.policies[0] {
-            wandel_policy::PolicySpec::Retraining(r) => r.cost_per_month,
-            other => panic!("{rel}: {other:?}"),
+        let cost = match s.policies[0].downcast::<wandel_policy::RetrainingSpec>() {
+            Some(r) => r.cost_per_month,
+            None => panic!("{rel}: {:?}", s.policies[0]),
         };
         let (months, run) = crate::util::run_checked(&s, 0, true);
         let mut trained = 0;

@@ -704,30 +704,6 @@ pub(crate) struct Manifest {
     pub(crate) counterfactual: Option<String>,
 }
 
-impl Manifest {
-    /// The kind of each policy of the resolved scenario, by policy name
-    /// (`steel_jsc` → `job_security_council`); empty when the manifest has no resolved scenario.
-    pub(crate) fn policy_kinds(&self) -> HashMap<String, String> {
-        let mut kinds = HashMap::new();
-        let Some(text) = &self.resolved_scenario else {
-            return kinds;
-        };
-        let Ok(value) = text.parse::<toml::Table>() else {
-            return kinds;
-        };
-        if let Some(policies) = value.get("policies").and_then(|p| p.as_table()) {
-            for (kind, list) in policies {
-                for entry in list.as_array().into_iter().flatten() {
-                    if let Some(name) = entry.get("name").and_then(|n| n.as_str()) {
-                        kinds.insert(name.to_string(), kind.clone());
-                    }
-                }
-            }
-        }
-        kinds
-    }
-}
-
 /// One scenario file of `manifest.json` `scenario_sources`.
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct SourceText {
@@ -944,6 +920,9 @@ pub(crate) struct RunData {
     pub(crate) regional: Option<RegionalAdjustment>,
     /// The headline effects of `summary.json` (empty without a counterfactual or a summary).
     pub(crate) headline: Vec<EffectSummary>,
+    /// The kind of each policy, by policy name (`steel_jsc` → `job_security_council`), from
+    /// `summary.json` (empty without policies or a summary).
+    pub(crate) policy_kinds: HashMap<String, String>,
 }
 
 impl RunData {
@@ -992,9 +971,17 @@ impl RunData {
             &dir.join("regional_adjustment.csv"),
             RegionalAdjustment::read,
         )?;
-        let headline = optional(&dir.join("summary.json"), read_json::<Summary>)?
-            .map(|s| s.effects)
+        let summary = optional(&dir.join("summary.json"), read_json::<Summary>)?;
+        let policy_kinds = summary
+            .as_ref()
+            .map(|s| {
+                s.policies
+                    .iter()
+                    .map(|p| (p.policy.clone(), p.kind.clone()))
+                    .collect()
+            })
             .unwrap_or_default();
+        let headline = summary.map(|s| s.effects).unwrap_or_default();
         Ok(RunData {
             economy,
             markets,
@@ -1007,6 +994,7 @@ impl RunData {
             decomposition,
             regional,
             headline,
+            policy_kinds,
         })
     }
 }

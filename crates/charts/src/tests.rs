@@ -249,6 +249,10 @@ impl Fixture {
       "ci95_low": 1000, "ci95_high": 1469, "se_paired": 10, "se_unpaired": 500 },
     { "name": "layoffs", "unit": "workers", "mean": -42, "ci95_low": -50, "ci95_high": -34 },
     { "name": "cost_per_job_year", "unit": "€", "mean": 25000, "ci95_low": 20000, "ci95_high": 40000 }
+  ],
+  "policies": [
+    { "policy": "courses", "kind": "retraining", "entries": 120, "cost": 1, "employer_cost": 0 },
+    { "policy": "council", "kind": "transformation_council", "entries": 80, "cost": 1, "employer_cost": 0 }
   ]"#,
                 ),
             )

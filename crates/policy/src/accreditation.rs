@@ -311,10 +311,93 @@ impl Policy for Accreditation {
 }
 
 impl Intervention for Accreditation {
-    fn kind(&self) -> &'static str {
-        "accreditation"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
+    }
+}
+
+// --- The kind: its scenario table (`[[policies.accreditation]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::{Common, KindSpec, PolicyKind, ReadContext};
+
+use crate::read::read_eligible;
+use crate::retraining::Eligible;
+
+/// `[[policies.accreditation]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "accreditation"
+    }
+    fn label(&self) -> &'static str {
+        "Accreditation"
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        _cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        Some(Box::new(read_accreditation(rd, t, common)))
+    }
+}
+
+impl KindSpec for AccreditationSpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(Accreditation::new(self.clone()))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The eligibility groups an accreditation table may list.
+const ACCREDITATION_ELIGIBLE: [&str; 2] = ["employed", "under_notice"];
+
+/// Reads the keys of `[[policies.accreditation]]` after the common ones.
+fn read_accreditation(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+) -> AccreditationSpec {
+    let eligible = read_eligible(
+        rd,
+        t,
+        Eligible {
+            employed: false,
+            under_notice: true,
+            displaced: false,
+        },
+        &ACCREDITATION_ELIGIBLE,
+    );
+    AccreditationSpec {
+        name: common.name.clone(),
+        start: common.start,
+        end: common.end,
+        target: common.target.clone(),
+        capacity: common.capacity,
+        employed: eligible.employed,
+        under_notice: eligible.under_notice,
+        min_tenure_months: rd.integer(t, "min_tenure_months", Some(36), 0, 600) as u32,
+        take_up: rd.number(t, "take_up", Some(0.1), Range::Unit),
+        months: rd.integer(t, "months", Some(2), 1, 24) as u32,
+        share: rd.number(t, "share", Some(0.5), Range::Unit),
+        breadth: rd.number(t, "breadth", Some(1.25), Range::Between(1.0, 10.0)),
+        cost_per_assessment: rd.number(
+            t,
+            "cost_per_assessment",
+            Some(1500.0),
+            Range::Between(0.0, 100_000.0),
+        ),
     }
 }

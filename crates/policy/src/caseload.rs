@@ -278,3 +278,66 @@ impl Caseload {
         out
     }
 }
+
+// --- Reading a council's caseload keys (shared by both councils' readers) -----------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::Common;
+use crate::read::read_eligible;
+use crate::retraining::{CASELOAD_ELIGIBLE, Eligible};
+
+/// The defaults of a council's caseload keys.
+pub(crate) struct CaseloadDefaults {
+    pub(crate) take_up: f64,
+    pub(crate) intensity: f64,
+    pub(crate) breadth: f64,
+    pub(crate) max_months: u32,
+    pub(crate) months_after_displacement: Option<u32>,
+    pub(crate) displaced_window: u32,
+}
+
+/// Reads a council's caseload keys: `eligible` (some of "under_notice", "displaced"),
+/// `take_up`, `intensity`, `breadth`, `max_months`, `months_after_displacement`,
+/// `displaced_window`.
+pub(crate) fn read_caseload(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    capacity: Option<u64>,
+    d: &CaseloadDefaults,
+) -> CaseloadSpec {
+    let eligible = read_eligible(
+        rd,
+        t,
+        Eligible {
+            employed: false,
+            under_notice: true,
+            displaced: true,
+        },
+        &CASELOAD_ELIGIBLE,
+    );
+    let months_after_displacement = if t.has("months_after_displacement") {
+        Some(rd.integer(t, "months_after_displacement", None, 0, 60) as u32)
+    } else {
+        d.months_after_displacement
+    };
+    CaseloadSpec {
+        target: common.target.clone(),
+        capacity,
+        under_notice: eligible.under_notice,
+        displaced: eligible.displaced,
+        displaced_window: rd.integer(
+            t,
+            "displaced_window",
+            Some(i64::from(d.displaced_window)),
+            1,
+            120,
+        ) as u32,
+        take_up: rd.number(t, "take_up", Some(d.take_up), Range::Unit),
+        intensity: rd.number(t, "intensity", Some(d.intensity), Range::Between(0.1, 7.0)),
+        breadth: rd.number(t, "breadth", Some(d.breadth), Range::Between(1.0, 10.0)),
+        max_months: rd.integer(t, "max_months", Some(i64::from(d.max_months)), 1, 60) as u32,
+        months_after_displacement,
+    }
+}

@@ -147,10 +147,64 @@ impl Policy for ConditionalInvestment {
 }
 
 impl Intervention for ConditionalInvestment {
-    fn kind(&self) -> &'static str {
-        "conditional_investment"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
+    }
+}
+
+// --- The kind: its scenario table (`[[policies.conditional_investment]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::{Common, KindSpec, PolicyKind, ReadContext};
+
+use crate::read::read_conditions;
+
+/// `[[policies.conditional_investment]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "conditional_investment"
+    }
+    fn label(&self) -> &'static str {
+        "Conditional investment"
+    }
+    fn no_capacity(&self) -> Option<&'static str> {
+        Some("a conditional investment subsidy reaches every claiming firm of its target")
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        _cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        let spec = ConditionalInvestmentSpec {
+            name: common.name.clone(),
+            start: common.start,
+            end: common.end,
+            target: common.target.clone(),
+            conditions: read_conditions(rd, t),
+            expansion: rd.number(t, "expansion", Some(1.0), Range::Between(1.0, 10.0)),
+            share: rd.number(t, "share", Some(0.1), Range::Between(0.0, 0.9)),
+            elasticity: rd.number(t, "elasticity", Some(0.25), Range::Between(0.0, 5.0)),
+        };
+        Some(Box::new(spec))
+    }
+}
+
+impl KindSpec for ConditionalInvestmentSpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(ConditionalInvestment::new(self.clone()))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

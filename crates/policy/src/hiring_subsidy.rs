@@ -507,13 +507,264 @@ impl Policy for HiringSubsidy {
 }
 
 impl Intervention for HiringSubsidy {
-    fn kind(&self) -> &'static str {
-        "hiring_subsidy"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
     }
-    fn hiring(&self) -> Option<&HiringTally> {
-        Some(&self.tally)
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        Some(self)
+    }
+    fn counterfactual_observer(&self) -> Option<Box<dyn Intervention>> {
+        let workers = self.tally.subsidised.iter().map(|h| h.0);
+        Some(Box::new(HiringSubsidy::observer(
+            self.spec.clone(),
+            workers,
+        )))
+    }
+}
+
+// --- The kind: its scenario table (`[[policies.hiring_subsidy]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use wandel_format::origin_of;
+
+use crate::kind::{Common, KindEffects, KindFigure, KindSpec, PolicyKind, ReadContext};
+
+use crate::kind::TargetNames;
+use crate::read::{read_choices, read_conditions, read_list};
+
+/// `[[policies.hiring_subsidy]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "hiring_subsidy"
+    }
+    fn label(&self) -> &'static str {
+        "Hiring subsidy"
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        Some(Box::new(read_hiring_subsidy(rd, t, common, cx.names)))
+    }
+}
+
+impl KindSpec for HiringSubsidySpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(HiringSubsidy::new(self.clone()))
+    }
+    fn counterfactual_effects(
+        &self,
+        with: &[&PolicyRun],
+        without: &[&PolicyRun],
+    ) -> Option<KindEffects> {
+        Some(effects(self, with, without))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The target groups a hiring subsidy may list.
+const HIRING_GROUPS: [&str; 3] = ["displaced", "long_term_unemployed", "aged_50_plus"];
+
+/// Reads the keys of `[[policies.hiring_subsidy]]` after the common ones.
+fn read_hiring_subsidy(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    names: &TargetNames<'_>,
+) -> HiringSubsidySpec {
+    let groups = read_choices(rd, t, "group", &HIRING_GROUPS).unwrap_or(vec!["displaced"]);
+    let displaced_from = read_list(rd, t, "displaced_from", names.groups);
+    if !displaced_from.is_empty() && !groups.contains(&"displaced") {
+        let origin = origin_of(t, t.node_get("displaced_from"));
+        rd.error(
+            origin,
+            &format!("{}.displaced_from", t.path),
+            "narrows the \"displaced\" group, which `group` does not list",
+        );
+    }
+    let months = rd.integer(t, "months", Some(12), 1, 36) as u32;
+    let conditions = read_conditions(rd, t);
+    HiringSubsidySpec {
+        name: common.name.clone(),
+        start: common.start,
+        end: common.end,
+        target: common.target.clone(),
+        capacity: common.capacity,
+        group: TargetGroup {
+            displaced: groups.contains(&"displaced"),
+            displaced_from,
+            long_term_unemployed: groups.contains(&"long_term_unemployed"),
+            long_term_months: rd.integer(t, "long_term_months", Some(12), 1, 120) as u32,
+            aged_50_plus: groups.contains(&"aged_50_plus"),
+        },
+        share: rd.number(t, "share", Some(0.5), Range::Unit),
+        months,
+        conditions,
+        retention_months: rd.integer(
+            t,
+            "retention_months",
+            Some(i64::from(months.min(12))),
+            0,
+            60,
+        ) as u32,
+        repayment: rd.number(t, "repayment", Some(0.5), Range::Unit),
+        horizon_months: rd.integer(t, "horizon_months", Some(24), 1, 240) as u32,
+        elasticity: rd.number(t, "elasticity", Some(0.25), Range::Between(0.0, 5.0)),
+        deadweight_window: rd.integer(t, "deadweight_window", Some(6), 0, 60) as u32,
+    }
+}
+
+// --- Against the counterfactual: deadweight, substitution and cost per hire ---------------
+
+use crate::run::PolicyRun;
+use wandel_engine::measures::mean_ci;
+
+/// What the hiring subsidy `name` (acting, or observing in the counterfactual) saw in `run`.
+fn tally<'a>(run: &'a PolicyRun, name: &str) -> Option<&'a HiringTally> {
+    run.interventions()
+        .filter_map(|p| p.as_any()?.downcast_ref::<HiringSubsidy>())
+        .find(|h| h.policy_name() == name)
+        .map(HiringSubsidy::tally)
+}
+
+/// The policy's own ledger items over the run, € (repayments net).
+fn cost(run: &PolicyRun, name: &str) -> f64 {
+    run.reports
+        .iter()
+        .filter(|r| r.policy == name)
+        .flat_map(|r| r.month_report.items.iter().map(|i| i.1))
+        .sum()
+}
+
+/// The subsidy's effects against its counterfactual (`summary.json`, `hiring_subsidies`):
+/// how many subsidised hires the counterfactual made anyway (deadweight), how many other
+/// hires of the claiming firms they crowded out (substitution), the target group's hires
+/// gained, and what a subsidised and an additional hire cost. Each figure is computed per
+/// replication (replication k of both arms share their seeds) and reported as a mean with
+/// its 95 % interval over the replications (`measures.rs`).
+fn effects(spec: &HiringSubsidySpec, with: &[&PolicyRun], without: &[&PolicyRun]) -> KindEffects {
+    let window = spec.deadweight_window as i32;
+    let mut cols: [Vec<f64>; 9] = Default::default();
+    for (a, b) in with.iter().zip(without) {
+        let (Some(p), Some(c)) = (tally(a, &spec.name), tally(b, &spec.name)) else {
+            continue;
+        };
+        let mut hired: BTreeMap<u32, Vec<(Month, u32)>> = BTreeMap::new();
+        for &(w, m, f) in &c.watched_hires {
+            hired.entry(w).or_default().push((m, f));
+        }
+        let n = p.subsidised.len() as f64;
+        let (mut dead, mut same) = (0.0, 0.0);
+        for &(w, m, f) in &p.subsidised {
+            let near: Vec<&(Month, u32)> = hired
+                .get(&w)
+                .map(|v| {
+                    v.iter()
+                        .filter(|h| (h.0.since(m)).abs() <= window)
+                        .collect()
+                })
+                .unwrap_or_default();
+            dead += f64::from(u8::from(!near.is_empty()));
+            same += f64::from(u8::from(near.iter().any(|h| h.1 == f)));
+        }
+        let target = p.target_hires as f64 - c.target_hires as f64;
+        let crowded = c.other_hires as f64 - p.other_hires as f64;
+        let net = target - crowded;
+        let paid = cost(a, &spec.name);
+        let per = |x: f64| if n > 0.0 { x / n } else { f64::NAN };
+        cols[0].push(n);
+        cols[1].push(per(100.0 * dead));
+        cols[2].push(per(100.0 * same));
+        cols[3].push(target);
+        cols[4].push(crowded);
+        cols[5].push(per(crowded));
+        cols[6].push(per(net));
+        cols[7].push(per(paid));
+        cols[8].push(if net > 0.0 { paid / net } else { f64::NAN });
+    }
+    let every_gain = cols[8].iter().all(|x| x.is_finite());
+    let figure = |key, label: &str, unit, col: &[f64]| KindFigure {
+        key,
+        label: label.to_string(),
+        unit,
+        value: mean_ci(col),
+    };
+    let window_label = format!(
+        "deadweight (hired anyway, ±{} months)",
+        spec.deadweight_window
+    );
+    let mut gained = figure(
+        "cost_per_hire_gained",
+        "cost per hire gained",
+        "€",
+        &cols[8],
+    );
+    if !every_gain {
+        // Only where hires were gained in every replication.
+        gained.value = None;
+    }
+    KindEffects {
+        section: "hiring_subsidies",
+        heading: format!("hiring subsidy {}", spec.name),
+        policy: spec.name.clone(),
+        figures: vec![
+            figure("subsidised_hires", "subsidised hires", "workers", &cols[0]),
+            figure("deadweight_pct", &window_label, "%", &cols[1]),
+            figure(
+                "deadweight_same_firm_pct",
+                "deadweight, same firm",
+                "%",
+                &cols[2],
+            ),
+            figure(
+                "target_hires_gained",
+                "target-group hires gained",
+                "workers",
+                &cols[3],
+            ),
+            figure(
+                "other_hires_crowded_out",
+                "other hires crowded out",
+                "workers",
+                &cols[4],
+            ),
+            figure(
+                "crowded_out_per_subsidised_hire",
+                "other hires crowded out per subsidised hire",
+                "",
+                &cols[5],
+            ),
+            figure(
+                "net_hires_per_subsidised_hire",
+                "net hires per subsidised hire",
+                "",
+                &cols[6],
+            ),
+            figure(
+                "cost_per_subsidised_hire",
+                "cost per subsidised hire",
+                "€",
+                &cols[7],
+            ),
+            gained,
+        ],
+        settings: vec![(
+            "deadweight_window_months",
+            u64::from(spec.deadweight_window),
+        )],
     }
 }

@@ -184,10 +184,86 @@ impl Policy for JobSecurityCouncil {
 }
 
 impl Intervention for JobSecurityCouncil {
-    fn kind(&self) -> &'static str {
-        "job_security_council"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
+    }
+}
+
+// --- The kind: its scenario table (`[[policies.job_security_council]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::{Common, KindSpec, PolicyKind, ReadContext};
+
+use crate::caseload::{CaseloadDefaults, read_caseload};
+
+/// `[[policies.job_security_council]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "job_security_council"
+    }
+    fn label(&self) -> &'static str {
+        "Job security council"
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        _cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        Some(Box::new(read_job_security_council(rd, t, common)))
+    }
+}
+
+impl KindSpec for JobSecurityCouncilSpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(JobSecurityCouncil::new(self.clone()))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Reads the keys of `[[policies.job_security_council]]` after the common ones.
+fn read_job_security_council(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+) -> JobSecurityCouncilSpec {
+    let caseload = read_caseload(
+        rd,
+        t,
+        common,
+        common.capacity,
+        &CaseloadDefaults {
+            take_up: 0.88,
+            intensity: 2.0,
+            breadth: 1.5,
+            max_months: 24,
+            months_after_displacement: Some(12),
+            displaced_window: 3,
+        },
+    );
+    JobSecurityCouncilSpec {
+        name: common.name.clone(),
+        start: common.start,
+        end: common.end,
+        caseload,
+        levy_rate: rd.number(t, "levy_rate", Some(0.003), Range::Between(0.0, 0.1)),
+        cost_per_client_month: rd.number(
+            t,
+            "cost_per_client_month",
+            Some(800.0),
+            Range::Between(0.0, 100_000.0),
+        ),
     }
 }

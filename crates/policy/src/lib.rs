@@ -1,21 +1,26 @@
 //! Wandel's interventions, written on the engine's [`wandel_engine::Policy`] hooks, and the
 //! fiscal ledger that prices them.
 //!
-//! # How a policy is written
+//! # How a policy kind is written
 //!
-//! A policy kind is one file in this crate (`short_time_work.rs` is the model):
+//! A policy kind is one file in this crate plus one line in [`registry::KINDS`]
+//! (`short_time_work.rs` is the model). The file holds
 //!
 //! - a **spec** (`ShortTimeWorkSpec`): the validated parameters of one `[[policies.KIND]]`
-//!   table, read by the scenario crate (`crates/scenario/src/sections/policies.rs`), which
-//!   reports every bad key with file, line and column;
+//!   table, implementing [`KindSpec`];
+//! - the **kind** (`pub static KIND`), implementing [`PolicyKind`]: its name as written, its
+//!   label, and its table reader on the located reader (`wandel-format`), which reports
+//!   every bad key with file, line and column; the keys every policy has (name, start, end,
+//!   target, capacity) are read once for all kinds ([`Common`]);
 //! - a **mechanism**: a struct implementing the engine's [`Policy`] hooks, acting only through
 //!   [`PolicyCtx`] (which keeps every invariant), with its own random streams keyed by its name;
 //! - an [`Intervention`]: each month it reports its participants, entries, exits and its
 //!   ledger items ([`PolicyMonth`]), which [`PolicyRun`] writes to `policies.csv` and
-//!   `ledger.csv`.
+//!   `ledger.csv`; a kind with figures of its own against the counterfactual (the hiring
+//!   subsidy's deadweight) reports them through [`KindSpec::counterfactual_effects`].
 //!
-//! Add the spec to [`PolicySpec`], its reader to the scenario crate, a scenario table to
-//! `docs/scenario-reference.md`, the mechanism to `docs/policies.md`, and tests.
+//! Then a scenario table in `docs/scenario-reference.md`, the mechanism in
+//! `docs/policies.md`, a scenario in `scenarios/policies/`, and tests (`CONTRIBUTING.md`).
 
 #![deny(missing_docs)]
 
@@ -26,8 +31,11 @@ pub mod demand;
 pub mod followup;
 pub mod hiring_subsidy;
 pub mod job_security_council;
+pub mod kind;
 pub mod ledger;
 pub mod queue;
+mod read;
+pub mod registry;
 pub mod retraining;
 pub mod run;
 pub mod short_time_work;
@@ -41,7 +49,9 @@ pub use conditional_investment::{ConditionalInvestment, ConditionalInvestmentSpe
 pub use followup::{FollowCell, FollowUp, Followed};
 pub use hiring_subsidy::{HiringSubsidy, HiringSubsidySpec, HiringTally, TargetGroup};
 pub use job_security_council::{JobSecurityCouncil, JobSecurityCouncilSpec};
+pub use kind::{Common, KindEffects, KindFigure, KindSpec, PolicyKind, ReadContext, TargetNames};
 pub use ledger::{Fiscal, LedgerEntry};
+pub use registry::{KINDS, PolicySpec, policy_label, read_policies};
 pub use retraining::{Eligible, Retraining, RetrainingKind, RetrainingSpec};
 pub use run::PolicyRun;
 pub use short_time_work::{ShortTimeWork, ShortTimeWorkSpec};
@@ -49,16 +59,6 @@ pub use target::{Conditions, FirmTarget};
 pub use transformation_council::{TransformationCouncil, TransformationCouncilSpec};
 pub use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
 pub use working_time_reduction::{Payer, WorkingTimeReduction, WorkingTimeReductionSpec};
-
-use wandel_engine::Month;
-
-/// The policies of a scenario, called in the order listed (engine-level list, without ledger).
-pub type PolicySet = Vec<Box<dyn Policy>>;
-
-/// An empty policy set (the no-policy baseline).
-pub fn none() -> PolicySet {
-    Vec::new()
-}
 
 /// One policy's month: its stock of participants at the end of the month, entries and exits
 /// during it, and its ledger items (€; costs to the state positive, revenues negative).
@@ -105,100 +105,17 @@ pub struct PolicyMonth {
 
 /// A policy that reports its month to the ledger.
 pub trait Intervention: Policy {
-    /// The policy's kind, as written in the scenario (`short_time_work`).
-    fn kind(&self) -> &'static str;
     /// The month just ended (called after [`Policy::on_month_end`]).
     fn report(&mut self) -> PolicyMonth;
-    /// What a hiring subsidy saw of the hires (None for other policies).
-    fn hiring(&self) -> Option<&HiringTally> {
+    /// The mechanism as `Any`, for its own kind's code to read it back (None: nothing to
+    /// read).
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
         None
     }
-}
-
-/// A validated policy of a scenario, one per `[[policies.KIND]]` table.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PolicySpec {
-    /// `[[policies.short_time_work]]`.
-    ShortTimeWork(ShortTimeWorkSpec),
-    /// `[[policies.retraining]]`.
-    Retraining(RetrainingSpec),
-    /// `[[policies.transformation_council]]`.
-    TransformationCouncil(TransformationCouncilSpec),
-    /// `[[policies.job_security_council]]`.
-    JobSecurityCouncil(JobSecurityCouncilSpec),
-    /// `[[policies.accreditation]]`.
-    Accreditation(AccreditationSpec),
-    /// `[[policies.hiring_subsidy]]`.
-    HiringSubsidy(HiringSubsidySpec),
-    /// `[[policies.conditional_investment]]`.
-    ConditionalInvestment(ConditionalInvestmentSpec),
-    /// `[[policies.working_time_reduction]]`.
-    WorkingTimeReduction(WorkingTimeReductionSpec),
-}
-
-/// The policy kinds a scenario may name, as written (`[[policies.KIND]]`).
-pub const KINDS: &[&str] = &[
-    "short_time_work",
-    "retraining",
-    "transformation_council",
-    "job_security_council",
-    "accreditation",
-    "hiring_subsidy",
-    "conditional_investment",
-    "working_time_reduction",
-];
-
-impl PolicySpec {
-    /// The policy's name (unique in a scenario).
-    pub fn name(&self) -> &str {
-        match self {
-            PolicySpec::ShortTimeWork(s) => &s.name,
-            PolicySpec::Retraining(s) => &s.name,
-            PolicySpec::TransformationCouncil(s) => &s.name,
-            PolicySpec::JobSecurityCouncil(s) => &s.name,
-            PolicySpec::Accreditation(s) => &s.name,
-            PolicySpec::HiringSubsidy(s) => &s.name,
-            PolicySpec::ConditionalInvestment(s) => &s.name,
-            PolicySpec::WorkingTimeReduction(s) => &s.name,
-        }
-    }
-    /// The policy's first month.
-    pub fn start(&self) -> Month {
-        match self {
-            PolicySpec::ShortTimeWork(s) => s.start,
-            PolicySpec::Retraining(s) => s.start,
-            PolicySpec::TransformationCouncil(s) => s.start,
-            PolicySpec::JobSecurityCouncil(s) => s.start,
-            PolicySpec::Accreditation(s) => s.start,
-            PolicySpec::HiringSubsidy(s) => s.start,
-            PolicySpec::ConditionalInvestment(s) => s.start,
-            PolicySpec::WorkingTimeReduction(s) => s.start,
-        }
-    }
-    /// The policy's first month without it (None: to the end of the run).
-    pub fn end(&self) -> Option<Month> {
-        match self {
-            PolicySpec::ShortTimeWork(s) => s.end,
-            PolicySpec::Retraining(s) => s.end,
-            PolicySpec::TransformationCouncil(s) => s.end,
-            PolicySpec::JobSecurityCouncil(s) => s.end,
-            PolicySpec::Accreditation(s) => s.end,
-            PolicySpec::HiringSubsidy(s) => s.end,
-            PolicySpec::ConditionalInvestment(s) => s.end,
-            PolicySpec::WorkingTimeReduction(s) => s.end,
-        }
-    }
-    /// A fresh mechanism for one run.
-    pub fn build(&self) -> Box<dyn Intervention> {
-        match self {
-            PolicySpec::ShortTimeWork(s) => Box::new(ShortTimeWork::new(s.clone())),
-            PolicySpec::Retraining(s) => Box::new(Retraining::new(s.clone())),
-            PolicySpec::TransformationCouncil(s) => Box::new(TransformationCouncil::new(s.clone())),
-            PolicySpec::JobSecurityCouncil(s) => Box::new(JobSecurityCouncil::new(s.clone())),
-            PolicySpec::Accreditation(s) => Box::new(Accreditation::new(s.clone())),
-            PolicySpec::HiringSubsidy(s) => Box::new(HiringSubsidy::new(s.clone())),
-            PolicySpec::ConditionalInvestment(s) => Box::new(ConditionalInvestment::new(s.clone())),
-            PolicySpec::WorkingTimeReduction(s) => Box::new(WorkingTimeReduction::new(s.clone())),
-        }
+    /// What the run without policies should carry to observe this policy's effects there
+    /// (the hiring subsidy watches the workers it subsidised), built at the end of the policy
+    /// arm's replication (None: nothing).
+    fn counterfactual_observer(&self) -> Option<Box<dyn Intervention>> {
+        None
     }
 }

@@ -547,10 +547,163 @@ pub fn training_allowance(
 }
 
 impl Intervention for Retraining {
-    fn kind(&self) -> &'static str {
-        "retraining"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
     }
+}
+
+// --- The kind: its scenario table (`[[policies.retraining]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::{Common, KindSpec, PolicyKind, ReadContext};
+use wandel_format::origin_of;
+
+use crate::kind::TargetNames;
+use crate::read::{read_eligible, read_list};
+
+/// `[[policies.retraining]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "retraining"
+    }
+    fn label(&self) -> &'static str {
+        "Retraining"
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        read_retraining(rd, t, common, cx.names).map(|s| Box::new(s) as Box<dyn KindSpec>)
+    }
+}
+
+impl KindSpec for RetrainingSpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(Retraining::new(self.clone()))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The eligibility groups a retraining table may list.
+pub(crate) const ELIGIBLE: [&str; 3] = ["employed", "under_notice", "displaced"];
+
+/// The eligibility groups a council's caseload may list.
+pub(crate) const CASELOAD_ELIGIBLE: [&str; 2] = ["under_notice", "displaced"];
+
+/// Reads the keys of `[[policies.retraining]]` after the common ones; `kind` sets the defaults.
+pub(crate) fn read_retraining(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+    names: &TargetNames<'_>,
+) -> Option<RetrainingSpec> {
+    let path = t.path.clone();
+    let kind_origin = origin_of(t, t.node_get("kind"));
+    let kind_name = rd.string(t, "kind", None);
+    let kind = RetrainingKind::from_name(&kind_name);
+    if kind.is_none() && t.node_get("kind").is_some() {
+        let list: Vec<String> = RetrainingKind::NAMES
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect();
+        rd.error(
+            kind_origin,
+            &format!("{path}.kind"),
+            format!("must be one of {}, got \"{kind_name}\"", list.join(", ")),
+        );
+    }
+    let d = kind.unwrap_or(RetrainingKind::LocalUnion).defaults();
+    let eligible = read_eligible(rd, t, d.eligible, &ELIGIBLE);
+    let learns_default = if d.new_occupation {
+        "new_occupation"
+    } else {
+        "upskilling"
+    };
+    let learns = rd.choice(
+        t,
+        "learns",
+        learns_default,
+        &["upskilling", "new_occupation"],
+    );
+    let from_occupations = read_list(rd, t, "occupations", names.occupations);
+    let occupation = if t.has("occupation") {
+        let node = t.node_get("occupation");
+        let origin = origin_of(t, node);
+        let name = rd.string(t, "occupation", None);
+        let resolved = names
+            .occupations
+            .resolve(rd, &name, origin, &format!("{path}.occupation"));
+        if resolved.is_some() && learns != "new_occupation" {
+            rd.error(
+                origin,
+                &format!("{path}.occupation"),
+                "a course towards a named occupation needs learns = \"new_occupation\"",
+            );
+        }
+        resolved
+    } else {
+        None
+    };
+    let spec = RetrainingSpec {
+        name: common.name.clone(),
+        kind: kind.unwrap_or(RetrainingKind::LocalUnion),
+        occupations: from_occupations,
+        occupation,
+        start: common.start,
+        end: common.end,
+        target: common.target.clone(),
+        capacity: common.capacity,
+        eligible,
+        new_occupation: learns == "new_occupation",
+        months: rd.integer(t, "months", Some(i64::from(d.months)), 1, 36) as u32,
+        skill_gain: rd.number(
+            t,
+            "skill_gain",
+            Some(d.skill_gain),
+            Range::Between(0.0, 1.0),
+        ),
+        take_up: rd.number(t, "take_up", Some(d.take_up), Range::Unit),
+        older_reach: rd.number(
+            t,
+            "older_reach",
+            Some(d.older_reach),
+            Range::Between(0.0, 10.0),
+        ),
+        propensity_elasticity: rd.number(
+            t,
+            "propensity_elasticity",
+            Some(d.propensity_elasticity),
+            Range::Between(0.0, 5.0),
+        ),
+        completion: rd.number(t, "completion", Some(d.completion), Range::Unit),
+        completion_propensity: rd.number(
+            t,
+            "completion_propensity",
+            Some(0.6),
+            Range::Between(0.0, 2.0),
+        ),
+        displaced_window: rd.integer(t, "displaced_window", Some(24), 1, 120) as u32,
+        cost_per_month: rd.number(
+            t,
+            "cost_per_month",
+            Some(1500.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+    };
+    // Every key is read (and checked) before a missing or unknown kind drops the spec.
+    kind.map(|_| spec)
 }

@@ -9,7 +9,6 @@ use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params};
 
 use crate::followup::{FollowUp, Followed};
-use crate::hiring_subsidy::{HiringSubsidy, HiringTally};
 use crate::ledger::{self, Fiscal, LedgerEntry, NET_COST};
 use crate::{Intervention, PolicyMonth, PolicySpec};
 
@@ -28,7 +27,8 @@ pub struct PolicyReport {
 
 /// A scenario's policies for one run, with the ledger they fill.
 pub struct PolicyRun {
-    policies: Vec<Box<dyn Intervention>>,
+    /// Each policy's kind (as written) and mechanism, in the scenario's order.
+    policies: Vec<(&'static str, Box<dyn Intervention>)>,
     fiscal: Fiscal,
     /// Every ledger line, month by month.
     pub ledger: Vec<LedgerEntry>,
@@ -37,16 +37,16 @@ pub struct PolicyRun {
     pub reports: Vec<PolicyReport>,
     /// The follow-up of the policies' participants and passed-over applicants.
     pub followup: FollowUp,
-    /// Hiring subsidies of the other arm, observing here without acting (deadweight and
-    /// substitution).
-    observers: Vec<HiringSubsidy>,
+    /// Policies of the other arm, observing here without acting (the hiring subsidy's
+    /// deadweight and substitution).
+    observers: Vec<Box<dyn Intervention>>,
 }
 
 impl PolicyRun {
     /// Fresh mechanisms for `specs` (in the scenario's order).
     pub fn new(specs: &[PolicySpec], fiscal: &Fiscal) -> PolicyRun {
         PolicyRun {
-            policies: specs.iter().map(PolicySpec::build).collect(),
+            policies: specs.iter().map(|s| (s.kind().name(), s.build())).collect(),
             fiscal: fiscal.clone(),
             ledger: Vec::new(),
             reports: Vec::new(),
@@ -63,22 +63,26 @@ impl PolicyRun {
         run
     }
 
-    /// Adds observers: hiring subsidies of the other arm that classify this arm's hires and
-    /// watch the workers they subsidised there, changing nothing.
-    pub fn observing(mut self, observers: Vec<HiringSubsidy>) -> PolicyRun {
+    /// Adds observers: policies of the other arm that watch this arm, changing nothing
+    /// (from [`PolicyRun::counterfactual_observers`] of the policy arm).
+    pub fn observing(mut self, observers: Vec<Box<dyn Intervention>>) -> PolicyRun {
         self.observers = observers;
         self
     }
 
-    /// What each hiring subsidy (acting here, or observing) saw of the hires: (policy name,
-    /// tally).
-    pub fn hiring_tallies(&self) -> Vec<(&str, &HiringTally)> {
-        let acting = self
-            .policies
+    /// What the run without policies should carry to observe this run's policies there
+    /// ([`Intervention::counterfactual_observer`]), in the scenario's order.
+    pub fn counterfactual_observers(&self) -> Vec<Box<dyn Intervention>> {
+        self.policies
             .iter()
-            .filter_map(|p| p.hiring().map(|t| (p.name(), t)));
-        let observing = self.observers.iter().map(|o| (o.policy_name(), o.tally()));
-        acting.chain(observing).collect()
+            .filter_map(|(_, p)| p.counterfactual_observer())
+            .collect()
+    }
+
+    /// Every mechanism of the run: the acting policies, then the observers.
+    pub fn interventions(&self) -> impl Iterator<Item = &dyn Intervention> {
+        let acting = self.policies.iter().map(|(_, p)| p.as_ref());
+        acting.chain(self.observers.iter().map(|o| o.as_ref()))
     }
 
     /// No policies: the counterfactual arm (the ledger is kept all the same).
@@ -101,25 +105,25 @@ impl Policy for PolicyRun {
         "policies"
     }
     fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
-        for (k, p) in self.policies.iter_mut().enumerate() {
+        for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             ctx.select_policy(k, p.name());
             p.on_month_start(ctx);
         }
     }
     fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
-        for (k, p) in self.policies.iter_mut().enumerate() {
+        for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             ctx.select_policy(k, p.name());
             p.on_excess_labour(ctx, firms);
         }
     }
     fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
-        for (k, p) in self.policies.iter_mut().enumerate() {
+        for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             ctx.select_policy(k, p.name());
             p.on_displacement(ctx, displaced);
         }
     }
     fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
-        for (k, p) in self.policies.iter_mut().enumerate() {
+        for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             ctx.select_policy(k, p.name());
             p.before_matching(ctx);
         }
@@ -131,7 +135,7 @@ impl Policy for PolicyRun {
     fn on_month_end(&mut self, eco: &Economy, params: &Params, record: &MonthRecord) {
         let mut entries = ledger::economy_items(params, &self.fiscal, record);
         let t = record.month;
-        for (k, p) in self.policies.iter_mut().enumerate() {
+        for (k, (kind, p)) in self.policies.iter_mut().enumerate() {
             p.on_month_end(eco, params, record);
             let mut report = p.report();
             let entered = report.entered.len();
@@ -163,7 +167,7 @@ impl Policy for PolicyRun {
             self.reports.push(PolicyReport {
                 month: record.month,
                 policy: p.name().to_string(),
-                kind: p.kind(),
+                kind,
                 month_report: report,
             });
         }

@@ -408,10 +408,94 @@ impl Policy for ShortTimeWork {
 }
 
 impl Intervention for ShortTimeWork {
-    fn kind(&self) -> &'static str {
-        "short_time_work"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
+    }
+}
+
+// --- The kind: its scenario table (`[[policies.short_time_work]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::{Common, KindSpec, PolicyKind, ReadContext};
+
+/// `[[policies.short_time_work]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "short_time_work"
+    }
+    fn label(&self) -> &'static str {
+        "Short-time work"
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        let spec = ShortTimeWorkSpec {
+            name: common.name.clone(),
+            start: common.start,
+            end: common.end,
+            target: common.target.clone(),
+            capacity: common.capacity,
+            threshold: rd.number(t, "threshold", Some(0.10), Range::Between(1e-6, 1.0)),
+            hours_cut: rd.number(t, "hours_cut", Some(0.5), Range::Between(0.05, 1.0)),
+            max_months: rd.integer(t, "max_months", Some(12), 1, 36) as u32,
+            replacement_rate: rd.number(t, "replacement_rate", Some(0.60), Range::Unit),
+            replacement_rate_children: rd.number(
+                t,
+                "replacement_rate_children",
+                Some(0.67),
+                Range::Unit,
+            ),
+            step_ups: rd.boolean(t, "step_ups", false),
+            reimbursed_contributions: rd.number(
+                t,
+                "reimbursed_contributions",
+                Some(0.0),
+                Range::Unit,
+            ),
+            fiscal: cx.fiscal.clone(),
+            decision: match rd
+                .choice(t, "decision", "firm", &["firm", "always"])
+                .as_str()
+            {
+                "always" => Decision::Always,
+                _ => Decision::Firm,
+            },
+            remanent_cost_share: rd.number(
+                t,
+                "remanent_cost_share",
+                Some(0.15),
+                Range::Between(0.0, 2.0),
+            ),
+            remanent_dispersion: rd.number(t, "remanent_dispersion", Some(0.5), Range::Unit),
+            expected_dip_months: rd.number(
+                t,
+                "expected_dip_months",
+                Some(6.0),
+                Range::Between(0.0, 120.0),
+            ),
+        };
+        Some(Box::new(spec))
+    }
+}
+
+impl KindSpec for ShortTimeWorkSpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(ShortTimeWork::new(self.clone()))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

@@ -247,10 +247,122 @@ impl Policy for TransformationCouncil {
 }
 
 impl Intervention for TransformationCouncil {
-    fn kind(&self) -> &'static str {
-        "transformation_council"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
     }
+}
+
+// --- The kind: its scenario table (`[[policies.transformation_council]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::{Common, KindSpec, PolicyKind, ReadContext};
+use wandel_format::origin_of;
+
+use crate::caseload::{CaseloadDefaults, read_caseload};
+
+/// `[[policies.transformation_council]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "transformation_council"
+    }
+    fn label(&self) -> &'static str {
+        "Transformation council"
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        _cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        read_transformation_council(rd, t, common).map(|s| Box::new(s) as Box<dyn KindSpec>)
+    }
+}
+
+impl KindSpec for TransformationCouncilSpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(TransformationCouncil::new(self.clone()))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// Reads the keys of `[[policies.transformation_council]]` after the common ones.
+fn read_transformation_council(
+    rd: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    common: &Common,
+) -> Option<TransformationCouncilSpec> {
+    let path = t.path.clone();
+    if common.capacity.is_some() {
+        let origin = origin_of(t, t.node_get("capacity"));
+        rd.error(
+            origin,
+            &format!("{path}.capacity"),
+            "a transformation council's capacity is caseworkers × cases_per_caseworker: set those instead",
+        );
+    }
+    let caseworkers = rd.integer(t, "caseworkers", Some(10), 1, 100_000) as u32;
+    let cases = rd.number(
+        t,
+        "cases_per_caseworker",
+        Some(40.0),
+        Range::Between(1.0, 1000.0),
+    );
+    let capacity = (f64::from(caseworkers) * cases).floor() as u64;
+    let caseload = read_caseload(
+        rd,
+        t,
+        common,
+        Some(capacity),
+        &CaseloadDefaults {
+            take_up: 0.5,
+            intensity: 1.3,
+            breadth: 2.0,
+            max_months: 12,
+            months_after_displacement: None,
+            displaced_window: 12,
+        },
+    );
+    let spec = TransformationCouncilSpec {
+        name: common.name.clone(),
+        start: common.start,
+        end: common.end,
+        caseload,
+        caseworkers,
+        cases_per_caseworker: cases,
+        referral_ratio: rd.number(t, "referral_ratio", Some(0.5), Range::Between(0.0, 1.0)),
+        referral_take_up: rd.number(t, "referral_take_up", Some(0.5), Range::Unit),
+        course_months: rd.integer(t, "course_months", Some(6), 1, 36) as u32,
+        skill_gain: rd.number(t, "skill_gain", Some(0.10), Range::Between(0.0, 1.0)),
+        cost_per_caseworker_month: rd.number(
+            t,
+            "cost_per_caseworker_month",
+            Some(6000.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+        cost_per_participant_month: rd.number(
+            t,
+            "cost_per_participant_month",
+            Some(100.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+        course_cost_per_month: rd.number(
+            t,
+            "course_cost_per_month",
+            Some(1500.0),
+            Range::Between(0.0, 100_000.0),
+        ),
+    };
+    common.capacity.is_none().then_some(spec)
 }

@@ -172,10 +172,67 @@ impl Policy for WorkingTimeReduction {
 }
 
 impl Intervention for WorkingTimeReduction {
-    fn kind(&self) -> &'static str {
-        "working_time_reduction"
-    }
     fn report(&mut self) -> PolicyMonth {
         std::mem::take(&mut self.month)
+    }
+}
+
+// --- The kind: its scenario table (`[[policies.working_time_reduction]]`) and its registration ------------
+
+use wandel_format::reader::{Range, Reader, Table};
+
+use crate::kind::{Common, KindSpec, PolicyKind, ReadContext};
+
+/// `[[policies.working_time_reduction]]`.
+pub struct Kind;
+
+/// The kind, as registered (`registry.rs`).
+pub static KIND: Kind = Kind;
+
+impl PolicyKind for Kind {
+    fn name(&self) -> &'static str {
+        "working_time_reduction"
+    }
+    fn label(&self) -> &'static str {
+        "Working-time reduction"
+    }
+    fn no_capacity(&self) -> Option<&'static str> {
+        Some("a working-time reduction reaches every producing firm of its target")
+    }
+    fn read(
+        &self,
+        rd: &mut Reader<'_>,
+        t: &mut Table<'_>,
+        common: &Common,
+        _cx: &ReadContext<'_>,
+    ) -> Option<Box<dyn KindSpec>> {
+        let paid_by = rd.choice(t, "paid_by", "firms", &["firms", "state"]);
+        let spec = WorkingTimeReductionSpec {
+            name: common.name.clone(),
+            start: common.start,
+            end: common.end,
+            target: common.target.clone(),
+            hours: rd.number(t, "hours", Some(0.9), Range::Between(0.5, 0.99)),
+            compensation: rd.number(t, "compensation", Some(0.0), Range::Unit),
+            paid_by: if paid_by == "state" {
+                Payer::State
+            } else {
+                Payer::Firms
+            },
+            elasticity: rd.number(t, "elasticity", Some(0.25), Range::Between(0.0, 5.0)),
+        };
+        Some(Box::new(spec))
+    }
+}
+
+impl KindSpec for WorkingTimeReductionSpec {
+    fn build(&self) -> Box<dyn crate::Intervention> {
+        Box::new(WorkingTimeReduction::new(self.clone()))
+    }
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
     }
 }

@@ -8,6 +8,7 @@
 //!   supply-chain links and demand paths stay, as they are structure, not events), with its
 //!   policies: the shock's own effect.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -15,7 +16,8 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget};
 use rayon::prelude::*;
 use wandel_engine::{Economy, Params, RunOutput, Simulation, Status};
-use wandel_policy::{Followed, HiringSubsidy, HiringSubsidySpec, PolicyRun, PolicySpec};
+
+use wandel_policy::{Followed, Intervention, PolicyRun, PolicySpec};
 use wandel_scenario::Scenario;
 
 /// What the counterfactual arm leaves out.
@@ -82,41 +84,34 @@ fn displaced_month(eco: &Economy) -> DisplacedMonth {
 }
 
 /// What a counterfactual without policies takes from the policy arm, per replication: the
-/// workers it followed, and each hiring subsidy with the workers it subsidised (observed
-/// here for deadweight and substitution).
+/// workers it followed, and what its policies observe there
+/// ([`PolicyRun::counterfactual_observers`]: a hiring subsidy watches the workers it
+/// subsidised, for deadweight and substitution). Each replication's observers are taken once.
 pub(crate) struct Companion {
     pub(crate) followed: Vec<Vec<Followed>>,
-    pub(crate) watched: Vec<Vec<(HiringSubsidySpec, Vec<u32>)>>,
+    observers: Vec<Mutex<Vec<Box<dyn Intervention>>>>,
 }
 
 impl Companion {
     /// What the policy arm `with` hands its counterfactual.
-    pub(crate) fn of(specs: &[PolicySpec], with: &[ArmRun]) -> Companion {
+    pub(crate) fn of(with: &[ArmRun]) -> Companion {
         let followed = with
             .iter()
             .map(|r| r.policies.followup.followed.clone())
             .collect();
-        let watched = with
+        let observers = with
             .iter()
-            .map(|r| {
-                let tallies = r.policies.hiring_tallies();
-                specs
-                    .iter()
-                    .filter_map(|spec| match spec {
-                        PolicySpec::HiringSubsidy(s) => {
-                            let workers = tallies
-                                .iter()
-                                .filter(|(name, _)| *name == s.name)
-                                .flat_map(|(_, t)| t.subsidised.iter().map(|h| h.0))
-                                .collect();
-                            Some((s.clone(), workers))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            })
+            .map(|r| Mutex::new(r.policies.counterfactual_observers()))
             .collect();
-        Companion { followed, watched }
+        Companion {
+            followed,
+            observers,
+        }
+    }
+
+    /// The observers of replication `k` (taken: a second call gets none).
+    fn take_observers(&self, k: usize) -> Vec<Box<dyn Intervention>> {
+        std::mem::take(&mut *self.observers[k].lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 
@@ -133,7 +128,7 @@ pub(crate) fn counterfactual_params(scenario: &Scenario, kind: Counterfactual) -
 /// Runs every replication of one arm on `pool`; the output does not depend on the number of
 /// threads. `None` when `stop` was raised (Ctrl-C) before every replication finished. `track_displaced` follows the displaced month by month (for effects); `follow`
 /// (for a counterfactual without policies: what the policy arm hands it) follows the same
-/// workers here and observes the policy arm's hiring subsidies.
+/// workers here and carries what the policy arm's policies observe here.
 pub(crate) fn run_arm(
     pool: &rayon::ThreadPool,
     scenario: &Scenario,
@@ -157,12 +152,7 @@ pub(crate) fn run_arm(
                 let mut policies = match follow {
                     Some(c) => {
                         let k = rep as usize;
-                        let observers = c.watched[k]
-                            .iter()
-                            .map(|(spec, workers)| {
-                                HiringSubsidy::observer(spec.clone(), workers.iter().copied())
-                            })
-                            .collect();
+                        let observers = c.take_observers(k);
                         PolicyRun::counterfactual_following(&scenario.fiscal, &c.followed[k])
                             .observing(observers)
                     }

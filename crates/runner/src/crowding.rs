@@ -25,7 +25,7 @@ use wandel_engine::measures;
 use wandel_policy::PolicySpec;
 
 use crate::arms::ArmRun;
-use crate::subsidies::Estimate;
+use crate::kind_effects::Estimate;
 
 /// One row of `crowding_out`.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -17,7 +17,7 @@ use wandel_engine::indicators as ind;
 
 use crate::arms::ArmRun;
 use crate::atomic::write_atomic;
-use crate::subsidies::Estimate;
+use crate::kind_effects::Estimate;
 
 /// A measure of one replication.
 type Measure = fn(&ArmRun) -> f64;

@@ -219,10 +219,9 @@ pub(crate) fn totals(specs: &[PolicySpec], with: &[ArmRun]) -> Vec<PolicyTotals>
         .map(|spec| {
             let name = spec.name();
             let mut sum = [0.0f64; 10];
-            let mut kind = "";
+            let kind = spec.kind().name();
             for run in with {
                 for r in run.policies.reports.iter().filter(|r| r.policy == name) {
-                    kind = r.kind;
                     let m = &r.month_report;
                     let cost: f64 = m.items.iter().map(|i| i.1).sum();
                     let add = [

@@ -18,9 +18,9 @@ use crate::crowding;
 use crate::decompose;
 use crate::effects::{self, Effect};
 use crate::followup;
+use crate::kind_effects;
 use crate::output;
 use crate::regional;
-use crate::subsidies;
 use crate::summary::{self, Indicator};
 
 /// `manifest.json`: everything needed to reproduce the run.
@@ -88,9 +88,10 @@ struct Summary<'a> {
     /// Each policy's totals in the scenario arm (mean per replication).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     policies: Vec<followup::PolicyTotals>,
-    /// Each hiring subsidy's deadweight, substitution and costs against the counterfactual.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    hiring_subsidies: Vec<subsidies::HiringEffects>,
+    /// Figures of policy kinds against the counterfactual, one section per kind that has
+    /// some (`hiring_subsidies`: deadweight, substitution and costs).
+    #[serde(flatten)]
+    kind_effects: kind_effects::Sections,
     /// Who gains at whose expense: the worker-level policies' participants against the
     /// economy (`crowding.rs`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -204,7 +205,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 Counterfactual::NoPolicies => &[][..],
                 Counterfactual::NoShocks => &scenario.policies[..],
             };
-            let companion = arms::Companion::of(&scenario.policies, &with);
+            let companion = arms::Companion::of(&with);
             let follow = (kind == Counterfactual::NoPolicies).then_some(&companion);
             match run_arm(&params, specs, true, follow) {
                 Some(runs) => Some(runs),
@@ -319,11 +320,11 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         counterfactual: counterfactual.map(Counterfactual::label),
         effects,
         policies: followup::totals(&scenario.policies, &with),
-        hiring_subsidies: match &without {
+        kind_effects: match &without {
             Some(w) if counterfactual == Some(Counterfactual::NoPolicies) => {
-                subsidies::effects(&scenario.policies, &with, w)
+                kind_effects::effects(&scenario.policies, &with, w)
             }
-            _ => Vec::new(),
+            _ => kind_effects::Sections::default(),
         },
         crowding_out: match &without {
             Some(w) if counterfactual == Some(Counterfactual::NoPolicies) => {
@@ -419,8 +420,8 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
         for line in decompose::describe(&summary.decomposition) {
             eprintln!("{line}");
         }
-        for e in &summary.hiring_subsidies {
-            for line in subsidies::describe(e) {
+        for e in &summary.kind_effects.0 {
+            for line in kind_effects::describe(e) {
                 eprintln!("{line}");
             }
         }

@@ -51,6 +51,14 @@ struct Summary {
     effects: Vec<Effect>,
     #[serde(default)]
     crowding_out: Vec<Crowding>,
+    /// The scenario's policies (their kinds name the row's policies).
+    #[serde(default)]
+    policies: Vec<PolicyKind>,
+}
+
+#[derive(Deserialize)]
+struct PolicyKind {
+    kind: String,
 }
 
 #[derive(Deserialize)]
@@ -61,8 +69,6 @@ struct Crowding {
 #[derive(Deserialize)]
 struct Manifest {
     scenario_name: String,
-    #[serde(default)]
-    resolved_scenario: Option<String>,
 }
 
 /// A mean with its 95 % interval, if any.
@@ -85,22 +91,6 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     serde_json::from_str(&text).with_context(|| format!("{} is not a run's file", path.display()))
 }
 
-/// `[[policies.KIND]]` entries of the resolved scenario, as `KIND`.
-fn policy_kinds(resolved: Option<&str>) -> Vec<String> {
-    let Some(table) = resolved.and_then(|t| t.parse::<toml::Table>().ok()) else {
-        return Vec::new();
-    };
-    let mut kinds = Vec::new();
-    if let Some(policies) = table.get("policies").and_then(|p| p.as_table()) {
-        for (kind, list) in policies {
-            for _ in list.as_array().into_iter().flatten() {
-                kinds.push(kind.replace('_', " "));
-            }
-        }
-    }
-    kinds
-}
-
 fn read_row(dir: &Path) -> Result<Row> {
     crate::outdir::refuse_incomplete(dir)?;
     let summary: Summary = read_json(&dir.join("summary.json"))?;
@@ -121,7 +111,11 @@ fn read_row(dir: &Path) -> Result<Row> {
         .collect();
     Ok(Row {
         scenario: manifest.scenario_name,
-        policies: policy_kinds(manifest.resolved_scenario.as_deref()),
+        policies: summary
+            .policies
+            .iter()
+            .map(|p| p.kind.replace('_', " "))
+            .collect(),
         replications: summary.replications,
         months: summary.months,
         counterfactual: summary.counterfactual.unwrap_or_default(),
@@ -256,14 +250,12 @@ mod tests {
         };
         std::fs::write(
             dir.join("summary.json"),
-            format!(r#"{{"replications": 4, "months": 120{effects}}}"#),
+            format!(
+                r#"{{"replications": 4, "months": 120, "policies": [{{"policy": "jsc", "kind": "job_security_council"}}]{effects}}}"#
+            ),
         )
         .unwrap();
-        std::fs::write(
-            dir.join("manifest.json"),
-            r#"{"scenario_name": "pkg", "resolved_scenario": "[[policies.job_security_council]]\nname = \"jsc\"\n"}"#,
-        )
-        .unwrap();
+        std::fs::write(dir.join("manifest.json"), r#"{"scenario_name": "pkg"}"#).unwrap();
         dir
     }
 

@@ -42,17 +42,15 @@
 
 #![deny(missing_docs)]
 
-pub mod diagnostic;
 pub mod overrides;
-pub mod reader;
 mod sections;
-pub mod source;
-pub mod tree;
 pub mod validate;
+
+// The located reader lives in `wandel-format`; re-exported for the scenario's users.
+pub use wandel_format::{diagnostic, reader, source, tree};
 
 use std::path::{Path, PathBuf};
 
-use toml::de::DeTable;
 use wandel_engine::Params;
 
 pub use diagnostic::{Diagnostic, Diagnostics};
@@ -195,36 +193,7 @@ fn read_chain(
 fn parse_file(path: PathBuf, text: String, sources: &mut Sources) -> Result<Node, Diagnostics> {
     let file = sources.files.len();
     sources.files.push(SourceFile::new(path, text));
-    let text = &sources.files[file].text;
-    match DeTable::parse(text) {
-        Ok(table) => {
-            let origin = Origin::File {
-                file,
-                start: 0,
-                end: 0,
-            };
-            Ok(tree::from_table(table.get_ref(), file, origin))
-        }
-        Err(e) => {
-            let origin = e.span().map_or(
-                Origin::File {
-                    file,
-                    start: 0,
-                    end: 0,
-                },
-                |s| Origin::File {
-                    file,
-                    start: s.start,
-                    end: s.end,
-                },
-            );
-            Err(Diagnostics(vec![Diagnostic {
-                location: sources.locate(origin, file),
-                key: String::new(),
-                message: format!("TOML syntax: {}", e.message().trim()),
-            }]))
-        }
-    }
+    wandel_format::parse(sources, file).map_err(|d| Diagnostics(vec![d]))
 }
 
 fn follow_extends(

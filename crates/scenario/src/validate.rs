@@ -9,12 +9,12 @@
 
 use wandel_engine::params::Params;
 
-use crate::reader::{Reader, Table};
 use crate::sections::{
-    benefits, capacity, demography, firms, format, institutions, jobs, matching, occupations,
-    policies, regional, regions, sectors, shocks, simulation, wages, workers,
+    benefits, capacity, demography, firms, fiscal, format, institutions, jobs, matching,
+    occupations, regional, regions, sectors, shocks, simulation, wages, workers,
 };
-use crate::tree::Node;
+use wandel_format::reader::{Reader, Table};
+use wandel_format::tree::Node;
 
 /// The scenario format version this build reads.
 pub const FORMAT: i64 = 2;
@@ -102,15 +102,23 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         &sector_names,
         run,
     );
-    let fiscal = policies::read_fiscal(rd, &mut top);
-    let target_names = policies::TargetNames {
+    let fiscal = fiscal::read_fiscal(rd, &mut top);
+    let target_names = wandel_policy::TargetNames {
         sectors: &sector_names,
         regions: &region_names,
         groups: &group_names,
         occupations: &occupation_names,
         firm_groups: &groups,
     };
-    let policy_specs = policies::read_policies(rd, &mut top, &target_names, &fiscal, run);
+    let policy_specs = wandel_policy::read_policies(
+        rd,
+        &mut top,
+        &wandel_policy::ReadContext {
+            names: &target_names,
+            fiscal: &fiscal,
+            run,
+        },
+    );
     rd.finish(top);
 
     if !rd.diagnostics.is_empty() {

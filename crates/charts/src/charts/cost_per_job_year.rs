@@ -17,7 +17,7 @@ pub(crate) type CostRow = (String, Option<(f64, Option<(f64, f64)>)>);
 /// The rows of the chart, in € per job-year.
 pub(crate) fn rows(data: &RunData) -> Vec<CostRow> {
     let mut out = Vec::new();
-    let kinds = data.manifest.policy_kinds();
+    let kinds = &data.policy_kinds;
     let together = if kinds.len() == 1 {
         let (name, kind) = kinds.iter().next().expect("one policy");
         policy_label(kind, name)

@@ -70,7 +70,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
             "no decomposition in this run (run a package of policies with --decompose)".to_string(),
         ));
     };
-    let kinds = data.manifest.policy_kinds();
+    let kinds = &data.policy_kinds;
     let mut labels: Vec<String> = Vec::new();
     let mut columns = Vec::new();
     let mut verdicts = Vec::new();

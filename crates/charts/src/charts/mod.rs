@@ -113,21 +113,9 @@ pub(crate) const ALL: &[Chart] = &[
     },
 ];
 
-/// "Job security council (steel_jsc)": a policy's kind in words, with its name.
-pub(crate) fn policy_label(kind: &str, name: &str) -> String {
-    let words = match kind {
-        "short_time_work" => "Short-time work",
-        "retraining" => "Retraining",
-        "transformation_council" => "Transformation council",
-        "job_security_council" => "Job security council",
-        "accreditation" => "Accreditation",
-        "hiring_subsidy" => "Hiring subsidy",
-        "conditional_investment" => "Conditional investment",
-        "working_time_reduction" => "Working-time reduction",
-        other => return format!("{other} ({name})"),
-    };
-    format!("{words} ({name})")
-}
+/// "Job security council (steel_jsc)": a policy's kind in words (from the registry of
+/// kinds), with its name.
+pub(crate) use wandel_policy::policy_label;
 
 /// A named line of (x, value) points, as plotted.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,10 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
-use toml::de::DeTable;
-use wandel_scenario::reader::{Range, Reader, Table};
-use wandel_scenario::source::{Origin, SourceFile, Sources};
-use wandel_scenario::tree::{self, Node, Value};
+use wandel_format::reader::{Range, Reader, Table};
+use wandel_format::source::{Origin, SourceFile, Sources};
+use wandel_format::tree::{Node, Value};
 use wandel_scenario::{Diagnostic, Diagnostics};
 
 /// How the points of a sweep are chosen.
@@ -145,28 +144,9 @@ pub(crate) fn parse(
     sources
         .files
         .push(SourceFile::new(path.to_path_buf(), text.clone()));
-    let root = match DeTable::parse(&text) {
-        Ok(t) => tree::from_table(
-            t.get_ref(),
-            0,
-            Origin::File {
-                file: 0,
-                start: 0,
-                end: 0,
-            },
-        ),
-        Err(e) => {
-            let origin = e.span().map_or(Origin::Nowhere, |s| Origin::File {
-                file: 0,
-                start: s.start,
-                end: s.end,
-            });
-            return Err(Diagnostics(vec![Diagnostic {
-                location: sources.locate(origin, 0),
-                key: String::new(),
-                message: format!("TOML syntax: {}", e.message().trim()),
-            }]));
-        }
+    let root = match wandel_format::parse(&sources, 0) {
+        Ok(root) => root,
+        Err(d) => return Err(Diagnostics(vec![d])),
     };
     let mut r = Reader::new(&sources);
     let mut top = Table::new(Some(&root), String::new());

@@ -4,7 +4,7 @@
 
 use wandel_engine::benefits::BenefitRules;
 
-use crate::reader::{Range, Reader, Table};
+use wandel_format::reader::{Range, Reader, Table};
 
 /// Reads `[benefits]`.
 pub(crate) fn read_benefits(rd: &mut Reader<'_>, top: &mut Table<'_>) -> BenefitRules {

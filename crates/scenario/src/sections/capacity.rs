@@ -5,10 +5,10 @@
 use wandel_engine::Month;
 use wandel_engine::params::{FirmGroup, Sector, SizeDist, TechnologySwitch};
 
-use crate::reader::Reader;
-use crate::source::Origin;
-use crate::tree::{Node, Value};
 use crate::validate::MAX_JOBS;
+use wandel_format::reader::Reader;
+use wandel_format::source::Origin;
+use wandel_format::tree::{Node, Value};
 
 /// Reports firms that offer no jobs at `start` (and then stops), or any group that could need
 /// more than [`MAX_JOBS`] workers.

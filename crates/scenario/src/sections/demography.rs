@@ -5,9 +5,9 @@
 use wandel_engine::params::{Demography, Population};
 
 use super::workers::age_max_origin;
-use crate::reader::{Range, Reader, Table};
-use crate::source::Origin;
-use crate::tree::Node;
+use wandel_format::reader::{Range, Reader, Table};
+use wandel_format::source::Origin;
+use wandel_format::tree::Node;
 
 /// Reads `[demography]`; with retirement on, `workers.age_max` (from `population`) must not
 /// exceed `pension_age`.

@@ -3,11 +3,11 @@
 
 use wandel_engine::params::{FirmGroup, SizeDist};
 
-use super::names::{Names, check_unique};
 use super::occupations::read_mix;
-use super::origin_of;
-use crate::reader::{Range, Reader, Table};
-use crate::tree::{Node, Value};
+use wandel_format::names::{Names, check_unique};
+use wandel_format::origin_of;
+use wandel_format::reader::{Range, Reader, Table};
+use wandel_format::tree::{Node, Value};
 
 /// Reads `[[firms]]` (at least one, names unique), resolving each group's sector, region and
 /// occupations: the firm groups and their name index.

@@ -1,10 +1,10 @@
 //! The document's top-level keys outside any section: `format` (the scenario format version
 //! this build reads) and `extends` (already followed by the loader, accepted here).
 
-use crate::reader::{Reader, Table};
-use crate::source::Origin;
-use crate::tree::Node;
 use crate::validate::FORMAT;
+use wandel_format::reader::{Reader, Table};
+use wandel_format::source::Origin;
+use wandel_format::tree::Node;
 
 /// What changed from format 1 to 2, for files that still say `format = 1`.
 const FORMAT_1_CHANGES: &str = "; format 2 changed: matching.reservation_start, \

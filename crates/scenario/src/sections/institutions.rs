@@ -1,7 +1,7 @@
 //! `[institutions]`: labour-market institutions: how much a works council slows layoffs, and
 //! whether layoffs give notice by tenure (§ 622 BGB).
 
-use crate::reader::{Range, Reader, Table};
+use wandel_format::reader::{Range, Reader, Table};
 
 /// What `[institutions]` holds (its fields are flat in [`wandel_engine::Params`]).
 pub(crate) struct Institutions {

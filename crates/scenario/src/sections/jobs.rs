@@ -5,7 +5,7 @@
 
 use wandel_engine::params::JobCreation;
 
-use crate::reader::{Range, Reader, Table};
+use wandel_format::reader::{Range, Reader, Table};
 
 /// Reads `[jobs]`.
 pub(crate) fn read_jobs(rd: &mut Reader<'_>, top: &mut Table<'_>) -> JobCreation {

@@ -5,7 +5,7 @@
 
 use wandel_engine::params::{Matching, MatchingMode};
 
-use crate::reader::{Range, Reader, Table};
+use wandel_format::reader::{Range, Reader, Table};
 
 /// Reads `[matching]`.
 pub(crate) fn read_matching(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Matching {

@@ -10,22 +10,21 @@
 //! the output users see, so new readers go after the existing ones unless they must run
 //! earlier.
 //!
-//! Shared helpers: [`names`] (named lists, references to them, pair matrices over them),
-//! [`occupations::read_mix`] (occupation mixes, used by firms and technology switches),
-//! [`sectors::read_path`] (piecewise-linear paths over months), and [`origin_of`] and
-//! [`describe`] below.
+//! Shared helpers: `wandel_format::names` (named lists, references to them, pair matrices
+//! over them), [`occupations::read_mix`] (occupation mixes, used by firms and technology
+//! switches), [`sectors::read_path`] (piecewise-linear paths over months), and
+//! `wandel_format::{origin_of, describe, check_in_run}`.
 
 pub(crate) mod benefits;
 pub(crate) mod capacity;
 pub(crate) mod demography;
 pub(crate) mod firms;
+pub(crate) mod fiscal;
 pub(crate) mod format;
 pub(crate) mod institutions;
 pub(crate) mod jobs;
 pub(crate) mod matching;
-pub(crate) mod names;
 pub(crate) mod occupations;
-pub(crate) mod policies;
 pub(crate) mod regional;
 pub(crate) mod regions;
 pub(crate) mod sectors;
@@ -33,21 +32,3 @@ pub(crate) mod shocks;
 pub(crate) mod simulation;
 pub(crate) mod wages;
 pub(crate) mod workers;
-
-use crate::reader::Table;
-use crate::source::Origin;
-use crate::tree::{Node, Value};
-
-/// The origin of `node` when present, else of the table `t` it was looked up in.
-pub(crate) fn origin_of(t: &Table<'_>, node: Option<&Node>) -> Origin {
-    node.map_or(t.origin(), |n| n.origin)
-}
-
-/// A value as quoted in messages: numbers as written, anything else by its type name.
-pub(crate) fn describe(v: &Value) -> String {
-    match v {
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => f.to_string(),
-        other => other.type_name().to_string(),
-    }
-}

@@ -4,12 +4,12 @@
 
 use wandel_engine::params::OccupationId;
 
-use super::describe;
 use std::collections::BTreeMap;
+use wandel_format::describe;
 
-use super::names::{Names, label_map, read_names, read_pairs};
-use crate::reader::{Reader, Table};
-use crate::tree::Value;
+use wandel_format::names::{Names, label_map, read_names, read_pairs};
+use wandel_format::reader::{Reader, Table};
+use wandel_format::tree::Value;
 
 /// Reads `[[occupations]]`: the occupation names (at least one, unique), their index and
 /// their display labels.

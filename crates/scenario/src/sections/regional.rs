@@ -5,7 +5,7 @@
 
 use wandel_engine::params::Regional;
 
-use crate::reader::{Range, Reader, Table};
+use wandel_format::reader::{Range, Reader, Table};
 
 /// Reads `[regional]`.
 pub(crate) fn read_regional(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Regional {

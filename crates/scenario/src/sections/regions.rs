@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use super::names::{Names, label_map, read_names, read_pairs};
-use crate::reader::{Reader, Table};
+use wandel_format::names::{Names, label_map, read_names, read_pairs};
+use wandel_format::reader::{Reader, Table};
 
 /// Reads `[[regions]]`: the region names (at least one, unique), their index and their
 /// display labels.

@@ -8,10 +8,10 @@ use wandel_engine::Month;
 use wandel_engine::params::Sector;
 use wandel_engine::path::Path;
 
-use super::describe;
-use super::names::{Names, check_unique};
-use crate::reader::{Range, Reader, Table};
-use crate::tree::{Node, Value};
+use wandel_format::describe;
+use wandel_format::names::{Names, check_unique};
+use wandel_format::reader::{Range, Reader, Table};
+use wandel_format::tree::{Node, Value};
 
 /// Reads `[[sectors]]` (at least one, names unique) for a run from `start` to `end`
 /// (exclusive): the sectors, their name index and their display labels.

@@ -6,11 +6,10 @@
 use wandel_engine::Month;
 use wandel_engine::params::{Closure, SupplyLink, TechnologySwitch};
 
-use super::names::Names;
 use super::occupations::read_mix;
-use super::origin_of;
-use crate::reader::{Range, Reader, Table};
-use crate::source::Origin;
+use wandel_format::names::Names;
+use wandel_format::reader::{Range, Reader, Table};
+use wandel_format::{check_in_run, origin_of};
 
 /// What `[shocks]` holds.
 pub(crate) struct Shocks {
@@ -146,22 +145,4 @@ fn read_group(rd: &mut Reader<'_>, t: &mut Table<'_>, groups: &Names, path: &str
         return None;
     }
     groups.resolve(rd, &name, origin_of(t, node), &format!("{path}.firms"))
-}
-
-/// Reports month `m` (key path `key`) when it falls outside the run.
-pub(crate) fn check_in_run(
-    rd: &mut Reader<'_>,
-    m: Month,
-    origin: Origin,
-    key: &str,
-    start: Month,
-    end: Month,
-) {
-    if m < start || m >= end {
-        rd.error(
-            origin,
-            key,
-            format!("month {m} is outside the run ({start} to {})", end.plus(-1)),
-        );
-    }
 }

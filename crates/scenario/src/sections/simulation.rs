@@ -4,7 +4,7 @@
 
 use wandel_engine::Month;
 
-use crate::reader::{Reader, Table};
+use wandel_format::reader::{Reader, Table};
 
 /// What `[simulation]` holds.
 pub(crate) struct Simulation {

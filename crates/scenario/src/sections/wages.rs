@@ -3,7 +3,7 @@
 
 use wandel_engine::params::Wages;
 
-use crate::reader::{Range, Reader, Table};
+use wandel_format::reader::{Range, Reader, Table};
 
 /// Reads `[wages]`.
 pub(crate) fn read_wages(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Wages {

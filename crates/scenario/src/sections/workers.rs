@@ -3,11 +3,11 @@
 
 use wandel_engine::params::Population;
 
-use crate::reader::{Range, Reader, Table};
-use crate::source::Origin;
-use crate::tree::{Node, Value};
+use wandel_format::reader::{Range, Reader, Table};
+use wandel_format::source::Origin;
+use wandel_format::tree::{Node, Value};
 
-use super::describe;
+use wandel_format::describe;
 
 /// Reads `[workers]`; `age_max` must be greater than `age_min`.
 pub(crate) fn read_workers(rd: &mut Reader<'_>, top: &mut Table<'_>, root: &Node) -> Population {

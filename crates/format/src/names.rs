@@ -6,13 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use super::origin_of;
+use crate::origin_of;
 use crate::reader::{Range, Reader, Table};
 use crate::source::Origin;
 use crate::tree::{Node, Value};
 
 /// Names declared in a section, for resolving references.
-pub(crate) struct Names {
+pub struct Names {
     what: &'static str,
     section: &'static str,
     index: BTreeMap<String, u16>,
@@ -20,7 +20,7 @@ pub(crate) struct Names {
 
 impl Names {
     /// The index of `names`, declared under `[[section]]`, each a `what` (e.g. "region").
-    pub(crate) fn new(what: &'static str, section: &'static str, names: &[String]) -> Names {
+    pub fn new(what: &'static str, section: &'static str, names: &[String]) -> Names {
         let index = names
             .iter()
             .enumerate()
@@ -34,7 +34,7 @@ impl Names {
     }
 
     /// The index of `name`, or an error at `origin` for key path `key` listing the names.
-    pub(crate) fn resolve(
+    pub fn resolve(
         &self,
         rd: &mut Reader<'_>,
         name: &str,
@@ -66,7 +66,7 @@ impl Names {
 
 /// `[[key]]` tables holding a `name` and an optional display `label`: at least one, names
 /// unique. Returns the names and, for each, its label if it has one.
-pub(crate) fn read_names(
+pub fn read_names(
     rd: &mut Reader<'_>,
     top: &mut Table<'_>,
     key: &'static str,
@@ -105,7 +105,7 @@ pub(crate) fn read_names(
 
 /// The display labels of named entities (`label = "..."`), by name; names without a label
 /// are left out.
-pub(crate) fn label_map(
+pub fn label_map(
     names: &[String],
     labels: Vec<Option<String>>,
 ) -> std::collections::BTreeMap<String, String> {
@@ -117,7 +117,7 @@ pub(crate) fn label_map(
 }
 
 /// Reports names of the `[[key]]` tables that repeat an earlier one.
-pub(crate) fn check_unique(rd: &mut Reader<'_>, root: &Node, key: &str, names: Vec<String>) {
+pub fn check_unique(rd: &mut Reader<'_>, root: &Node, key: &str, names: Vec<String>) {
     for i in 0..names.len() {
         if names[..i].contains(&names[i]) {
             let origin = match root.get(key).map(|n| &n.value) {
@@ -138,7 +138,7 @@ pub(crate) fn check_unique(rd: &mut Reader<'_>, root: &Node, key: &str, names: V
 
 /// `[[accessibility]]` / `[[similarity]]`: pairs `from`, `to`, `value`, `both_ways` (default
 /// true); the diagonal is 1 and unlisted pairs are 0.
-pub(crate) fn read_pairs(
+pub fn read_pairs(
     rd: &mut Reader<'_>,
     top: &mut Table<'_>,
     key: &'static str,
