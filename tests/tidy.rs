@@ -1,5 +1,5 @@
 //! Repository hygiene checked as a test: every Rust file opens with a `//!` header saying what
-//! it is for.
+//! it is for, and the docs' lists of policy kinds are the registry's.
 
 use crate::util::root;
 
@@ -33,4 +33,65 @@ fn every_rust_file_has_a_module_header() {
         missing.is_empty(),
         "files without a `//!` header: {missing:?}"
     );
+}
+
+/// The kinds of the registry, as written in scenarios, in order.
+fn registry() -> Vec<&'static str> {
+    wandel_policy::KINDS.iter().map(|k| k.name()).collect()
+}
+
+#[test]
+fn the_docs_list_of_policy_kinds_is_the_registry() {
+    let kinds = registry();
+    let read = |rel: &str| std::fs::read_to_string(root().join(rel)).unwrap();
+    // docs/policies.md: the table between the markers, in the registry's order.
+    let policies = read("docs/policies.md");
+    let table = policies
+        .split("<!-- kinds:begin -->")
+        .nth(1)
+        .and_then(|t| t.split("<!-- kinds:end -->").next())
+        .expect("the kinds table in docs/policies.md");
+    let listed: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| "))
+        .filter_map(|l| l.split(" |").next())
+        .filter(|k| *k != "kind" && !k.starts_with("---"))
+        .collect();
+    assert_eq!(
+        listed, kinds,
+        "docs/policies.md lists other kinds than the registry"
+    );
+    for k in &kinds {
+        let label = wandel_policy::registry::kind(k).unwrap().label();
+        assert!(
+            policies.contains(&format!("## {label} (`[[policies.{k}]]`)")),
+            "docs/policies.md has no section for {k}"
+        );
+    }
+    // docs/scenario-reference.md: one section per kind, and no other.
+    let reference = read("docs/scenario-reference.md");
+    let sections: Vec<&str> = reference
+        .lines()
+        .filter_map(|l| l.strip_prefix("### `[[policies."))
+        .filter_map(|l| l.strip_suffix("]]`"))
+        .collect();
+    let mut sorted = kinds.clone();
+    sorted.sort_unstable();
+    let mut found = sections.clone();
+    found.sort_unstable();
+    assert_eq!(
+        found, sorted,
+        "docs/scenario-reference.md sections of policy kinds"
+    );
+    // The other lists name every kind.
+    for rel in [
+        "docs/outputs.md",
+        "docs/model.md",
+        "docs/scenario-reference.md",
+    ] {
+        let text = read(rel);
+        for k in &kinds {
+            assert!(text.contains(k), "{rel} does not name the policy kind {k}");
+        }
+    }
 }

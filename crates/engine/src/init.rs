@@ -96,6 +96,7 @@ fn create_firms(eco: &mut Economy, params: &Params, rng: &mut SimRng) {
             f.short_time.push(0);
             f.on_notice.push(0);
             f.hours_cut.push(0.0);
+            f.short_time_holder.push(0);
             f.hours.push(1.0);
             f.vacancies.push(0);
         }

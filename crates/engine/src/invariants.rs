@@ -171,6 +171,11 @@ pub fn check(eco: &Economy) -> Result<(), String> {
                 eco.firms.short_time[j]
             ));
         }
+        if st > 0 && eco.firms.short_time_holder[j] == 0 {
+            return Err(format!(
+                "firm {j} has {st} short-time workers and no policy holding its short-time work"
+            ));
+        }
         if eco.firms.status[j] == FirmStatus::Closed && !list.is_empty() {
             return Err(format!("closed firm {j} still has {} workers", list.len()));
         }

@@ -1,5 +1,6 @@
 //! Composable levers: the factors by which policies scale a firm's target headcount, its hours,
-//! a market's matching efficiency or a worker's search intensity and breadth.
+//! a market's matching efficiency or a worker's search intensity and breadth, and the shares of
+//! a worker's firm-specific skill they make portable.
 //!
 //! Each policy sets its own factor for an entity; the engine uses the product of all policies'
 //! factors, so two policies acting on the same firm compose (a hiring subsidy's ×1.05 and a
@@ -87,6 +88,10 @@ pub struct Levers {
     /// Workers' search breadth (tag: start of the worker's current spell; applications
     /// matching).
     pub breadth: FactorTable,
+    /// Workers' search reach into other regions: other regions weigh this many times more
+    /// in their applications (tag: start of the worker's current spell; applications
+    /// matching). Unlike breadth it does not widen the occupations searched.
+    pub reach: FactorTable,
     /// Workers' labour cost to a hiring firm that a policy subsidises, as a share of the
     /// unsubsidised cost over the firm's planning horizon (tag: start of the worker's current
     /// spell; applications matching ranks by it at the firms of [`Levers::hiring_firms`]).
@@ -96,6 +101,10 @@ pub struct Levers {
     /// Workers a policy's retention requirement protects from layoffs (tag: start of the
     /// job it protects; any factor other than 1 protects).
     pub retained: FactorTable,
+    /// The share of the firm-specific skill a worker builds in its current job that each
+    /// policy makes portable, stored as the share *not* made portable (tag: start of the
+    /// job): policies combine as independent certifications, portable = 1 − Π (1 − share).
+    pub portable: FactorTable,
 }
 
 impl Levers {

@@ -63,26 +63,30 @@ impl Policy for Vec<Box<dyn Policy>> {
     }
     fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.on_month_start(ctx);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.on_month_start(&mut member);
+            }
         }
     }
     fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.on_excess_labour(ctx, firms);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.on_excess_labour(&mut member, firms);
+            }
         }
     }
     fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.on_displacement(ctx, displaced);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.on_displacement(&mut member, displaced);
+            }
         }
     }
     fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
         for (k, p) in self.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.before_matching(ctx);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.before_matching(&mut member);
+            }
         }
     }
     fn on_month_end(&mut self, eco: &Economy, params: &Params, record: &MonthRecord) {
@@ -114,6 +118,9 @@ pub struct PolicyCtx<'a> {
     /// [`name_key`] of the policy being called (keys its streams and worker draws).
     key: u64,
     rng: SimRng,
+    /// True for the context of one member of a list of policies ([`PolicyCtx::member`]),
+    /// which cannot hand out contexts of other slots.
+    member: bool,
 }
 
 impl<'a> PolicyCtx<'a> {
@@ -135,14 +142,37 @@ impl<'a> PolicyCtx<'a> {
             slot: 0,
             key: 0,
             rng: streams.of(Phase::Policy, 0),
+            member: false,
         };
-        ctx.select_policy(0, name);
+        ctx.select(0, name);
         ctx
     }
 
-    /// Makes the context serve policy `name` at position `slot` of a list of policies (for
-    /// containers of policies, which call it before each member's hook).
-    pub fn select_policy(&mut self, slot: usize, name: &str) {
+    /// The context of policy `name` at position `slot` of a list of policies, for a
+    /// container of policies to call that member's hook with: its levers are keyed by
+    /// `slot`, its streams by `name`. None when this context is itself a member's: a policy
+    /// cannot act in another policy's slot.
+    pub fn member(&mut self, slot: usize, name: &str) -> Option<PolicyCtx<'_>> {
+        if self.member {
+            return None;
+        }
+        let mut ctx = PolicyCtx {
+            eco: &mut *self.eco,
+            params: self.params,
+            streams: self.streams,
+            replication: self.replication,
+            hook: self.hook,
+            slot: 0,
+            key: 0,
+            rng: self.streams.of(Phase::Policy, 0),
+            member: true,
+        };
+        ctx.select(slot, name);
+        Some(ctx)
+    }
+
+    /// Makes the context serve policy `name` at position `slot`.
+    fn select(&mut self, slot: usize, name: &str) {
         self.slot = u16::try_from(slot).expect("fewer than 65536 policies");
         self.key = name_key(name);
         // Keyed apart from `stream(entity)` (which mixes the entity into the key).
@@ -199,13 +229,27 @@ impl<'a> PolicyCtx<'a> {
         )
     }
 
+    /// Whether firm `firm`'s short-time work is held by another policy than this one (a firm
+    /// is on short time under one policy at a time, the first to place workers there, until
+    /// that policy returns them all: one notification to the employment agency, and the
+    /// allowance paid once per hour lost).
+    pub fn short_time_held_elsewhere(&self, firm: u32) -> bool {
+        let holder = self.eco.firms.short_time_holder[firm as usize];
+        holder != 0 && holder != self.slot + 1
+    }
+
     /// Puts up to `n` full-time employees of firm `firm` on short-time work with `hours_cut`
-    /// (share of hours lost, in [0, 1]); returns how many were placed.
+    /// (share of hours lost, in [0, 1]); returns how many were placed. None at a firm whose
+    /// short-time work another policy holds ([`PolicyCtx::short_time_held_elsewhere`]).
     pub fn put_on_short_time(&mut self, firm: u32, n: u32, hours_cut: f64) -> u32 {
         let j = firm as usize;
-        if self.eco.firms.status[j] == FirmStatus::Closed || n == 0 {
+        if self.eco.firms.status[j] == FirmStatus::Closed
+            || n == 0
+            || self.short_time_held_elsewhere(firm)
+        {
             return 0;
         }
+        self.eco.firms.short_time_holder[j] = self.slot + 1;
         self.eco.firms.hours_cut[j] = hours_cut.clamp(0.0, 1.0) as f32;
         let mut placed = 0;
         let list = self.eco.firms.employees[j].to_vec();
@@ -222,9 +266,13 @@ impl<'a> PolicyCtx<'a> {
     }
 
     /// Returns up to `n` short-time workers of firm `firm` to full hours (the last placed
-    /// first); returns how many returned. With none left, the firm's hours cut is cleared.
+    /// first); returns how many returned. With none left, the firm's hours cut is cleared and
+    /// it no longer holds the firm. None when another policy holds the firm's short-time work.
     pub fn release_short_time(&mut self, firm: u32, n: u32) -> u32 {
         let j = firm as usize;
+        if self.short_time_held_elsewhere(firm) {
+            return 0;
+        }
         let mut released = 0;
         let list = self.eco.firms.employees[j].to_vec();
         for &w in list.iter().rev() {
@@ -238,13 +286,18 @@ impl<'a> PolicyCtx<'a> {
         }
         if self.eco.firms.short_time[j] == 0 {
             self.eco.firms.hours_cut[j] = 0.0;
+            self.eco.firms.short_time_holder[j] = 0;
         }
         released
     }
 
-    /// Returns every short-time worker of firm `firm` to full hours.
+    /// Returns every short-time worker of firm `firm` to full hours (nothing when another
+    /// policy holds the firm's short-time work).
     pub fn end_short_time(&mut self, firm: u32) {
         let j = firm as usize;
+        if self.short_time_held_elsewhere(firm) {
+            return;
+        }
         let list = self.eco.firms.employees[j].to_vec();
         for w in list {
             if self.eco.workers.rec[w as usize].status == Status::ShortTime {
@@ -252,6 +305,7 @@ impl<'a> PolicyCtx<'a> {
             }
         }
         self.eco.firms.hours_cut[j] = 0.0;
+        self.eco.firms.short_time_holder[j] = 0;
     }
 
     /// Sets this policy's factor (> 0; 1 = no effect) on firm `firm`'s target headcount from
@@ -323,6 +377,18 @@ impl<'a> PolicyCtx<'a> {
             .set(w, self.slot, factor.max(1.0) as f32, since.0);
     }
 
+    /// Sets this policy's factor (1 = normal, at least 1) on worker `w`'s search reach into
+    /// other regions for the worker's current spell (a hire ends it): jobs in other regions
+    /// within reach weigh `factor` times more in its applications (a mobility grant lowers
+    /// what a distant job costs the worker). Factors of several policies multiply.
+    pub fn set_search_reach(&mut self, w: u32, factor: f64) {
+        let since = self.eco.workers.rec[w as usize].since;
+        self.eco
+            .levers
+            .reach
+            .set(w, self.slot, factor.max(1.0) as f32, since.0);
+    }
+
     /// Sets this policy's factor (in (0, 1]; 1 = none) on what worker `w` costs a hiring firm
     /// of this policy's firms ([`PolicyCtx::set_hiring_firms`]) over its planning horizon,
     /// for the worker's current spell (a hire ends it): a hiring subsidy. Applications
@@ -372,13 +438,24 @@ impl<'a> PolicyCtx<'a> {
     }
 
     /// Makes `share` (in [0, 1]) of the firm-specific skill worker `w` builds in its current
-    /// job portable: kept as general skill when the job ends (accreditation).
+    /// job portable: kept as general skill when the job ends (accreditation). Shares of
+    /// several policies combine as independent certifications: 1 − Π (1 − share); each
+    /// policy's share is its own (setting 0 removes only this policy's).
     pub fn set_portable_skill(&mut self, w: u32, share: f64) {
         let share = share.clamp(0.0, 1.0) as f32;
-        if share == 0.0 {
+        let since = self.eco.workers.rec[w as usize].since.0;
+        let portable = &mut self.eco.levers.portable;
+        let kept = portable.set(w, self.slot, 1.0 - share, since);
+        let combined = match portable.each(w, since).count() {
+            0 => 0.0,
+            // One policy: its share as given (no rounding through 1 − (1 − share)).
+            1 if portable.of(w, self.slot) != 1.0 => share,
+            _ => (1.0 - kept) as f32,
+        };
+        if combined == 0.0 {
             self.eco.portable_skill.remove(&w);
         } else {
-            self.eco.portable_skill.insert(w, share);
+            self.eco.portable_skill.insert(w, combined);
         }
     }
 

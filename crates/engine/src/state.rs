@@ -183,6 +183,9 @@ pub struct Firms {
     pub on_notice: Vec<u32>,
     /// Share of hours cut for short-time workers, in [0, 1].
     pub hours_cut: Vec<f32>,
+    /// The policy holding the firm's short-time work: its slot + 1 (0: none). Set by
+    /// `PolicyCtx::put_on_short_time`, cleared when that policy returns every worker.
+    pub short_time_holder: Vec<u16>,
     /// Normal hours of the firm's staff as a share of full time (1 = full time; below 1 under
     /// working-time reduction). Pay and labour input follow hours: the wage books hold each
     /// worker's wage × hours ([`booked_wage`]), and a firm needs `1 / hours` heads per
@@ -1228,6 +1231,16 @@ impl Economy {
         }
         let since = self.workers.rec[w as usize].since;
         self.levers.breadth.product(w, since.0).max(1.0)
+    }
+
+    /// Search reach of worker `w` into other regions this month (1 = normal): the product of
+    /// the policies' factors set in its current spell.
+    pub fn search_reach(&self, w: u32) -> f64 {
+        if self.levers.reach.is_empty() {
+            return 1.0;
+        }
+        let since = self.workers.rec[w as usize].since;
+        self.levers.reach.product(w, since.0).max(1.0)
     }
 
     /// Sets the search intensity of worker `w` (1.0 = normal, up to about 7.9).

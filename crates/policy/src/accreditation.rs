@@ -353,12 +353,6 @@ impl KindSpec for AccreditationSpec {
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(Accreditation::new(self.clone()))
     }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
 }
 
 /// The eligibility groups an accreditation table may list.

@@ -201,10 +201,4 @@ impl KindSpec for ConditionalInvestmentSpec {
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(ConditionalInvestment::new(self.clone()))
     }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
 }

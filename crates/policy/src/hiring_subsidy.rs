@@ -568,12 +568,6 @@ impl KindSpec for HiringSubsidySpec {
     ) -> Option<KindEffects> {
         Some(effects(self, with, without))
     }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
 }
 
 /// The target groups a hiring subsidy may list.

@@ -225,12 +225,6 @@ impl KindSpec for JobSecurityCouncilSpec {
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(JobSecurityCouncil::new(self.clone()))
     }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
 }
 
 /// Reads the keys of `[[policies.job_security_council]]` after the common ones.

@@ -87,7 +87,7 @@ pub trait PolicyKind: Sync {
 }
 
 /// One validated `[[policies.KIND]]` table: the kind's parameters.
-pub trait KindSpec: Debug + Send + Sync {
+pub trait KindSpec: Debug + Send + Sync + SpecCopy {
     /// A fresh mechanism for one run.
     fn build(&self) -> Box<dyn Intervention>;
     /// The kind's own figures against the run without policies (`summary.json`), from the
@@ -100,10 +100,24 @@ pub trait KindSpec: Debug + Send + Sync {
     ) -> Option<KindEffects> {
         None
     }
+}
+
+/// Copying a spec and reading its concrete type back, for every [`KindSpec`] that is `Clone`
+/// (implemented once, below, so that no kind writes it).
+pub trait SpecCopy {
     /// A copy of the spec.
     fn clone_box(&self) -> Box<dyn KindSpec>;
     /// The spec as `Any` (tests and the kind's own code read the concrete type back).
     fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl<T: KindSpec + Clone + 'static> SpecCopy for T {
+    fn clone_box(&self) -> Box<dyn KindSpec> {
+        Box::new(self.clone())
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// One figure of [`KindEffects`].

@@ -33,6 +33,7 @@ pub mod hiring_subsidy;
 pub mod job_security_council;
 pub mod kind;
 pub mod ledger;
+pub mod mobility_assistance;
 pub mod queue;
 mod read;
 pub mod registry;
@@ -40,6 +41,8 @@ pub mod retraining;
 pub mod run;
 pub mod short_time_work;
 pub mod target;
+#[cfg(test)]
+mod testing;
 pub mod transformation_council;
 pub mod working_time_reduction;
 

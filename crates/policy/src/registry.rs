@@ -26,6 +26,7 @@ pub static KINDS: &[&dyn PolicyKind] = &[
     &crate::hiring_subsidy::KIND,
     &crate::conditional_investment::KIND,
     &crate::working_time_reduction::KIND,
+    &crate::mobility_assistance::KIND,
 ];
 
 /// The kind written `name` (`short_time_work`), if there is one.

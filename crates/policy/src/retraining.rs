@@ -590,12 +590,6 @@ impl KindSpec for RetrainingSpec {
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(Retraining::new(self.clone()))
     }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
 }
 
 /// The eligibility groups a retraining table may list.

@@ -106,26 +106,30 @@ impl Policy for PolicyRun {
     }
     fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.on_month_start(ctx);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.on_month_start(&mut member);
+            }
         }
     }
     fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.on_excess_labour(ctx, firms);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.on_excess_labour(&mut member, firms);
+            }
         }
     }
     fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.on_displacement(ctx, displaced);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.on_displacement(&mut member, displaced);
+            }
         }
     }
     fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
-            ctx.select_policy(k, p.name());
-            p.before_matching(ctx);
+            if let Some(mut member) = ctx.member(k, p.name()) {
+                p.before_matching(&mut member);
+            }
         }
         for o in &mut self.observers {
             o.before_matching(ctx);

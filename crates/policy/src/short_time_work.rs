@@ -313,6 +313,7 @@ impl Policy for ShortTimeWork {
             if eco.firms.status[j] != FirmStatus::Active
                 || !self.spec.target.reaches(eco, j)
                 || self.barred.contains_key(&firm)
+                || ctx.short_time_held_elsewhere(firm)
             {
                 continue;
             }
@@ -491,11 +492,5 @@ impl PolicyKind for Kind {
 impl KindSpec for ShortTimeWorkSpec {
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(ShortTimeWork::new(self.clone()))
-    }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
     }
 }

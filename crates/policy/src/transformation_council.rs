@@ -289,12 +289,6 @@ impl KindSpec for TransformationCouncilSpec {
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(TransformationCouncil::new(self.clone()))
     }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
 }
 
 /// Reads the keys of `[[policies.transformation_council]]` after the common ones.

@@ -229,10 +229,4 @@ impl KindSpec for WorkingTimeReductionSpec {
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(WorkingTimeReduction::new(self.clone()))
     }
-    fn clone_box(&self) -> Box<dyn KindSpec> {
-        Box::new(self.clone())
-    }
-    fn as_any(&self) -> &dyn std::any::Any {
-        self
-    }
 }

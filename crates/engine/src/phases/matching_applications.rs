@@ -456,6 +456,9 @@ fn applications(
         .is_some()
         .then(|| bitset(eco.workers.len(), eco.levers.breadth.entities()));
     let watched = watching.then(|| bitset(eco.workers.len(), eco.search_watch.keys().copied()));
+    // Workers a mobility grant lets reach further into other regions (a bit each).
+    let reaching = (!eco.levers.reach.is_empty())
+        .then(|| bitset(eco.workers.len(), eco.levers.reach.entities()));
     // Workers a hiring subsidy makes cheaper to some firms (a bit each).
     let subsidised = (!eco.levers.hiring_cost.is_empty())
         .then(|| bitset(eco.workers.len(), eco.levers.hiring_cost.entities()));
@@ -486,7 +489,11 @@ fn applications(
             let k = stochastic_round(per_seeker * intensity * scale, rng);
             // Breadth b: other regions weigh b times more, and a share 1 − 1/b of the
             // applications goes to any occupation (the broad tables of the seeker's region).
-            let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0 * breadth;
+            let reach = match &reaching {
+                Some(bits) if has(bits, w) => eco.search_reach(w),
+                _ => 1.0,
+            };
+            let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0 * breadth * reach;
             let broad_share = 1.0 - 1.0 / breadth;
             let region = eco.workers.rec[i].region as usize;
             let out_w = outside_total * mobility;
