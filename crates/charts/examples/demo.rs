@@ -215,7 +215,7 @@ fn write_variant(dir: &Path, v: &Variant) -> std::io::Result<()> {
   "seed": 20250101,
   "replications": {reps},
   "threads": 2,
-  "rng": "ChaCha8",
+  "rng": "Xoshiro256++ (rand 0.10)",
   "wall_seconds": 12.5,
   "started_utc": "2026-11-22T16:00:00Z"
 }}"#,

@@ -218,7 +218,7 @@ impl Fixture {
   "seed": 7,
   "replications": 2,
   "threads": 2,
-  "rng": "ChaCha8",
+  "rng": "Xoshiro256++ (rand 0.10)",
   "wall_seconds": 1.5,
   "started_utc": "2026-01-01T00:00:00Z",
   "overrides": ["simulation.seed=7"],

@@ -305,7 +305,7 @@ mod value_stability {
     use super::*;
     use rand::Rng;
 
-    /// Pins the first draws of a stream: a new rand or chacha20 version, or a change to
+    /// Pins the first draws of a stream: a new rand version, or a change to
     /// `stream`, that alters them is a value-breaking change and must be made on purpose.
     #[test]
     fn first_draws_of_a_stream_are_pinned() {
