@@ -270,7 +270,7 @@ fn powertrain_retirements(params: &wandel_engine::Params, rep: u32, months: u32)
         .expect("ice_phaseout has a combustion-powertrain sector") as u16;
     let mut sim = wandel_engine::Simulation::new(params, rep);
     let jobs = |sim: &wandel_engine::Simulation<'_>| {
-        let f = &sim.economy.firms;
+        let f = &sim.economy().firms;
         (0..f.len())
             .filter(|&j| f.sector[j] == sector)
             .map(|j| f64::from(f.employees.headcount(j)))
@@ -280,7 +280,7 @@ fn powertrain_retirements(params: &wandel_engine::Params, rep: u32, months: u32)
     let mut retired = 0.0;
     for _ in 0..months {
         sim.step(&mut ());
-        let eco = &sim.economy;
+        let eco = sim.economy();
         retired += eco
             .events
             .separations_by(Exit::Retirement)

@@ -136,7 +136,7 @@ fn short_time_at(eco: &Economy, firm: u32) -> u32 {
 fn a_policy_cannot_release_another_policys_short_time_workers_nor_use_its_slot() {
     let s = crate::util::scenario(DIP, &["simulation.months=3"]);
     let mut sim = Simulation::new(&s.params, 0);
-    let firm = largest_firm(&sim.economy);
+    let firm = largest_firm(sim.economy());
     let mut place = Place {
         firm,
         n: 10,
@@ -152,7 +152,7 @@ fn a_policy_cannot_release_another_policys_short_time_workers_nor_use_its_slot()
     while !sim.finished() {
         let mut both = Pair(&mut place, &mut intruder);
         let r = sim.step(&mut both);
-        wandel_engine::invariants::check(&sim.economy)
+        wandel_engine::invariants::check(sim.economy())
             .unwrap_or_else(|e| panic!("{}: {e}", r.month));
     }
     assert_eq!(place.placed, 10);
@@ -165,8 +165,8 @@ fn a_policy_cannot_release_another_policys_short_time_workers_nor_use_its_slot()
         !intruder.got_other_slot,
         "a member's context handed out another slot"
     );
-    assert_eq!(sim.economy.firms.hours_cut[firm as usize], 0.5);
-    assert!(short_time_at(&sim.economy, firm) > 0);
+    assert_eq!(sim.economy().firms.hours_cut[firm as usize], 0.5);
+    assert!(short_time_at(sim.economy(), firm) > 0);
 }
 
 /// Two policies called as a list, as `PolicyRun` calls its members.
@@ -195,7 +195,7 @@ impl Policy for Pair<'_> {
 fn short_time_and_shorter_hours_on_one_firm_combine_as_hours_times_one_minus_cut() {
     let s = crate::util::scenario(DIP, &["simulation.months=3"]);
     let mut sim = Simulation::new(&s.params, 0);
-    let firm = largest_firm(&sim.economy);
+    let firm = largest_firm(sim.economy());
     let mut policies: Vec<Box<dyn Policy>> = vec![
         Box::new(ShorterHours { firm, factor: 0.9 }),
         Box::new(Place {
@@ -207,9 +207,9 @@ fn short_time_and_shorter_hours_on_one_firm_combine_as_hours_times_one_minus_cut
     ];
     while !sim.finished() {
         let r = sim.step(&mut policies);
-        wandel_engine::invariants::check(&sim.economy)
+        wandel_engine::invariants::check(sim.economy())
             .unwrap_or_else(|e| panic!("{}: {e}", r.month));
-        let eco = &sim.economy;
+        let eco = sim.economy();
         let j = firm as usize;
         // Neither lever overwrites the other.
         assert_eq!(eco.firms.hours[j], 0.9, "{}", r.month);

@@ -22,7 +22,7 @@ fn run_checked(policy: &mut dyn Policy, after: &mut dyn FnMut(&Simulation<'_>)) 
     let mut sim = Simulation::new(&s.params, 0);
     while !sim.finished() {
         let r = sim.step(policy);
-        invariants::check(&sim.economy).unwrap_or_else(|e| panic!("{}: {e}", r.month));
+        invariants::check(sim.economy()).unwrap_or_else(|e| panic!("{}: {e}", r.month));
         after(&sim);
     }
 }
@@ -35,15 +35,15 @@ fn the_event_log_names_every_closure_layoff_and_the_displaced_hires() {
     let mut displaced_hires = 0;
     let mut quits = 0;
     run_checked(&mut (), &mut |sim| {
-        let log = &sim.economy.events;
-        let month = sim.economy.month;
+        let log = &sim.economy().events;
+        let month = sim.economy().month;
         if month == closes {
             closure_exits = log.separations_by(Exit::Closure).count();
         }
         quits += log.separations_by(Exit::Quit).count();
         displaced_hires += log.hires.iter().filter(|h| h.displaced).count();
         for h in &log.hires {
-            let r = &sim.economy.workers.rec[h.worker as usize];
+            let r = sim.economy().workers.rec[h.worker as usize];
             // Hired this month: on the payroll now unless it left again the same month.
             assert!(h.spell_start <= month);
             if r.employer == h.firm {
@@ -97,8 +97,8 @@ fn levers_of_several_policies_multiply_and_hours_rebook_pay() {
     ];
     let mut seen = false;
     run_checked(&mut policies, &mut |sim| {
-        let f = &sim.economy.firms;
-        if sim.economy.month == sim.params.start {
+        let f = &sim.economy().firms;
+        if sim.economy().month == sim.params.start {
             assert!(
                 (f.policy_factor[500] - 1.32).abs() < 1e-5,
                 "{}",
@@ -119,8 +119,8 @@ fn levers_of_several_policies_multiply_and_hours_rebook_pay() {
         treated.step(&mut policies);
     }
     let (a, b) = (
-        f64::from(plain.economy.firms.target[500]),
-        f64::from(treated.economy.firms.target[500]),
+        f64::from(plain.economy().firms.target[500]),
+        f64::from(treated.economy().firms.target[500]),
     );
     // 1.32 / 0.8 = 1.65 heads per job, rounded to whole workers.
     assert!((b - a * 1.65).abs() <= 1.0, "target {a} → {b}");
@@ -178,7 +178,7 @@ fn intensity_resets_on_hire_and_dropped_training_gains_nothing() {
     let mut hired_reset = 0;
     let mut skills_after = Vec::new();
     run_checked(&mut policy, &mut |sim| {
-        let eco = &sim.economy;
+        let eco = sim.economy();
         for h in &eco.events.hires {
             assert_eq!(eco.workers.rec[h.worker as usize].intensity, 32);
             hired_reset += 1;
@@ -375,7 +375,7 @@ fn a_worker_trained_into_an_occupation_its_employer_does_not_use_takes_it_when_t
     let mut policy = Requalify::default();
     let start = s.params.start;
     let at = |sim: &Simulation<'_>| {
-        sim.economy
+        sim.economy()
             .workers
             .rec
             .iter()
@@ -384,10 +384,10 @@ fn a_worker_trained_into_an_occupation_its_employer_does_not_use_takes_it_when_t
     };
     let (mut after_course, mut after_closure) = (Vec::new(), Vec::new());
     run_checked(&mut policy, &mut |sim| {
-        if sim.economy.month == start.plus(6) {
+        if sim.economy().month == start.plus(6) {
             after_course = at(sim);
         }
-        if sim.economy.month == start.plus(25) {
+        if sim.economy().month == start.plus(25) {
             after_closure = at(sim);
         }
     });

@@ -11,8 +11,8 @@ fn payroll(r: &MonthRecord) -> u64 {
 fn check_scenario(rel: &str, set: &[&str]) {
     let s = crate::util::scenario(rel, set);
     let mut sim = Simulation::new(&s.params, 0);
-    invariants::check(&sim.economy).unwrap();
-    let c = sim.economy.counts;
+    invariants::check(sim.economy()).unwrap();
+    let c = sim.economy().counts;
     let mut prev = MonthRecord {
         employed: c[Status::Employed as usize],
         short_time: c[Status::ShortTime as usize],
@@ -25,7 +25,7 @@ fn check_scenario(rel: &str, set: &[&str]) {
     let mut total_layoffs = 0;
     while !sim.finished() {
         let r = sim.step(&mut ());
-        invariants::check(&sim.economy).unwrap_or_else(|e| panic!("{rel} {}: {e}", r.month));
+        invariants::check(sim.economy()).unwrap_or_else(|e| panic!("{rel} {}: {e}", r.month));
         let from = |s: Status| r.retirements_from[s as usize];
         let new_hires = r.hires - r.job_to_job;
         assert_eq!(
@@ -235,7 +235,7 @@ fn every_policy_lever_keeps_invariants() {
         let mut short_time_seen = 0;
         while !sim.finished() {
             let r = sim.step(&mut policy);
-            invariants::check(&sim.economy).unwrap_or_else(|e| panic!("{mode} {}: {e}", r.month));
+            invariants::check(sim.economy()).unwrap_or_else(|e| panic!("{mode} {}: {e}", r.month));
             ends += r.training_ends;
             short_time_seen = short_time_seen.max(r.short_time);
             let payroll_cells: u64 = r.cells.iter().map(|c| c.employed + c.short_time).sum();

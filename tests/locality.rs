@@ -42,7 +42,7 @@ impl Policy for OneTrainee {
 
 /// Status, employer and wage of every worker of `region` (by row; no worker enters here).
 fn snapshot(sim: &Simulation<'_>, region: u16) -> Vec<(Status, u32, u32)> {
-    sim.economy
+    sim.economy()
         .workers
         .rec
         .iter()
@@ -73,7 +73,7 @@ fn one_trainee_leaves_an_unconnected_region_bit_identical() {
                 snapshot(&plain, region),
                 snapshot(&treated, region),
                 "region {region} differs in {}",
-                plain.economy.month
+                plain.economy().month
             );
         }
         differs_in_segment_0 |= snapshot(&plain, 0) != snapshot(&treated, 0);
@@ -85,7 +85,7 @@ fn one_trainee_leaves_an_unconnected_region_bit_identical() {
 /// Every worker living in `region`, by stable id: status, employer and wage (entrants append
 /// rows in an order that other regions' entrants change, so rows are not compared).
 fn snapshot_by_id(sim: &Simulation<'_>, region: u16) -> Vec<(u64, Status, u32, u32)> {
-    let ws = &sim.economy.workers;
+    let ws = &sim.economy().workers;
     let mut out: Vec<(u64, Status, u32, u32)> = ws
         .rec
         .iter()
@@ -157,7 +157,7 @@ fn the_full_model_leaves_a_region_without_ties_bit_identical() {
                 panic!(
                     "replication {rep}: the island differs in {} ({} against {} islanders; \
                      first difference {first:?})",
-                    plain.economy.month,
+                    plain.economy().month,
                     a.len(),
                     b.len()
                 );

@@ -94,19 +94,19 @@ fn job_to_job_moves(amenity_dispersion: &str) -> (Vec<(f64, f64)>, f64) {
     let mut sim = wandel_engine::Simulation::new(&s.params, 0);
     let (mut moves, mut recorded) = (Vec::new(), 0u64);
     while !sim.finished() {
-        let before: Vec<(u32, f64)> = (0..sim.economy.workers.len() as u32)
+        let before: Vec<(u32, f64)> = (0..sim.economy().workers.len() as u32)
             .map(|w| {
-                let r = &sim.economy.workers.rec[w as usize];
+                let r = sim.economy().workers.rec[w as usize];
                 (r.employer, f64::from(r.wage))
             })
             .collect();
-        let t = sim.economy.month.plus(1);
+        let t = sim.economy().month.plus(1);
         let rec = sim.step(&mut ());
-        wandel_engine::invariants::check(&sim.economy).unwrap();
+        wandel_engine::invariants::check(sim.economy()).unwrap();
         recorded += rec.job_to_job;
         // Entrants of this month (rows beyond `before`) cannot have moved.
         for (w, r) in sim
-            .economy
+            .economy()
             .workers
             .rec
             .iter()
@@ -337,7 +337,7 @@ fn workers_who_see_or_expect_lower_offers_lower_their_asking_wage_and_find_work_
         let mut lowered = 0usize;
         while !sim.finished() {
             sim.step(&mut ());
-            let eco = &sim.economy;
+            let eco = sim.economy();
             for (&w, &(spell, share)) in &eco.asking {
                 let r = &eco.workers.rec[w as usize];
                 if r.status == wandel_engine::Status::Unemployed && r.since == spell {
@@ -418,7 +418,7 @@ fn firms_without_demand_or_staff_exit_after_a_year() {
     let start = s.params.start;
     while !sim.finished() {
         let r = sim.step(&mut ());
-        wandel_engine::invariants::check(&sim.economy).unwrap();
+        wandel_engine::invariants::check(sim.economy()).unwrap();
         exits += r.firm_exits;
         if r.month < start.plus(12) {
             first_year += r.firm_exits;
@@ -426,7 +426,7 @@ fn firms_without_demand_or_staff_exit_after_a_year() {
     }
     assert_eq!(first_year, 0);
     let closed = sim
-        .economy
+        .economy()
         .firms
         .status
         .iter()

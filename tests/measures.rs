@@ -16,7 +16,7 @@ fn checked(s: &wandel_scenario::Scenario) -> Vec<wandel_engine::MonthRecord> {
     let mut months = Vec::new();
     while !sim.finished() {
         let r = sim.step(&mut policies);
-        let eco = &sim.economy;
+        let eco = sim.economy();
         let on_payroll = eco
             .workers
             .rec

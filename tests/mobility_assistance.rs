@@ -75,9 +75,9 @@ fn applications(s: &wandel_scenario::Scenario, rep: u32) -> (u64, u64, f64) {
     let (mut all, mut away) = (0u64, 0u64);
     while !sim.finished() {
         let r = sim.step(&mut policies);
-        wandel_engine::invariants::check(&sim.economy)
+        wandel_engine::invariants::check(sim.economy())
             .unwrap_or_else(|e| panic!("{}: {e}", r.month));
-        for t in sim.economy.search_watch.values() {
+        for t in sim.economy().search_watch.values() {
             all += u64::from(t.applications);
             away += u64::from(t.other_region);
         }

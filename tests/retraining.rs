@@ -189,7 +189,7 @@ fn a_technology_switch_cuts_the_occupation_the_new_technology_needs_fewer_of() {
     let (mut operators, mut technicians, mut others) = (0, 0, 0);
     while !sim.finished() {
         sim.step(&mut ());
-        let eco = &sim.economy;
+        let eco = sim.economy();
         if eco.month < switch {
             continue;
         }

@@ -79,7 +79,7 @@ pub(crate) fn run_checked(
     let mut months = Vec::new();
     while !sim.finished() {
         let r = sim.step(&mut policies);
-        wandel_engine::invariants::check(&sim.economy)
+        wandel_engine::invariants::check(sim.economy())
             .unwrap_or_else(|e| panic!("{}: {e}", r.month));
         months.push(r);
     }

@@ -20,7 +20,7 @@ fn economy_after(s: &wandel_scenario::Scenario, rep: u32, with: bool, months: u3
     for _ in 0..months {
         sim.step(&mut policies);
     }
-    sim.economy
+    sim.economy().clone()
 }
 
 /// (workers, hours per worker) of the firms of sector `sector`.

@@ -84,16 +84,13 @@ pub(crate) const LINE_WIDTH: u32 = 4;
 /// Width of total lines in pixels.
 pub(crate) const TOTAL_WIDTH: u32 = 5;
 
-/// The bundled font file.
-pub(crate) static FONT_BYTES: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
-
 /// Registers the bundled DejaVu Sans as `sans-serif` (once per process).
 ///
 /// Only the Normal style is registered; plotters falls back to it for other styles.
 pub(crate) fn register_font() -> Result<(), ChartError> {
     static REGISTERED: OnceLock<bool> = OnceLock::new();
     let ok = *REGISTERED.get_or_init(|| {
-        plotters::style::register_font(FONT, FontStyle::Normal, FONT_BYTES).is_ok()
+        plotters::style::register_font(FONT, FontStyle::Normal, crate::text::FONT_BYTES).is_ok()
     });
     if ok && crate::text::available() {
         Ok(())

@@ -7,9 +7,9 @@
 
 use std::sync::OnceLock;
 
+/// The bundled font file.
+pub(crate) static FONT_BYTES: &[u8] = include_bytes!("../assets/DejaVuSans.ttf");
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
-
-use crate::style::FONT_BYTES;
 
 fn font() -> Option<&'static FontRef<'static>> {
     static FONT: OnceLock<Option<FontRef<'static>>> = OnceLock::new();

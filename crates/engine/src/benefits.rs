@@ -21,7 +21,7 @@
 
 use crate::calendar::Month;
 use crate::rng::mix64;
-use crate::state::cents;
+use crate::wagebook::cents;
 
 /// Contribution months needed for a new claim (Anwartschaftszeit, SGB III § 142; calibration: K1:
 /// 12 months insured give the shortest claim).

@@ -19,67 +19,10 @@ use std::collections::BTreeMap;
 use crate::payroll::Payrolls;
 use crate::pool::Pool;
 use crate::state::{
-    Due, Economy, Flows, LONG_TERM_MONTHS, NO_FIRM, Status, UNIT_INTENSITY, Worker, booked_wage,
+    Due, Economy, Flows, LONG_TERM_MONTHS, NO_FIRM, RecentSpells, Status, UNIT_INTENSITY, Worker,
+    booked_wage,
 };
 use crate::wagebook::{WageCell, current_wage};
-
-/// Unemployment spells younger than [`LONG_TERM_MONTHS`], by start month: bucket `b` holds the
-/// spells that started in month `since[b]` (`b` = that month modulo [`LONG_TERM_MONTHS`]), per
-/// region, and the sum of their last wages. A bucket becomes long-term as a whole when its
-/// spells reach [`LONG_TERM_MONTHS`], so no worker is visited for it.
-#[derive(Clone, Debug)]
-pub(crate) struct RecentSpells {
-    /// Start month each bucket holds.
-    pub(crate) since: [Month; LONG_TERM_MONTHS as usize],
-    /// Workers per bucket and region (`bucket * n_regions + region`).
-    pub(crate) count: Vec<u64>,
-    /// Σ last wage per bucket, cents.
-    pub(crate) wage: [i128; LONG_TERM_MONTHS as usize],
-    pub(crate) n_regions: usize,
-}
-
-impl RecentSpells {
-    pub(crate) fn new(n_regions: usize) -> RecentSpells {
-        RecentSpells {
-            since: [Month(i32::MIN); LONG_TERM_MONTHS as usize],
-            count: vec![0; LONG_TERM_MONTHS as usize * n_regions],
-            wage: [0; LONG_TERM_MONTHS as usize],
-            n_regions,
-        }
-    }
-
-    #[inline]
-    pub(crate) fn bucket(since: Month) -> usize {
-        since.0.rem_euclid(LONG_TERM_MONTHS) as usize
-    }
-
-    /// Counts a spell that started at `since` (less than [`LONG_TERM_MONTHS`] ago).
-    #[inline]
-    pub(crate) fn add(&mut self, since: Month, region: usize, wage: u32) {
-        let b = Self::bucket(since);
-        if self.since[b] != since {
-            // The bucket's previous month became long-term and was emptied when it did.
-            debug_assert!(self.wage[b] == 0 && self.bucket_counts(b).iter().all(|&n| n == 0));
-            self.since[b] = since;
-        }
-        self.count[b * self.n_regions + region] += 1;
-        self.wage[b] += i128::from(wage);
-    }
-
-    /// The per-region counts of bucket `b`.
-    pub(crate) fn bucket_counts(&self, b: usize) -> &[u64] {
-        &self.count[b * self.n_regions..(b + 1) * self.n_regions]
-    }
-
-    /// Removes a spell added with the same arguments.
-    #[inline]
-    pub(crate) fn remove(&mut self, since: Month, region: usize, wage: u32) {
-        let b = Self::bucket(since);
-        debug_assert_eq!(self.since[b], since);
-        self.count[b * self.n_regions + region] -= 1;
-        self.wage[b] -= i128::from(wage);
-    }
-}
 
 /// What entering or leaving a pool of unemployed updates.
 pub(crate) struct PoolBooks<'a> {

@@ -9,7 +9,7 @@
 //! `on_month_end`). Its cost follows the flows: one entry per hire or separation.
 
 use crate::calendar::Month;
-use crate::state::Status;
+use crate::status::Status;
 
 /// Why a worker left a payroll.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

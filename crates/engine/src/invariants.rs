@@ -65,7 +65,7 @@ pub fn check(eco: &Economy) -> Result<(), String> {
                     long_term[region] += 1;
                     long_term_wage += i128::from(ws.rec[i].wage);
                 } else {
-                    let b = crate::books::RecentSpells::bucket(since);
+                    let b = crate::state::RecentSpells::bucket(since);
                     recent_count[b * n_regions + region] += 1;
                     recent_wage[b] += i128::from(ws.rec[i].wage);
                     recent_since[b] = Some(since);

@@ -32,6 +32,7 @@
 
 #![deny(missing_docs)]
 
+pub mod ages;
 pub(crate) mod batch;
 pub mod benefits;
 pub(crate) mod books;
@@ -45,6 +46,7 @@ pub mod init;
 pub mod invariants;
 pub mod levers;
 pub mod measures;
+pub mod notice;
 pub mod params;
 pub mod path;
 pub mod payroll;
@@ -57,6 +59,7 @@ pub mod reference;
 pub mod rng;
 pub mod sim;
 pub mod state;
+pub mod status;
 pub mod targets;
 pub mod wagebook;
 

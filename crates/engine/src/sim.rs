@@ -46,7 +46,7 @@ pub struct Simulation<'p> {
     /// The parameters.
     pub params: &'p Params,
     /// The state.
-    pub economy: Economy,
+    pub(crate) economy: Economy,
     /// Replication number.
     pub replication: u32,
     network: SearchNetwork,
@@ -65,6 +65,12 @@ struct Scratch {
 }
 
 impl<'p> Simulation<'p> {
+    /// The state, read-only: it changes only by [`Simulation::step`], through the
+    /// transitions that keep every invariant.
+    pub fn economy(&self) -> &Economy {
+        &self.economy
+    }
+
     /// The state of replication `replication` at the start of the reported run: the initial
     /// population, stepped through the warm-up months (without policies) if there are any.
     pub fn new(params: &'p Params, replication: u32) -> Simulation<'p> {

@@ -7,7 +7,10 @@
 //!   one from a file's text);
 //! - [`reader`]: typed reads with ranges, every problem collected, unknown keys found;
 //! - [`diagnostic`]: the problems, as users see them;
-//! - [`names`]: named lists (regions, sectors, …) and references to them.
+//! - [`names`]: named lists (regions, sectors, …) and references to them;
+//! - [`overrides`]: `--set path=value` applied to a tree;
+//! - [`value_text`], [`float_text`], [`Node::to_toml_text`](tree::Node::to_toml_text): values
+//!   and trees written back as TOML.
 //!
 //! The reader is the schema: a key is valid exactly where some reader asks for it.
 
@@ -15,6 +18,7 @@
 
 pub mod diagnostic;
 pub mod names;
+pub mod overrides;
 pub mod reader;
 pub mod source;
 pub mod tree;
@@ -84,4 +88,21 @@ pub fn parse(sources: &Sources, file: usize) -> Result<Node, Diagnostic> {
             })
         }
     }
+}
+
+/// A value as written in output files: a TOML string without its quotes, anything else as
+/// given (`"\"steel\""` → `steel`, `0.5` → `0.5`).
+pub fn value_text(text: &str) -> String {
+    match format!("v = {text}").parse::<toml::Table>() {
+        Ok(t) => match t.get("v") {
+            Some(toml::Value::String(s)) => s.clone(),
+            _ => text.to_string(),
+        },
+        Err(_) => text.to_string(),
+    }
+}
+
+/// A number as TOML writes a float (`0.5`, `1.0`, `1e-7`).
+pub fn float_text(x: f64) -> String {
+    toml::Value::Float(x).to_string()
 }

@@ -134,6 +134,11 @@ impl Node {
         }
     }
 
+    /// The tree written as a TOML document (for the resolved scenario in the manifest).
+    pub fn to_toml_text(&self) -> String {
+        toml::to_string(&self.to_toml()).unwrap_or_default()
+    }
+
     /// Converts into a `toml::Value` (for the resolved scenario written to the manifest).
     pub fn to_toml(&self) -> toml::Value {
         match &self.value {

@@ -317,7 +317,7 @@ mod tests {
         // Everyone displaced by the closure who was unemployed then takes the offer up.
         let entered = entries(&run);
         assert!(entered > 50, "{entered}");
-        assert!(entered <= sim.economy.displaced.len() as u64);
+        assert!(entered <= sim.economy().displaced.len() as u64);
         let commuting = item(&run, COMMUTING);
         assert!(
             commuting > 0.0,

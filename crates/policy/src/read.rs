@@ -10,8 +10,7 @@ use wandel_format::source::Origin;
 use wandel_format::tree::Value;
 
 use crate::kind::{Common, ReadContext, TargetNames};
-use crate::retraining::Eligible;
-use crate::target::{Conditions, FirmTarget};
+use crate::target::{Conditions, Eligible, FirmTarget};
 
 /// Reports a `capacity` on a policy that has none.
 pub(crate) fn no_capacity(rd: &mut Reader<'_>, t: &Table<'_>, common: &Common, why: &str) {

@@ -143,16 +143,7 @@ impl RetrainingKind {
     }
 }
 
-/// Who may enter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Eligible {
-    /// Staff of producing target firms.
-    pub employed: bool,
-    /// Staff of target firms under closure notice, and workers given notice by a target firm.
-    pub under_notice: bool,
-    /// Workers displaced from a target firm, still unemployed.
-    pub displaced: bool,
-}
+pub use crate::target::Eligible;
 
 /// A kind's defaults (every one can be overridden in the scenario).
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -46,3 +46,14 @@ impl Conditions {
             && (!self.training_required || eco.firms.trains[j])
     }
 }
+
+/// Who may enter a worker-level policy (retraining, accreditation, the councils' caseloads).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Eligible {
+    /// Staff of producing target firms.
+    pub employed: bool,
+    /// Staff of target firms under closure notice, and workers given notice by a target firm.
+    pub under_notice: bool,
+    /// Workers displaced from a target firm, still unemployed.
+    pub displaced: bool,
+}

@@ -169,7 +169,7 @@ pub(crate) fn run_arm(
                     }
                     let rec = sim.step(&mut policies);
                     if track_displaced {
-                        displaced.push(displaced_month(&sim.economy));
+                        displaced.push(displaced_month(sim.economy()));
                     }
                     months.push(rec);
                     progress.inc(1);

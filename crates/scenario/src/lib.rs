@@ -42,12 +42,11 @@
 
 #![deny(missing_docs)]
 
-pub mod overrides;
 mod sections;
 pub mod validate;
 
 // The located reader lives in `wandel-format`; re-exported for the scenario's users.
-pub use wandel_format::{diagnostic, reader, source, tree};
+pub use wandel_format::{diagnostic, overrides, reader, source, tree};
 
 use std::path::{Path, PathBuf};
 
@@ -143,7 +142,7 @@ fn finish(mut root: Node, sources: Sources) -> Result<Scenario, Diagnostics> {
             if let Value::Table(entries) = &mut root.value {
                 entries.retain(|e| e.key != "extends");
             }
-            let resolved = toml::to_string(&root.to_toml()).unwrap_or_default();
+            let resolved = root.to_toml_text();
             Ok(Scenario {
                 name: v.name,
                 description: v.description,

@@ -16,11 +16,8 @@ use crate::sections::{
 use wandel_format::reader::{Reader, Table};
 use wandel_format::tree::Node;
 
-/// The scenario format version this build reads.
-pub const FORMAT: i64 = 2;
-
-/// Most jobs a firm group may ever need (a guard against typos, far above any real region).
-pub const MAX_JOBS: f64 = 1e8;
+pub use crate::sections::capacity::MAX_JOBS;
+pub use crate::sections::format::FORMAT;
 
 /// What validation produces besides the engine parameters.
 pub struct Validated {

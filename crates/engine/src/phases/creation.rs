@@ -47,26 +47,10 @@
 //! region. Writes: `firms.capacity`, `firms.wage_level`, `signals`. No random draws.
 
 use crate::params::Params;
-use crate::state::{Economy, FirmStatus};
+use crate::state::{Economy, FirmStatus, MarketSignals};
 
 /// Longest vacancy duration firms read from a cell whose vacancies see no hires, months.
 pub const LONGEST_DURATION: f64 = 36.0;
-
-/// What firms observe of their markets.
-#[derive(Clone, Debug, Default)]
-pub struct MarketSignals {
-    /// Vacancies posted per cell and month, smoothed.
-    pub cell_vacancies: Vec<f64>,
-    /// Hires per cell and month, smoothed.
-    pub cell_hires: Vec<f64>,
-    /// Months observed so far (the first observation sets the smoothed values).
-    pub months_observed: u32,
-    /// Log entry-wage index per region (0 at the start).
-    pub log_wage_index: Vec<f64>,
-    /// Each region's usual unemployment rate: its rate smoothed over
-    /// `demography.usual_rate_months` (`None` before the first month).
-    pub usual_unemployment: Option<Vec<f64>>,
-}
 
 impl MarketSignals {
     /// Signals of an economy with `n_cells` cells and `n_regions` regions, before any month.

@@ -11,16 +11,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng};
 use wandel_engine::rng::{SimRng, mix64};
 
-use super::file::{Design, Levels, Parameter, SweepFile};
-
-/// A value as `--set` takes it: an integer when the parameter's range has integer ends.
-pub(crate) fn level_text(x: f64, integer: bool) -> String {
-    if integer {
-        format!("{}", x.round() as i64)
-    } else {
-        toml::Value::Float(x).to_string()
-    }
-}
+use super::file::{Design, Levels, Parameter, SweepFile, level_text};
 
 /// The value of a range at `u` in [0, 1] (linear, or on a log scale).
 fn at(min: f64, max: f64, log: bool, u: f64) -> f64 {
@@ -186,13 +177,7 @@ pub(crate) fn run_seed(sweep_seed: u64, point: usize, k: u32) -> u64 {
 /// A value as written in the CSV files: a TOML string without its quotes, anything else as
 /// TOML writes it.
 pub(crate) fn display(text: &str) -> String {
-    match format!("v = {text}").parse::<toml::Table>() {
-        Ok(t) => match t.get("v") {
-            Some(toml::Value::String(s)) => s.clone(),
-            _ => text.to_string(),
-        },
-        Err(_) => text.to_string(),
-    }
+    wandel_format::value_text(text)
 }
 
 #[cfg(test)]

@@ -445,7 +445,7 @@ pub(crate) fn parse(
                         min, max, integer, ..
                     } => [min, max]
                         .iter()
-                        .map(|x| crate::sweep::design::level_text(**x, *integer))
+                        .map(|x| level_text(**x, *integer))
                         .collect(),
                 };
                 for v in values {
@@ -512,3 +512,12 @@ pub(crate) const DEFAULT_KEEP: &[&str] = &[
     "job_years",
     "net_fiscal_cost",
 ];
+
+/// A value as `--set` takes it: an integer when the parameter's range has integer ends.
+pub(crate) fn level_text(x: f64, integer: bool) -> String {
+    if integer {
+        format!("{}", x.round() as i64)
+    } else {
+        wandel_format::float_text(x)
+    }
+}

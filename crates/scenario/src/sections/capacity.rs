@@ -5,10 +5,12 @@
 use wandel_engine::Month;
 use wandel_engine::params::{FirmGroup, Sector, SizeDist, TechnologySwitch};
 
-use crate::validate::MAX_JOBS;
 use wandel_format::reader::Reader;
 use wandel_format::source::Origin;
 use wandel_format::tree::{Node, Value};
+
+/// Most jobs a firm group may ever need (a guard against typos, far above any real region).
+pub const MAX_JOBS: f64 = 1e8;
 
 /// Reports firms that offer no jobs at `start` (and then stops), or any group that could need
 /// more than [`MAX_JOBS`] workers.

@@ -1,12 +1,14 @@
 //! The document's top-level keys outside any section: `format` (the scenario format version
 //! this build reads) and `extends` (already followed by the loader, accepted here).
 
-use crate::validate::FORMAT;
 use wandel_format::reader::{Reader, Table};
 use wandel_format::source::Origin;
 use wandel_format::tree::Node;
 
 /// What changed from format 1 to 2, for files that still say `format = 1`.
+/// The scenario format version this build reads.
+pub const FORMAT: i64 = 2;
+
 const FORMAT_1_CHANGES: &str = "; format 2 changed: matching.reservation_start, \
     matching.reservation_decline and matching.reservation_floor are gone (reservation wages \
     now follow the benefit rules of the new [benefits] section: reasonable offers, benefit \

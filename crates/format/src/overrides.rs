@@ -7,8 +7,8 @@
 
 use toml::de::DeValue;
 
-use wandel_format::source::Origin;
-use wandel_format::tree::{Entry, Node, Value};
+use crate::source::Origin;
+use crate::tree::{Entry, Node, Value};
 
 /// A problem with an override that is not about the value itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
