@@ -1,5 +1,5 @@
 //! Repository hygiene checked as a test: every Rust file opens with a `//!` header saying what
-//! it is for, and the docs' lists of policy kinds are the registry's.
+//! it is for, the docs' lists of policy kinds are the registry's, and only the format crate knows TOML.
 
 use crate::util::root;
 
@@ -93,5 +93,20 @@ fn the_docs_list_of_policy_kinds_is_the_registry() {
         for k in &kinds {
             assert!(text.contains(k), "{rel} does not name the policy kind {k}");
         }
+    }
+}
+
+#[test]
+fn only_the_format_crate_depends_on_toml() {
+    for entry in std::fs::read_dir(root().join("crates")).unwrap() {
+        let dir = entry.unwrap().path();
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).unwrap();
+        let uses_toml = manifest.lines().any(|l| l.trim_start().starts_with("toml"));
+        let name = dir.file_name().unwrap().to_string_lossy().to_string();
+        assert_eq!(
+            uses_toml,
+            name == "format",
+            "crates/{name}/Cargo.toml: only wandel-format may parse TOML"
+        );
     }
 }

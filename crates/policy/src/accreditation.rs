@@ -395,3 +395,39 @@ fn read_accreditation(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{entries, item, params, simulate, spec};
+
+    use super::ASSESSMENTS;
+
+    #[test]
+    fn long_tenured_staff_under_notice_are_assessed_and_each_assessment_is_paid_once() {
+        let p = params();
+        let s = spec(
+            &p,
+            "accreditation",
+            "take_up = 1.0\nmin_tenure_months = 0\ncost_per_assessment = 1500.0",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        let entered = entries(&run);
+        assert!(entered > 0, "the closing firms' staff are under notice");
+        let paid = item(&run, ASSESSMENTS);
+        assert!(paid > 0.0);
+        assert!(paid <= 1500.0 * entered as f64 + 1e-6);
+        assert_eq!((paid / 1500.0).fract(), 0.0);
+    }
+
+    #[test]
+    fn a_tenure_nobody_has_brings_nobody_in() {
+        let p = params();
+        let s = spec(
+            &p,
+            "accreditation",
+            "take_up = 1.0\nmin_tenure_months = 600",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert_eq!(entries(&run), 0);
+    }
+}

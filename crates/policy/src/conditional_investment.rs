@@ -202,3 +202,39 @@ impl KindSpec for ConditionalInvestmentSpec {
         Box::new(ConditionalInvestment::new(self.clone()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{item, params, simulate, spec};
+
+    use super::INVESTMENT_SUBSIDY;
+
+    #[test]
+    fn only_firms_that_meet_the_conditions_are_paid() {
+        let p = params();
+        // The fixture's firms pay 3,000 EUR: a standard of 3,000 is met, one of 3,500 is not.
+        let s = spec(
+            &p,
+            "conditional_investment",
+            "wage_standard = 3000.0\nshare = 0.1",
+        );
+        let (_, met, _) = simulate(&p, &[s]);
+        assert!(item(&met, INVESTMENT_SUBSIDY) > 0.0);
+        let s = spec(
+            &p,
+            "conditional_investment",
+            "wage_standard = 3500.0\nshare = 0.1",
+        );
+        let (with, unmet, _) = simulate(&p, &[s]);
+        assert_eq!(item(&unmet, INVESTMENT_SUBSIDY), 0.0);
+        // No firm claims: the run is the run without the policy.
+        let (without, _, _) = simulate(&p, &[]);
+        for (a, b) in with.iter().zip(&without) {
+            assert_eq!((a.employed, a.hires), (b.employed, b.hires));
+        }
+        // Nobody trains in the fixture: a training condition is never met.
+        let s = spec(&p, "conditional_investment", "training_required = true");
+        let (_, untrained, _) = simulate(&p, &[s]);
+        assert_eq!(item(&untrained, INVESTMENT_SUBSIDY), 0.0);
+    }
+}

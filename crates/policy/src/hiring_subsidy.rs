@@ -762,3 +762,43 @@ fn effects(spec: &HiringSubsidySpec, with: &[&PolicyRun], without: &[&PolicyRun]
         )],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{item, params, simulate, spec};
+
+    use super::{HiringSubsidy, SUBSIDY};
+
+    #[test]
+    fn only_hires_of_the_target_group_are_subsidised() {
+        let p = params();
+        let s = spec(&p, "hiring_subsidy", "share = 0.5\nmonths = 6");
+        let (_, run, sim) = simulate(&p, &[s]);
+        let tally = run
+            .interventions()
+            .find_map(|i| i.as_any()?.downcast_ref::<HiringSubsidy>())
+            .unwrap()
+            .tally()
+            .clone();
+        assert!(
+            !tally.subsidised.is_empty(),
+            "displaced workers are hired with the subsidy"
+        );
+        // Every subsidised worker was displaced (the default group).
+        let displaced: std::collections::BTreeSet<u32> =
+            sim.economy().displaced.iter().map(|d| d.worker).collect();
+        assert!(tally.subsidised.iter().all(|h| displaced.contains(&h.0)));
+        // At most six months of half the wage per subsidised hire.
+        let paid = item(&run, SUBSIDY);
+        assert!(paid > 0.0);
+        assert!(paid <= tally.subsidised.len() as f64 * 6.0 * 0.5 * 3000.0 * 2.0);
+    }
+
+    #[test]
+    fn a_wage_standard_no_firm_meets_subsidises_nobody() {
+        let p = params();
+        let s = spec(&p, "hiring_subsidy", "wage_standard = 3500.0");
+        let (_, run, _) = simulate(&p, &[s]);
+        assert_eq!(item(&run, SUBSIDY), 0.0);
+    }
+}

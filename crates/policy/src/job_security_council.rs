@@ -261,3 +261,26 @@ fn read_job_security_council(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{entries, item, params, participants, simulate, spec};
+
+    use super::{COSTS, LEVY};
+
+    #[test]
+    fn workers_under_notice_and_displaced_are_counselled_and_employers_pay_the_levy() {
+        let p = params();
+        let s = spec(
+            &p,
+            "job_security_council",
+            "take_up = 1.0\ncapacity = 50\nlevy_rate = 0.003",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert!(entries(&run) > 0);
+        assert!(participants(&run).iter().all(|&n| n <= 50));
+        assert!(item(&run, COSTS) > 0.0);
+        // The levy is a revenue of the state (negative in the ledger).
+        assert!(item(&run, LEVY) < 0.0);
+    }
+}

@@ -305,7 +305,7 @@ impl KindSpec for MobilityAssistanceSpec {
 
 #[cfg(test)]
 mod tests {
-    use crate::testing::{entries, item, params, run, spec};
+    use crate::testing::{entries, item, params, simulate, spec};
 
     use super::{COMMUTING, RELOCATION};
 
@@ -313,7 +313,7 @@ mod tests {
     fn the_displaced_of_the_target_enter_and_commuters_are_paid_within_the_limits() {
         let p = params();
         let s = spec(&p, "mobility_assistance", "take_up = 1.0\nreach = 3.0");
-        let (_, run, sim) = run(&p, &[s]);
+        let (_, run, sim) = simulate(&p, &[s]);
         // Everyone displaced by the closure who was unemployed then takes the offer up.
         let entered = entries(&run);
         assert!(entered > 50, "{entered}");
@@ -338,13 +338,13 @@ mod tests {
             "take_up = 1.0\nregions = [\"segment_1\"]",
         ] {
             let s = spec(&p, "mobility_assistance", lines);
-            let (_, run, _) = run(&p, &[s]);
+            let (_, run, _) = simulate(&p, &[s]);
             assert_eq!(entries(&run), 0, "{lines}");
             assert_eq!(item(&run, COMMUTING), 0.0, "{lines}");
         }
         // A full programme passes the eligible over (the follow-up's comparison group).
         let s = spec(&p, "mobility_assistance", "take_up = 1.0\ncapacity = 5");
-        let (_, run, _) = run(&p, &[s]);
+        let (_, run, _) = simulate(&p, &[s]);
         assert!(entries(&run) >= 5);
         assert!(run.followup.followed.iter().any(|f| !f.participant));
     }
@@ -353,8 +353,8 @@ mod tests {
     fn a_reach_of_one_changes_no_one_s_job() {
         let p = params();
         let s = spec(&p, "mobility_assistance", "take_up = 1.0\nreach = 1.0");
-        let (with, _, _) = run(&p, &[s]);
-        let (without, _, _) = run(&p, &[]);
+        let (with, _, _) = simulate(&p, &[s]);
+        let (without, _, _) = simulate(&p, &[]);
         for (a, b) in with.iter().zip(&without) {
             assert_eq!(
                 (a.employed, a.unemployed, a.hires),

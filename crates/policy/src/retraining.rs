@@ -692,3 +692,43 @@ pub(crate) fn read_retraining(
     // Every key is read (and checked) before a missing or unknown kind drops the spec.
     kind.map(|_| spec)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{entries, item, params, participants, simulate, spec};
+
+    use super::{ALLOWANCE, COURSE_COSTS};
+
+    #[test]
+    fn the_displaced_enter_within_the_capacity_and_courses_are_paid_per_month() {
+        let p = params();
+        let s = spec(
+            &p,
+            "retraining",
+            "kind = \"local_union\"\neligible = [\"displaced\"]\ntake_up = 1.0\ncapacity = 30\ncost_per_month = 1000.0",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert!(entries(&run) > 0);
+        let months = participants(&run);
+        assert!(months.iter().all(|&n| n <= 30), "{months:?}");
+        // Course costs: cost_per_month for each participant-month (of those in training at
+        // the month's end or who left during it): at least the end-of-month stock.
+        let stock: u64 = months.iter().sum();
+        let costs = item(&run, COURSE_COSTS);
+        assert!(costs >= 1000.0 * stock as f64 - 1e-6, "{costs} vs {stock}");
+        assert!(item(&run, ALLOWANCE) >= 0.0);
+    }
+
+    #[test]
+    fn without_take_up_nobody_enters() {
+        let p = params();
+        let s = spec(
+            &p,
+            "retraining",
+            "kind = \"local_union\"\neligible = [\"displaced\"]\ntake_up = 0.0",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert_eq!(entries(&run), 0);
+        assert_eq!(item(&run, COURSE_COSTS), 0.0);
+    }
+}

@@ -494,3 +494,80 @@ impl KindSpec for ShortTimeWorkSpec {
         Box::new(ShortTimeWork::new(self.clone()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{dip, entries, item, params, participants, simulate, spec};
+
+    use super::{ALLOWANCE, REIMBURSED};
+
+    #[test]
+    fn firms_with_excess_staff_enter_and_the_state_pays_the_allowance() {
+        let p = dip();
+        let s = spec(&p, "short_time_work", "decision = \"always\"");
+        let (months, run, _) = simulate(&p, &[s]);
+        assert!(entries(&run) > 0);
+        assert!(item(&run, ALLOWANCE) > 0.0);
+        // No contributions reimbursed by default: the employer pays them.
+        assert_eq!(item(&run, REIMBURSED), 0.0);
+        let employer: f64 = run
+            .reports
+            .iter()
+            .map(|r| r.month_report.employer_cost)
+            .sum();
+        assert!(employer > 0.0);
+        // Participants are the workers on short time.
+        for (m, n) in months.iter().zip(participants(&run)) {
+            assert_eq!(m.short_time, n, "{}", m.month);
+        }
+    }
+
+    #[test]
+    fn a_trigger_nobody_meets_a_full_capacity_or_costly_short_time_bring_nobody_in() {
+        let p = dip();
+        for lines in [
+            "decision = \"always\"\nthreshold = 1.0",
+            "decision = \"always\"\ncapacity = 0",
+            "remanent_cost_share = 2.0\nexpected_dip_months = 120",
+        ] {
+            let s = spec(&p, "short_time_work", lines);
+            let (_, run, _) = simulate(&p, &[s]);
+            assert_eq!(entries(&run), 0, "{lines}");
+            assert_eq!(item(&run, ALLOWANCE), 0.0, "{lines}");
+        }
+        // Costly short time: firms decline it.
+        let s = spec(
+            &p,
+            "short_time_work",
+            "remanent_cost_share = 2.0\nexpected_dip_months = 120",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert!(
+            run.reports
+                .iter()
+                .any(|r| r.month_report.firms_declined > 0)
+        );
+        // Without a dip nobody needs it.
+        let p = params();
+        let s = spec(
+            &p,
+            "short_time_work",
+            "decision = \"always\"\nsectors = [\"all\"]\nregions = [\"segment_1\"]",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert_eq!(entries(&run), 0);
+    }
+
+    #[test]
+    fn participants_never_exceed_the_capacity() {
+        let p = dip();
+        let s = spec(
+            &p,
+            "short_time_work",
+            "decision = \"always\"\ncapacity = 40",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert!(entries(&run) > 0);
+        assert!(participants(&run).iter().all(|&n| n <= 40));
+    }
+}

@@ -4,6 +4,7 @@
 //! kind's rules are checked on a run of a few seconds.
 
 use wandel_engine::params::{Closure, DmpCase, MatchingMode, Params, dmp};
+use wandel_engine::path::Path;
 use wandel_engine::{MonthRecord, Simulation};
 use wandel_format::names::Names;
 use wandel_format::reader::{Reader, Table};
@@ -41,6 +42,23 @@ pub(crate) fn params() -> Params {
         announced: p.start.plus(2),
         closes: p.start.plus(4),
     });
+    p
+}
+
+/// [`params`] with a demand dip instead of the closure: demand falls to 0.7 in month 3 and is
+/// back at 1 in month 9, so firms have more staff than they need for a while.
+pub(crate) fn dip() -> Params {
+    let mut p = params();
+    p.closures.clear();
+    let t = p.start;
+    p.sectors[0].demand = Path::new(vec![
+        (t, 1.0),
+        (t.plus(2), 1.0),
+        (t.plus(3), 0.7),
+        (t.plus(8), 0.7),
+        (t.plus(9), 1.0),
+    ])
+    .expect("a valid path");
     p
 }
 
@@ -88,7 +106,7 @@ pub(crate) fn spec(p: &Params, kind: &str, lines: &str) -> PolicySpec {
 }
 
 /// A run of `p` with `specs` (replication 0), every invariant recounted each month.
-pub(crate) fn run<'p>(
+pub(crate) fn simulate<'p>(
     p: &'p Params,
     specs: &[PolicySpec],
 ) -> (Vec<MonthRecord>, PolicyRun, Simulation<'p>) {
@@ -112,6 +130,14 @@ pub(crate) fn item(run: &PolicyRun, item: &str) -> f64 {
         .filter(|i| i.0 == item)
         .map(|i| i.1)
         .sum()
+}
+
+/// Participants at the end of each month.
+pub(crate) fn participants(run: &PolicyRun) -> Vec<u64> {
+    run.reports
+        .iter()
+        .map(|r| r.month_report.participants)
+        .collect()
 }
 
 /// Entries over the run.

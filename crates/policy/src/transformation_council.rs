@@ -360,3 +360,26 @@ fn read_transformation_council(
     };
     common.capacity.is_none().then_some(spec)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{entries, item, params, participants, simulate, spec};
+
+    use super::CASEWORKERS;
+
+    #[test]
+    fn the_caseload_never_exceeds_caseworkers_times_cases_and_caseworkers_are_paid_monthly() {
+        let p = params();
+        let s = spec(
+            &p,
+            "transformation_council",
+            "caseworkers = 2\ncases_per_caseworker = 10\ntake_up = 1.0\ncost_per_caseworker_month = 5000.0",
+        );
+        let (_, run, _) = simulate(&p, &[s]);
+        assert!(entries(&run) > 0);
+        assert!(participants(&run).iter().all(|&n| n <= 20));
+        // Two caseworkers paid in every month the council runs.
+        let months = run.reports.len() as f64;
+        assert!((item(&run, CASEWORKERS) - 2.0 * 5000.0 * months).abs() < 1e-6);
+    }
+}

@@ -230,3 +230,41 @@ impl KindSpec for WorkingTimeReductionSpec {
         Box::new(WorkingTimeReduction::new(self.clone()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{item, params, simulate, spec};
+
+    use super::COMPENSATION;
+
+    #[test]
+    fn the_target_firms_work_shorter_hours_and_the_state_pays_only_when_it_is_the_payer() {
+        let p = params();
+        let s = spec(
+            &p,
+            "working_time_reduction",
+            "hours = 0.8\ncompensation = 0.5\nregions = [\"segment_1\"]",
+        );
+        let (_, run_firms, sim) = simulate(&p, &[s]);
+        let eco = sim.economy();
+        for j in 0..eco.firms.len() {
+            let expected = if eco.firms.region[j] == 1 { 0.8 } else { 1.0 };
+            assert_eq!(eco.firms.hours[j], expected, "firm {j}");
+        }
+        // Paid by the firms: an employer cost, no ledger item.
+        assert_eq!(item(&run_firms, COMPENSATION), 0.0);
+        let employer: f64 = run_firms
+            .reports
+            .iter()
+            .map(|r| r.month_report.employer_cost)
+            .sum();
+        assert!(employer > 0.0);
+        let s = spec(
+            &p,
+            "working_time_reduction",
+            "hours = 0.8\ncompensation = 0.5\npaid_by = \"state\"",
+        );
+        let (_, run_state, _) = simulate(&p, &[s]);
+        assert!(item(&run_state, COMPENSATION) > 0.0);
+    }
+}
