@@ -5,7 +5,7 @@
 //! (a short-time worker works `hours × (1 − cut)` of full time). Invariants are recounted
 //! every month.
 
-use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
+use wandel_engine::policy::{ExcessCtx, ExcessLabour, Policy, StartCtx};
 use wandel_engine::{Economy, Simulation, Status};
 
 const DIP: &str = "scenarios/policies/short_time_work_dip.toml";
@@ -73,7 +73,7 @@ impl Policy for Place {
     fn name(&self) -> &str {
         "place"
     }
-    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, _: &[ExcessLabour]) {
+    fn on_excess_labour(&mut self, ctx: &mut ExcessCtx<'_>, _: &[ExcessLabour]) {
         if self.placed == 0 {
             self.placed = ctx.put_on_short_time(self.firm, self.n, self.cut);
         }
@@ -93,12 +93,12 @@ impl Policy for Intruder {
     fn name(&self) -> &str {
         "intruder"
     }
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         self.released += ctx.release_short_time(self.firm, u32::MAX);
         ctx.end_short_time(self.firm);
         self.got_other_slot |= ctx.member(0, "place").is_some();
     }
-    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, _: &[ExcessLabour]) {
+    fn on_excess_labour(&mut self, ctx: &mut ExcessCtx<'_>, _: &[ExcessLabour]) {
         self.placed += ctx.put_on_short_time(self.firm, 5, 0.9);
     }
 }
@@ -113,7 +113,7 @@ impl Policy for ShorterHours {
     fn name(&self) -> &str {
         "shorter_hours"
     }
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         ctx.set_hours_factor(self.firm, self.factor);
     }
 }
@@ -173,7 +173,7 @@ fn a_policy_cannot_release_another_policys_short_time_workers_nor_use_its_slot()
 struct Pair<'a>(&'a mut Place, &'a mut Intruder);
 
 impl Policy for Pair<'_> {
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         if let Some(mut c) = ctx.member(0, "place") {
             self.0.on_month_start(&mut c);
         }
@@ -181,7 +181,7 @@ impl Policy for Pair<'_> {
             self.1.on_month_start(&mut c);
         }
     }
-    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
+    fn on_excess_labour(&mut self, ctx: &mut ExcessCtx<'_>, firms: &[ExcessLabour]) {
         if let Some(mut c) = ctx.member(0, "place") {
             self.0.on_excess_labour(&mut c, firms);
         }

@@ -5,7 +5,7 @@
 use wandel_engine::events::Exit;
 use wandel_engine::invariants;
 use wandel_engine::state::{Status, TrainingPlan};
-use wandel_engine::{Policy, PolicyCtx, Simulation};
+use wandel_engine::{MatchingCtx, Policy, Simulation, StartCtx};
 
 /// The steel closure shortened to the year before the announcement, the notice year and half a year after (no warm-up).
 fn steel() -> wandel_scenario::Scenario {
@@ -68,7 +68,7 @@ impl Policy for Factor {
     fn name(&self) -> &str {
         self.name
     }
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         if ctx.month() == ctx.params().start {
             ctx.set_target_factor(500, self.target);
             ctx.set_hours_factor(500, self.hours);
@@ -139,7 +139,7 @@ impl Policy for Mixed {
     fn name(&self) -> &str {
         "mixed"
     }
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         let start = ctx.params().start;
         if ctx.month() == start {
             let unemployed: Vec<u32> = (0..ctx.economy().workers.len() as u32)
@@ -222,7 +222,7 @@ impl Policy for Draws {
     fn name(&self) -> &str {
         self.name
     }
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         use rand::RngExt;
         let x: u64 = ctx.rng().random();
         self.got.push((x, ctx.worker_draw(7, 1)));
@@ -274,7 +274,7 @@ impl Policy for Portable {
     fn name(&self) -> &str {
         "accreditation"
     }
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         if ctx.month() != ctx.params().start {
             return;
         }
@@ -335,7 +335,7 @@ impl Policy for Requalify {
     fn name(&self) -> &str {
         "requalify"
     }
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         if ctx.month() != ctx.params().start {
             return;
         }

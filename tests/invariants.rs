@@ -154,13 +154,15 @@ fn baseline_is_stationary() {
 struct EveryLever {
     trained: u64,
     on_short_time: u64,
+    /// The month's displaced (worker, occupation), acted on before matching.
+    displaced: Vec<(u32, u16)>,
 }
 
 impl wandel_engine::Policy for EveryLever {
     fn name(&self) -> &str {
         "every_lever"
     }
-    fn on_month_start(&mut self, ctx: &mut wandel_engine::PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut wandel_engine::StartCtx<'_>) {
         let n_firms = ctx.economy().firms.len() as u32;
         if n_firms > 3 {
             ctx.set_target_factor(3, 1.05);
@@ -169,7 +171,7 @@ impl wandel_engine::Policy for EveryLever {
     }
     fn on_excess_labour(
         &mut self,
-        ctx: &mut wandel_engine::PolicyCtx<'_>,
+        ctx: &mut wandel_engine::ExcessCtx<'_>,
         firms: &[wandel_engine::ExcessLabour],
     ) {
         for f in firms {
@@ -178,26 +180,28 @@ impl wandel_engine::Policy for EveryLever {
     }
     fn on_displacement(
         &mut self,
-        ctx: &mut wandel_engine::PolicyCtx<'_>,
+        _ctx: &mut wandel_engine::DisplacementCtx<'_>,
         displaced: &[wandel_engine::state::Displacement],
     ) {
+        // The displacement hook reads; the levers are pulled before matching.
+        self.displaced = displaced.iter().map(|d| (d.worker, d.occupation)).collect();
+    }
+    fn before_matching(&mut self, ctx: &mut wandel_engine::MatchingCtx<'_>) {
         let n_occ = ctx.params().occupations.len() as u16;
-        for (k, d) in displaced.iter().enumerate() {
+        for (k, (w, occupation)) in std::mem::take(&mut self.displaced).into_iter().enumerate() {
             if k % 2 == 0 {
                 let plan = wandel_engine::TrainingPlan {
                     months: 6,
-                    occupation: Some((d.occupation + 1) % n_occ),
+                    occupation: Some((occupation + 1) % n_occ),
                     skill_gain: 0.05,
                 };
-                if ctx.start_training(d.worker, plan) {
+                if ctx.start_training(w, plan) {
                     self.trained += 1;
                 }
             } else {
-                ctx.set_search_intensity(d.worker, 2.0);
+                ctx.set_search_intensity(w, 2.0);
             }
         }
-    }
-    fn before_matching(&mut self, ctx: &mut wandel_engine::PolicyCtx<'_>) {
         // Train one employee of the first firm with staff, on the job, for three months.
         let eco = ctx.economy();
         let pick = (0..eco.firms.len()).find_map(|j| {
@@ -230,6 +234,7 @@ fn every_policy_lever_keeps_invariants() {
         let mut policy = EveryLever {
             trained: 0,
             on_short_time: 0,
+            displaced: Vec::new(),
         };
         let mut ends = 0;
         let mut short_time_seen = 0;

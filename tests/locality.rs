@@ -9,7 +9,7 @@
 
 use wandel_engine::params::MatchingMode;
 use wandel_engine::state::{Status, TrainingPlan};
-use wandel_engine::{Params, Policy, PolicyCtx, Simulation};
+use wandel_engine::{MatchingCtx, Params, Policy, Simulation};
 
 /// Enrols the first unemployed worker of segment 0 in a six-month course in month 3.
 struct OneTrainee {
@@ -20,7 +20,7 @@ impl Policy for OneTrainee {
     fn name(&self) -> &str {
         "one_trainee"
     }
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         if self.done || ctx.month() != ctx.params().start.plus(3) {
             return;
         }

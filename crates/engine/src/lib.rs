@@ -67,7 +67,9 @@ pub use calendar::Month;
 pub use cohorts::{AGE_GROUPS, CohortCell, Cohorts};
 pub use params::{MatchingMode, Params};
 pub use path::Path;
-pub use policy::{ExcessLabour, Policy, PolicyCtx};
+pub use policy::{
+    DisplacementCtx, ExcessCtx, ExcessLabour, MatchingCtx, Policy, PolicyCtx, StartCtx,
+};
 pub use record::{CellRecord, MonthRecord, RegionRecord};
 pub use sim::{RunOutput, Simulation, run};
 pub use state::{Cause, Economy, Status, TrainingPlan};

@@ -3,9 +3,14 @@
 //!
 //! Hooks are called once per month (or with a list of firms or workers), never once per agent.
 //! Every method has a no-op default, and `()` is the empty policy, so the engine runs the DMP
-//! reference model with no policy crate at all. Policies change the economy only through
-//! [`PolicyCtx`], whose methods keep every invariant (each worker in exactly one state, stocks
-//! changing only by recorded flows).
+//! reference model with no policy crate at all. Policies change the economy only through the
+//! hook's context, whose methods keep every invariant (each worker in exactly one state, stocks
+//! changing only by recorded flows). Each hook has a context of its own that offers only what
+//! a policy may do there ([`StartCtx`], [`ExcessCtx`], [`DisplacementCtx`], [`MatchingCtx`]);
+//! all of them read the state and draw through [`PolicyCtx`]; `on_month_end` gets a read-only
+//! view. A list of policies hands each member a context of its own slot (`member`).
+
+use std::ops::{Deref, DerefMut};
 
 use crate::calendar::Month;
 use crate::params::Params;
@@ -39,15 +44,15 @@ pub trait Policy: Send {
         "none"
     }
     /// After shocks and targets are set, before firms adjust.
-    fn on_month_start(&mut self, _ctx: &mut PolicyCtx<'_>) {}
+    fn on_month_start(&mut self, _ctx: &mut StartCtx<'_>) {}
     /// Firms with more workers than needed, before they lay off (short-time work acts here).
-    fn on_excess_labour(&mut self, _ctx: &mut PolicyCtx<'_>, _firms: &[ExcessLabour]) {}
+    fn on_excess_labour(&mut self, _ctx: &mut ExcessCtx<'_>, _firms: &[ExcessLabour]) {}
     /// Workers laid off this month (records, also in [`Economy::displaced`]). Workers under
     /// closure notice who move job to job are displaced later, during matching; they are
     /// already re-employed and appear in `Economy::displaced` only.
-    fn on_displacement(&mut self, _ctx: &mut PolicyCtx<'_>, _displaced: &[Displacement]) {}
+    fn on_displacement(&mut self, _ctx: &mut DisplacementCtx<'_>, _displaced: &[Displacement]) {}
     /// Before vacancies are posted and matching runs (training, counselling, subsidies).
-    fn before_matching(&mut self, _ctx: &mut PolicyCtx<'_>) {}
+    fn before_matching(&mut self, _ctx: &mut MatchingCtx<'_>) {}
     /// After the month is recorded (fiscal accounting).
     fn on_month_end(&mut self, _eco: &Economy, _params: &Params, _record: &MonthRecord) {}
 }
@@ -61,28 +66,28 @@ impl Policy for Vec<Box<dyn Policy>> {
     fn name(&self) -> &str {
         "policies"
     }
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         for (k, p) in self.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.on_month_start(&mut member);
             }
         }
     }
-    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
+    fn on_excess_labour(&mut self, ctx: &mut ExcessCtx<'_>, firms: &[ExcessLabour]) {
         for (k, p) in self.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.on_excess_labour(&mut member, firms);
             }
         }
     }
-    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+    fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
         for (k, p) in self.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.on_displacement(&mut member, displaced);
             }
         }
     }
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         for (k, p) in self.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.before_matching(&mut member);
@@ -152,7 +157,7 @@ impl<'a> PolicyCtx<'a> {
     /// container of policies to call that member's hook with: its levers are keyed by
     /// `slot`, its streams by `name`. None when this context is itself a member's: a policy
     /// cannot act in another policy's slot.
-    pub fn member(&mut self, slot: usize, name: &str) -> Option<PolicyCtx<'_>> {
+    pub(crate) fn member(&mut self, slot: usize, name: &str) -> Option<PolicyCtx<'_>> {
         if self.member {
             return None;
         }
@@ -241,7 +246,7 @@ impl<'a> PolicyCtx<'a> {
     /// Puts up to `n` full-time employees of firm `firm` on short-time work with `hours_cut`
     /// (share of hours lost, in [0, 1]); returns how many were placed. None at a firm whose
     /// short-time work another policy holds ([`PolicyCtx::short_time_held_elsewhere`]).
-    pub fn put_on_short_time(&mut self, firm: u32, n: u32, hours_cut: f64) -> u32 {
+    pub(crate) fn put_on_short_time(&mut self, firm: u32, n: u32, hours_cut: f64) -> u32 {
         let j = firm as usize;
         if self.eco.firms.status[j] == FirmStatus::Closed
             || n == 0
@@ -268,7 +273,7 @@ impl<'a> PolicyCtx<'a> {
     /// Returns up to `n` short-time workers of firm `firm` to full hours (the last placed
     /// first); returns how many returned. With none left, the firm's hours cut is cleared and
     /// it no longer holds the firm. None when another policy holds the firm's short-time work.
-    pub fn release_short_time(&mut self, firm: u32, n: u32) -> u32 {
+    pub(crate) fn release_short_time(&mut self, firm: u32, n: u32) -> u32 {
         let j = firm as usize;
         if self.short_time_held_elsewhere(firm) {
             return 0;
@@ -293,7 +298,7 @@ impl<'a> PolicyCtx<'a> {
 
     /// Returns every short-time worker of firm `firm` to full hours (nothing when another
     /// policy holds the firm's short-time work).
-    pub fn end_short_time(&mut self, firm: u32) {
+    pub(crate) fn end_short_time(&mut self, firm: u32) {
         let j = firm as usize;
         if self.short_time_held_elsewhere(firm) {
             return;
@@ -311,7 +316,7 @@ impl<'a> PolicyCtx<'a> {
     /// Sets this policy's factor (> 0; 1 = no effect) on firm `firm`'s target headcount from
     /// next month's targets on (this month's are set before the hooks): hiring subsidies,
     /// conditional investment. Factors of several policies multiply.
-    pub fn set_target_factor(&mut self, firm: u32, factor: f64) {
+    pub(crate) fn set_target_factor(&mut self, firm: u32, factor: f64) {
         let product = self
             .eco
             .levers
@@ -323,20 +328,20 @@ impl<'a> PolicyCtx<'a> {
     /// Sets this policy's factor (in (0, 1]; 1 = no effect) on firm `firm`'s normal hours:
     /// working-time reduction. Pay and labour input follow hours (`Firms::hours`); factors of
     /// several policies multiply.
-    pub fn set_hours_factor(&mut self, firm: u32, factor: f64) {
+    pub(crate) fn set_hours_factor(&mut self, firm: u32, factor: f64) {
         let factor = factor.clamp(0.05, 1.0) as f32;
         let product = self.eco.levers.hours.set(firm, self.slot, factor, 0);
         self.eco.set_hours(firm as usize, product as f32);
     }
 
     /// Enrols worker `w` in training; false when the worker cannot train now.
-    pub fn start_training(&mut self, w: u32, plan: TrainingPlan) -> bool {
+    pub(crate) fn start_training(&mut self, w: u32, plan: TrainingPlan) -> bool {
         self.eco.start_training(w, plan)
     }
 
     /// Ends worker `w`'s training spell now: `completed` (the plan's skill gain and occupation
     /// apply) or dropped (they do not). False when `w` is not in training.
-    pub fn end_training(&mut self, w: u32, completed: bool) -> bool {
+    pub(crate) fn end_training(&mut self, w: u32, completed: bool) -> bool {
         match self.eco.trainee_spell.get(&w) {
             Some(&spell) => {
                 self.eco.end_training(spell, completed);
@@ -349,7 +354,7 @@ impl<'a> PolicyCtx<'a> {
     /// Sets this policy's factor (1 = normal; counselling raises it) on worker `w`'s search
     /// intensity for the worker's current spell: a hire ends it. Factors of several policies
     /// multiply.
-    pub fn set_search_intensity(&mut self, w: u32, factor: f64) {
+    pub(crate) fn set_search_intensity(&mut self, w: u32, factor: f64) {
         let since = self.eco.workers.rec[w as usize].since;
         let product = self
             .eco
@@ -361,7 +366,7 @@ impl<'a> PolicyCtx<'a> {
 
     /// Watches where worker `w` applies from now on (`Economy::search_watch`; for the
     /// follow-up of participants). Watching changes nothing in the run.
-    pub fn watch_search(&mut self, w: u32) {
+    pub(crate) fn watch_search(&mut self, w: u32) {
         self.eco.search_watch.entry(w).or_default();
     }
 
@@ -369,7 +374,7 @@ impl<'a> PolicyCtx<'a> {
     /// the worker's current spell (a hire ends it): with breadth `b` other regions weigh `b`
     /// times more and a share `1 − 1/b` of its applications goes to any occupation within
     /// reach (applications matching). Factors of several policies multiply.
-    pub fn set_search_breadth(&mut self, w: u32, factor: f64) {
+    pub(crate) fn set_search_breadth(&mut self, w: u32, factor: f64) {
         let since = self.eco.workers.rec[w as usize].since;
         self.eco
             .levers
@@ -381,7 +386,7 @@ impl<'a> PolicyCtx<'a> {
     /// other regions for the worker's current spell (a hire ends it): jobs in other regions
     /// within reach weigh `factor` times more in its applications (a mobility grant lowers
     /// what a distant job costs the worker). Factors of several policies multiply.
-    pub fn set_search_reach(&mut self, w: u32, factor: f64) {
+    pub(crate) fn set_search_reach(&mut self, w: u32, factor: f64) {
         let since = self.eco.workers.rec[w as usize].since;
         self.eco
             .levers
@@ -395,7 +400,7 @@ impl<'a> PolicyCtx<'a> {
     /// matching ranks the worker's applications to those firms `−ln(product)` log points
     /// higher, as if it were that much more productive per euro. Factors of several policies
     /// multiply where their firms overlap.
-    pub fn set_hiring_cost(&mut self, w: u32, factor: f64) {
+    pub(crate) fn set_hiring_cost(&mut self, w: u32, factor: f64) {
         let since = self.eco.workers.rec[w as usize].since;
         self.eco
             .levers
@@ -405,7 +410,7 @@ impl<'a> PolicyCtx<'a> {
 
     /// Sets the firms at which this policy's hiring-cost factors apply (replacing any earlier
     /// set; empty removes it).
-    pub fn set_hiring_firms(&mut self, firms: &[u32]) {
+    pub(crate) fn set_hiring_firms(&mut self, firms: &[u32]) {
         if firms.is_empty() {
             self.eco.levers.hiring_firms.remove(&self.slot);
             return;
@@ -419,7 +424,7 @@ impl<'a> PolicyCtx<'a> {
 
     /// Protects (or stops protecting) payroll worker `w` from layoffs in its current job: a
     /// retention requirement. A firm that must lay off dismisses protected workers last.
-    pub fn set_retained(&mut self, w: u32, protected: bool) {
+    pub(crate) fn set_retained(&mut self, w: u32, protected: bool) {
         let since = self.eco.workers.rec[w as usize].since;
         let factor = if protected { 2.0 } else { 1.0 };
         self.eco.levers.retained.set(w, self.slot, factor, since.0);
@@ -428,7 +433,7 @@ impl<'a> PolicyCtx<'a> {
     /// Sets this policy's factor on matching efficiency in market `market` (region ×
     /// occupation). Aggregate matching only: in applications mode, raise search intensity
     /// instead. Factors of several policies multiply.
-    pub fn set_matching_efficiency(&mut self, market: usize, factor: f64) {
+    pub(crate) fn set_matching_efficiency(&mut self, market: usize, factor: f64) {
         let product =
             self.eco
                 .levers
@@ -441,7 +446,7 @@ impl<'a> PolicyCtx<'a> {
     /// job portable: kept as general skill when the job ends (accreditation). Shares of
     /// several policies combine as independent certifications: 1 − Π (1 − share); each
     /// policy's share is its own (setting 0 removes only this policy's).
-    pub fn set_portable_skill(&mut self, w: u32, share: f64) {
+    pub(crate) fn set_portable_skill(&mut self, w: u32, share: f64) {
         let share = share.clamp(0.0, 1.0) as f32;
         let since = self.eco.workers.rec[w as usize].since.0;
         let portable = &mut self.eco.levers.portable;
@@ -460,7 +465,132 @@ impl<'a> PolicyCtx<'a> {
     }
 
     /// Adds `delta` log points to worker `w`'s skill (a policy's direct skill gain).
-    pub fn add_skill(&mut self, w: u32, delta: f32) {
+    pub(crate) fn add_skill(&mut self, w: u32, delta: f32) {
         self.eco.workers.rec[w as usize].skill += delta;
     }
 }
+
+// --- One context per hook: each exposes only what a policy may do at that point -----------
+
+/// Declares the context of one hook: a [`PolicyCtx`] (whose reading methods and draws it
+/// offers through `Deref`) with the levers of that hook only.
+macro_rules! hook_context {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        pub struct $name<'a>(PolicyCtx<'a>);
+
+        impl<'a> $name<'a> {
+            pub(crate) fn new(ctx: PolicyCtx<'a>) -> $name<'a> {
+                $name(ctx)
+            }
+            /// The context of policy `name` at position `slot` of a list of policies, for a
+            /// container of policies to call that member's hook with: its levers are keyed by
+            /// `slot`, its streams by `name`. None when this context is itself a member's: a
+            /// policy cannot act in another policy's slot.
+            pub fn member(&mut self, slot: usize, name: &str) -> Option<$name<'_>> {
+                self.0.member(slot, name).map($name)
+            }
+        }
+
+        impl<'a> Deref for $name<'a> {
+            type Target = PolicyCtx<'a>;
+            fn deref(&self) -> &PolicyCtx<'a> {
+                &self.0
+            }
+        }
+
+        impl<'a> DerefMut for $name<'a> {
+            fn deref_mut(&mut self) -> &mut PolicyCtx<'a> {
+                &mut self.0
+            }
+        }
+    };
+}
+
+/// Offers levers of [`PolicyCtx`] on a hook's context, each documented where it is defined.
+macro_rules! levers {
+    ($ctx:ident: $($(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $(-> $ret:ty)?;)*) => {
+        impl $ctx<'_> {
+            $(
+                $(#[$doc])*
+                pub fn $name(&mut self, $($arg: $ty),*) $(-> $ret)? {
+                    self.0.$name($($arg),*)
+                }
+            )*
+        }
+    };
+}
+
+hook_context!(
+    /// What a policy may do at the month's start (after shocks and targets, before firms
+    /// adjust): the firms' levers (target, hours, retention), markets' matching efficiency,
+    /// portable skill, ending short-time work and training.
+    StartCtx
+);
+hook_context!(
+    /// What a policy may do before layoffs, with the firms that have more staff than they
+    /// need: short-time work.
+    ExcessCtx
+);
+hook_context!(
+    /// What a policy may do after layoffs, separations and demography: read the month's
+    /// displacements and events, and draw; it pulls no lever.
+    DisplacementCtx
+);
+hook_context!(
+    /// What a policy may do before vacancies are posted and matching runs: the workers'
+    /// search levers (intensity, breadth, reach, hiring cost at chosen firms), the search
+    /// watch, training starts and ends, portable skill and skill credits.
+    MatchingCtx
+);
+
+levers!(StartCtx:
+    /// Sets this policy's factor on firm `firm`'s target headcount (factors multiply).
+    fn set_target_factor(firm: u32, factor: f64);
+    /// Sets this policy's factor on firm `firm`'s normal hours (factors multiply).
+    fn set_hours_factor(firm: u32, factor: f64);
+    /// Protects (or stops protecting) payroll worker `w` from layoffs in its current job.
+    fn set_retained(w: u32, protected: bool);
+    /// Sets this policy's factor on matching efficiency in market `market` (aggregate mode).
+    fn set_matching_efficiency(market: usize, factor: f64);
+    /// Makes `share` of worker `w`'s firm-specific skill in its current job portable.
+    fn set_portable_skill(w: u32, share: f64);
+    /// Returns up to `n` of this policy's short-time workers of firm `firm` to full hours.
+    fn release_short_time(firm: u32, n: u32) -> u32;
+    /// Returns all of this policy's short-time workers of firm `firm` to full hours.
+    fn end_short_time(firm: u32);
+    /// Ends worker `w`'s training spell now, completed or dropped.
+    fn end_training(w: u32, completed: bool) -> bool;
+);
+
+levers!(ExcessCtx:
+    /// Puts up to `n` full-time employees of firm `firm` on short time with `hours_cut`.
+    fn put_on_short_time(firm: u32, n: u32, hours_cut: f64) -> u32;
+    /// Returns up to `n` of this policy's short-time workers of firm `firm` to full hours.
+    fn release_short_time(firm: u32, n: u32) -> u32;
+    /// Returns all of this policy's short-time workers of firm `firm` to full hours.
+    fn end_short_time(firm: u32);
+);
+
+levers!(MatchingCtx:
+    /// Sets this policy's factor on worker `w`'s search intensity for its current spell.
+    fn set_search_intensity(w: u32, factor: f64);
+    /// Sets this policy's factor on worker `w`'s search breadth for its current spell.
+    fn set_search_breadth(w: u32, factor: f64);
+    /// Sets this policy's factor on worker `w`'s search reach into other regions.
+    fn set_search_reach(w: u32, factor: f64);
+    /// Sets this policy's factor on what worker `w` costs the firms this policy names.
+    fn set_hiring_cost(w: u32, factor: f64);
+    /// Sets the firms at which this policy's hiring-cost factors apply.
+    fn set_hiring_firms(firms: &[u32]);
+    /// Watches where worker `w` applies from now on (changes nothing in the run).
+    fn watch_search(w: u32);
+    /// Enrols worker `w` in training; false when the worker cannot train now.
+    fn start_training(w: u32, plan: TrainingPlan) -> bool;
+    /// Ends worker `w`'s training spell now, completed or dropped.
+    fn end_training(w: u32, completed: bool) -> bool;
+    /// Makes `share` of worker `w`'s firm-specific skill in its current job portable.
+    fn set_portable_skill(w: u32, share: f64);
+    /// Adds `delta` log points to worker `w`'s skill.
+    fn add_skill(w: u32, delta: f32);
+);

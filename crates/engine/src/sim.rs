@@ -20,7 +20,7 @@ use crate::phases::{
     adjust, creation, demography, matching_aggregate, matching_applications, migration, moves,
     separations, shocks, vacancies,
 };
-use crate::policy::{Hook, Policy, PolicyCtx};
+use crate::policy::{DisplacementCtx, ExcessCtx, Hook, MatchingCtx, Policy, PolicyCtx, StartCtx};
 use crate::record::{MonthRecord, record};
 use crate::rng::MonthStreams;
 use crate::state::{Economy, Flows};
@@ -152,18 +152,18 @@ impl<'p> Simulation<'p> {
         creation::update_capacity(eco, params);
         targets::update_targets(eco, params);
         creation::close_idle_firms(eco, params);
-        policy.on_month_start(&mut PolicyCtx::new(
+        policy.on_month_start(&mut StartCtx::new(PolicyCtx::new(
             eco,
             params,
             run,
             Hook::MonthStart,
             &name,
-        ));
+        )));
         // 3. Firm adjustment.
         let excess = adjust::excess_labour(eco, params);
         if !excess.is_empty() {
             policy.on_excess_labour(
-                &mut PolicyCtx::new(eco, params, run, Hook::ExcessLabour, &name),
+                &mut ExcessCtx::new(PolicyCtx::new(eco, params, run, Hook::ExcessLabour, &name)),
                 &excess,
             );
             adjust::lay_off(eco, params, &excess, &streams);
@@ -176,17 +176,23 @@ impl<'p> Simulation<'p> {
         if !eco.displaced_this_month.is_empty() {
             let list = eco.displaced[eco.displaced_this_month.clone()].to_vec();
             policy.on_displacement(
-                &mut PolicyCtx::new(eco, params, run, Hook::Displacement, &name),
+                &mut DisplacementCtx::new(PolicyCtx::new(
+                    eco,
+                    params,
+                    run,
+                    Hook::Displacement,
+                    &name,
+                )),
                 &list,
             );
         }
-        policy.before_matching(&mut PolicyCtx::new(
+        policy.before_matching(&mut MatchingCtx::new(PolicyCtx::new(
             eco,
             params,
             run,
             Hook::BeforeMatching,
             &name,
-        ));
+        )));
         // 5. Vacancies and matching.
         vacancies::post(eco, params, &streams, &mut scratch.vacancies);
         let open = &scratch.vacancies;

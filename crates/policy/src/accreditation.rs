@@ -32,7 +32,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rand::RngExt;
 use rand_distr::{Binomial, Distribution};
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{MatchingCtx, Policy, PolicyCtx};
 use wandel_engine::state::{FirmStatus, NO_FIRM};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -191,7 +191,7 @@ impl Accreditation {
     }
 
     /// Assessments that end this month: completed (the share certified) or dropped.
-    fn conclude(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn conclude(&mut self, ctx: &mut MatchingCtx<'_>) {
         let t = ctx.month();
         let months = self.spec.months as i32;
         let mut done = Vec::new();
@@ -217,7 +217,7 @@ impl Accreditation {
     }
 
     /// Widens the search of holders who are unemployed in a spell begun after completion.
-    fn widen(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn widen(&mut self, ctx: &mut MatchingCtx<'_>) {
         if self.spec.breadth <= 1.0 {
             return;
         }
@@ -245,7 +245,7 @@ impl Policy for Accreditation {
         &self.spec.name
     }
 
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         let t = ctx.month();
         self.conclude(ctx);
         self.widen(ctx);

@@ -21,7 +21,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use wandel_engine::policy::PolicyCtx;
+use wandel_engine::policy::{MatchingCtx, PolicyCtx};
 use wandel_engine::state::{Displacement, FirmStatus, NO_FIRM};
 use wandel_engine::{Month, Status};
 
@@ -131,7 +131,7 @@ impl Caseload {
         }
     }
 
-    fn set_levers(&self, ctx: &mut PolicyCtx<'_>, w: u32, on: bool) {
+    fn set_levers(&self, ctx: &mut MatchingCtx<'_>, w: u32, on: bool) {
         let (i, b) = if on {
             (self.spec.intensity, self.spec.breadth)
         } else {
@@ -142,7 +142,7 @@ impl Caseload {
     }
 
     /// Moves clients on: placements, displacement, expiry, training, retirement.
-    fn move_on(&mut self, ctx: &mut PolicyCtx<'_>, out: &mut CaseloadMonth) {
+    fn move_on(&mut self, ctx: &mut MatchingCtx<'_>, out: &mut CaseloadMonth) {
         let t = ctx.month();
         let mut left: Vec<(u32, Exit)> = Vec::new();
         let mut renewed: Vec<u32> = Vec::new();
@@ -232,7 +232,7 @@ impl Caseload {
 
     /// The month's work (hook `before_matching`): moves clients on and, while `open`, takes
     /// in new ones.
-    pub fn month(&mut self, ctx: &mut PolicyCtx<'_>, open: bool) -> CaseloadMonth {
+    pub fn month(&mut self, ctx: &mut MatchingCtx<'_>, open: bool) -> CaseloadMonth {
         let t = ctx.month();
         let mut out = CaseloadMonth::default();
         self.move_on(ctx, &mut out);

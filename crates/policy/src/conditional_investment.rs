@@ -21,7 +21,7 @@
 //! - **End**: the target factors return to 1 and the firms shrink back as the engine's
 //!   adjustment says.
 
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{Policy, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -91,7 +91,7 @@ impl Policy for ConditionalInvestment {
         &self.spec.name
     }
 
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         let t = ctx.month();
         if self.active(t) && !self.started {
             self.started = true;

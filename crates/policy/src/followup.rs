@@ -122,7 +122,7 @@ impl FollowUp {
 
     /// Registers the workers followed since the last call with the engine's search watch
     /// (hook `before_matching`), so that where they apply is counted.
-    pub fn watch(&mut self, ctx: &mut wandel_engine::policy::PolicyCtx<'_>) {
+    pub fn watch(&mut self, ctx: &mut wandel_engine::policy::MatchingCtx<'_>) {
         for w in self.to_watch.drain(..) {
             ctx.watch_search(w);
         }

@@ -44,7 +44,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use wandel_engine::events::Exit;
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{MatchingCtx, Policy, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -255,7 +255,7 @@ impl HiringSubsidy {
 
     /// Marks the target workers among the unemployed (and, acting, lowers their cost to the
     /// claiming firms).
-    fn mark(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn mark(&mut self, ctx: &mut MatchingCtx<'_>) {
         let eco = ctx.economy();
         let mut candidates: Vec<u32> = Vec::new();
         let g = &self.spec.group;
@@ -286,7 +286,7 @@ impl HiringSubsidy {
     }
 
     /// Offers or withdraws the subsidy for every marked worker.
-    fn offer(&mut self, ctx: &mut PolicyCtx<'_>, on: bool) {
+    fn offer(&mut self, ctx: &mut MatchingCtx<'_>, on: bool) {
         if self.offering == on || !self.acting {
             return;
         }
@@ -314,7 +314,7 @@ impl Policy for HiringSubsidy {
         &self.spec.name
     }
 
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         if !self.acting {
             return;
         }
@@ -363,7 +363,7 @@ impl Policy for HiringSubsidy {
         }
     }
 
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         let t = ctx.month();
         // A hired worker's factor no longer applies (it is tagged with the spell that ended).
         for w in std::mem::take(&mut self.unmark) {

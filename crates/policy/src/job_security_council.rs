@@ -27,7 +27,7 @@
 //! cost). The levy rate sets how the costs are split between firms and the state: the state
 //! pays what the levy does not cover (or keeps the surplus).
 
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{DisplacementCtx, MatchingCtx, Policy};
 use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -119,11 +119,11 @@ impl Policy for JobSecurityCouncil {
         &self.spec.name
     }
 
-    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+    fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
         self.caseload.on_displacement(ctx, displaced);
     }
 
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         let open = self.active(ctx.month());
         let month = self.caseload.month(ctx, open);
         let eco = ctx.economy();

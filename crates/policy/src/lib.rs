@@ -60,7 +60,9 @@ pub use run::PolicyRun;
 pub use short_time_work::{ShortTimeWork, ShortTimeWorkSpec};
 pub use target::{Conditions, FirmTarget};
 pub use transformation_council::{TransformationCouncil, TransformationCouncilSpec};
-pub use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
+pub use wandel_engine::policy::{
+    DisplacementCtx, ExcessCtx, ExcessLabour, MatchingCtx, Policy, PolicyCtx, StartCtx,
+};
 pub use working_time_reduction::{Payer, WorkingTimeReduction, WorkingTimeReductionSpec};
 
 /// One policy's month: its stock of participants at the end of the month, entries and exits

@@ -28,7 +28,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{DisplacementCtx, MatchingCtx, Policy};
 use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -127,7 +127,7 @@ impl Policy for MobilityAssistance {
         &self.spec.name
     }
 
-    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+    fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
         let t = ctx.month();
         if !self.active(t) {
             return;
@@ -159,7 +159,7 @@ impl Policy for MobilityAssistance {
         }
     }
 
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         let t = ctx.month();
         let (search_months, reach) = (self.spec.search_months as i32, self.spec.reach);
         let active = self.active(t);

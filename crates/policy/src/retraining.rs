@@ -47,7 +47,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rand::RngExt;
 use rand_distr::{Binomial, Distribution};
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{DisplacementCtx, MatchingCtx, Policy, PolicyCtx, StartCtx};
 use wandel_engine::state::NO_FIRM;
 use wandel_engine::state::{Displacement, FirmStatus, TrainingPlan};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
@@ -363,7 +363,7 @@ impl Policy for Retraining {
         &self.spec.name
     }
 
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         let t = ctx.month();
         let months = self.spec.months as i32;
         let mut done: Vec<u32> = Vec::new();
@@ -397,7 +397,7 @@ impl Policy for Retraining {
         self.displaced.retain(|_, m| t.since(*m) < window);
     }
 
-    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+    fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
         if !self.spec.eligible.displaced {
             return;
         }
@@ -409,7 +409,7 @@ impl Policy for Retraining {
         }
     }
 
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         let t = ctx.month();
         if !self.active(t) {
             return;

@@ -4,7 +4,9 @@
 //! The counterfactual arm is a `PolicyRun` without policies: it keeps the same ledger, so the
 //! net fiscal cost of the policies is a paired difference of two ledgers.
 
-use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
+use wandel_engine::policy::{
+    DisplacementCtx, ExcessCtx, ExcessLabour, MatchingCtx, Policy, StartCtx,
+};
 use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params};
 
@@ -104,28 +106,28 @@ impl Policy for PolicyRun {
     fn name(&self) -> &str {
         "policies"
     }
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.on_month_start(&mut member);
             }
         }
     }
-    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
+    fn on_excess_labour(&mut self, ctx: &mut ExcessCtx<'_>, firms: &[ExcessLabour]) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.on_excess_labour(&mut member, firms);
             }
         }
     }
-    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+    fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.on_displacement(&mut member, displaced);
             }
         }
     }
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         for (k, (_, p)) in self.policies.iter_mut().enumerate() {
             if let Some(mut member) = ctx.member(k, p.name()) {
                 p.before_matching(&mut member);

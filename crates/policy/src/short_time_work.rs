@@ -56,7 +56,7 @@
 
 use std::collections::BTreeMap;
 
-use wandel_engine::policy::{ExcessLabour, Policy, PolicyCtx};
+use wandel_engine::policy::{ExcessCtx, ExcessLabour, Policy, PolicyCtx, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -247,7 +247,7 @@ impl Policy for ShortTimeWork {
         &self.spec.name
     }
 
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         let t = ctx.month();
         let active = self.active(t);
         let spells: Vec<(u32, Month)> = self.spells.iter().map(|(&j, &m)| (j, m)).collect();
@@ -286,7 +286,7 @@ impl Policy for ShortTimeWork {
         self.barred.retain(|_, until| *until > t);
     }
 
-    fn on_excess_labour(&mut self, ctx: &mut PolicyCtx<'_>, firms: &[ExcessLabour]) {
+    fn on_excess_labour(&mut self, ctx: &mut ExcessCtx<'_>, firms: &[ExcessLabour]) {
         let t = ctx.month();
         // Months in a row with excess staff, before this one: counted whether or not the
         // policy is open (a firm does not forget a decline), and a firm whose spell was

@@ -27,7 +27,7 @@
 
 use std::collections::BTreeMap;
 
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{DisplacementCtx, MatchingCtx, Policy, PolicyCtx};
 use wandel_engine::state::{Displacement, TrainingPlan};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -140,11 +140,11 @@ impl Policy for TransformationCouncil {
         &self.spec.name
     }
 
-    fn on_displacement(&mut self, ctx: &mut PolicyCtx<'_>, displaced: &[Displacement]) {
+    fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
         self.caseload.on_displacement(ctx, displaced);
     }
 
-    fn before_matching(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
         let t = ctx.month();
         // Courses that ended (the engine ends the spell at its planned end).
         let done: Vec<u32> = self

@@ -26,7 +26,7 @@
 
 use std::collections::BTreeSet;
 
-use wandel_engine::policy::{Policy, PolicyCtx};
+use wandel_engine::policy::{Policy, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
@@ -110,7 +110,7 @@ impl Policy for WorkingTimeReduction {
         &self.spec.name
     }
 
-    fn on_month_start(&mut self, ctx: &mut PolicyCtx<'_>) {
+    fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
         let t = ctx.month();
         if self.active(t) {
             if !self.firms.is_empty() {
