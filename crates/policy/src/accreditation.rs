@@ -36,6 +36,7 @@ use wandel_engine::policy::{MatchingCtx, Policy, PolicyCtx};
 use wandel_engine::state::{FirmStatus, NO_FIRM};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
+use crate::kind::Tally;
 use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
@@ -89,17 +90,12 @@ struct Assessment {
 /// The mechanism for one run.
 pub struct Accreditation {
     spec: AccreditationSpec,
+    /// Entries, exits and the workers to follow, counted as every kind counts them.
+    tally: Tally,
     under_way: BTreeMap<u32, Assessment>,
     /// Holders: month of completion, and the unemployment spell last widened.
     holders: BTreeMap<u32, (Month, Option<Month>)>,
     served: BTreeSet<u32>,
-    entries: u64,
-    entries_older: u64,
-    completions: u64,
-    dropouts: u64,
-    participants_before: u64,
-    entered: Vec<u32>,
-    passed_over: Vec<u32>,
     month: PolicyMonth,
 }
 
@@ -108,16 +104,10 @@ impl Accreditation {
     pub fn new(spec: AccreditationSpec) -> Accreditation {
         Accreditation {
             spec,
+            tally: Tally::default(),
             under_way: BTreeMap::new(),
             holders: BTreeMap::new(),
             served: BTreeSet::new(),
-            entries: 0,
-            entries_older: 0,
-            completions: 0,
-            dropouts: 0,
-            participants_before: 0,
-            entered: Vec::new(),
-            passed_over: Vec::new(),
             month: PolicyMonth::default(),
         }
     }
@@ -209,9 +199,9 @@ impl Accreditation {
             if completed {
                 ctx.set_portable_skill(w, self.spec.share);
                 self.holders.insert(w, (t, None));
-                self.completions += 1;
+                self.tally.completions += 1;
             } else {
-                self.dropouts += 1;
+                self.tally.dropouts += 1;
             }
         }
     }
@@ -262,14 +252,14 @@ impl Policy for Accreditation {
         }
         for w in want {
             if room == 0 {
-                self.passed_over.push(w);
+                self.tally.passed_over.push(w);
                 continue;
             }
             room -= 1;
             let eco = ctx.economy();
             let r = eco.workers.rec[w as usize];
             if eco.workers.age_years(w, t) >= crate::retraining::OLDER_AGE {
-                self.entries_older += 1;
+                self.tally.entries_50_plus += 1;
             }
             self.under_way.insert(
                 w,
@@ -280,33 +270,20 @@ impl Policy for Accreditation {
                 },
             );
             self.served.insert(w);
-            self.entries += 1;
-            self.entered.push(w);
+            self.tally.entries += 1;
+            self.tally.entered.push(w);
         }
     }
 
     fn on_month_end(&mut self, _eco: &Economy, _params: &Params, _record: &MonthRecord) {
         let now = self.under_way.len() as u64;
         self.month = PolicyMonth {
-            participants: now,
-            entries: self.entries,
-            exits: (self.participants_before + self.entries).saturating_sub(now),
-            completions: self.completions,
-            dropouts: self.dropouts,
-            entries_50_plus: self.entries_older,
             items: vec![(
                 ASSESSMENTS,
-                self.entries as f64 * self.spec.cost_per_assessment,
+                self.tally.entries as f64 * self.spec.cost_per_assessment,
             )],
-            entered: std::mem::take(&mut self.entered),
-            passed_over: std::mem::take(&mut self.passed_over),
-            ..PolicyMonth::default()
+            ..self.tally.close(now)
         };
-        self.participants_before = now;
-        self.entries = 0;
-        self.entries_older = 0;
-        self.completions = 0;
-        self.dropouts = 0;
     }
 }
 

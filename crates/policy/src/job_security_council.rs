@@ -32,6 +32,7 @@ use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::caseload::{Caseload, CaseloadSpec, Exit};
+use crate::kind::Tally;
 use crate::{Intervention, PolicyMonth};
 
 /// Item: counselling and support, cost.
@@ -59,15 +60,12 @@ pub struct JobSecurityCouncilSpec {
 /// The mechanism for one run.
 pub struct JobSecurityCouncil {
     spec: JobSecurityCouncilSpec,
+    /// Entries, exits and the workers to follow, counted as every kind counts them.
+    tally: Tally,
     caseload: Caseload,
-    entries: u64,
-    entries_older: u64,
     placements: u64,
     in_work_or_education: u64,
     ended: u64,
-    participants_before: u64,
-    entered: Vec<u32>,
-    passed_over: Vec<u32>,
     month: PolicyMonth,
 }
 
@@ -77,14 +75,10 @@ impl JobSecurityCouncil {
         JobSecurityCouncil {
             caseload: Caseload::new(spec.caseload.clone()),
             spec,
-            entries: 0,
-            entries_older: 0,
+            tally: Tally::default(),
             placements: 0,
             in_work_or_education: 0,
             ended: 0,
-            participants_before: 0,
-            entered: Vec::new(),
-            passed_over: Vec::new(),
             month: PolicyMonth::default(),
         }
     }
@@ -144,10 +138,10 @@ impl Policy for JobSecurityCouncil {
                 self.in_work_or_education += 1;
             }
         }
-        self.entries += month.entered.len() as u64;
-        self.entries_older += month.entries_50_plus;
-        self.entered.extend(month.entered);
-        self.passed_over.extend(month.passed_over);
+        self.tally.entries += month.entered.len() as u64;
+        self.tally.entries_50_plus += month.entries_50_plus;
+        self.tally.entered.extend(month.entered);
+        self.tally.passed_over.extend(month.passed_over);
     }
 
     fn on_month_end(&mut self, eco: &Economy, _params: &Params, _record: &MonthRecord) {
@@ -158,25 +152,16 @@ impl Policy for JobSecurityCouncil {
             0.0
         };
         self.month = PolicyMonth {
-            participants: clients,
-            entries: self.entries,
-            exits: (self.participants_before + self.entries).saturating_sub(clients),
             placements: self.placements,
             supports_ended: self.ended,
             in_work_or_education: self.in_work_or_education,
-            entries_50_plus: self.entries_older,
             items: vec![
                 (COSTS, clients as f64 * self.spec.cost_per_client_month),
                 (LEVY, -levy),
             ],
             employer_cost: levy,
-            entered: std::mem::take(&mut self.entered),
-            passed_over: std::mem::take(&mut self.passed_over),
-            ..PolicyMonth::default()
+            ..self.tally.close(clients)
         };
-        self.participants_before = clients;
-        self.entries = 0;
-        self.entries_older = 0;
         self.placements = 0;
         self.in_work_or_education = 0;
         self.ended = 0;

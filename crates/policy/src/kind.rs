@@ -14,10 +14,10 @@ use wandel_engine::params::FirmGroup;
 use wandel_format::names::Names;
 use wandel_format::reader::{Reader, Table};
 
-use crate::Intervention;
 use crate::ledger::Fiscal;
 use crate::run::PolicyRun;
 use crate::target::FirmTarget;
+use crate::{Intervention, PolicyMonth};
 
 /// What every `[[policies.KIND]]` table has, read in one place (`read.rs`).
 #[derive(Clone, Debug, PartialEq)]
@@ -147,4 +147,56 @@ pub struct KindEffects {
     pub figures: Vec<KindFigure>,
     /// Parameters shown with them (key, value), after the figures.
     pub settings: Vec<(&'static str, u64)>,
+}
+
+/// A policy's count of the workers it reaches, kept the same way by every kind: entries (and
+/// of them those aged 50 or more), completions and dropouts, the workers entered and passed
+/// over for the follow-up, and the participants of the month before, from which exits follow.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    /// Workers who entered this month.
+    pub entries: u64,
+    /// Of them, aged 50 or more.
+    pub entries_50_plus: u64,
+    /// Exits this month that completed the programme.
+    pub completions: u64,
+    /// Exits this month that dropped out.
+    pub dropouts: u64,
+    /// Participants at the end of the month before.
+    pub participants_before: u64,
+    /// Workers entered this month (followed after entry).
+    pub entered: Vec<u32>,
+    /// Workers who asked and were turned away this month, in queue order.
+    pub passed_over: Vec<u32>,
+}
+
+impl Tally {
+    /// Counts worker `w` in (`aged_50_plus`: at entry).
+    pub fn enter(&mut self, w: u32, aged_50_plus: bool) {
+        self.entries += 1;
+        self.entries_50_plus += u64::from(aged_50_plus);
+        self.entered.push(w);
+    }
+
+    /// Closes the month with `participants` at its end: the month's counts (exits are the
+    /// participants before plus the entries less the participants now) with everything else
+    /// of the [`PolicyMonth`] empty, and a fresh count for the next month.
+    pub fn close(&mut self, participants: u64) -> PolicyMonth {
+        let month = PolicyMonth {
+            participants,
+            entries: self.entries,
+            exits: (self.participants_before + self.entries).saturating_sub(participants),
+            completions: self.completions,
+            dropouts: self.dropouts,
+            entries_50_plus: self.entries_50_plus,
+            entered: std::mem::take(&mut self.entered),
+            passed_over: std::mem::take(&mut self.passed_over),
+            ..PolicyMonth::default()
+        };
+        *self = Tally {
+            participants_before: participants,
+            ..Tally::default()
+        };
+        month
+    }
 }

@@ -52,7 +52,9 @@ pub use conditional_investment::{ConditionalInvestment, ConditionalInvestmentSpe
 pub use followup::{FollowCell, FollowUp, Followed};
 pub use hiring_subsidy::{HiringSubsidy, HiringSubsidySpec, HiringTally, TargetGroup};
 pub use job_security_council::{JobSecurityCouncil, JobSecurityCouncilSpec};
-pub use kind::{Common, KindEffects, KindFigure, KindSpec, PolicyKind, ReadContext, TargetNames};
+pub use kind::{
+    Common, KindEffects, KindFigure, KindSpec, PolicyKind, ReadContext, Tally, TargetNames,
+};
 pub use ledger::{Fiscal, LedgerEntry};
 pub use registry::{KINDS, PolicySpec, policy_label, read_policies};
 pub use retraining::{Eligible, Retraining, RetrainingKind, RetrainingSpec};

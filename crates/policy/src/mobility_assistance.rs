@@ -32,6 +32,7 @@ use wandel_engine::policy::{DisplacementCtx, MatchingCtx, Policy};
 use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
+use crate::kind::Tally;
 use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
@@ -84,16 +85,14 @@ struct Grant {
 /// The mechanism: mobility assistance for one run.
 pub struct MobilityAssistance {
     spec: MobilityAssistanceSpec,
+    /// Entries, exits and the workers to follow, counted as every kind counts them.
+    tally: Tally,
     /// Participants searching with the grant, with their month of entry.
     searching: BTreeMap<u32, Month>,
     /// Participants hired away from home, paid or waiting to move.
     grants: BTreeMap<u32, Grant>,
     /// Workers who took the offer up (each enters once).
     entered_ever: BTreeSet<u32>,
-    entered: Vec<u32>,
-    passed_over: Vec<u32>,
-    entries_older: u64,
-    participants_before: u64,
     month: PolicyMonth,
 }
 
@@ -102,13 +101,10 @@ impl MobilityAssistance {
     pub fn new(spec: MobilityAssistanceSpec) -> MobilityAssistance {
         MobilityAssistance {
             spec,
+            tally: Tally::default(),
             searching: BTreeMap::new(),
             grants: BTreeMap::new(),
             entered_ever: BTreeSet::new(),
-            entered: Vec::new(),
-            passed_over: Vec::new(),
-            entries_older: 0,
-            participants_before: 0,
             month: PolicyMonth::default(),
         }
     }
@@ -147,15 +143,13 @@ impl Policy for MobilityAssistance {
                 .capacity
                 .is_some_and(|cap| self.searching.len() as u64 >= cap)
             {
-                self.passed_over.push(w);
+                self.tally.passed_over.push(w);
                 continue;
             }
             self.entered_ever.insert(w);
             self.searching.insert(w, t);
-            self.entered.push(w);
-            if ctx.economy().workers.age_years(w, t) >= 50 {
-                self.entries_older += 1;
-            }
+            let older = ctx.economy().workers.age_years(w, t) >= crate::retraining::OLDER_AGE;
+            self.tally.enter(w, older);
         }
     }
 
@@ -231,19 +225,10 @@ impl Policy for MobilityAssistance {
             self.grants.remove(&w);
         }
         let participants = self.participants();
-        let entries = self.entered.len() as u64;
         self.month = PolicyMonth {
-            participants,
-            entries,
-            exits: (self.participants_before + entries).saturating_sub(participants),
-            entries_50_plus: self.entries_older,
             items: vec![(COMMUTING, commuting), (RELOCATION, relocation)],
-            entered: std::mem::take(&mut self.entered),
-            passed_over: std::mem::take(&mut self.passed_over),
-            ..PolicyMonth::default()
+            ..self.tally.close(participants)
         };
-        self.participants_before = participants;
-        self.entries_older = 0;
     }
 }
 

@@ -53,6 +53,7 @@ use wandel_engine::state::{Displacement, FirmStatus, TrainingPlan};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::demand;
+use crate::kind::Tally;
 use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
@@ -220,19 +221,14 @@ struct Participant {
 /// The mechanism: retraining for one run.
 pub struct Retraining {
     spec: RetrainingSpec,
+    /// Entries, exits and the workers to follow, counted as every kind counts them.
+    tally: Tally,
     /// Participants in training, by worker.
     participants: BTreeMap<u32, Participant>,
     /// Displaced workers of target firms, with their month of displacement.
     displaced: BTreeMap<u32, Month>,
     /// Every worker who ever entered (one course per worker).
     served: BTreeSet<u32>,
-    entries: u64,
-    entries_older: u64,
-    completions: u64,
-    dropouts: u64,
-    participants_before: u64,
-    entered: Vec<u32>,
-    passed_over: Vec<u32>,
     month: PolicyMonth,
 }
 
@@ -241,16 +237,10 @@ impl Retraining {
     pub fn new(spec: RetrainingSpec) -> Retraining {
         Retraining {
             spec,
+            tally: Tally::default(),
             participants: BTreeMap::new(),
             displaced: BTreeMap::new(),
             served: BTreeSet::new(),
-            entries: 0,
-            entries_older: 0,
-            completions: 0,
-            dropouts: 0,
-            participants_before: 0,
-            entered: Vec::new(),
-            passed_over: Vec::new(),
             month: PolicyMonth::default(),
         }
     }
@@ -373,7 +363,7 @@ impl Policy for Retraining {
             if !in_training {
                 // Finished by the engine at the planned end, or left (laid off, retired).
                 if elapsed >= months {
-                    self.completions += 1;
+                    self.tally.completions += 1;
                 }
                 done.push(w);
                 continue;
@@ -386,7 +376,7 @@ impl Policy for Retraining {
             let hazard = 1.0 - p.completion.powf(1.0 / f64::from(draws));
             if elapsed < months && ctx.worker_draw(w, DROPOUT) < hazard {
                 ctx.end_training(w, false);
-                self.dropouts += 1;
+                self.tally.dropouts += 1;
                 done.push(w);
             }
         }
@@ -429,7 +419,7 @@ impl Policy for Retraining {
             .then(|| demand::vacancies(ctx.economy(), ctx.params()));
         for w in want {
             if room == 0 {
-                self.passed_over.push(w);
+                self.tally.passed_over.push(w);
                 continue;
             }
             let eco = ctx.economy();
@@ -464,10 +454,10 @@ impl Policy for Retraining {
                 );
                 self.displaced.remove(&w);
                 self.served.insert(w);
-                self.entered.push(w);
-                self.entries += 1;
+                self.tally.entered.push(w);
+                self.tally.entries += 1;
                 if ctx.economy().workers.age_years(w, t) >= OLDER_AGE {
-                    self.entries_older += 1;
+                    self.tally.entries_50_plus += 1;
                 }
                 room -= 1;
             }
@@ -488,31 +478,18 @@ impl Policy for Retraining {
             .collect();
         for (w, completed) in gone {
             self.participants.remove(&w);
-            self.completions += u64::from(completed);
+            self.tally.completions += u64::from(completed);
         }
         let allowance = training_allowance(eco, params, self.participants.keys().copied());
         let participants = self.participants.len() as u64;
         self.month = PolicyMonth {
-            participants,
-            entries: self.entries,
-            exits: (self.participants_before + self.entries).saturating_sub(participants),
-            completions: self.completions,
-            dropouts: self.dropouts,
-            entries_50_plus: self.entries_older,
             items: vec![
                 (COURSE_COSTS, participants as f64 * self.spec.cost_per_month),
                 (ALLOWANCE, allowance),
             ],
             employer_cost: 0.0,
-            entered: std::mem::take(&mut self.entered),
-            passed_over: std::mem::take(&mut self.passed_over),
-            ..PolicyMonth::default()
+            ..self.tally.close(participants)
         };
-        self.participants_before = participants;
-        self.entries = 0;
-        self.entries_older = 0;
-        self.completions = 0;
-        self.dropouts = 0;
     }
 }
 

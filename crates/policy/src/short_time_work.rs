@@ -60,6 +60,7 @@ use wandel_engine::policy::{ExcessCtx, ExcessLabour, Policy, PolicyCtx, StartCtx
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
+use crate::kind::Tally;
 use crate::ledger::{Fiscal, SHORT_TIME_CONTRIBUTION_BASE};
 use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
@@ -129,12 +130,12 @@ const REMANENT: u64 = 1;
 /// The mechanism: short-time work for one run.
 pub struct ShortTimeWork {
     spec: ShortTimeWorkSpec,
+    /// Entries, exits and the workers to follow, counted as every kind counts them.
+    tally: Tally,
     /// Firms on short time, with their first month.
     spells: BTreeMap<u32, Month>,
     /// Firms whose entitlement ran out, with the first month they may start again.
     barred: BTreeMap<u32, Month>,
-    entries: u64,
-    participants_before: u64,
     /// Per firm with excess staff: the last month it had it and the months in a row.
     excess_months: BTreeMap<u32, (Month, u32)>,
     firms_entered: u64,
@@ -147,10 +148,9 @@ impl ShortTimeWork {
     pub fn new(spec: ShortTimeWorkSpec) -> ShortTimeWork {
         ShortTimeWork {
             spec,
+            tally: Tally::default(),
             spells: BTreeMap::new(),
             barred: BTreeMap::new(),
-            entries: 0,
-            participants_before: 0,
             excess_months: BTreeMap::new(),
             firms_entered: 0,
             firms_declined: 0,
@@ -345,7 +345,7 @@ impl Policy for ShortTimeWork {
                 }
                 self.spells.entry(firm).or_insert(t);
                 total += u64::from(placed);
-                self.entries += u64::from(placed);
+                self.tally.entries += u64::from(placed);
             }
         }
     }
@@ -392,17 +392,12 @@ impl Policy for ShortTimeWork {
         let participants = self.participants(eco);
         let reimbursed = s.reimbursed_contributions * contributions;
         self.month = PolicyMonth {
-            participants,
-            entries: self.entries,
-            exits: (self.participants_before + self.entries).saturating_sub(participants),
             items: vec![(ALLOWANCE, allowance), (REIMBURSED, reimbursed)],
             employer_cost: contributions - reimbursed,
             firms_entered: self.firms_entered,
             firms_declined: self.firms_declined,
-            ..PolicyMonth::default()
+            ..self.tally.close(participants)
         };
-        self.participants_before = participants;
-        self.entries = 0;
         self.firms_entered = 0;
         self.firms_declined = 0;
     }

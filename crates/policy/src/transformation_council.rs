@@ -33,6 +33,7 @@ use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::caseload::{Caseload, CaseloadSpec, Exit};
 use crate::demand;
+use crate::kind::Tally;
 use crate::{Intervention, PolicyMonth};
 
 /// Item: caseworkers' pay, cost.
@@ -81,19 +82,15 @@ pub struct TransformationCouncilSpec {
 /// The mechanism for one run.
 pub struct TransformationCouncil {
     spec: TransformationCouncilSpec,
+    /// Entries, exits and the workers to follow, counted as every kind counts them.
+    tally: Tally,
     caseload: Caseload,
     /// Clients referred to a course for an occupation, waiting to be unemployed to start it.
     referred: BTreeMap<u32, wandel_engine::params::OccupationId>,
     /// Referred clients in their course.
     trainees: BTreeMap<u32, Month>,
-    entries: u64,
-    entries_older: u64,
     placements: u64,
     referrals: u64,
-    completions: u64,
-    participants_before: u64,
-    entered: Vec<u32>,
-    passed_over: Vec<u32>,
     month: PolicyMonth,
 }
 
@@ -103,16 +100,11 @@ impl TransformationCouncil {
         TransformationCouncil {
             caseload: Caseload::new(spec.caseload.clone()),
             spec,
+            tally: Tally::default(),
             referred: BTreeMap::new(),
             trainees: BTreeMap::new(),
-            entries: 0,
-            entries_older: 0,
             placements: 0,
             referrals: 0,
-            completions: 0,
-            participants_before: 0,
-            entered: Vec::new(),
-            passed_over: Vec::new(),
             month: PolicyMonth::default(),
         }
     }
@@ -155,7 +147,7 @@ impl Policy for TransformationCouncil {
             .collect();
         for w in done {
             self.trainees.remove(&w);
-            self.completions += 1;
+            self.tally.completions += 1;
         }
         let open = self.active(t);
         let month = self.caseload.month(ctx, open);
@@ -195,10 +187,10 @@ impl Policy for TransformationCouncil {
                 self.trainees.insert(w, t);
             }
         }
-        self.entries += month.entered.len() as u64;
-        self.entries_older += month.entries_50_plus;
-        self.entered.extend(month.entered);
-        self.passed_over.extend(month.passed_over);
+        self.tally.entries += month.entered.len() as u64;
+        self.tally.entries_50_plus += month.entries_50_plus;
+        self.tally.entered.extend(month.entered);
+        self.tally.passed_over.extend(month.passed_over);
     }
 
     fn on_month_end(&mut self, eco: &Economy, params: &Params, _record: &MonthRecord) {
@@ -210,13 +202,8 @@ impl Policy for TransformationCouncil {
         let running = self.active(eco.month) || clients > 0;
         let participants = clients + trainees;
         self.month = PolicyMonth {
-            participants,
-            entries: self.entries,
-            exits: (self.participants_before + self.entries).saturating_sub(participants),
-            completions: self.completions,
             placements: self.placements,
             referrals: self.referrals,
-            entries_50_plus: self.entries_older,
             items: vec![
                 (
                     CASEWORKERS,
@@ -233,16 +220,10 @@ impl Policy for TransformationCouncil {
                 (COURSE_COSTS, trainees as f64 * s.course_cost_per_month),
                 (ALLOWANCE, allowance),
             ],
-            entered: std::mem::take(&mut self.entered),
-            passed_over: std::mem::take(&mut self.passed_over),
-            ..PolicyMonth::default()
+            ..self.tally.close(participants)
         };
-        self.participants_before = participants;
-        self.entries = 0;
-        self.entries_older = 0;
         self.placements = 0;
         self.referrals = 0;
-        self.completions = 0;
     }
 }
 
