@@ -37,7 +37,6 @@ use wandel_engine::state::{FirmStatus, NO_FIRM};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::kind::Tally;
-use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
 /// Item: assessments, cost.
@@ -50,16 +49,8 @@ const QUEUE: u64 = 22;
 /// `[[policies.accreditation]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AccreditationSpec {
-    /// Unique name: keys the policy's random streams and its rows in the outputs.
-    pub name: String,
-    /// First month of intake.
-    pub start: Month,
-    /// First month without intake (None: to the end of the run); assessments under way finish.
-    pub end: Option<Month>,
-    /// Firms whose staff are eligible.
-    pub target: FirmTarget,
-    /// Most assessments at once (None: no cap).
-    pub capacity: Option<u64>,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// Staff of producing target firms (not under notice) are eligible.
     pub employed: bool,
     /// Staff of target firms under closure notice, and workers given notice, are eligible.
@@ -113,7 +104,7 @@ impl Accreditation {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 
     /// Whether `w` is on a payroll with enough tenure and not yet served.
@@ -132,7 +123,7 @@ impl Accreditation {
         let wants = |w: u32| ctx.worker_draw(w, TAKE_UP) < s.take_up;
         let mut out = Vec::new();
         for j in 0..eco.firms.len() {
-            if !s.target.reaches(eco, j) {
+            if !s.common.target.reaches(eco, j) {
                 continue;
             }
             match eco.firms.status[j] {
@@ -166,7 +157,7 @@ impl Accreditation {
             for (&w, notice) in &eco.notices {
                 let j = notice.firm as usize;
                 if eco.firms.status[j] == FirmStatus::Active
-                    && s.target.reaches(eco, j)
+                    && s.common.target.reaches(eco, j)
                     && eco.notice_of(w).is_some()
                     && self.free(eco, w, t)
                     && wants(w)
@@ -232,7 +223,7 @@ impl Accreditation {
 
 impl Policy for Accreditation {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn before_matching(&mut self, ctx: &mut MatchingCtx<'_>) {
@@ -245,6 +236,7 @@ impl Policy for Accreditation {
         let mut want = self.candidates(ctx);
         let mut room = self
             .spec
+            .common
             .capacity
             .map_or(u64::MAX, |c| c.saturating_sub(self.under_way.len() as u64));
         if (want.len() as u64) > room {
@@ -327,6 +319,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for AccreditationSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(Accreditation::new(self.clone()))
     }
@@ -352,11 +347,7 @@ fn read_accreditation(
         &ACCREDITATION_ELIGIBLE,
     );
     AccreditationSpec {
-        name: common.name.clone(),
-        start: common.start,
-        end: common.end,
-        target: common.target.clone(),
-        capacity: common.capacity,
+        common: common.clone(),
         employed: eligible.employed,
         under_notice: eligible.under_notice,
         min_tenure_months: rd.integer(t, "min_tenure_months", Some(36), 0, 600) as u32,

@@ -25,7 +25,7 @@ use wandel_engine::policy::{Policy, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
-use crate::target::{Conditions, FirmTarget};
+use crate::target::Conditions;
 use crate::{Intervention, PolicyMonth};
 
 /// Item: the wage subsidy paid to claiming firms, cost.
@@ -34,14 +34,8 @@ pub const INVESTMENT_SUBSIDY: &str = "investment_subsidy";
 /// `[[policies.conditional_investment]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ConditionalInvestmentSpec {
-    /// Unique name: keys the policy's rows in the outputs.
-    pub name: String,
-    /// First month of the subsidy.
-    pub start: Month,
-    /// First month without it (None: to the end of the run).
-    pub end: Option<Month>,
-    /// Firms that may claim it.
-    pub target: FirmTarget,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// What a claiming firm must meet.
     pub conditions: Conditions,
     /// Factor on a claiming firm's target headcount from the investment (≥ 1).
@@ -82,13 +76,13 @@ impl ConditionalInvestment {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 }
 
 impl Policy for ConditionalInvestment {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
@@ -98,7 +92,7 @@ impl Policy for ConditionalInvestment {
             let eco = ctx.economy();
             self.claiming = (0..eco.firms.len())
                 .filter(|&j| {
-                    self.spec.target.reaches(eco, j)
+                    self.spec.common.target.reaches(eco, j)
                         && self.spec.conditions.met(eco, j)
                         && eco.firms.status[j] == FirmStatus::Active
                 })
@@ -184,10 +178,7 @@ impl PolicyKind for Kind {
         _cx: &ReadContext<'_>,
     ) -> Option<Box<dyn KindSpec>> {
         let spec = ConditionalInvestmentSpec {
-            name: common.name.clone(),
-            start: common.start,
-            end: common.end,
-            target: common.target.clone(),
+            common: common.clone(),
             conditions: read_conditions(rd, t),
             expansion: rd.number(t, "expansion", Some(1.0), Range::Between(1.0, 10.0)),
             share: rd.number(t, "share", Some(0.1), Range::Between(0.0, 0.9)),
@@ -198,6 +189,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for ConditionalInvestmentSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(ConditionalInvestment::new(self.clone()))
     }

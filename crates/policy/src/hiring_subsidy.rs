@@ -48,7 +48,7 @@ use wandel_engine::policy::{MatchingCtx, Policy, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
-use crate::target::{Conditions, FirmTarget};
+use crate::target::Conditions;
 use crate::{Intervention, PolicyMonth};
 
 /// Item: subsidy paid, cost.
@@ -77,17 +77,8 @@ pub struct TargetGroup {
 /// `[[policies.hiring_subsidy]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct HiringSubsidySpec {
-    /// Unique name: keys the policy's rows in the outputs.
-    pub name: String,
-    /// First month of hires that may be subsidised.
-    pub start: Month,
-    /// First month without new subsidised hires (None: to the end of the run); running
-    /// subsidies are paid to their end.
-    pub end: Option<Month>,
-    /// Firms that may claim it.
-    pub target: FirmTarget,
-    /// Most subsidised jobs at once (None: no cap).
-    pub capacity: Option<u64>,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// The workers whose hire is subsidised.
     pub group: TargetGroup,
     /// Share of the worker's pay paid (SGB III § 89: up to 0.5).
@@ -211,7 +202,7 @@ impl HiringSubsidy {
 
     /// The policy's name.
     pub fn policy_name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     /// What it saw of the hires.
@@ -220,14 +211,14 @@ impl HiringSubsidy {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 
     fn claims(&mut self, eco: &Economy) -> &[bool] {
         let spec = &self.spec;
         self.claims.get_or_insert_with(|| {
             (0..eco.firms.len())
-                .map(|j| spec.target.reaches(eco, j) && spec.conditions.met(eco, j))
+                .map(|j| spec.common.target.reaches(eco, j) && spec.conditions.met(eco, j))
                 .collect()
         })
     }
@@ -311,7 +302,7 @@ impl HiringSubsidy {
 
 impl Policy for HiringSubsidy {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
@@ -373,7 +364,7 @@ impl Policy for HiringSubsidy {
             self.read_displaced(ctx.economy());
         }
         if !self.active(t) {
-            if self.acting && t >= self.spec.start && !self.marked.is_empty() {
+            if self.acting && t >= self.spec.common.start && !self.marked.is_empty() {
                 // The policy ended: no new subsidies.
                 self.offer(ctx, false);
                 self.marked.clear();
@@ -394,6 +385,7 @@ impl Policy for HiringSubsidy {
             ctx.set_hiring_firms(&firms);
             let full = self
                 .spec
+                .common
                 .capacity
                 .is_some_and(|c| self.subsidised_now(t) >= c);
             self.offer(ctx, !full);
@@ -423,7 +415,7 @@ impl Policy for HiringSubsidy {
             }
         }
         // Hires.
-        let capacity = self.spec.capacity.unwrap_or(u64::MAX);
+        let capacity = self.spec.common.capacity.unwrap_or(u64::MAX);
         let mut running = self.subsidised_now(t);
         // Taken for the loop (it mutates the rest of the state) and put back after it.
         let claims = self.claims.take();
@@ -558,6 +550,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for HiringSubsidySpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(HiringSubsidy::new(self.clone()))
     }
@@ -593,11 +588,7 @@ fn read_hiring_subsidy(
     let months = rd.integer(t, "months", Some(12), 1, 36) as u32;
     let conditions = read_conditions(rd, t);
     HiringSubsidySpec {
-        name: common.name.clone(),
-        start: common.start,
-        end: common.end,
-        target: common.target.clone(),
-        capacity: common.capacity,
+        common: common.clone(),
         group: TargetGroup {
             displaced: groups.contains(&"displaced"),
             displaced_from,
@@ -654,7 +645,7 @@ fn effects(spec: &HiringSubsidySpec, with: &[&PolicyRun], without: &[&PolicyRun]
     let window = spec.deadweight_window as i32;
     let mut cols: [Vec<f64>; 9] = Default::default();
     for (a, b) in with.iter().zip(without) {
-        let (Some(p), Some(c)) = (tally(a, &spec.name), tally(b, &spec.name)) else {
+        let (Some(p), Some(c)) = (tally(a, &spec.common.name), tally(b, &spec.common.name)) else {
             continue;
         };
         let mut hired: BTreeMap<u32, Vec<(Month, u32)>> = BTreeMap::new();
@@ -678,7 +669,7 @@ fn effects(spec: &HiringSubsidySpec, with: &[&PolicyRun], without: &[&PolicyRun]
         let target = p.target_hires as f64 - c.target_hires as f64;
         let crowded = c.other_hires as f64 - p.other_hires as f64;
         let net = target - crowded;
-        let paid = cost(a, &spec.name);
+        let paid = cost(a, &spec.common.name);
         let per = |x: f64| if n > 0.0 { x / n } else { f64::NAN };
         cols[0].push(n);
         cols[1].push(per(100.0 * dead));
@@ -713,8 +704,8 @@ fn effects(spec: &HiringSubsidySpec, with: &[&PolicyRun], without: &[&PolicyRun]
     }
     KindEffects {
         section: "hiring_subsidies",
-        heading: format!("hiring subsidy {}", spec.name),
-        policy: spec.name.clone(),
+        heading: format!("hiring subsidy {}", spec.common.name),
+        policy: spec.common.name.clone(),
         figures: vec![
             figure("subsidised_hires", "subsidised hires", "workers", &cols[0]),
             figure("deadweight_pct", &window_label, "%", &cols[1]),

@@ -43,12 +43,8 @@ pub const LEVY: &str = "employer_levy";
 /// `[[policies.job_security_council]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct JobSecurityCouncilSpec {
-    /// Unique name: keys the policy's random streams and its rows in the outputs.
-    pub name: String,
-    /// First month of cover.
-    pub start: Month,
-    /// First month without it (None: to the end of the run).
-    pub end: Option<Month>,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// Intake and support; the target is the covered firms.
     pub caseload: CaseloadSpec,
     /// Levy on the covered firms' payroll, share of gross wages.
@@ -84,7 +80,7 @@ impl JobSecurityCouncil {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 
     /// The covered firms' gross payroll this month, €.
@@ -110,7 +106,7 @@ impl JobSecurityCouncil {
 
 impl Policy for JobSecurityCouncil {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
@@ -207,6 +203,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for JobSecurityCouncilSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(JobSecurityCouncil::new(self.clone()))
     }
@@ -233,9 +232,7 @@ fn read_job_security_council(
         },
     );
     JobSecurityCouncilSpec {
-        name: common.name.clone(),
-        start: common.start,
-        end: common.end,
+        common: common.clone(),
         caseload,
         levy_rate: rd.number(t, "levy_rate", Some(0.003), Range::Between(0.0, 0.1)),
         cost_per_client_month: rd.number(

@@ -88,6 +88,8 @@ pub trait PolicyKind: Sync {
 
 /// One validated `[[policies.KIND]]` table: the kind's parameters.
 pub trait KindSpec: Debug + Send + Sync + SpecCopy {
+    /// What every policy table has (name, start, end, target, capacity).
+    fn common(&self) -> &Common;
     /// A fresh mechanism for one run.
     fn build(&self) -> Box<dyn Intervention>;
     /// The kind's own figures against the run without policies (`summary.json`), from the

@@ -33,7 +33,6 @@ use wandel_engine::state::Displacement;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::kind::Tally;
-use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
 /// Ledger item: commuting grants paid.
@@ -47,16 +46,8 @@ const TAKE_UP: u64 = 1;
 /// The validated parameters of one `[[policies.mobility_assistance]]` table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MobilityAssistanceSpec {
-    /// Name (unique in the scenario).
-    pub name: String,
-    /// First month.
-    pub start: Month,
-    /// First month without it.
-    pub end: Option<Month>,
-    /// Firms whose displaced workers are eligible.
-    pub target: FirmTarget,
-    /// Most workers searching with the grant at once.
-    pub capacity: Option<u64>,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// Probability that an eligible worker takes the offer up.
     pub take_up: f64,
     /// Factor on the weight of other regions in a participant's applications (≥ 1).
@@ -110,7 +101,7 @@ impl MobilityAssistance {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 
     fn participants(&self) -> u64 {
@@ -120,7 +111,7 @@ impl MobilityAssistance {
 
 impl Policy for MobilityAssistance {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
@@ -133,13 +124,14 @@ impl Policy for MobilityAssistance {
             let eco = ctx.economy();
             if eco.workers.rec[w as usize].status != Status::Unemployed
                 || self.entered_ever.contains(&w)
-                || !self.spec.target.reaches(eco, d.firm as usize)
+                || !self.spec.common.target.reaches(eco, d.firm as usize)
                 || ctx.worker_draw(w, TAKE_UP) >= self.spec.take_up
             {
                 continue;
             }
             if self
                 .spec
+                .common
                 .capacity
                 .is_some_and(|cap| self.searching.len() as u64 >= cap)
             {
@@ -266,11 +258,7 @@ impl PolicyKind for Kind {
     ) -> Option<Box<dyn KindSpec>> {
         let money = Range::Between(0.0, 100_000.0);
         Some(Box::new(MobilityAssistanceSpec {
-            name: common.name.clone(),
-            start: common.start,
-            end: common.end,
-            target: common.target.clone(),
-            capacity: common.capacity,
+            common: common.clone(),
             take_up: rd.number(t, "take_up", Some(0.3), Range::Unit),
             reach: rd.number(t, "reach", Some(2.0), Range::Between(1.0, 10.0)),
             search_months: rd.integer(t, "search_months", Some(12), 1, 60) as u32,
@@ -283,6 +271,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for MobilityAssistanceSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn Intervention> {
         Box::new(MobilityAssistance::new(self.clone()))
     }

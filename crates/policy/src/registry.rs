@@ -46,7 +46,6 @@ pub fn policy_label(kind_name: &str, name: &str) -> String {
 /// A validated policy of a scenario, one per `[[policies.KIND]]` table.
 pub struct PolicySpec {
     kind: &'static dyn PolicyKind,
-    common: Common,
     spec: Box<dyn KindSpec>,
 }
 
@@ -54,7 +53,6 @@ impl Clone for PolicySpec {
     fn clone(&self) -> PolicySpec {
         PolicySpec {
             kind: self.kind,
-            common: self.common.clone(),
             spec: self.spec.clone_box(),
         }
     }
@@ -64,7 +62,6 @@ impl fmt::Debug for PolicySpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PolicySpec")
             .field("kind", &self.kind.name())
-            .field("common", &self.common)
             .field("spec", &self.spec)
             .finish()
     }
@@ -72,24 +69,24 @@ impl fmt::Debug for PolicySpec {
 
 impl PolicySpec {
     /// A policy of kind `kind` (for tests and tools that build scenarios in code).
-    pub fn new(kind: &'static dyn PolicyKind, common: Common, spec: Box<dyn KindSpec>) -> Self {
-        PolicySpec { kind, common, spec }
+    pub fn new(kind: &'static dyn PolicyKind, spec: Box<dyn KindSpec>) -> Self {
+        PolicySpec { kind, spec }
     }
     /// The policy's name (unique in a scenario).
     pub fn name(&self) -> &str {
-        &self.common.name
+        &self.spec.common().name
     }
     /// The policy's first month.
     pub fn start(&self) -> Month {
-        self.common.start
+        self.spec.common().start
     }
     /// The policy's first month without it (None: to the end of the run).
     pub fn end(&self) -> Option<Month> {
-        self.common.end
+        self.spec.common().end
     }
     /// What every policy table has.
     pub fn common(&self) -> &Common {
-        &self.common
+        self.spec.common()
     }
     /// The policy's kind.
     pub fn kind(&self) -> &'static dyn PolicyKind {
@@ -127,7 +124,7 @@ pub fn read_policies(
             }
             let spec = kind.read(rd, &mut t, &common, cx);
             if let (true, Some(spec)) = (ok, spec) {
-                specs.push(PolicySpec { kind, common, spec });
+                specs.push(PolicySpec { kind, spec });
             }
             rd.finish(t);
         }

@@ -54,7 +54,6 @@ use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::demand;
 use crate::kind::Tally;
-use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
 /// Item: course costs, cost.
@@ -170,18 +169,10 @@ pub struct RetrainingDefaults {
 /// `[[policies.retraining]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RetrainingSpec {
-    /// Unique name: keys the policy's random streams and its rows in the outputs.
-    pub name: String,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// The kind of partnership.
     pub kind: RetrainingKind,
-    /// First month workers may enter.
-    pub start: Month,
-    /// First month without entries (None: to the end of the run); courses under way finish.
-    pub end: Option<Month>,
-    /// Firms whose workers are reached.
-    pub target: FirmTarget,
-    /// Most participants at once (None: no cap).
-    pub capacity: Option<u64>,
     /// Who may enter.
     pub eligible: Eligible,
     /// Occupations whose workers are eligible (empty: all).
@@ -246,7 +237,7 @@ impl Retraining {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 
     /// Learning propensity of worker `w` in [0, 1].
@@ -289,7 +280,7 @@ impl Retraining {
         };
         let bound = self.take_up_bound();
         for j in 0..eco.firms.len() {
-            if !s.target.reaches(eco, j) {
+            if !s.common.target.reaches(eco, j) {
                 continue;
             }
             match eco.firms.status[j] {
@@ -327,7 +318,7 @@ impl Retraining {
             for (&w, notice) in &eco.notices {
                 let j = notice.firm as usize;
                 if eco.firms.status[j] == FirmStatus::Active
-                    && s.target.reaches(eco, j)
+                    && s.common.target.reaches(eco, j)
                     && free(w)
                     && wants(w)
                 {
@@ -350,7 +341,7 @@ impl Retraining {
 
 impl Policy for Retraining {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
@@ -393,7 +384,7 @@ impl Policy for Retraining {
         }
         let eco = ctx.economy();
         for d in displaced {
-            if d.firm != NO_FIRM && self.spec.target.reaches(eco, d.firm as usize) {
+            if d.firm != NO_FIRM && self.spec.common.target.reaches(eco, d.firm as usize) {
                 self.displaced.insert(d.worker, d.month);
             }
         }
@@ -404,7 +395,7 @@ impl Policy for Retraining {
         if !self.active(t) {
             return;
         }
-        let mut room = self.spec.capacity.map_or(u64::MAX, |c| {
+        let mut room = self.spec.common.capacity.map_or(u64::MAX, |c| {
             c.saturating_sub(self.participants.len() as u64)
         });
         let mut want = self.candidates(ctx);
@@ -555,6 +546,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for RetrainingSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(Retraining::new(self.clone()))
     }
@@ -621,14 +615,10 @@ pub(crate) fn read_retraining(
         None
     };
     let spec = RetrainingSpec {
-        name: common.name.clone(),
+        common: common.clone(),
         kind: kind.unwrap_or(RetrainingKind::LocalUnion),
         occupations: from_occupations,
         occupation,
-        start: common.start,
-        end: common.end,
-        target: common.target.clone(),
-        capacity: common.capacity,
         eligible,
         new_occupation: learns == "new_occupation",
         months: rd.integer(t, "months", Some(i64::from(d.months)), 1, 36) as u32,

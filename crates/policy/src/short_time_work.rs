@@ -62,7 +62,6 @@ use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
 use crate::kind::Tally;
 use crate::ledger::{Fiscal, SHORT_TIME_CONTRIBUTION_BASE};
-use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
 /// Months a firm whose entitlement ran out must wait before it may start again (SGB III § 104
@@ -77,16 +76,8 @@ pub const REIMBURSED: &str = "reimbursed_contributions";
 /// `[[policies.short_time_work]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ShortTimeWorkSpec {
-    /// Unique name: keys the policy's random streams and its rows in the outputs.
-    pub name: String,
-    /// First month firms may enter.
-    pub start: Month,
-    /// First month without the policy (None: to the end of the run).
-    pub end: Option<Month>,
-    /// Firms reached.
-    pub target: FirmTarget,
-    /// Most workers on short time at once (None: an entitlement without a cap).
-    pub capacity: Option<u64>,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// Least share of the staff that must be needed on short time for a firm to enter.
     pub threshold: f64,
     /// Share of hours a short-time worker loses.
@@ -203,7 +194,7 @@ impl ShortTimeWork {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 
     /// Workers on short time at the firms of the policy's spells.
@@ -244,7 +235,7 @@ fn staying(eco: &Economy, j: usize) -> u32 {
 
 impl Policy for ShortTimeWork {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
@@ -311,7 +302,7 @@ impl Policy for ShortTimeWork {
             let (firm, j) = (ex.firm, ex.firm as usize);
             let eco = ctx.economy();
             if eco.firms.status[j] != FirmStatus::Active
-                || !self.spec.target.reaches(eco, j)
+                || !self.spec.common.target.reaches(eco, j)
                 || self.barred.contains_key(&firm)
                 || ctx.short_time_held_elsewhere(firm)
             {
@@ -332,7 +323,7 @@ impl Policy for ShortTimeWork {
                 self.firms_declined += 1;
                 continue;
             }
-            if let Some(cap) = self.spec.capacity {
+            if let Some(cap) = self.spec.common.capacity {
                 n = n.min(cap.saturating_sub(total));
             }
             if n == 0 {
@@ -436,11 +427,7 @@ impl PolicyKind for Kind {
         cx: &ReadContext<'_>,
     ) -> Option<Box<dyn KindSpec>> {
         let spec = ShortTimeWorkSpec {
-            name: common.name.clone(),
-            start: common.start,
-            end: common.end,
-            target: common.target.clone(),
-            capacity: common.capacity,
+            common: common.clone(),
             threshold: rd.number(t, "threshold", Some(0.10), Range::Between(1e-6, 1.0)),
             hours_cut: rd.number(t, "hours_cut", Some(0.5), Range::Between(0.05, 1.0)),
             max_months: rd.integer(t, "max_months", Some(12), 1, 36) as u32,
@@ -485,6 +472,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for ShortTimeWorkSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(ShortTimeWork::new(self.clone()))
     }

@@ -50,12 +50,8 @@ const REFERRAL: u64 = 21;
 /// `[[policies.transformation_council]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TransformationCouncilSpec {
-    /// Unique name: keys the policy's random streams and its rows in the outputs.
-    pub name: String,
-    /// First month of intake.
-    pub start: Month,
-    /// First month without the council (None: to the end of the run).
-    pub end: Option<Month>,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// Intake and support (capacity = caseworkers × cases per caseworker).
     pub caseload: CaseloadSpec,
     /// Caseworkers.
@@ -110,7 +106,7 @@ impl TransformationCouncil {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 
     /// The assessment at entry: the occupation client `w` is referred to retrain for, if any.
@@ -129,7 +125,7 @@ impl TransformationCouncil {
 
 impl Policy for TransformationCouncil {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_displacement(&mut self, ctx: &mut DisplacementCtx<'_>, displaced: &[Displacement]) {
@@ -267,6 +263,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for TransformationCouncilSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(TransformationCouncil::new(self.clone()))
     }
@@ -310,9 +309,7 @@ fn read_transformation_council(
         },
     );
     let spec = TransformationCouncilSpec {
-        name: common.name.clone(),
-        start: common.start,
-        end: common.end,
+        common: common.clone(),
         caseload,
         caseworkers,
         cases_per_caseworker: cases,

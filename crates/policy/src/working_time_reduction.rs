@@ -30,7 +30,6 @@ use wandel_engine::policy::{Policy, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
 
-use crate::target::FirmTarget;
 use crate::{Intervention, PolicyMonth};
 
 /// Item: wage compensation paid by the state, cost.
@@ -48,14 +47,8 @@ pub enum Payer {
 /// `[[policies.working_time_reduction]]`, validated.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WorkingTimeReductionSpec {
-    /// Unique name: keys the policy's rows in the outputs.
-    pub name: String,
-    /// First month of shorter hours.
-    pub start: Month,
-    /// First month back at full hours (None: to the end of the run).
-    pub end: Option<Month>,
-    /// Firms reached.
-    pub target: FirmTarget,
+    /// What every policy table has: name, start, end, target, capacity.
+    pub common: Common,
     /// Normal hours as a share of full time, in (0, 1).
     pub hours: f64,
     /// Share of the pay lost to shorter hours that is compensated.
@@ -101,13 +94,13 @@ impl WorkingTimeReduction {
     }
 
     fn active(&self, t: Month) -> bool {
-        t >= self.spec.start && self.spec.end.is_none_or(|e| t < e)
+        self.spec.common.active(t)
     }
 }
 
 impl Policy for WorkingTimeReduction {
     fn name(&self) -> &str {
-        &self.spec.name
+        &self.spec.common.name
     }
 
     fn on_month_start(&mut self, ctx: &mut StartCtx<'_>) {
@@ -120,7 +113,8 @@ impl Policy for WorkingTimeReduction {
             let eco = ctx.economy();
             let reached: Vec<u32> = (0..eco.firms.len())
                 .filter(|&j| {
-                    self.spec.target.reaches(eco, j) && eco.firms.status[j] == FirmStatus::Active
+                    self.spec.common.target.reaches(eco, j)
+                        && eco.firms.status[j] == FirmStatus::Active
                 })
                 .map(|j| j as u32)
                 .collect();
@@ -132,7 +126,7 @@ impl Policy for WorkingTimeReduction {
                 }
             }
             self.firms = reached.into_iter().collect();
-        } else if !self.firms.is_empty() && t >= self.spec.start {
+        } else if !self.firms.is_empty() && t >= self.spec.common.start {
             for j in std::mem::take(&mut self.firms) {
                 ctx.set_hours_factor(j, 1.0);
                 ctx.set_target_factor(j, 1.0);
@@ -208,10 +202,7 @@ impl PolicyKind for Kind {
     ) -> Option<Box<dyn KindSpec>> {
         let paid_by = rd.choice(t, "paid_by", "firms", &["firms", "state"]);
         let spec = WorkingTimeReductionSpec {
-            name: common.name.clone(),
-            start: common.start,
-            end: common.end,
-            target: common.target.clone(),
+            common: common.clone(),
             hours: rd.number(t, "hours", Some(0.9), Range::Between(0.5, 0.99)),
             compensation: rd.number(t, "compensation", Some(0.0), Range::Unit),
             paid_by: if paid_by == "state" {
@@ -226,6 +217,9 @@ impl PolicyKind for Kind {
 }
 
 impl KindSpec for WorkingTimeReductionSpec {
+    fn common(&self) -> &Common {
+        &self.common
+    }
     fn build(&self) -> Box<dyn crate::Intervention> {
         Box::new(WorkingTimeReduction::new(self.clone()))
     }
