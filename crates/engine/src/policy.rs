@@ -29,6 +29,24 @@ pub struct ExcessLabour {
     pub planned_layoffs: u32,
 }
 
+/// A policy's own place in the run's displacement records (`Economy::displaced`, which only
+/// grows): each call of [`DisplacementCursor::read`] returns the records added since the last,
+/// those of workers displaced during matching (moves under closure notice) included, which the
+/// hook `on_displacement` does not list.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DisplacementCursor {
+    next: usize,
+}
+
+impl DisplacementCursor {
+    /// The displacement records added since the last call.
+    pub fn read<'e>(&mut self, eco: &'e Economy) -> &'e [Displacement] {
+        let new = &eco.displaced[self.next..];
+        self.next = eco.displaced.len();
+        new
+    }
+}
+
 /// Keys of [`PolicyCtx::firm_draw`] (firm indices) are set apart from workers' stable ids.
 const FIRM_DRAW_BASE: u64 = 0xF1F1_0000_0000_0000;
 

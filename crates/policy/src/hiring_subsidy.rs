@@ -44,6 +44,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use wandel_engine::events::Exit;
+use wandel_engine::policy::DisplacementCursor;
 use wandel_engine::policy::{MatchingCtx, Policy, StartCtx};
 use wandel_engine::state::FirmStatus;
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
@@ -145,7 +146,7 @@ pub struct HiringSubsidy {
     /// Claiming firms (set in the first active month: conditions are fixed firm attributes).
     claims: Option<Vec<bool>>,
     /// Displacement records read so far, and the workers displaced from `displaced_from`.
-    displaced_read: usize,
+    displaced_read: DisplacementCursor,
     displaced: BTreeSet<u32>,
     /// Target workers now unemployed, with the start of their spell (a hash map: it is looked
     /// up for every target worker every month, and nothing depends on its order).
@@ -176,7 +177,7 @@ impl HiringSubsidy {
             spec,
             acting: true,
             claims: None,
-            displaced_read: 0,
+            displaced_read: DisplacementCursor::default(),
             displaced: BTreeSet::new(),
             marked: HashMap::new(),
             offering: true,
@@ -235,13 +236,12 @@ impl HiringSubsidy {
 
     /// Reads the new displacement records.
     fn read_displaced(&mut self, eco: &Economy) {
-        for d in &eco.displaced[self.displaced_read..] {
+        for d in self.displaced_read.read(eco) {
             let from = &self.spec.group.displaced_from;
             if from.is_empty() || from.contains(&eco.firms.group[d.firm as usize]) {
                 self.displaced.insert(d.worker);
             }
         }
-        self.displaced_read = eco.displaced.len();
     }
 
     /// Marks the target workers among the unemployed (and, acting, lowers their cost to the
