@@ -287,7 +287,7 @@ fn shards_merged_equal_the_whole_sweep() {
     let o = wandel(&["merge", &shards[0], &shards[2], "--out", &m]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("shards 1 of 3 are missing"),
+        stderr(&o).contains("shard 1 of 3 is missing"),
         "{}",
         stderr(&o)
     );

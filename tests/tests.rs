@@ -45,6 +45,7 @@ mod crowding;
 mod decompose;
 mod determinism;
 mod dmp_reference;
+mod hardening;
 mod hiring_subsidy;
 mod hooks;
 mod invariants;

@@ -29,7 +29,7 @@ impl fmt::Display for Diagnostic {
             if let Some(snippet) = &loc.snippet {
                 let n = loc.line.to_string();
                 let pad = " ".repeat(n.len());
-                let caret = " ".repeat(loc.column.saturating_sub(1));
+                let caret = " ".repeat(loc.caret.saturating_sub(1));
                 write!(f, "\n {pad} |\n {n} | {snippet}\n {pad} | {caret}^")?;
             }
         } else if let Some(snippet) = &loc.snippet {
@@ -45,15 +45,27 @@ impl fmt::Display for Diagnostic {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
+/// Most problems a report prints in full (reason: the first ones show what is wrong; a file
+/// with thousands of bad values should not print thousands of excerpts).
+pub const SHOWN: usize = 50;
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
+        for (i, d) in self.0.iter().take(SHOWN).enumerate() {
             if i > 0 {
                 writeln!(f)?;
             }
             writeln!(f, "{d}")?;
         }
         let n = self.0.len();
+        if n > SHOWN {
+            writeln!(
+                f,
+                "\n… and {} more problem{} (the first {SHOWN} are shown)",
+                n - SHOWN,
+                if n - SHOWN == 1 { "" } else { "s" }
+            )?;
+        }
         write!(
             f,
             "{n} problem{} found; nothing was run or written",

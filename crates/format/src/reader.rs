@@ -7,7 +7,7 @@
 use wandel_engine::Month;
 
 use crate::diagnostic::Diagnostic;
-use crate::source::{Origin, Sources};
+use crate::source::{Location, Origin, Sources};
 use crate::tree::{Node, Value};
 
 /// The allowed range of a number.
@@ -45,6 +45,20 @@ impl Range {
             Range::Between(a, b) => format!("a number in [{a}, {b}]"),
         }
     }
+}
+
+/// Longest key path or message a problem keeps, characters (reason: a message quotes the bad
+/// value, which may be a megabyte-long string; the excerpt shows where it is).
+pub const MESSAGE_WIDTH: usize = 1000;
+
+/// `text` cut to `width` characters, with `…` where it was cut.
+fn cut(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut s: String = text.chars().take(width).collect();
+    s.push('…');
+    s
 }
 
 /// Collects diagnostics while reading.
@@ -112,10 +126,24 @@ impl<'s> Reader<'s> {
 
     /// Records a problem at `origin` for key path `key`.
     pub fn error(&mut self, origin: Origin, key: &str, message: impl Into<String>) {
+        // Past the problems a report shows, a problem is counted without its excerpt (finding
+        // a line and column costs the length of the line: a file of many bad values on one
+        // long line would take quadratic time and memory).
+        let location = if self.diagnostics.len() < crate::diagnostic::SHOWN {
+            self.sources.locate(origin, 0)
+        } else {
+            Location {
+                file: String::new(),
+                line: 0,
+                column: 0,
+                snippet: None,
+                caret: 0,
+            }
+        };
         self.diagnostics.push(Diagnostic {
-            location: self.sources.locate(origin, 0),
-            key: key.to_string(),
-            message: message.into(),
+            location,
+            key: cut(key, MESSAGE_WIDTH),
+            message: cut(&message.into(), MESSAGE_WIDTH),
         });
     }
 

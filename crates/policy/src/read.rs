@@ -155,14 +155,17 @@ pub(crate) fn read_common(
     };
     if let Some((e, origin)) = end {
         // `end` is the first month without the policy: at most one month past the run.
-        check_in_run(
-            rd,
-            e.plus(-1),
-            origin,
-            &format!("{path}.end"),
-            run_start,
-            run_end,
-        );
+        if e <= run_start || e > run_end {
+            rd.error(
+                origin,
+                &format!("{path}.end"),
+                format!(
+                    "month {e} is outside the run: end is the first month without the policy, from {} to {run_end} (the month after the run's last, {})",
+                    run_start.plus(1),
+                    run_end.plus(-1)
+                ),
+            );
+        }
         if let Some((s, _)) = start {
             if e <= s {
                 rd.error(

@@ -61,7 +61,15 @@ fn described(dir: &Path) -> String {
 
 /// Creates `dir`, and makes sure it holds no results, removing them with `overwrite`.
 pub(crate) fn prepare(dir: &Path, overwrite: bool) -> Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        bail!(
+            "{} is a file, not a directory: choose another --out",
+            dir.display()
+        );
+    }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    probe_writable(dir)?;
+    remove_stale_temporaries(dir)?;
     let mut taken: Vec<&str> = RESULT_FILES
         .iter()
         .copied()
@@ -91,6 +99,38 @@ pub(crate) fn prepare(dir: &Path, overwrite: bool) -> Result<()> {
     if charts.is_dir() {
         std::fs::remove_dir_all(&charts)
             .with_context(|| format!("cannot remove {}", charts.display()))?;
+    }
+    Ok(())
+}
+
+/// Checks, before any work, that files can be written into `dir` (a directory the user may
+/// not write into is found now, not after the whole simulation).
+fn probe_writable(dir: &Path) -> Result<()> {
+    let probe = dir.join(format!(".wandel-probe.tmp-{}", std::process::id()));
+    std::fs::write(&probe, b"").with_context(|| {
+        format!(
+            "cannot write into {}: choose another --out (nothing was run)",
+            dir.display()
+        )
+    })?;
+    std::fs::remove_file(&probe).with_context(|| format!("cannot remove {}", probe.display()))
+}
+
+/// Removes the hidden temporary files (`.NAME.tmp-PID`) that a run stopped by force (`kill
+/// -9`, a power cut) left in `dir` and its `charts/`: every result file is written to such a
+/// name and renamed, so a leftover one is never a result.
+fn remove_stale_temporaries(dir: &Path) -> Result<()> {
+    for d in [dir.to_path_buf(), dir.join("charts")] {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.starts_with('.') && name.contains(".tmp-") && entry.path().is_file() {
+                std::fs::remove_file(entry.path())
+                    .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+            }
+        }
     }
     Ok(())
 }

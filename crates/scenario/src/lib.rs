@@ -167,6 +167,7 @@ fn io_error(path: &Path, message: String) -> Diagnostics {
             line: 0,
             column: 0,
             snippet: None,
+            caret: 0,
         },
         key: String::new(),
         message,
@@ -178,7 +179,7 @@ fn read_chain(
     sources: &mut Sources,
     seen: &mut Vec<PathBuf>,
 ) -> Result<Node, Diagnostics> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = source::read_text(path).map_err(|e| {
         io_error(
             path,
             format!("cannot read scenario file {}: {e}", path.display()),
@@ -186,6 +187,17 @@ fn read_chain(
     })?;
     seen.push(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
     let node = parse_file(path.to_path_buf(), text, sources)?;
+    // A sweep file (a `base` scenario and no `format`) given where a scenario is expected.
+    if node.get("base").is_some() && node.get("format").is_none() {
+        return Err(io_error(
+            path,
+            format!(
+                "{} is a sweep file (it names a `base` scenario), not a scenario: run it with `wandel sweep {}`",
+                path.display(),
+                path.display()
+            ),
+        ));
+    }
     follow_extends(node, path, sources, seen)
 }
 
@@ -224,7 +236,16 @@ fn follow_extends(
             message,
         }])
     };
-    if !parent_path.is_file() {
+    if parent_path.is_dir() {
+        return Err(located(
+            sources,
+            format!(
+                "the extended scenario {} is a directory, not a file",
+                parent_path.display()
+            ),
+        ));
+    }
+    if !parent_path.exists() {
         return Err(located(
             sources,
             format!(

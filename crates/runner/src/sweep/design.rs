@@ -57,6 +57,31 @@ fn sampled(p: &Parameter, u: f64) -> String {
 }
 
 /// The points of the sweep, in order: each a value per parameter (TOML text).
+/// Most runs a sweep plans (points × arms × replications), 10^7 (reason: a plan is held in
+/// memory, about 100 bytes a run, and 10^7 runs of even the smallest scenario take days on a
+/// workstation; a larger study is several sweep files).
+pub(crate) const MAX_RUNS: u128 = 10_000_000;
+
+/// The number of points of `sweep`, counted without making them (saturating: a grid of
+/// millions of levels counts, it is not built).
+pub(crate) fn count(sweep: &SweepFile) -> u128 {
+    let params = &sweep.parameters;
+    let n = sweep.points.unwrap_or(1) as u128;
+    match sweep.design {
+        Design::Grid => params
+            .iter()
+            .map(|p| match &p.levels {
+                Levels::List(v) => v.len() as u128,
+                Levels::Range { levels, .. } => levels.unwrap_or(2).max(2) as u128,
+            })
+            .fold(1u128, u128::saturating_mul),
+        Design::LatinHypercube | Design::Sobol => n,
+        Design::Saltelli => n.saturating_mul(params.len() as u128 + 2),
+    }
+}
+
+/// The points of `sweep`: each a value per parameter (call only after [`count`] is within
+/// [`MAX_RUNS`]).
 pub(crate) fn points(sweep: &SweepFile) -> Vec<Vec<String>> {
     let params = &sweep.parameters;
     match sweep.design {

@@ -119,11 +119,33 @@ fn number_of(node: &Node) -> Option<(f64, bool)> {
     }
 }
 
+/// Why a sweep may not vary scenario key `path` (None: it may).
+fn fixed_key(path: &str) -> Option<&'static str> {
+    match path {
+        "simulation.seed" => Some(
+            "a sweep sets every run's seed itself (from the sweep's `seed`, the same for every point: common random numbers); vary the sweep's `seed` and `replications` instead",
+        ),
+        "simulation.replications" => Some(
+            "a sweep runs each point `replications` times (the sweep file's own key); a scenario's replications play no part in a sweep",
+        ),
+        "format" | "extends" => Some(
+            "a sweep varies a scenario's values, not which file it is or its format: write a second base scenario and sweep each",
+        ),
+        _ => None,
+    }
+}
+
 /// Reads `path`; every problem at once.
 pub(crate) fn read(path: &Path, indicators: &[&str]) -> Result<SweepFile, Diagnostics> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = wandel_format::source::read_text(path).map_err(|e| {
         Diagnostics(vec![Diagnostic {
-            location: Sources::default().locate(Origin::Nowhere, 0),
+            location: wandel_format::source::Location {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                snippet: None,
+                caret: 0,
+            },
             key: String::new(),
             message: format!("cannot read sweep file {}: {e}", path.display()),
         }])
@@ -148,6 +170,24 @@ pub(crate) fn parse(
         Ok(root) => root,
         Err(d) => return Err(Diagnostics(vec![d])),
     };
+    // A scenario (with `format`, no `base`) given where a sweep file is expected.
+    if root.get("base").is_none() && root.get("format").is_some() {
+        return Err(Diagnostics(vec![Diagnostic {
+            location: wandel_format::source::Location {
+                file: path.display().to_string(),
+                line: 0,
+                column: 0,
+                snippet: None,
+                caret: 0,
+            },
+            key: String::new(),
+            message: format!(
+                "{} is a scenario (it has `format` and names no `base`), not a sweep file: run it with `wandel run {}`",
+                path.display(),
+                path.display()
+            ),
+        }]));
+    }
     let mut r = Reader::new(&sources);
     let mut top = Table::new(Some(&root), String::new());
     let base_node = top.node_get("base").cloned();
@@ -209,8 +249,19 @@ pub(crate) fn parse(
     if let Some(node) = r.raw(&mut top, "parameters") {
         match &node.value {
             Value::Table(entries) => {
+                if entries.is_empty() {
+                    r.error(
+                        node.origin,
+                        "parameters",
+                        "an empty table: name one parameter or more (or leave [parameters] out to run the base scenario alone)",
+                    );
+                }
                 for e in entries {
                     let key = format!("parameters.\"{}\"", e.key);
+                    if let Some(why) = fixed_key(&e.key) {
+                        r.error(e.key_origin, &key, why);
+                        continue;
+                    }
                     let mut label = None;
                     let levels = match &e.node.value {
                         Value::Array(items) if items.is_empty() => {

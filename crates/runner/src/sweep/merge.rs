@@ -81,6 +81,9 @@ pub(crate) fn merge(args: &MergeArgs) -> Result<ExitCode> {
         .map(|i| i.to_string())
         .collect();
     if !missing.is_empty() {
+        if let [one] = missing.as_slice() {
+            bail!("shard {one} of {count} is missing");
+        }
         bail!("shards {} of {count} are missing", missing.join(", "));
     }
     let sweep = file::parse(

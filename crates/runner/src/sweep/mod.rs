@@ -67,8 +67,8 @@ pub(crate) struct SweepArgs {
     /// Output directory (default: out/sweeps/<sweep file name>/).
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
-    /// Worker threads (default: all cores). Results do not depend on it.
-    #[arg(long, value_name = "N")]
+    /// Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.
+    #[arg(long, value_name = "N", value_parser = crate::cli::threads)]
     pub(crate) threads: Option<usize>,
     /// Replace the results of another run or sweep in the output directory.
     #[arg(long, conflicts_with = "resume")]
@@ -366,9 +366,47 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
             None => dir,
         }
     });
-    let threads = args.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
-    });
+    let threads = args
+        .threads
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        })
+        .clamp(1, crate::cli::MAX_THREADS);
+    // Count the plan before making it: a sweep of too many runs is refused at once.
+    let n_points = design::count(&sweep);
+    let runs = n_points
+        .saturating_mul(sweep.arms.len() as u128)
+        .saturating_mul(u128::from(sweep.replications));
+    if runs > design::MAX_RUNS {
+        anyhow::bail!(
+            "{} plans {runs} runs ({n_points} points × {} arms × {} replications); a sweep may have at most {} runs: split it into several sweep files (fewer levels per parameter, or one file per value of a parameter), each below the bound",
+            args.file.display(),
+            sweep.arms.len(),
+            sweep.replications,
+            design::MAX_RUNS
+        );
+    }
+    if args.dry_run {
+        let in_shard = |s: Shard| {
+            // (point, replication) pairs are dealt round-robin to the shards.
+            let pairs = n_points * u128::from(sweep.replications);
+            let mine = (pairs + (s.count - 1 - s.index) as u128) / s.count as u128;
+            mine * sweep.arms.len() as u128
+        };
+        println!(
+            "ok: {} ({} design): {} points × {} arms × {} replications = {} runs{}; nothing run",
+            args.file.display(),
+            sweep.design.name(),
+            n_points,
+            sweep.arms.len(),
+            sweep.replications,
+            runs,
+            args.shard
+                .map(|s| format!(" (shard {}/{}: {})", s.index, s.count, in_shard(s)))
+                .unwrap_or_default()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     let points = design::points(&sweep);
     let mine: Vec<Job> = all_jobs(&sweep, points.len())
         .into_iter()
@@ -377,21 +415,6 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
                 .is_none_or(|s| s.holds(j.point, j.replication, sweep.replications))
         })
         .collect();
-    if args.dry_run {
-        println!(
-            "ok: {} ({} design): {} points × {} arms × {} replications = {} runs{}; nothing run",
-            args.file.display(),
-            sweep.design.name(),
-            points.len(),
-            sweep.arms.len(),
-            sweep.replications,
-            points.len() * sweep.arms.len() * sweep.replications as usize,
-            args.shard
-                .map(|s| format!(" (shard {}/{}: {})", s.index, s.count, mine.len()))
-                .unwrap_or_default()
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
     let resolved = resolved_base(&sweep);
     let started_unix = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
