@@ -245,3 +245,35 @@ fn a_sweep_of_a_billion_runs_is_refused_at_once_and_a_million_run_plan_is_counte
     assert!(took < Duration::from_secs(2), "{took:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn scenario_totals_are_checked_against_memory_before_anything_is_allocated() {
+    // Two groups within their own bound, together above the workers a scenario may have.
+    let (msg, took) = refused(&[
+        "validate",
+        "scenarios/baseline.toml",
+        "--set",
+        "firms.4.count=1000000",
+        "--set",
+        "firms.6.count=3000000",
+    ]);
+    assert!(
+        msg.contains("at most 1e8 are allowed (about 120 bytes of memory each)"),
+        "{msg}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    // Too many regions: refused before the table of region pairs is made.
+    let dir = scratch("hardening-regions");
+    let file = dir.join("regions.toml");
+    let regions: String = (0..5001)
+        .map(|r| format!("[[regions]]\nname = \"r{r}\"\n"))
+        .collect();
+    std::fs::write(&file, format!("format = 2\n\n{regions}")).unwrap();
+    let (msg, took) = refused(&["validate", file.to_str().unwrap()]);
+    assert!(
+        msg.contains("5001 regions; at most 5000 are allowed"),
+        "{msg}"
+    );
+    assert!(took < Duration::from_secs(5), "{took:?}");
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -72,6 +72,9 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
     let (regions, region_names, region_labels) = regions::read_regions(rd, &mut top);
     let (occupations, occupation_names, occupation_labels) =
         occupations::read_occupations(rd, &mut top);
+    if !capacity::check_places(rd, root, regions.len(), occupations.len()) {
+        return None;
+    }
     let accessibility = regions::read_accessibility(rd, &mut top, &region_names, regions.len());
     let similarity =
         occupations::read_similarity(rd, &mut top, &occupation_names, occupations.len());
@@ -122,6 +125,7 @@ pub fn validate(rd: &mut Reader<'_>, root: &Node) -> Option<Validated> {
         return None;
     }
     capacity::check_capacity(rd, root, sim.start, &sectors, &groups, &shocks.switches);
+    capacity::check_totals(rd, root, (sim.start, &sectors, &groups), &population);
     if !rd.diagnostics.is_empty() {
         return None;
     }
