@@ -277,3 +277,68 @@ fn scenario_totals_are_checked_against_memory_before_anything_is_allocated() {
     assert!(took < Duration::from_secs(5), "{took:?}");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_sweeps_base_is_validated_in_every_case_and_its_problems_point_into_it() {
+    let dir = scratch("hardening-sweep-base");
+    let sweep = dir.join("s.toml");
+    // A base that is a directory, with no parameters, in a dry run.
+    std::fs::write(
+        &sweep,
+        format!("base = {:?}\nseed = 1\n", dir.display().to_string()),
+    )
+    .unwrap();
+    let (msg, _) = refused(&["sweep", sweep.to_str().unwrap(), "--dry-run"]);
+    assert!(msg.contains("the base scenario"), "{msg}");
+    assert!(msg.contains("is a directory, not a file"), "{msg}");
+    // A base with a bad value: the problem is located in the base file, not at a parameter.
+    let base = dir.join("base.toml");
+    let shipped = crate::util::root().join("scenarios/baseline.toml");
+    std::fs::write(
+        &base,
+        format!(
+            "format = 2\nextends = {:?}\n\n[matching]\nsuitability = 7.0\n",
+            shipped.display().to_string()
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        &sweep,
+        "base = \"base.toml\"\nseed = 1\n\n[parameters]\n\"benefits.replacement_rate\" = [0.5, 0.6]\n",
+    )
+    .unwrap();
+    let (msg, _) = refused(&["sweep", sweep.to_str().unwrap(), "--dry-run"]);
+    assert!(msg.contains("base.toml:5:15"), "{msg}");
+    assert!(msg.contains("matching.suitability"), "{msg}");
+    // NaN bounds of a range are named as such, not printed as 309-digit numbers.
+    std::fs::write(
+        &sweep,
+        format!(
+            "base = {:?}\nseed = 1\n\n[parameters]\n\"benefits.replacement_rate\" = {{ min = nan, max = 0.7 }}\n",
+            shipped.display().to_string()
+        ),
+    )
+    .unwrap();
+    let (msg, _) = refused(&["sweep", sweep.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        msg.contains("must be a finite number (not nan or inf)"),
+        "{msg}"
+    );
+    assert!(!msg.contains("179769313486231570"), "{msg}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn one_bad_run_length_gives_one_problem_not_one_per_dated_key() {
+    let (msg, _) = refused(&[
+        "validate",
+        "scenarios/steel_closure.toml",
+        "--set",
+        "simulation.months=0",
+    ]);
+    assert!(
+        msg.contains("simulation.months: must be a whole number from 1 to 1200, got 0"),
+        "{msg}"
+    );
+    assert!(msg.contains("1 problem found"), "{msg}");
+}

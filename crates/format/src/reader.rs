@@ -23,6 +23,8 @@ pub enum Range {
     Positive,
     /// Between the bounds, inclusive.
     Between(f64, f64),
+    /// Any finite number (not NaN, not infinite).
+    Finite,
 }
 
 impl Range {
@@ -33,6 +35,7 @@ impl Range {
             Range::NonNegative => x >= 0.0,
             Range::Positive => x > 0.0,
             Range::Between(a, b) => x >= a && x <= b,
+            Range::Finite => x.is_finite(),
         }
     }
 
@@ -43,6 +46,7 @@ impl Range {
             Range::NonNegative => "a number ≥ 0".into(),
             Range::Positive => "a number > 0".into(),
             Range::Between(a, b) => format!("a number in [{a}, {b}]"),
+            Range::Finite => "a finite number (not nan or inf)".into(),
         }
     }
 }

@@ -297,10 +297,8 @@ pub(crate) fn parse(
                             label = label_of(&mut r, &mut t);
                             let min = t.node_get("min").and_then(number_of);
                             let max = t.node_get("max").and_then(number_of);
-                            let lo =
-                                r.number(&mut t, "min", None, Range::Between(f64::MIN, f64::MAX));
-                            let hi =
-                                r.number(&mut t, "max", None, Range::Between(f64::MIN, f64::MAX));
+                            let lo = r.number(&mut t, "min", None, Range::Finite);
+                            let hi = r.number(&mut t, "max", None, Range::Finite);
                             let log = r.boolean(&mut t, "log", false);
                             let levels = t
                                 .node_get("levels")
@@ -488,6 +486,19 @@ pub(crate) fn parse(
                 key: "base".to_string(),
                 message: format!("no scenario file at {}", base_path.display()),
             });
+        } else if let Err(d) = wandel_scenario::load(&base_path, &[]) {
+            // The base itself is not valid: its own problems, located in its own files.
+            diagnostics.push(Diagnostic {
+                location: sources.locate(base_node.map_or(Origin::Nowhere, |n| n.origin), 0),
+                key: "base".to_string(),
+                message: format!(
+                    "the base scenario {} is not valid ({} problem{}, below)",
+                    base_path.display(),
+                    d.0.len(),
+                    if d.0.len() == 1 { "" } else { "s" }
+                ),
+            });
+            diagnostics.extend(d.0);
         } else {
             for (p, origin) in parameters.iter().zip(&param_origins) {
                 let values: Vec<String> = match &p.levels {

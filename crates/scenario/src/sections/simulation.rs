@@ -34,14 +34,18 @@ pub(crate) fn read_simulation(rd: &mut Reader<'_>, top: &mut Table<'_>) -> Simul
     let name = rd.name(&mut sim, "name");
     let description = rd.string(&mut sim, "description", Some(""));
     let start = rd.month(&mut sim, "start").map(|m| m.0);
+    let before = rd.diagnostics.len();
     let months = rd.integer(&mut sim, "months", None, 1, 1200) as u32;
+    let months_ok = rd.diagnostics.len() == before;
     let warmup_months = rd.integer(&mut sim, "warmup_months", Some(0), 0, 600) as u32;
     let seed = rd.integer(&mut sim, "seed", Some(1), 0, i64::MAX) as u64;
     let replications = rd.integer(&mut sim, "replications", Some(1), 1, 10_000) as u32;
     let cohort_horizon = rd.integer(&mut sim, "cohort_horizon", Some(36), 1, 240) as u32;
     rd.finish(sim);
     let start = start.unwrap_or(Month::from_ym(2025, 1));
-    let end = start.plus(months as i32);
+    // With `months` reported bad, months elsewhere are checked against the longest run allowed,
+    // so that one bad value does not bring a problem for every dated key.
+    let end = start.plus(if months_ok { months as i32 } else { 1200 });
     Simulation {
         name,
         description,
