@@ -5,12 +5,12 @@
 
 use std::time::{Duration, Instant};
 
-use crate::util::{scratch, stderr, wandel};
+use crate::util::{scratch, stderr, wandel_bad, wandel_measured};
 
 /// Runs `wandel` with `args`, expecting exit code 2; returns standard error and the time taken.
 fn refused(args: &[&str]) -> (String, Duration) {
     let start = Instant::now();
-    let out = wandel(args);
+    let out = wandel_bad(args);
     let took = start.elapsed();
     assert_eq!(
         out.status.code(),
@@ -226,7 +226,7 @@ fn a_sweep_of_a_billion_runs_is_refused_at_once_and_a_million_run_plan_is_counte
     let file = dir.join("million.toml");
     std::fs::write(&file, sweep(100)).unwrap();
     let start = Instant::now();
-    let out = wandel(&[
+    let (out, peak) = wandel_measured(&[
         "sweep",
         file.to_str().unwrap(),
         "--dry-run",
@@ -235,6 +235,8 @@ fn a_sweep_of_a_billion_runs_is_refused_at_once_and_a_million_run_plan_is_counte
     ]);
     let took = start.elapsed();
     assert!(out.status.success(), "{}", stderr(&out));
+    // Counted, not built: a million runs planned in the memory of reading the base scenario.
+    assert!(peak < 64 << 20, "peak memory {} MB", peak >> 20);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains(

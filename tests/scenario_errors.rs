@@ -1,11 +1,12 @@
 //! The catalogue of bad scenarios: every `tests/data/bad/NAME.toml` with a `NAME.expect` must be
 //! rejected by `wandel validate` and `wandel run` with exit code 2, with every expected message
-//! fragment, without a panic, and without writing anything.
+//! fragment, without a panic, without writing anything, and within 1 GB of peak memory
+//! (`util::wandel_bad` measures each case's process).
 //!
 //! `NAME.expect`: `#` comment lines, an optional `args: …` line (extra arguments such as
 //! `--set` overrides), then one expected fragment of standard error per line.
 
-use crate::util::{root, scratch, stderr, wandel};
+use crate::util::{root, scratch, stderr, wandel, wandel_bad};
 
 struct Case {
     name: String,
@@ -58,7 +59,7 @@ fn every_bad_scenario_is_rejected_with_its_message() {
         let mut args = vec!["validate".to_string(), case.file.clone()];
         args.extend(case.args.iter().cloned());
         let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = wandel(&argv);
+        let out = wandel_bad(&argv);
         let err = stderr(&out);
         if out.status.code() != Some(2) {
             failures.push(format!(
@@ -92,7 +93,7 @@ fn a_bad_scenario_writes_nothing() {
         ];
         args.extend(case.args.iter().cloned());
         let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = wandel(&argv);
+        let out = wandel_bad(&argv);
         assert_eq!(
             out.status.code(),
             Some(2),

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::util::{root, scratch, stderr, wandel};
+use crate::util::{root, scratch, stderr, wandel, wandel_bad};
 
 /// Writes a sweep file on the steel closure (36 months) into `dir`.
 fn sweep_file(dir: &Path, body: &str) -> String {
@@ -158,7 +158,7 @@ points = 4
 "#,
     );
     let out = dir.join("out");
-    let o = wandel(&["sweep", &file, "--out", &out.display().to_string()]);
+    let o = wandel_bad(&["sweep", &file, "--out", &out.display().to_string()]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     for expected in [
@@ -175,7 +175,7 @@ points = 4
         &dir,
         "[parameters]\n\"matching.applications_per_mont\" = [2.0]\n",
     );
-    let err = stderr(&wandel(&[
+    let err = stderr(&wandel_bad(&[
         "sweep",
         &file,
         "--out",

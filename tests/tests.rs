@@ -24,6 +24,10 @@
 //! - `measures`: full-time equivalents and heads against a recount of the state every month;
 //!   trainees on a payroll counted as employed.
 //! - `decompose`: `--decompose` of the transition package: parts from arms that share seeds.
+//! - `generated`: readers tested by generated input (proptest): mutated scenarios, `--set`,
+//!   `extends` chains and sweep files never panic, stay within 1 GB, and locate every problem.
+//! - `hardening`: bounded resources for bad input: file sizes, message widths, scenario totals,
+//!   threads, sweep plans, output checked before the work.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
 //! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
@@ -45,6 +49,7 @@ mod crowding;
 mod decompose;
 mod determinism;
 mod dmp_reference;
+mod generated;
 mod hardening;
 mod hiring_subsidy;
 mod hooks;
