@@ -66,6 +66,7 @@ use crate::params::Params;
 use crate::phases::matching_aggregate::stochastic_round;
 use crate::phases::network::{SearchNetwork, notice_searchers, on_the_job_searchers};
 use crate::phases::vacancies::MarketVacancies;
+use crate::prefetch::prefetch;
 use crate::rng::{MonthStreams, Phase, SimRng};
 use crate::state::{Economy, FirmStatus, SearchTally, Status, UNIT_INTENSITY, offered_wage};
 
@@ -73,6 +74,10 @@ use crate::state::{Economy, FirmStatus, SearchTally, Status, UNIT_INTENSITY, off
 /// between equally skilled applicants and lets fit vary by vacancy; small next to skill
 /// dispersion (0.3–0.5 in the shipped scenarios).
 pub const MATCH_NOISE_SD: f64 = 0.1;
+
+/// How many seekers ahead the worker records are prefetched (enough to overlap a dozen
+/// misses; the loop body is a few hundred cycles per seeker).
+const PREFETCH_AHEAD: usize = 8;
 
 /// What worker `w` accepts: a gross wage of at least `gross`, and a net pay of at least
 /// `net` (cents per month).
@@ -306,14 +311,8 @@ pub fn run(
             *t = tally;
         }
     }
-    let employed = |w: u32| {
-        let r = &eco.workers.rec[w as usize];
-        r.status != Status::Unemployed
-            && eco.firms.status[r.employer as usize] != FirmStatus::Noticed
-            && eco.notice_of(w).is_none()
-    };
     let channel: Vec<bool> = if params.matching.screening_employed > 0.0 {
-        apps.iter().map(|a| employed(a.2)).collect()
+        apps.iter().map(|a| a.3).collect()
     } else {
         Vec::new()
     };
@@ -376,8 +375,18 @@ fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[TurnedD
     }
 }
 
-/// One application: (slot, score, worker).
-type Application = (u32, f32, u32);
+/// One application: (slot, score, worker, whether the worker applies from a job it is not
+/// losing: employed, not under notice, at a firm not under closure notice).
+type Application = (u32, f32, u32, bool);
+
+/// Whether payroll or pool worker `w` searches from a job it is not losing (the employed
+/// applicants that firms may screen apart).
+fn from_a_safe_job(eco: &Economy, w: u32) -> bool {
+    let r = &eco.workers.rec[w as usize];
+    r.status != Status::Unemployed
+        && eco.firms.status[r.employer as usize] != FirmStatus::Noticed
+        && eco.notice_of(w).is_none()
+}
 
 /// What the seekers did this month: their applications, the tallies of watched seekers, and
 /// each unemployed seeker's best offer turned down with the asking share it used.
@@ -463,19 +472,33 @@ fn applications(
     let subsidised = (!eco.levers.hiring_cost.is_empty())
         .then(|| bitset(eco.workers.len(), eco.levers.hiring_cost.entities()));
     let total = |t: &(Vec<f64>, Vec<usize>)| t.0.last().copied().unwrap_or(0.0);
-    let mut apps: Vec<(u32, f32, u32)> = Vec::new();
+    let mut apps: Vec<Application> = Vec::new();
+    // Whether employed applicants are screened apart (then each application records whether
+    // its sender searches from a safe job, read here while the worker's record is loaded).
+    let apart = params.matching.screening_employed > 0.0;
     let mut factors: Vec<(u16, f32)> = Vec::new();
+    let mut seekers: Vec<(u32, f64)> = Vec::new();
     for (s, noticed) in notice.iter().enumerate() {
         let (inside_total, outside_total) = (total(&table.inside[s]), total(&table.outside[s]));
         if inside_total + outside_total <= 0.0 && broad.is_none() {
             continue;
         }
-        let seekers = eco.pools[s]
-            .iter()
-            .map(|w| (w, 1.0))
-            .chain(noticed.iter().map(|&w| (w, nu)))
-            .chain(on_job[s].iter().map(|&w| (w, on_job_intensity)));
-        for (w, scale) in seekers {
+        seekers.clear();
+        seekers.extend(
+            eco.pools[s]
+                .iter()
+                .map(|w| (w, 1.0))
+                .chain(noticed.iter().map(|&w| (w, nu)))
+                .chain(on_job[s].iter().map(|&w| (w, on_job_intensity))),
+        );
+        for (j, &(w, scale)) in seekers.iter().enumerate() {
+            // The seekers are scattered over the worker arrays: start loading the record,
+            // id and claim of one a few places ahead, so that the misses overlap (a hint only).
+            if let Some(&(ahead, _)) = seekers.get(j + PREFETCH_AHEAD) {
+                prefetch(&eco.workers.rec[ahead as usize]);
+                prefetch(&eco.workers.id[ahead as usize]);
+                prefetch(&eco.claims[ahead as usize]);
+            }
             let i = w as usize;
             let breadth = match &widened {
                 Some(bits) if has(bits, w) => eco.search_breadth(w),
@@ -523,6 +546,7 @@ fn applications(
                 1.0
             };
             let reservation = reservation(eco, w, asking);
+            let safe_job = apart && from_a_safe_job(eco, w);
             // The applicant's hiring-cost factors, looked up once for all applications.
             factors.clear();
             if subsidised.as_ref().is_some_and(|bits| has(bits, w)) {
@@ -584,7 +608,7 @@ fn applications(
                 if cheaper {
                     score += eco.levers.hiring_bonus_of(&factors, firm);
                 }
-                apps.push((slot as u32, score as f32, w));
+                apps.push((slot as u32, score as f32, w, safe_job));
             }
             if let Some(t) = tally {
                 tallies.push((w, t));
@@ -595,9 +619,35 @@ fn applications(
             }
         }
     }
-    // Rank applicants per slot: best score first; ties by worker index (deterministic).
-    apps.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    (apps, tallies, turned_down)
+    (rank(apps, slots.len()), tallies, turned_down)
+}
+
+/// The applications ordered by slot and, within a slot, best score first, ties by worker
+/// index (a total order, so the result does not depend on the order they were sent in).
+/// Slots are dense indices: the applications are bucketed by slot (a counting sort), and only
+/// each slot's few are compared.
+fn rank(apps: Vec<Application>, n_slots: usize) -> Vec<Application> {
+    let mut start = vec![0usize; n_slots + 1];
+    for a in &apps {
+        start[a.0 as usize + 1] += 1;
+    }
+    for k in 0..n_slots {
+        start[k + 1] += start[k];
+    }
+    let mut next = start.clone();
+    let mut ranked = vec![(0, 0.0, 0, false); apps.len()];
+    for a in apps {
+        let at = &mut next[a.0 as usize];
+        ranked[*at] = a;
+        *at += 1;
+    }
+    for k in 0..n_slots {
+        let group = &mut ranked[start[k]..start[k + 1]];
+        if group.len() > 1 {
+            group.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+        }
+    }
+    ranked
 }
 
 /// A vacancy's screening result: its suitable applicants (indices into the applications), best
@@ -613,7 +663,7 @@ struct Pick {
 fn screen(
     params: &Params,
     slots: &[(u32, u16)],
-    apps: &[(u32, f32, u32)],
+    apps: &[Application],
     employed: &[bool],
     streams: &MonthStreams,
 ) -> Vec<Pick> {

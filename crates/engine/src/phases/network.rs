@@ -113,6 +113,7 @@ pub fn on_the_job_searchers(
     if p <= 0.0 {
         return lists;
     }
+    let mut picked: Vec<u32> = Vec::new();
     for j in 0..eco.firms.len() {
         let h = eco.firms.headcount(j) as usize;
         if h == 0 || eco.firms.status[j] != FirmStatus::Active {
@@ -126,8 +127,18 @@ pub fn on_the_job_searchers(
             continue;
         }
         let payroll = &eco.firms.employees[j];
-        for pos in rand::seq::index::sample(rng, h, n) {
-            let w = payroll[pos];
+        // The sampled workers' records are scattered: start loading them all, then read them
+        // (a hint only; the misses overlap instead of queueing).
+        picked.clear();
+        picked.extend(
+            rand::seq::index::sample(rng, h, n)
+                .iter()
+                .map(|pos| payroll[pos]),
+        );
+        for &w in &picked {
+            crate::prefetch::prefetch(&eco.workers.rec[w as usize]);
+        }
+        for &w in &picked {
             let r = &eco.workers.rec[w as usize];
             // Workers under notice search as such (`notice_searchers`), not here.
             if r.status == Status::Employed && eco.notice_of(w).is_none() {
