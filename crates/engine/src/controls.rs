@@ -18,6 +18,7 @@
 use rand::RngExt;
 
 use crate::calendar::Month;
+use crate::prefetch::prefetch;
 use crate::rng::{MonthStreams, Phase};
 use crate::state::{Displacement, Economy, FirmStatus, NO_FIRM, Status};
 
@@ -27,6 +28,9 @@ pub const NO_CONTROL: u32 = u32::MAX;
 pub const TRIES_SAME_SECTOR: u32 = 200;
 /// Further tries in any sector.
 pub const TRIES_ANY_SECTOR: u32 = 400;
+
+/// Tries drawn and prefetched at a time (the records of a batch load together).
+const BATCH: u32 = 16;
 
 /// Tenure band of a job that started `months` months ago: 0 (under 2 years), 1 (2–5), 2
 /// (5–10), 3 (10 or more).
@@ -99,25 +103,45 @@ fn draw(
     let age_band = eco.workers.age_years(d.worker, t) / 5;
     let tenure = tenure_band(t.since(d.job_start));
     let rng = &mut streams.of(Phase::Controls, eco.workers.id[d.worker as usize]);
+    let mut batch: Vec<u32> = Vec::with_capacity(BATCH as usize);
+    let mut slots: Vec<&u32> = Vec::with_capacity(BATCH as usize);
     for (pool, tries) in [(same_sector, TRIES_SAME_SECTOR), (all, TRIES_ANY_SECTOR)] {
         let total = pool.total();
         if total == 0 {
             continue;
         }
-        for _ in 0..tries {
-            let (j, pos) = pool.locate(rng.random_range(0..total));
-            if j == d.firm as usize {
-                continue;
+        // Tries are drawn a batch at a time and their records prefetched, then checked in
+        // order; draws past the first match are never used (the stream is this
+        // displacement's own), so the control is the one the tries give one at a time.
+        let mut left = tries;
+        while left > 0 {
+            let n = left.min(BATCH);
+            left -= n;
+            slots.clear();
+            for _ in 0..n {
+                let (j, pos) = pool.locate(rng.random_range(0..total));
+                if j == d.firm as usize {
+                    continue;
+                }
+                let slot = &eco.firms.employees[j][pos];
+                prefetch(slot);
+                slots.push(slot);
             }
-            let w = eco.firms.employees[j][pos];
-            let r = &eco.workers.rec[w as usize];
-            if r.status == Status::Employed
-                && r.employer != NO_FIRM
-                && r.occupation == d.occupation
-                && eco.workers.age_years(w, t) / 5 == age_band
-                && tenure_band(t.since(r.since)) == tenure
-            {
-                return w;
+            batch.clear();
+            for &&w in &slots {
+                prefetch(&eco.workers.rec[w as usize]);
+                batch.push(w);
+            }
+            for &w in &batch {
+                let r = &eco.workers.rec[w as usize];
+                if r.status == Status::Employed
+                    && r.employer != NO_FIRM
+                    && r.occupation == d.occupation
+                    && eco.workers.age_years(w, t) / 5 == age_band
+                    && tenure_band(t.since(r.since)) == tenure
+                {
+                    return w;
+                }
             }
         }
     }
