@@ -4,7 +4,8 @@
 //! steel scenario scaled to about 10^6 workers without policies, with short-time work for
 //! every firm and with every policy kind at once (what policies cost the engine); plus the time to draw the charts of a steel run,
 //! and `wandel sweep` of the steel closure (group `sweep`: its overhead against the same runs
-//! bare, two threads against one, peak memory for 100 and 1,000 runs).
+//! bare, two threads against one, peak memory for 100 and 1,000 runs). Opt-in, only when named
+//! (`cargo bench -- germany`): Germany at 1:1 (`scenarios/national/germany.toml`).
 //!
 //! Every configuration runs three times, each in its own child process, so the peak resident
 //! memory reported (VmHWM) is that configuration's alone; the fastest run is reported, the one
@@ -388,7 +389,8 @@ fn sweep_child(runs: u32, threads: u32) {
     std::fs::write(
         &file,
         format!(
-            "base = {:?}\nreplications = {runs}\n[parameters]\n\"simulation.seed\" = [1]\n",
+            // One point (the scenario's own run length): `runs` replications of the scenario.
+            "base = {:?}\nreplications = {runs}\n[parameters]\n\"simulation.months\" = [120]\n",
             base.display().to_string()
         ),
     )
@@ -408,7 +410,7 @@ fn sweep_child(runs: u32, threads: u32) {
     let wall = t.elapsed().as_secs_f64();
     let _ = std::fs::remove_dir_all(&dir);
     if !matches!(status, Ok(s) if s.success()) {
-        eprintln!("sweep bench skipped: build the binary first (cargo build --release)");
+        eprintln!("sweep bench failed (its messages are above; is target/release/wandel built?)");
         return;
     }
     println!(
@@ -505,6 +507,13 @@ fn main() {
         for which in ["none", "empty", "stw", "all"] {
             spawn(&format!("policy:{}:9:{which}", steel.display()));
         }
+    }
+    if filter.iter().any(|f| f == "germany") {
+        // Opt-in (named explicitly, never in the default run): Germany at 1:1, about 4.5 × 10^7
+        // workers in 400 regions, 60 warm-up and 240 months with every mechanism on
+        // (scenarios/national/germany.toml); about half an hour and several GB.
+        let germany = root.join("scenarios/national/germany.toml");
+        spawn(&format!("policy:{}:1:none", germany.display()));
     }
     if wanted("charts") {
         charts();

@@ -1,5 +1,6 @@
 //! Same scenario and seed give bit-identical output files whatever the thread count; another
-//! seed gives other numbers.
+//! seed gives other numbers; one run whose phases run in parallel gives the same months on any
+//! number of threads.
 
 use std::path::Path;
 
@@ -48,4 +49,30 @@ fn replications_are_independent_of_how_many_run() {
     assert_eq!(a.months, b.months);
     let c = wandel_engine::run(&s2.params, 2, &mut ());
     assert_ne!(a.months, c.months);
+}
+
+/// One run, its phases in parallel: the month records of the transition package (the steel
+/// closure with four policies; tens of thousands of seekers a month, several parallel chunks)
+/// are the same on one, two and five threads.
+#[test]
+fn one_run_gives_the_same_months_on_any_number_of_threads() {
+    let s = crate::util::scenario(
+        "scenarios/policies/transition_package.toml",
+        &["simulation.months=60", "simulation.warmup_months=12"],
+    );
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        pool.install(|| {
+            let mut policies = wandel_policy::PolicyRun::new(&s.policies, &s.fiscal);
+            let out =
+                wandel_engine::Simulation::new(&s.params, 0).run(&mut policies, &mut |_, _| {});
+            format!("{:?}", out.months)
+        })
+    };
+    let one = run(1);
+    assert_eq!(one, run(2), "two threads");
+    assert_eq!(one, run(5), "five threads");
 }

@@ -110,3 +110,20 @@ fn only_the_format_crate_depends_on_toml() {
         );
     }
 }
+
+/// The generator of the national benchmark scenario, compiled into the tests.
+#[allow(dead_code)]
+#[path = "../crates/scenario/examples/germany.rs"]
+mod germany_generator;
+
+#[test]
+fn the_national_scenario_is_its_generators_output_and_valid() {
+    let shipped = std::fs::read_to_string(root().join("scenarios/national/germany.toml")).unwrap();
+    assert!(
+        shipped == germany_generator::scenario(),
+        "scenarios/national/germany.toml differs from its generator: run\n  \
+         cargo run -p wandel-scenario --example germany > scenarios/national/germany.toml"
+    );
+    let s = crate::util::scenario("scenarios/national/germany.toml", &[]);
+    assert_eq!(s.params.regions.len(), 400);
+}

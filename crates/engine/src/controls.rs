@@ -13,9 +13,10 @@
 //! stream, keyed by the worker's stable id.
 //!
 //! The cost per month is proportional to the month's displacements (and one pass over the firms
-//! in a month with any), not to the population.
+//! in a month with any), not to the population; the draws run in parallel.
 
 use rand::RngExt;
+use rayon::prelude::*;
 
 use crate::calendar::Month;
 use crate::prefetch::prefetch;
@@ -86,10 +87,14 @@ pub(crate) fn match_controls(eco: &Economy, streams: &MonthStreams, controls: &m
         let c = all.total() + u64::from(h);
         all.firms.push((j as u32, c));
     }
-    for d in &eco.displaced[new] {
-        let control = draw(eco, streams, d, &by_sector[d.sector as usize], &all);
-        controls.push(control);
-    }
+    // Each displacement draws from its own stream: in parallel, collected in order, so the
+    // controls are the same for any number of threads.
+    let drawn: Vec<u32> = eco.displaced[new]
+        .par_iter()
+        .with_min_len(64)
+        .map(|d| draw(eco, streams, d, &by_sector[d.sector as usize], &all))
+        .collect();
+    controls.extend(drawn);
 }
 
 fn draw(

@@ -61,6 +61,7 @@
 
 use rand::RngExt;
 use rand_distr::{Distribution, Normal};
+use rayon::prelude::*;
 
 use crate::params::Params;
 use crate::phases::matching_aggregate::stochastic_round;
@@ -407,8 +408,6 @@ fn applications(
     market_slots: &[std::ops::Range<usize>],
     streams: &MonthStreams,
 ) -> Applied {
-    let adjusting = params.matching.asking_adjustment > 0.0;
-    let mut turned_down: Vec<TurnedDown> = Vec::new();
     // The mean wage level of each market's open vacancies (0 without any), for the offers an
     // unemployed worker can expect there.
     let expected_levels = params.matching.expected_offers.then(|| {
@@ -438,7 +437,6 @@ fn applications(
             })
             .collect::<Vec<f64>>()
     });
-    let mut tallies: Vec<(u32, SearchTally)> = Vec::new();
     let watching = !eco.search_watch.is_empty();
     let n = net.n_markets;
     let v_per_market: Vec<u64> = market_slots.iter().map(|r| r.len() as u64).collect();
@@ -451,11 +449,6 @@ fn applications(
     };
     let on_job = on_the_job_searchers(eco, params.matching.on_the_job_search, streams);
     let on_job_intensity = params.matching.on_the_job_intensity;
-    let noise = Normal::new(0.0, MATCH_NOISE_SD).expect("valid sd");
-    let on_job_amenity = params.matching.amenity_dispersion > 0.0;
-    let amenity = Normal::new(0.0, params.matching.amenity_dispersion).expect("valid sd");
-    let loss = params.wages.occupation_change_loss;
-    let per_seeker = params.matching.applications_per_month;
     // Broad searchers (a policy widened their search): their extra applications go to any
     // occupation of the regions within reach.
     let broad = (!eco.levers.breadth.is_empty()).then(|| broad_targets(net, params, &v_per_market));
@@ -471,155 +464,263 @@ fn applications(
     // Workers a hiring subsidy makes cheaper to some firms (a bit each).
     let subsidised = (!eco.levers.hiring_cost.is_empty())
         .then(|| bitset(eco.workers.len(), eco.levers.hiring_cost.entities()));
-    let total = |t: &(Vec<f64>, Vec<usize>)| t.0.last().copied().unwrap_or(0.0);
-    let mut apps: Vec<Application> = Vec::new();
-    // Whether employed applicants are screened apart (then each application records whether
-    // its sender searches from a safe job, read here while the worker's record is loaded).
-    let apart = params.matching.screening_employed > 0.0;
-    let mut factors: Vec<(u16, f32)> = Vec::new();
-    let mut seekers: Vec<(u32, f64)> = Vec::new();
+    // Every seeker of the month with its market and search scale: the unemployed of each
+    // market's pool, those under notice, and the on-the-job searchers.
+    let mut seekers: Vec<(u32, u32, f64)> = Vec::new();
     for (s, noticed) in notice.iter().enumerate() {
-        let (inside_total, outside_total) = (total(&table.inside[s]), total(&table.outside[s]));
-        if inside_total + outside_total <= 0.0 && broad.is_none() {
+        if total(&table.inside[s]) + total(&table.outside[s]) <= 0.0 && broad.is_none() {
             continue;
         }
-        seekers.clear();
+        let m = s as u32;
         seekers.extend(
             eco.pools[s]
                 .iter()
-                .map(|w| (w, 1.0))
-                .chain(noticed.iter().map(|&w| (w, nu)))
-                .chain(on_job[s].iter().map(|&w| (w, on_job_intensity))),
+                .map(|w| (w, m, 1.0))
+                .chain(noticed.iter().map(|&w| (w, m, nu)))
+                .chain(on_job[s].iter().map(|&w| (w, m, on_job_intensity))),
         );
-        for (j, &(w, scale)) in seekers.iter().enumerate() {
-            // The seekers are scattered over the worker arrays: start loading the record,
-            // id and claim of one a few places ahead, so that the misses overlap (a hint only).
-            if let Some(&(ahead, _)) = seekers.get(j + PREFETCH_AHEAD) {
-                prefetch(&eco.workers.rec[ahead as usize]);
-                prefetch(&eco.workers.id[ahead as usize]);
-                prefetch(&eco.claims[ahead as usize]);
-            }
-            let i = w as usize;
-            let breadth = match &widened {
-                Some(bits) if has(bits, w) => eco.search_breadth(w),
-                _ => 1.0,
-            };
-            if inside_total + outside_total <= 0.0 && breadth <= 1.0 {
-                continue;
-            }
-            let rng = &mut streams.of(Phase::Applications, eco.workers.id[i]);
-            let intensity = f64::from(eco.workers.rec[i].intensity) / f64::from(UNIT_INTENSITY);
-            let k = stochastic_round(per_seeker * intensity * scale, rng);
-            // Breadth b: other regions weigh b times more, and a share 1 − 1/b of the
-            // applications goes to any occupation (the broad tables of the seeker's region).
-            let reach = match &reaching {
-                Some(bits) if has(bits, w) => eco.search_reach(w),
-                _ => 1.0,
-            };
-            let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0 * breadth * reach;
-            let broad_share = 1.0 - 1.0 / breadth;
-            let region = eco.workers.rec[i].region as usize;
-            let out_w = outside_total * mobility;
-            if inside_total + out_w <= 0.0 && breadth <= 1.0 {
-                continue;
-            }
-            let unemployed = eco.workers.rec[i].status == Status::Unemployed;
-            // Workers out of work and workers under notice have an asking wage of their own;
-            // on-the-job searchers ask for a raise.
-            let own_asking = unemployed || (nu > 0.0 && scale == nu && noticed_set(eco, w));
-            let asking = if own_asking {
-                let learned = asking_share(eco, w);
-                let reference = if unemployed {
-                    f64::from(eco.workers.rec[i].wage)
-                } else {
-                    eco.current_wage(w)
-                };
-                match &expected_levels {
-                    Some(levels) if levels[s] > 0.0 && reference > 0.0 => {
-                        let skill = eco.workers.rec[i].skill;
-                        let expected = f64::from(offered_wage(levels[s] as f32, skill));
-                        learned.min(expected / reference)
-                    }
-                    _ => learned,
+    }
+    let search = Search {
+        eco,
+        net,
+        slots,
+        market_slots,
+        streams,
+        table,
+        broad,
+        widened,
+        watched,
+        reaching,
+        subsidised,
+        expected_levels,
+        nu,
+        noise: Normal::new(0.0, MATCH_NOISE_SD).expect("valid sd"),
+        on_job_amenity: params.matching.amenity_dispersion > 0.0,
+        amenity: Normal::new(0.0, params.matching.amenity_dispersion).expect("valid sd"),
+        loss: params.wages.occupation_change_loss,
+        per_seeker: params.matching.applications_per_month,
+        adjusting: params.matching.asking_adjustment > 0.0,
+        apart: params.matching.screening_employed > 0.0,
+    };
+    // Seekers search in parallel, a chunk each: each draws from its own stream and reads the
+    // economy only, and the applications are ranked in a total order afterwards, so the result
+    // is the same for any number of threads or chunks.
+    let parts: Vec<Sent> = seekers
+        .par_chunks(SEEKERS_PER_TASK)
+        .map(|chunk| {
+            let mut sent = Sent::default();
+            let mut factors: Vec<(u16, f32)> = Vec::new();
+            for (j, &(w, s, scale)) in chunk.iter().enumerate() {
+                // The seekers are scattered over the worker arrays: start loading the record,
+                // id and claim of one a few places ahead, so that the misses overlap (a hint
+                // only).
+                if let Some(&(ahead, _, _)) = chunk.get(j + PREFETCH_AHEAD) {
+                    prefetch(&eco.workers.rec[ahead as usize]);
+                    prefetch(&eco.workers.id[ahead as usize]);
+                    prefetch(&eco.claims[ahead as usize]);
                 }
+                search.seek(w, s as usize, scale, &mut factors, &mut sent);
+            }
+            sent
+        })
+        .collect();
+    let mut all = Sent::default();
+    for part in parts {
+        all.apps.extend(part.apps);
+        all.tallies.extend(part.tallies);
+        all.turned_down.extend(part.turned_down);
+    }
+    (rank(all.apps, slots.len()), all.tallies, all.turned_down)
+}
+
+/// Seekers a parallel task takes (reason: large enough that a task's overhead is small against
+/// its few milliseconds of work, small enough that two to dozens of threads share a month).
+const SEEKERS_PER_TASK: usize = 8192;
+
+fn total(t: &(Vec<f64>, Vec<usize>)) -> f64 {
+    t.0.last().copied().unwrap_or(0.0)
+}
+
+/// What a chunk of seekers sent: applications, the tallies of watched seekers, and the
+/// unemployed seekers' best offers turned down.
+#[derive(Default)]
+struct Sent {
+    apps: Vec<Application>,
+    tallies: Vec<(u32, SearchTally)>,
+    turned_down: Vec<TurnedDown>,
+}
+
+/// What every seeker's search reads this month.
+struct Search<'a> {
+    eco: &'a Economy,
+    net: &'a SearchNetwork,
+    slots: &'a [(u32, u16)],
+    market_slots: &'a [std::ops::Range<usize>],
+    streams: &'a MonthStreams,
+    table: Targets,
+    broad: Option<Targets>,
+    widened: Option<Vec<u64>>,
+    watched: Option<Vec<u64>>,
+    reaching: Option<Vec<u64>>,
+    subsidised: Option<Vec<u64>>,
+    expected_levels: Option<Vec<f64>>,
+    nu: f64,
+    noise: Normal<f64>,
+    on_job_amenity: bool,
+    amenity: Normal<f64>,
+    loss: f64,
+    per_seeker: f64,
+    adjusting: bool,
+    apart: bool,
+}
+
+impl Search<'_> {
+    /// Worker `w` of market `s` searches at scale `scale`: its applications, tally and best
+    /// offer turned down go to `sent`.
+    fn seek(&self, w: u32, s: usize, scale: f64, factors: &mut Vec<(u16, f32)>, sent: &mut Sent) {
+        let Search {
+            eco,
+            net,
+            slots,
+            market_slots,
+            streams,
+            ref table,
+            ref broad,
+            ref widened,
+            ref watched,
+            ref reaching,
+            ref subsidised,
+            ref expected_levels,
+            nu,
+            ref noise,
+            on_job_amenity,
+            ref amenity,
+            loss,
+            per_seeker,
+            adjusting,
+            apart,
+        } = *self;
+        let (inside_total, outside_total) = (total(&table.inside[s]), total(&table.outside[s]));
+        let i = w as usize;
+        let breadth = match widened {
+            Some(bits) if has(bits, w) => eco.search_breadth(w),
+            _ => 1.0,
+        };
+        if inside_total + outside_total <= 0.0 && breadth <= 1.0 {
+            return;
+        }
+        let rng = &mut streams.of(Phase::Applications, eco.workers.id[i]);
+        let intensity = f64::from(eco.workers.rec[i].intensity) / f64::from(UNIT_INTENSITY);
+        let k = stochastic_round(per_seeker * intensity * scale, rng);
+        // Breadth b: other regions weigh b times more, and a share 1 − 1/b of the
+        // applications goes to any occupation (the broad tables of the seeker's region).
+        let reach = match reaching {
+            Some(bits) if has(bits, w) => eco.search_reach(w),
+            _ => 1.0,
+        };
+        let mobility = 2.0 * f64::from(eco.workers.rec[i].mobility) / 255.0 * breadth * reach;
+        let broad_share = 1.0 - 1.0 / breadth;
+        let region = eco.workers.rec[i].region as usize;
+        let out_w = outside_total * mobility;
+        if inside_total + out_w <= 0.0 && breadth <= 1.0 {
+            return;
+        }
+        let unemployed = eco.workers.rec[i].status == Status::Unemployed;
+        // Workers out of work and workers under notice have an asking wage of their own;
+        // on-the-job searchers ask for a raise.
+        let own_asking = unemployed || (nu > 0.0 && scale == nu && noticed_set(eco, w));
+        let asking = if own_asking {
+            let learned = asking_share(eco, w);
+            let reference = if unemployed {
+                f64::from(eco.workers.rec[i].wage)
             } else {
-                1.0
+                eco.current_wage(w)
             };
-            let reservation = reservation(eco, w, asking);
-            let safe_job = apart && from_a_safe_job(eco, w);
-            // The applicant's hiring-cost factors, looked up once for all applications.
-            factors.clear();
-            if subsidised.as_ref().is_some_and(|bits| has(bits, w)) {
-                factors.extend(eco.levers.hiring_cost.each(w, eco.workers.rec[i].since.0));
+            match expected_levels {
+                Some(levels) if levels[s] > 0.0 && reference > 0.0 => {
+                    let skill = eco.workers.rec[i].skill;
+                    let expected = f64::from(offered_wage(levels[s] as f32, skill));
+                    learned.min(expected / reference)
+                }
+                _ => learned,
             }
-            let cheaper = !factors.is_empty();
-            let mut tally =
-                (watched.as_ref().is_some_and(|bits| has(bits, w))).then(SearchTally::default);
-            let mut best_turned_down = 0.0f64;
-            for _ in 0..k {
-                let (inside, outside) = match &broad {
-                    Some(b) if broad_share > 0.0 && rng.random::<f64>() < broad_share => {
-                        (&b.inside[region], &b.outside[region])
-                    }
-                    _ => (&table.inside[s], &table.outside[s]),
-                };
-                let (in_w, out_w) = (total(inside), total(outside) * mobility);
-                if in_w + out_w <= 0.0 {
-                    continue;
+        } else {
+            1.0
+        };
+        let reservation = reservation(eco, w, asking);
+        let safe_job = apart && from_a_safe_job(eco, w);
+        // The applicant's hiring-cost factors, looked up once for all applications.
+        factors.clear();
+        if subsidised.as_ref().is_some_and(|bits| has(bits, w)) {
+            factors.extend(eco.levers.hiring_cost.each(w, eco.workers.rec[i].since.0));
+        }
+        let cheaper = !factors.is_empty();
+        let mut tally =
+            (watched.as_ref().is_some_and(|bits| has(bits, w))).then(SearchTally::default);
+        let mut best_turned_down = 0.0f64;
+        for _ in 0..k {
+            let (inside, outside) = match broad {
+                Some(b) if broad_share > 0.0 && rng.random::<f64>() < broad_share => {
+                    (&b.inside[region], &b.outside[region])
                 }
-                let go_out = out_w > 0.0 && rng.random::<f64>() * (in_w + out_w) >= in_w;
-                let m = if go_out {
-                    draw(outside, rng)
-                } else {
-                    draw(inside, rng)
-                };
-                let range = market_slots[m].clone();
-                let slot = rng.random_range(range);
-                let (firm, occ) = slots[slot];
-                // A vacancy at its own employer is no job change: a worker on a payroll
-                // skips it (after the same draws, so nobody else's draws move).
-                if firm == eco.workers.rec[i].employer {
-                    continue;
-                }
-                if let Some(t) = tally.as_mut() {
-                    t.applications += 1;
-                    t.other_occupation += u32::from(occ != eco.workers.rec[i].occupation);
-                    t.other_region += u32::from(net.region[m] != eco.workers.rec[i].region);
-                }
-                let sim = eco.similarity(eco.workers.rec[i].occupation, occ);
-                let skill_there = f64::from(eco.workers.rec[i].skill) - loss * (1.0 - sim);
-                let offer = f64::from(offered_wage(
-                    eco.firms.wage_level[firm as usize],
-                    skill_there as f32,
-                ));
-                // An on-the-job searcher weighs what else the job offers (the work, the
-                // commute, the hours, the team) against its current job's: one draw per
-                // offer, only for on-the-job searchers, so nobody else's draws change.
-                let valued = if on_job_amenity && !unemployed && !own_asking {
-                    offer * (amenity.sample(rng)).exp()
-                } else {
-                    offer
-                };
-                if !reservation.accepts(&eco.benefit_rules, valued) {
-                    best_turned_down = best_turned_down.max(offer);
-                    continue;
-                }
-                let mut score = skill_there + noise.sample(rng);
-                if cheaper {
-                    score += eco.levers.hiring_bonus_of(&factors, firm);
-                }
-                apps.push((slot as u32, score as f32, w, safe_job));
+                _ => (&table.inside[s], &table.outside[s]),
+            };
+            let (in_w, out_w) = (total(inside), total(outside) * mobility);
+            if in_w + out_w <= 0.0 {
+                continue;
             }
-            if let Some(t) = tally {
-                tallies.push((w, t));
+            let go_out = out_w > 0.0 && rng.random::<f64>() * (in_w + out_w) >= in_w;
+            let m = if go_out {
+                draw(outside, rng)
+            } else {
+                draw(inside, rng)
+            };
+            let range = market_slots[m].clone();
+            let slot = rng.random_range(range);
+            let (firm, occ) = slots[slot];
+            // A vacancy at its own employer is no job change: a worker on a payroll
+            // skips it (after the same draws, so nobody else's draws move).
+            if firm == eco.workers.rec[i].employer {
+                continue;
             }
-            if adjusting && best_turned_down > 0.0 && own_asking {
-                let r = &eco.workers.rec[i];
-                turned_down.push((w, best_turned_down, asking, r.status, r.since));
+            if let Some(t) = tally.as_mut() {
+                t.applications += 1;
+                t.other_occupation += u32::from(occ != eco.workers.rec[i].occupation);
+                t.other_region += u32::from(net.region[m] != eco.workers.rec[i].region);
             }
+            let sim = eco.similarity(eco.workers.rec[i].occupation, occ);
+            let skill_there = f64::from(eco.workers.rec[i].skill) - loss * (1.0 - sim);
+            let offer = f64::from(offered_wage(
+                eco.firms.wage_level[firm as usize],
+                skill_there as f32,
+            ));
+            // An on-the-job searcher weighs what else the job offers (the work, the
+            // commute, the hours, the team) against its current job's: one draw per
+            // offer, only for on-the-job searchers, so nobody else's draws change.
+            let valued = if on_job_amenity && !unemployed && !own_asking {
+                offer * (amenity.sample(rng)).exp()
+            } else {
+                offer
+            };
+            if !reservation.accepts(&eco.benefit_rules, valued) {
+                best_turned_down = best_turned_down.max(offer);
+                continue;
+            }
+            let mut score = skill_there + noise.sample(rng);
+            if cheaper {
+                score += eco.levers.hiring_bonus_of(factors, firm);
+            }
+            sent.apps.push((slot as u32, score as f32, w, safe_job));
+        }
+        if let Some(t) = tally {
+            sent.tallies.push((w, t));
+        }
+        if adjusting && best_turned_down > 0.0 && own_asking {
+            let r = &eco.workers.rec[i];
+            sent.turned_down
+                .push((w, best_turned_down, asking, r.status, r.since));
         }
     }
-    (rank(apps, slots.len()), tallies, turned_down)
 }
 
 /// The applications ordered by slot and, within a slot, best score first, ties by worker

@@ -5,7 +5,12 @@
 //! × similarity(occupation s → occupation m). With identity matrices every seeker searches only
 //! its own market: the DMP reference case.
 
+use rayon::prelude::*;
+
 use crate::params::Params;
+
+/// Firms a parallel task of on-the-job search takes (reason: a few milliseconds of work each).
+const FIRMS_PER_TASK: usize = 2048;
 
 /// Search weights between markets, fixed for a run.
 #[derive(Clone, Debug)]
@@ -113,38 +118,51 @@ pub fn on_the_job_searchers(
     if p <= 0.0 {
         return lists;
     }
-    let mut picked: Vec<u32> = Vec::new();
-    for j in 0..eco.firms.len() {
-        let h = eco.firms.headcount(j) as usize;
-        if h == 0 || eco.firms.status[j] != FirmStatus::Active {
-            continue;
-        }
-        let rng = &mut streams.of(Phase::OnTheJob, j as u64);
-        let n = Binomial::new(h as u64, p)
-            .expect("validated probability")
-            .sample(rng) as usize;
-        if n == 0 {
-            continue;
-        }
-        let payroll = &eco.firms.employees[j];
-        // The sampled workers' records are scattered: start loading them all, then read them
-        // (a hint only; the misses overlap instead of queueing).
-        picked.clear();
-        picked.extend(
-            rand::seq::index::sample(rng, h, n)
-                .iter()
-                .map(|pos| payroll[pos]),
-        );
-        for &w in &picked {
-            crate::prefetch::prefetch(&eco.workers.rec[w as usize]);
-        }
-        for &w in &picked {
-            let r = &eco.workers.rec[w as usize];
-            // Workers under notice search as such (`notice_searchers`), not here.
-            if r.status == Status::Employed && eco.notice_of(w).is_none() {
-                lists[eco.market(r.region, r.occupation)].push(w);
+    // Firms draw in parallel chunks, each firm from its own stream; the chunks' searchers are
+    // put into the lists in firm order, so the lists are the same for any number of threads.
+    let firms: Vec<usize> = (0..eco.firms.len()).collect();
+    let found: Vec<Vec<(u32, u32)>> = firms
+        .par_chunks(FIRMS_PER_TASK)
+        .map(|chunk| {
+            let mut found = Vec::new();
+            let mut picked: Vec<u32> = Vec::new();
+            for &j in chunk {
+                let h = eco.firms.headcount(j) as usize;
+                if h == 0 || eco.firms.status[j] != FirmStatus::Active {
+                    continue;
+                }
+                let rng = &mut streams.of(Phase::OnTheJob, j as u64);
+                let n = Binomial::new(h as u64, p)
+                    .expect("validated probability")
+                    .sample(rng) as usize;
+                if n == 0 {
+                    continue;
+                }
+                let payroll = &eco.firms.employees[j];
+                // The sampled workers' records are scattered: start loading them all, then
+                // read them (a hint only; the misses overlap instead of queueing).
+                picked.clear();
+                picked.extend(
+                    rand::seq::index::sample(rng, h, n)
+                        .iter()
+                        .map(|pos| payroll[pos]),
+                );
+                for &w in &picked {
+                    crate::prefetch::prefetch(&eco.workers.rec[w as usize]);
+                }
+                for &w in &picked {
+                    let r = &eco.workers.rec[w as usize];
+                    // Workers under notice search as such (`notice_searchers`), not here.
+                    if r.status == Status::Employed && eco.notice_of(w).is_none() {
+                        found.push((eco.market(r.region, r.occupation) as u32, w));
+                    }
+                }
             }
-        }
+            found
+        })
+        .collect();
+    for (m, w) in found.into_iter().flatten() {
+        lists[m as usize].push(w);
     }
     lists
 }
