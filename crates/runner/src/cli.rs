@@ -65,7 +65,7 @@ pub(crate) struct RunArgs {
     pub(crate) set: Vec<String>,
     /// Worker threads for replications, 1 to 1024 (default: all cores). Results do not depend
     /// on it.
-    #[arg(long, value_name = "N", value_parser = threads)]
+    #[arg(long, value_name = "N", value_parser = crate::threads::threads)]
     pub(crate) threads: Option<usize>,
     /// What to compare the scenario with, under common random numbers (default:
     /// `no-policies` when the scenario has policies, else nothing): `no-policies` runs it
@@ -91,19 +91,4 @@ pub(crate) struct RunArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,
-}
-
-/// Most worker threads `--threads` accepts (reason: the largest workstations and cluster nodes
-/// have a few hundred hardware threads; more threads than cores only adds start-up time, and
-/// 10,000 threads took 118 s to start where one run takes 0.4 s).
-pub(crate) const MAX_THREADS: usize = 1024;
-
-/// `--threads`: a whole number from 1 to [`MAX_THREADS`].
-pub(crate) fn threads(text: &str) -> Result<usize, String> {
-    match text.parse::<usize>() {
-        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "must be a whole number from 1 to {MAX_THREADS} (the worker threads; results do not depend on it)"
-        )),
-    }
 }

@@ -21,6 +21,7 @@ mod run;
 mod summary;
 mod sweep;
 mod table;
+mod threads;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

@@ -113,7 +113,7 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     let threads = args
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .clamp(1, crate::cli::MAX_THREADS);
+        .clamp(1, crate::threads::MAX_THREADS);
     let out_dir = args
         .out
         .clone()

@@ -68,7 +68,7 @@ pub(crate) struct SweepArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
     /// Worker threads, 1 to 1024 (default: all cores). Results do not depend on it.
-    #[arg(long, value_name = "N", value_parser = crate::cli::threads)]
+    #[arg(long, value_name = "N", value_parser = crate::threads::threads)]
     pub(crate) threads: Option<usize>,
     /// Replace the results of another run or sweep in the output directory.
     #[arg(long, conflicts_with = "resume")]
@@ -371,7 +371,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
         .unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         })
-        .clamp(1, crate::cli::MAX_THREADS);
+        .clamp(1, crate::threads::MAX_THREADS);
     // Count the plan before making it: a sweep of too many runs is refused at once.
     let n_points = design::count(&sweep);
     let runs = n_points
