@@ -107,8 +107,9 @@ fn child(spec: &str) {
 /// counterfactual arm runs), `stw` (short-time work for every firm of every sector, the
 /// most a policy of this kind can reach) or `all` (every worker-level policy kind at once:
 /// short-time work, two kinds of retraining, both councils, accreditation, a hiring subsidy
-/// for the displaced and the long-term unemployed, working-time reduction and a conditional
-/// investment subsidy, with the shipped scenarios' capacities scaled with the firms).
+/// for the displaced and the long-term unemployed, working-time reduction, a conditional
+/// investment subsidy and mobility grants for the displaced: every shipped kind, with the
+/// shipped scenarios' capacities scaled with the firms).
 fn scaled_policy_run(path: &str, factor: &str, which: &str) -> (String, Params, Option<PolicyRun>) {
     let factor: u32 = factor.parse().expect("factor");
     let base = wandel_scenario::load(Path::new(path), &[]).expect("valid scenario");
@@ -262,6 +263,18 @@ start = "{start}"
 sectors = ["manufacturing"]
 wage_standard = 3500.0
 expansion = 1.1
+
+"#
+            ),
+        ),
+        (
+            "mobility_grants",
+            format!(
+                r#"
+[[policies.mobility_assistance]]
+name = "mobility_grants"
+start = "{start}"
+sectors = ["steel", "suppliers"]
 "#
             ),
         ),
