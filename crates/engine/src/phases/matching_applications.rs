@@ -742,12 +742,10 @@ fn rank(apps: Vec<Application>, n_slots: usize) -> Vec<Application> {
         ranked[*at] = a;
         *at += 1;
     }
-    for k in 0..n_slots {
-        let group = &mut ranked[start[k]..start[k + 1]];
-        if group.len() > 1 {
-            group.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
-        }
-    }
+    // Each vacancy's applications are sorted on their own, the vacancies in parallel.
+    ranked
+        .par_chunk_by_mut(|a, b| a.0 == b.0)
+        .for_each(|group| group.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2))));
     ranked
 }
 
@@ -768,17 +766,54 @@ fn screen(
     employed: &[bool],
     streams: &MonthStreams,
 ) -> Vec<Pick> {
+    // Parallel chunks of about `APPS_PER_TASK` applications, cut only where the (firm,
+    // occupation) changes: there the screening stream starts afresh anyway, so each chunk
+    // draws what one pass would, and the picks are put in hiring order afterwards.
+    let key = |k: usize| slots[apps[k].0 as usize];
+    let mut bounds = vec![0];
+    let mut k = APPS_PER_TASK;
+    while k < apps.len() {
+        while k < apps.len() && key(k) == key(k - 1) {
+            k += 1;
+        }
+        if k < apps.len() {
+            bounds.push(k);
+        }
+        k += APPS_PER_TASK;
+    }
+    bounds.push(apps.len());
+    let mut picks: Vec<Pick> = bounds
+        .par_windows(2)
+        .flat_map_iter(|b| screen_range(params, slots, apps, employed, streams, b[0]..b[1]))
+        .collect();
+    picks.sort_unstable_by_key(|p| (p.priority, p.slot));
+    picks
+}
+
+/// Applications a parallel task of screening takes (reason: a few milliseconds of work).
+const APPS_PER_TASK: usize = 16_384;
+
+/// Screens the vacancies of applications `range` (whole vacancies, starting at a change of
+/// firm or occupation) and returns those with a suitable applicant.
+fn screen_range(
+    params: &Params,
+    slots: &[(u32, u16)],
+    apps: &[Application],
+    employed: &[bool],
+    streams: &MonthStreams,
+    range: std::ops::Range<usize>,
+) -> Vec<Pick> {
     let alpha = params.matching.elasticity;
     let suitability = params.matching.suitability;
     let mut picks = Vec::new();
     let mut current: Option<((u32, u16), SimRng)> = None;
     let mut order: Vec<u32> = Vec::new();
     let mut screened_all: Vec<u32> = Vec::new();
-    let mut k = 0;
-    while k < apps.len() {
+    let mut k = range.start;
+    while k < range.end {
         let slot = apps[k].0;
         let first = k;
-        while k < apps.len() && apps[k].0 == slot {
+        while k < range.end && apps[k].0 == slot {
             k += 1;
         }
         let key = slots[slot as usize];
@@ -837,6 +872,5 @@ fn screen(
             });
         }
     }
-    picks.sort_unstable_by_key(|p| (p.priority, p.slot));
     picks
 }
