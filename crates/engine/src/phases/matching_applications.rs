@@ -517,7 +517,10 @@ fn applications(
                 if let Some(&(ahead, _, _)) = chunk.get(j + PREFETCH_AHEAD) {
                     prefetch(&eco.workers.rec[ahead as usize]);
                     prefetch(&eco.workers.id[ahead as usize]);
-                    prefetch(&eco.claims[ahead as usize]);
+                    // Without benefit rules there are no claims.
+                    if let Some(claim) = eco.claims.get(ahead as usize) {
+                        prefetch(claim);
+                    }
                 }
                 search.seek(w, s as usize, scale, &mut factors, &mut sent);
             }
