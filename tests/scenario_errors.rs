@@ -1,7 +1,7 @@
 //! The catalogue of bad scenarios: every `tests/data/bad/NAME.toml` with a `NAME.expect` must be
 //! rejected by `wandel validate` and `wandel run` with exit code 2, with every expected message
-//! fragment, without a panic, without writing anything, and within 1 GB of peak memory
-//! (`util::wandel_bad` measures each case's process).
+//! fragment, without a panic, without writing anything, and within 1 GB of data
+//! (`util::wandel_bad` runs each case under that limit).
 //!
 //! `NAME.expect`: `#` comment lines, an optional `args: …` line (extra arguments such as
 //! `--set` overrides), then one expected fragment of standard error per line.
