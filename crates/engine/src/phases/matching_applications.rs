@@ -289,13 +289,14 @@ pub fn run(
     streams: &MonthStreams,
 ) {
     let n = net.n_markets;
-    // One slot per open position: (firm, occupation).
-    let mut slots: Vec<(u32, u16)> = Vec::new();
+    // One slot per open position: (firm, occupation, wage level).
+    let mut slots: Vec<Slot> = Vec::new();
     let mut market_slots: Vec<std::ops::Range<usize>> = Vec::with_capacity(n);
     for vac in vacancies {
         let first = slots.len();
         for &(firm, occ, count) in vac {
-            slots.extend(std::iter::repeat_n((firm, occ), count as usize));
+            let level = eco.firms.wage_level[firm as usize];
+            slots.extend(std::iter::repeat_n((firm, occ, level), count as usize));
         }
         market_slots.push(first..slots.len());
     }
@@ -320,7 +321,7 @@ pub fn run(
     let picks = screen(params, &slots, &apps, &channel, streams);
     let t = eco.month;
     for pick in picks {
-        let (firm, occ) = slots[pick.slot as usize];
+        let (firm, occ, _) = slots[pick.slot as usize];
         for &k in &pick.candidates {
             let w = apps[k as usize].2;
             let i = w as usize;
@@ -376,6 +377,10 @@ fn lower_asking_wages(eco: &mut Economy, params: &Params, turned_down: &[TurnedD
     }
 }
 
+/// One open position: (firm, occupation, the firm's wage level), the level kept with the
+/// position so that an application reads one place, not two.
+type Slot = (u32, u16, f32);
+
 /// One application: (slot, score, worker, whether the worker applies from a job it is not
 /// losing: employed, not under notice, at a firm not under closure notice).
 type Application = (u32, f32, u32, bool);
@@ -404,7 +409,7 @@ fn applications(
     eco: &Economy,
     params: &Params,
     net: &SearchNetwork,
-    slots: &[(u32, u16)],
+    slots: &[Slot],
     market_slots: &[std::ops::Range<usize>],
     streams: &MonthStreams,
 ) -> Applied {
@@ -418,7 +423,7 @@ fn applications(
             .map(|range| {
                 slots[range.clone()]
                     .iter()
-                    .map(|&(firm, _)| f64::from(eco.firms.wage_level[firm as usize]))
+                    .map(|&(_, _, level)| f64::from(level))
                     .sum::<f64>()
             })
             .collect();
@@ -557,7 +562,7 @@ struct Sent {
 struct Search<'a> {
     eco: &'a Economy,
     net: &'a SearchNetwork,
-    slots: &'a [(u32, u16)],
+    slots: &'a [Slot],
     market_slots: &'a [std::ops::Range<usize>],
     streams: &'a MonthStreams,
     table: Targets,
@@ -680,7 +685,7 @@ impl Search<'_> {
             };
             let range = market_slots[m].clone();
             let slot = rng.random_range(range);
-            let (firm, occ) = slots[slot];
+            let (firm, occ, level) = slots[slot];
             // A vacancy at its own employer is no job change: a worker on a payroll
             // skips it (after the same draws, so nobody else's draws move).
             if firm == eco.workers.rec[i].employer {
@@ -693,10 +698,7 @@ impl Search<'_> {
             }
             let sim = eco.similarity(eco.workers.rec[i].occupation, occ);
             let skill_there = f64::from(eco.workers.rec[i].skill) - loss * (1.0 - sim);
-            let offer = f64::from(offered_wage(
-                eco.firms.wage_level[firm as usize],
-                skill_there as f32,
-            ));
+            let offer = f64::from(offered_wage(level, skill_there as f32));
             // An on-the-job searcher weighs what else the job offers (the work, the
             // commute, the hours, the team) against its current job's: one draw per
             // offer, only for on-the-job searchers, so nobody else's draws change.
@@ -764,7 +766,7 @@ struct Pick {
 /// the order they hire. Draws of a firm's vacancies for one occupation come from one stream.
 fn screen(
     params: &Params,
-    slots: &[(u32, u16)],
+    slots: &[Slot],
     apps: &[Application],
     employed: &[bool],
     streams: &MonthStreams,
@@ -772,7 +774,10 @@ fn screen(
     // Parallel chunks of about `APPS_PER_TASK` applications, cut only where the (firm,
     // occupation) changes: there the screening stream starts afresh anyway, so each chunk
     // draws what one pass would, and the picks are put in hiring order afterwards.
-    let key = |k: usize| slots[apps[k].0 as usize];
+    let key = |k: usize| {
+        let (firm, occ, _) = slots[apps[k].0 as usize];
+        (firm, occ)
+    };
     let mut bounds = vec![0];
     let mut k = APPS_PER_TASK;
     while k < apps.len() {
@@ -800,7 +805,7 @@ const APPS_PER_TASK: usize = 16_384;
 /// firm or occupation) and returns those with a suitable applicant.
 fn screen_range(
     params: &Params,
-    slots: &[(u32, u16)],
+    slots: &[Slot],
     apps: &[Application],
     employed: &[bool],
     streams: &MonthStreams,
@@ -819,7 +824,8 @@ fn screen_range(
         while k < range.end && apps[k].0 == slot {
             k += 1;
         }
-        let key = slots[slot as usize];
+        let (firm, occ, _) = slots[slot as usize];
+        let key = (firm, occ);
         if current.as_ref().is_none_or(|(c, _)| *c != key) {
             let entity = (u64::from(key.0) << 16) | u64::from(key.1);
             current = Some((key, streams.of(Phase::Screening, entity)));
