@@ -16,6 +16,17 @@ pub struct Diagnostic {
     pub message: String,
 }
 
+impl Diagnostic {
+    /// A problem with the whole file at `path` (it cannot be read, or is the wrong kind of file).
+    pub fn of_file(path: &std::path::Path, message: String) -> Diagnostic {
+        Diagnostic {
+            location: Location::file_only(path.display().to_string()),
+            key: String::new(),
+            message,
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let loc = &self.location;

@@ -136,13 +136,7 @@ impl<'s> Reader<'s> {
         let location = if self.diagnostics.len() < crate::diagnostic::SHOWN {
             self.sources.locate(origin, 0)
         } else {
-            Location {
-                file: String::new(),
-                line: 0,
-                column: 0,
-                snippet: None,
-                caret: 0,
-            }
+            Location::file_only(String::new())
         };
         self.diagnostics.push(Diagnostic {
             location,

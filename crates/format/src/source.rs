@@ -99,6 +99,20 @@ pub struct Location {
     pub caret: usize,
 }
 
+impl Location {
+    /// A location that names only a file (or nothing, with an empty name): for problems with
+    /// the whole file, such as one that cannot be read.
+    pub fn file_only(file: impl Into<String>) -> Location {
+        Location {
+            file: file.into(),
+            line: 0,
+            column: 0,
+            snippet: None,
+            caret: 0,
+        }
+    }
+}
+
 /// Largest input file read, bytes: 32 MiB (reason: the largest scenario users run, Germany
 /// with about 400 counties and a full accessibility table between them, is about 10 MB of
 /// TOML; parsing takes about 40 bytes of memory per byte of text, so this bounds a file's

@@ -161,17 +161,7 @@ fn finish(mut root: Node, sources: Sources) -> Result<Scenario, Diagnostics> {
 }
 
 fn io_error(path: &Path, message: String) -> Diagnostics {
-    Diagnostics(vec![Diagnostic {
-        location: source::Location {
-            file: path.display().to_string(),
-            line: 0,
-            column: 0,
-            snippet: None,
-            caret: 0,
-        },
-        key: String::new(),
-        message,
-    }])
+    Diagnostics(vec![Diagnostic::of_file(path, message)])
 }
 
 fn read_chain(

@@ -138,17 +138,10 @@ fn fixed_key(path: &str) -> Option<&'static str> {
 /// Reads `path`; every problem at once.
 pub(crate) fn read(path: &Path, indicators: &[&str]) -> Result<SweepFile, Diagnostics> {
     let text = wandel_format::source::read_text(path).map_err(|e| {
-        Diagnostics(vec![Diagnostic {
-            location: wandel_format::source::Location {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                snippet: None,
-                caret: 0,
-            },
-            key: String::new(),
-            message: format!("cannot read sweep file {}: {e}", path.display()),
-        }])
+        Diagnostics(vec![Diagnostic::of_file(
+            path,
+            format!("cannot read sweep file {}: {e}", path.display()),
+        )])
     })?;
     parse(path, text, indicators, true)
 }
@@ -172,21 +165,14 @@ pub(crate) fn parse(
     };
     // A scenario (with `format`, no `base`) given where a sweep file is expected.
     if root.get("base").is_none() && root.get("format").is_some() {
-        return Err(Diagnostics(vec![Diagnostic {
-            location: wandel_format::source::Location {
-                file: path.display().to_string(),
-                line: 0,
-                column: 0,
-                snippet: None,
-                caret: 0,
-            },
-            key: String::new(),
-            message: format!(
+        return Err(Diagnostics(vec![Diagnostic::of_file(
+            path,
+            format!(
                 "{} is a scenario (it has `format` and names no `base`), not a sweep file: run it with `wandel run {}`",
                 path.display(),
                 path.display()
             ),
-        }]));
+        )]));
     }
     let mut r = Reader::new(&sources);
     let mut top = Table::new(Some(&root), String::new());

@@ -25,17 +25,7 @@ pub(crate) fn check_capacity(
     switches: &[TechnologySwitch],
 ) {
     // The economy needs jobs at the start, or there is nobody to simulate.
-    let jobs: f64 = groups
-        .iter()
-        .map(|g| {
-            let s = &sectors[g.sector as usize];
-            let size = match g.size {
-                SizeDist::Fixed(n) => f64::from(n),
-                SizeDist::LogNormal { mean, .. } => mean,
-            };
-            f64::from(g.count) * size * s.demand.at(start) / s.productivity.at(start).max(1e-12)
-        })
-        .sum();
+    let jobs = jobs_at_start(start, sectors, groups);
     if jobs < 1.0 {
         rd.error(root.get("firms").map_or(root.origin, |n| n.origin), "firms", format!("the firms offer no jobs at the start ({start}): check sizes and the sectors' demand paths"));
         return;
@@ -111,17 +101,7 @@ pub(crate) fn check_totals(
             format!("the firm groups have {firms} firms in all; at most {MAX_FIRMS} are allowed (about 200 bytes of memory each)"),
         );
     }
-    let jobs: f64 = groups
-        .iter()
-        .map(|g| {
-            let s = &sectors[g.sector as usize];
-            let size = match g.size {
-                SizeDist::Fixed(n) => f64::from(n),
-                SizeDist::LogNormal { mean, .. } => mean,
-            };
-            f64::from(g.count) * size * s.demand.at(start) / s.productivity.at(start).max(1e-12)
-        })
-        .sum();
+    let jobs = jobs_at_start(start, sectors, groups);
     let workers = match population.count {
         Some(n) => f64::from(n),
         None => jobs / (1.0 - population.initial_unemployment).max(1e-6),
@@ -175,4 +155,20 @@ pub(crate) fn check_places(
         ok = false;
     }
     ok
+}
+
+/// Jobs the firm groups offer at `start`: count × mean size × the sector's demand over its
+/// productivity then.
+fn jobs_at_start(start: Month, sectors: &[Sector], groups: &[FirmGroup]) -> f64 {
+    groups
+        .iter()
+        .map(|g| {
+            let s = &sectors[g.sector as usize];
+            let size = match g.size {
+                SizeDist::Fixed(n) => f64::from(n),
+                SizeDist::LogNormal { mean, .. } => mean,
+            };
+            f64::from(g.count) * size * s.demand.at(start) / s.productivity.at(start).max(1e-12)
+        })
+        .sum()
 }
