@@ -9,56 +9,69 @@
 //! they were set in (a tag): when the worker's spell changes (a hire), older entries no longer
 //! count, so a counselling boost ends with the spell it was given for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// One policy's factor for an entity: (policy slot, factor, tag).
+type Factor = (u16, f32, i32);
 
 /// One lever: each policy's factor per entity.
+///
+/// A hash map from entity to its few factors, kept in slot order, so that a lookup on the hot
+/// paths (an applicant's hiring cost, a searcher's breadth, a protected worker in a layoff) is
+/// one probe rather than the descent of an ordered tree, and products multiply in slot order
+/// whatever the order the factors were set in.
 #[derive(Clone, Debug, Default)]
 pub struct FactorTable {
-    /// (entity, policy slot) → (factor, tag).
-    entries: BTreeMap<(u32, u16), (f32, i32)>,
+    /// entity → its policies' factors, in slot order (never empty).
+    entries: HashMap<u32, Vec<Factor>>,
 }
 
 impl FactorTable {
     /// Sets policy `policy`'s factor for `entity` under `tag` and returns the product of every
     /// policy's factor for `entity` with the same tag (entries with another tag are dropped).
     pub fn set(&mut self, entity: u32, policy: u16, factor: f32, tag: i32) -> f64 {
-        if factor == 1.0 {
-            self.entries.remove(&(entity, policy));
-        } else {
-            self.entries.insert((entity, policy), (factor, tag));
+        let factors = self.entries.entry(entity).or_default();
+        match factors.binary_search_by_key(&policy, |f| f.0) {
+            Ok(i) if factor == 1.0 => {
+                factors.remove(i);
+            }
+            Ok(i) => factors[i] = (policy, factor, tag),
+            Err(_) if factor == 1.0 => {}
+            Err(i) => factors.insert(i, (policy, factor, tag)),
         }
-        let stale: Vec<(u32, u16)> = self
-            .entries
-            .range((entity, 0)..=(entity, u16::MAX))
-            .filter(|(_, (_, t))| *t != tag)
-            .map(|(&k, _)| k)
-            .collect();
-        for k in stale {
-            self.entries.remove(&k);
+        factors.retain(|f| f.2 == tag);
+        if factors.is_empty() {
+            self.entries.remove(&entity);
+            return 1.0;
         }
         self.product(entity, tag)
     }
 
+    /// The factors set for `entity` (any tag), in slot order.
+    fn factors(&self, entity: u32) -> &[Factor] {
+        self.entries.get(&entity).map_or(&[], Vec::as_slice)
+    }
+
     /// The product of the factors set for `entity` under `tag` (1 when none).
     pub fn product(&self, entity: u32, tag: i32) -> f64 {
-        self.entries
-            .range((entity, 0)..=(entity, u16::MAX))
-            .filter(|(_, (_, t))| *t == tag)
-            .map(|(_, (f, _))| f64::from(*f))
+        self.factors(entity)
+            .iter()
+            .filter(|f| f.2 == tag)
+            .map(|f| f64::from(f.1))
             .product()
     }
 
-    /// The entities some policy has set a factor for (in order; an entity may repeat).
+    /// The entities some policy has set a factor for (each once, in no particular order).
     pub fn entities(&self) -> impl Iterator<Item = u32> + '_ {
-        self.entries.keys().map(|&(entity, _)| entity)
+        self.entries.keys().copied()
     }
 
-    /// Each policy's factor for `entity` under `tag`: (policy slot, factor).
+    /// Each policy's factor for `entity` under `tag`: (policy slot, factor), in slot order.
     pub fn each(&self, entity: u32, tag: i32) -> impl Iterator<Item = (u16, f32)> + '_ {
-        self.entries
-            .range((entity, 0)..=(entity, u16::MAX))
-            .filter(move |(_, (_, t))| *t == tag)
-            .map(|(&(_, slot), &(f, _))| (slot, f))
+        self.factors(entity)
+            .iter()
+            .filter(move |f| f.2 == tag)
+            .map(|f| (f.0, f.1))
     }
 
     /// True when no policy has set a factor.
@@ -68,9 +81,10 @@ impl FactorTable {
 
     /// Policy `policy`'s own factor for `entity` (1 when it set none).
     pub fn of(&self, entity: u32, policy: u16) -> f64 {
-        self.entries
-            .get(&(entity, policy))
-            .map_or(1.0, |&(f, _)| f64::from(f))
+        self.factors(entity)
+            .iter()
+            .find(|f| f.0 == policy)
+            .map_or(1.0, |f| f64::from(f.1))
     }
 }
 
