@@ -89,6 +89,13 @@ pub struct EventLog {
     pub hires: Vec<HireEvent>,
     /// Separations.
     pub separations: Vec<SeparationEvent>,
+    /// Workers whose status changed this month other than by a hire: into unemployment (also
+    /// after a separation, which is logged as well, except in the batch of quits), into or out
+    /// of training (and with it, perhaps, their occupation), into inactivity or retirement.
+    /// With the hires and separations, every change of a worker's employer, occupation or
+    /// status is in the log, so a reader can follow a group of workers by the events that
+    /// touch them instead of visiting each of them every month.
+    pub changed: Vec<u32>,
 }
 
 impl EventLog {
@@ -96,6 +103,7 @@ impl EventLog {
     pub fn clear(&mut self) {
         self.hires.clear();
         self.separations.clear();
+        self.changed.clear();
     }
 
     /// Separations of the month for one reason.

@@ -166,6 +166,7 @@ impl Economy {
 
     #[inline(always)]
     fn enter_unemployed_rec(&mut self, w: u32, r: &mut Worker) {
+        self.log_change(w);
         self.counts[Status::Unemployed as usize] += 1;
         self.pool_books().enter(w, r);
     }
@@ -216,8 +217,17 @@ impl Economy {
         let i = w as usize;
         self.workers.rec[i].status = Status::Inactive;
         self.workers.rec[i].since = self.month;
+        self.log_change(w);
         self.counts[Status::Inactive as usize] += 1;
         self.region_inactive[self.workers.rec[i].region as usize] += 1;
+    }
+
+    /// Logs a change of worker `w`'s status that is neither a hire nor a separation
+    /// ([`crate::events::EventLog::changed`]).
+    fn log_change(&mut self, w: u32) {
+        if self.events.enabled {
+            self.events.changed.push(w);
+        }
     }
 
     /// Worker `w` (just out of its old status) retires.
@@ -225,6 +235,7 @@ impl Economy {
         let i = w as usize;
         self.workers.rec[i].status = Status::Retired;
         self.workers.rec[i].since = self.month;
+        self.log_change(w);
         self.counts[Status::Retired as usize] += 1;
     }
 
@@ -489,6 +500,7 @@ impl Economy {
             _ => return false,
         }
         self.workers.rec[i].status = Status::Training;
+        self.log_change(w);
         self.counts[Status::Training as usize] += 1;
         self.region_training[self.workers.rec[i].region as usize] += 1;
         let spell = self.spells.len() as u32;
@@ -524,6 +536,7 @@ impl Economy {
         debug_assert_eq!(self.trainee_spell.get(&w), Some(&spell));
         let i = w as usize;
         self.trainee_spell.remove(&w);
+        self.log_change(w);
         let on_payroll = self.workers.rec[i].employer != NO_FIRM;
         self.counts[Status::Training as usize] -= 1;
         self.region_training[self.workers.rec[i].region as usize] -= 1;
