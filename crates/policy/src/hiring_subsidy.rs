@@ -165,6 +165,18 @@ pub struct HiringSubsidy {
     firm_hires: BTreeMap<u32, (f64, f64, f64)>,
     /// Workers watched in the counterfactual (looked up for every hire; never iterated).
     watch: HashSet<u32>,
+    /// When the group is defined by time (long-term unemployed, aged 50 or more): the months
+    /// at which an unemployed worker may join it (its spell's start, the month it becomes
+    /// long-term unemployed, the month it turns 50), so that marking follows these events
+    /// instead of visiting every unemployed worker every month (`mark`).
+    calendar: BTreeMap<Month, Vec<u32>>,
+    /// Whether the pools have been scanned once (the first active month) and the calendar
+    /// has been kept since.
+    scanned: bool,
+    /// This month's separations and status changes already read into the calendar.
+    events_read: (usize, usize),
+    /// Workers displaced from `displaced_from` first read this month.
+    newly_displaced: Vec<u32>,
     tally: HiringTally,
     participants_before: u64,
     month: PolicyMonth,
@@ -186,6 +198,10 @@ impl HiringSubsidy {
             unmark: Vec::new(),
             firm_hires: BTreeMap::new(),
             watch: HashSet::new(),
+            calendar: BTreeMap::new(),
+            scanned: false,
+            events_read: (0, 0),
+            newly_displaced: Vec::new(),
             tally: HiringTally::default(),
             participants_before: 0,
             month: PolicyMonth::default(),
@@ -238,25 +254,94 @@ impl HiringSubsidy {
     fn read_displaced(&mut self, eco: &Economy) {
         for d in self.displaced_read.read(eco) {
             let from = &self.spec.group.displaced_from;
-            if from.is_empty() || from.contains(&eco.firms.group[d.firm as usize]) {
-                self.displaced.insert(d.worker);
+            if (from.is_empty() || from.contains(&eco.firms.group[d.firm as usize]))
+                && self.displaced.insert(d.worker)
+            {
+                self.newly_displaced.push(d.worker);
             }
         }
     }
 
+    /// Whether the target group is defined by time out of work or age (so that the calendar
+    /// is kept).
+    fn timed_group(&self) -> bool {
+        self.spec.group.long_term_unemployed || self.spec.group.aged_50_plus
+    }
+
+    /// Puts unemployed worker `w` on the calendar at the months it may join the group in its
+    /// current spell: the spell's start, when it becomes long-term unemployed, when it turns
+    /// 50 (a month already past is checked at the next marking).
+    fn schedule(&mut self, eco: &Economy, w: u32) {
+        let g = &self.spec.group;
+        let r = &eco.workers.rec[w as usize];
+        let mut months = vec![r.since];
+        if g.long_term_unemployed {
+            months.push(r.since.plus(g.long_term_months as i32));
+        }
+        if g.aged_50_plus {
+            months.push(r.birth.plus(12 * OLDER).max(r.since));
+        }
+        months.sort_unstable();
+        months.dedup();
+        for m in months {
+            self.calendar.entry(m).or_default().push(w);
+        }
+    }
+
+    /// Reads the month's separations and status changes not read yet: those now unemployed go
+    /// on the calendar. Called before matching and at the month's end (the log is emptied at
+    /// the start of the next month).
+    fn read_entries(&mut self, eco: &Economy) {
+        if !self.scanned {
+            return;
+        }
+        let ev = &eco.events;
+        let (s0, c0) = self.events_read;
+        let entered: Vec<u32> = ev.separations[s0..]
+            .iter()
+            .map(|e| e.worker)
+            .chain(ev.changed[c0..].iter().copied())
+            .filter(|&w| eco.workers.rec[w as usize].status == Status::Unemployed)
+            .collect();
+        self.events_read = (ev.separations.len(), ev.changed.len());
+        for w in entered {
+            self.schedule(eco, w);
+        }
+    }
+
     /// Marks the target workers among the unemployed (and, acting, lowers their cost to the
-    /// claiming firms).
+    /// claiming firms). A worker joins the group at the start of its spell, when a
+    /// displacement record names it, when it becomes long-term unemployed or turns 50: in the
+    /// first active month every unemployed worker is looked at, afterwards only those the
+    /// calendar and the month's displacement records name (the same workers are marked).
     fn mark(&mut self, ctx: &mut MatchingCtx<'_>) {
         let eco = ctx.economy();
+        let t = eco.month;
         let mut candidates: Vec<u32> = Vec::new();
-        let g = &self.spec.group;
-        if g.long_term_unemployed || g.aged_50_plus {
-            for pool in &eco.pools {
-                candidates.extend(pool.iter());
+        if self.timed_group() {
+            if self.scanned && !tests::scan_every_month() {
+                self.read_entries(eco);
+                let later = self.calendar.split_off(&t.plus(1));
+                for (_, ws) in std::mem::replace(&mut self.calendar, later) {
+                    candidates.extend(ws);
+                }
+                candidates.extend(self.newly_displaced.iter().copied());
+            } else {
+                for pool in &eco.pools {
+                    candidates.extend(pool.iter());
+                }
+                self.scanned = true;
+                self.events_read = (eco.events.separations.len(), eco.events.changed.len());
+                for &w in &candidates {
+                    self.schedule(eco, w);
+                }
+                let later = self.calendar.split_off(&t.plus(1));
+                self.calendar = later;
             }
         } else {
             candidates.extend(self.displaced.iter().copied());
         }
+        self.newly_displaced.clear();
         let cut = self.spec.cost_cut();
         let mut new = Vec::new();
         for w in candidates {
@@ -369,6 +454,13 @@ impl Policy for HiringSubsidy {
                 self.offer(ctx, false);
                 self.marked.clear();
             }
+            // Nobody is marked while the policy is not active (a window of one span: after
+            // its end, for good).
+            self.newly_displaced.clear();
+            if t >= self.spec.common.start {
+                self.calendar.clear();
+                self.scanned = false;
+            }
             return;
         }
         self.claims(ctx.economy());
@@ -394,6 +486,10 @@ impl Policy for HiringSubsidy {
     }
 
     fn on_month_end(&mut self, eco: &Economy, _params: &Params, _record: &MonthRecord) {
+        if self.timed_group() {
+            self.read_entries(eco);
+            self.events_read = (0, 0);
+        }
         let t = eco.month;
         let active = self.active(t);
         let mut m = PolicyMonth::default();
@@ -754,11 +850,77 @@ fn effects(spec: &HiringSubsidySpec, with: &[&PolicyRun], without: &[&PolicyRun]
     }
 }
 
+#[cfg(not(test))]
+mod tests {
+    /// Outside tests the calendar is always used.
+    pub(super) fn scan_every_month() -> bool {
+        false
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    use std::cell::Cell;
+
     use crate::testing::{item, params, simulate, spec};
 
     use super::{HiringSubsidy, SUBSIDY};
+
+    thread_local! {
+        /// Set by a test to mark from a scan of every unemployed worker every month (the
+        /// definition the calendar must reproduce).
+        static SCAN: Cell<bool> = const { Cell::new(false) };
+    }
+
+    pub(super) fn scan_every_month() -> bool {
+        SCAN.with(Cell::get)
+    }
+
+    #[test]
+    fn the_calendar_marks_the_workers_a_scan_of_every_unemployed_worker_marks() {
+        let mut p = params();
+        // Ages around 50 and months enough for unemployed workers to turn 50 in their spell.
+        p.months = 36;
+        (p.population.age_min, p.population.age_max) = (46, 54);
+        for group in [
+            "[\"displaced\", \"long_term_unemployed\"]\nlong_term_months = 3",
+            "[\"aged_50_plus\"]",
+        ] {
+            let s = spec(
+                &p,
+                "hiring_subsidy",
+                &format!("share = 0.5\nmonths = 6\ngroup = {group}"),
+            );
+            let tally = |scan: bool| {
+                SCAN.with(|c| c.set(scan));
+                let (_, run, _) = simulate(&p, std::slice::from_ref(&s));
+                SCAN.with(|c| c.set(false));
+                let h = run
+                    .interventions()
+                    .find_map(|i| i.as_any()?.downcast_ref::<HiringSubsidy>())
+                    .unwrap();
+                let marked: std::collections::BTreeMap<u32, _> =
+                    h.marked.iter().map(|(&w, &m)| (w, m)).collect();
+                (h.tally().clone(), run.ledger, marked)
+            };
+            let (calendar, ledger, marked) = tally(false);
+            let (scan, scan_ledger, scan_marked) = tally(true);
+            eprintln!(
+                "{group}: {} marked, {} target hires",
+                marked.len(),
+                calendar.target_hires
+            );
+            assert!(!marked.is_empty(), "{group}");
+            assert_eq!(marked, scan_marked, "{group}");
+            assert_eq!(calendar.subsidised, scan.subsidised, "{group}");
+            assert_eq!(
+                (calendar.target_hires, calendar.other_hires),
+                (scan.target_hires, scan.other_hires),
+                "{group}"
+            );
+            assert_eq!(ledger, scan_ledger, "{group}");
+        }
+    }
 
     #[test]
     fn only_hires_of_the_target_group_are_subsidised() {
