@@ -117,8 +117,7 @@ impl Policy for ConditionalInvestment {
             if eco.firms.status[j] == FirmStatus::Closed {
                 continue;
             }
-            for &w in &eco.firms.employees[j] {
-                let r = &eco.workers.rec[w as usize];
+            for (w, r) in eco.staff(j) {
                 let cut = match r.status {
                     Status::Employed => 0.0,
                     Status::ShortTime => f64::from(eco.firms.hours_cut[j]),

@@ -48,6 +48,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rand::RngExt;
 use rand_distr::{Binomial, Distribution};
 use wandel_engine::policy::{DisplacementCtx, MatchingCtx, Policy, PolicyCtx, StartCtx};
+use wandel_engine::prefetch::prefetch;
 use wandel_engine::state::NO_FIRM;
 use wandel_engine::state::{Displacement, FirmStatus, TrainingPlan};
 use wandel_engine::{Economy, Month, MonthRecord, Params, Status};
@@ -269,7 +270,13 @@ impl Retraining {
         let t = ctx.month();
         let s = &self.spec;
         let mut out: Vec<u32> = Vec::new();
-        let wants = |w: u32| ctx.worker_draw(w, TAKE_UP) < self.take_up(eco, w, t);
+        let bound = self.take_up_bound();
+        // The take-up (a power of the worker's learning) is computed only for draws below its
+        // bound: the same answer for a fraction of the work.
+        let wants = |w: u32| {
+            let draw = ctx.worker_draw(w, TAKE_UP);
+            draw < bound && draw < self.take_up(eco, w, t)
+        };
         let free = |w: u32| {
             let r = &eco.workers.rec[w as usize];
             matches!(
@@ -278,14 +285,20 @@ impl Retraining {
             ) && !self.served.contains(&w)
                 && (s.occupations.is_empty() || s.occupations.contains(&r.occupation))
         };
-        let bound = self.take_up_bound();
         for j in 0..eco.firms.len() {
             if !s.common.target.reaches(eco, j) {
                 continue;
             }
             match eco.firms.status[j] {
                 FirmStatus::Noticed if s.eligible.under_notice => {
-                    for &w in &eco.firms.employees[j] {
+                    // Every worker under notice is asked: the record and the stable id (the
+                    // key of the draw) are prefetched a few workers ahead.
+                    let staff = &eco.firms.employees[j];
+                    for (k, &w) in staff.iter().enumerate() {
+                        if let Some(&ahead) = staff.get(k + 8) {
+                            prefetch(&eco.workers.rec[ahead as usize]);
+                            prefetch(&eco.workers.id[ahead as usize]);
+                        }
                         if free(w) && wants(w) {
                             out.push(w);
                         }

@@ -139,11 +139,8 @@ impl Policy for WorkingTimeReduction {
         let (mut workers, mut lost) = (0u64, 0.0f64);
         for &j in &self.firms {
             let j = j as usize;
-            for &w in &eco.firms.employees[j] {
-                if matches!(
-                    eco.workers.rec[w as usize].status,
-                    Status::Employed | Status::ShortTime
-                ) {
+            for (w, r) in eco.staff(j) {
+                if matches!(r.status, Status::Employed | Status::ShortTime) {
                     workers += 1;
                     // Pay lost to the shorter hours, €: the full-time wage × (1 − hours).
                     lost += eco.current_wage(w) / 100.0 * (1.0 - f64::from(eco.firms.hours[j]));

@@ -278,6 +278,21 @@ impl Economy {
         self.counts[0] + self.counts[1] + self.counts[2] + self.counts[3]
     }
 
+    /// Firm `j`'s payroll workers with their records, in payroll order; each record is
+    /// prefetched a few workers ahead, so that a walk over a large payroll (a policy's
+    /// participants) overlaps its random reads.
+    pub fn staff(&self, j: usize) -> impl Iterator<Item = (u32, &Worker)> + '_ {
+        const AHEAD: usize = 8;
+        let list = &self.firms.employees[j];
+        let recs = &self.workers.rec;
+        list.iter().enumerate().map(move |(k, &w)| {
+            if let Some(&ahead) = list.get(k + AHEAD) {
+                crate::prefetch::prefetch(&recs[ahead as usize]);
+            }
+            (w, &recs[w as usize])
+        })
+    }
+
     /// The current wage of payroll worker `w`, cents per month.
     pub fn current_wage(&self, w: u32) -> f64 {
         let i = w as usize;
