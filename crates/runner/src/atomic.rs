@@ -37,3 +37,11 @@ pub(crate) fn write_atomic(
     }
     result
 }
+
+/// Writes `bytes` to `path` atomically.
+pub(crate) fn write_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, |w| {
+        w.write_all(bytes)
+            .with_context(|| format!("cannot write {}", path.display()))
+    })
+}

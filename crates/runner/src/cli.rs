@@ -21,6 +21,10 @@ pub(crate) enum Command {
     /// Run a sweep: many runs of a scenario at points chosen by a design, in every arm of the
     /// sweep file, in parallel (runs.csv, aggregate.csv; docs/sweeps.md).
     Sweep(crate::sweep::SweepArgs),
+    /// Estimate a scenario's free parameters by the simulated method of moments, with
+    /// standard errors, identification diagnostics and validation rows declared in advance
+    /// (estimates.json, moments.csv, evaluations.csv; docs/calibrate.md).
+    Calibrate(crate::calibrate::CalibrateArgs),
     /// Combine the finished shards of a sweep (`wandel sweep --shard I/N`) into the result of
     /// the whole sweep.
     Merge(crate::sweep::merge::MergeArgs),

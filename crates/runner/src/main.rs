@@ -6,6 +6,7 @@
 
 mod arms;
 mod atomic;
+mod calibrate;
 mod cli;
 mod crowding;
 mod decompose;
@@ -140,6 +141,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Sweep(args) => sweep::sweep(&args),
+        Command::Calibrate(args) => calibrate::calibrate(&args),
         Command::Merge(args) => sweep::merge::merge(&args),
         Command::Table { dirs, format } => {
             print!("{}", table::table(&dirs, format)?);

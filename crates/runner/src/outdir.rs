@@ -1,4 +1,4 @@
-//! Output directories that cannot mix: `run`, `sweep` and `merge` refuse a directory that
+//! Output directories that cannot mix: `run`, `sweep`, `merge` and `calibrate` refuse a directory that
 //! holds results (a run's or a sweep's) unless `--overwrite` is given, and then first remove
 //! every result file either command writes, so no earlier chart or CSV file stays beside the
 //! new ones. A finished directory says `"complete": true` in its `manifest.json`.
@@ -26,6 +26,10 @@ pub(crate) const RESULT_FILES: &[&str] = &[
     "aggregate.csv",
     "sensitivity.csv",
     "series.csv",
+    "estimates.json",
+    "moments.csv",
+    "evaluations.csv",
+    "calibration-journal.csv",
 ];
 
 /// What a directory's manifest says it holds, for the message.

@@ -188,6 +188,17 @@ fn read_chain(
             ),
         ));
     }
+    // A calibration file (a `[calibration]` table and no `format`).
+    if node.get("calibration").is_some() && node.get("format").is_none() {
+        return Err(io_error(
+            path,
+            format!(
+                "{} is a calibration file (it has a `[calibration]` table), not a scenario: run it with `wandel calibrate {}`",
+                path.display(),
+                path.display()
+            ),
+        ));
+    }
     follow_extends(node, path, sources, seen)
 }
 

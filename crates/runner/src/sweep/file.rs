@@ -174,6 +174,17 @@ pub(crate) fn parse(
             ),
         )]));
     }
+    // A calibration file given where a sweep file is expected.
+    if root.get("calibration").is_some() && root.get("base").is_none() {
+        return Err(Diagnostics(vec![Diagnostic::of_file(
+            path,
+            format!(
+                "{} is a calibration file (it has a `[calibration]` table), not a sweep file: run it with `wandel calibrate {}`",
+                path.display(),
+                path.display()
+            ),
+        )]));
+    }
     let mut r = Reader::new(&sources);
     let mut top = Table::new(Some(&root), String::new());
     let base_node = top.node_get("base").cloned();
@@ -406,14 +417,7 @@ pub(crate) fn parse(
                     match &item.value {
                         Value::Str(s) if indicators.contains(&s.as_str()) => keep.push(s.clone()),
                         Value::Str(s) => {
-                            let nearest = indicators
-                                .iter()
-                                .max_by(|a, b| {
-                                    strsim::jaro_winkler(s, a)
-                                        .total_cmp(&strsim::jaro_winkler(s, b))
-                                })
-                                .copied()
-                                .unwrap_or_default();
+                            let nearest = nearest(s, indicators);
                             r.error(
                                 item.origin,
                                 "keep",
@@ -543,6 +547,15 @@ pub(crate) fn parse(
         series,
         shared_seeds,
     })
+}
+
+/// The name among `names` nearest to `name` (for "did you mean" in messages).
+pub(crate) fn nearest<'a>(name: &str, names: &[&'a str]) -> &'a str {
+    names
+        .iter()
+        .max_by(|a, b| strsim::jaro_winkler(name, a).total_cmp(&strsim::jaro_winkler(name, b)))
+        .copied()
+        .unwrap_or_default()
 }
 
 /// A parameter's optional `label`: non-empty text.

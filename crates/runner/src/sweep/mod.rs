@@ -234,9 +234,18 @@ fn run_inner(
         );
         labels
     });
-    Ok(sweep
-        .keep
-        .iter()
+    Ok(indicator_values(&output, &policies, &headline, &sweep.keep))
+}
+
+/// The values of indicators `keep` (names of [`INDICATORS`]) of one run: `headline` are the
+/// run's headline indicators (`summary::indicators`); NaN where one is not defined.
+pub(crate) fn indicator_values(
+    output: &wandel_engine::RunOutput,
+    policies: &PolicyRun,
+    headline: &[crate::summary::Indicator],
+    keep: &[String],
+) -> Vec<f64> {
+    keep.iter()
         .map(|k| match k.as_str() {
             "job_years" => wandel_engine::measures::job_years(&output.months),
             "job_years_heads" => wandel_engine::measures::job_years_heads(&output.months),
@@ -246,7 +255,7 @@ fn run_inner(
                 .find(|i| i.name == name)
                 .map_or(f64::NAN, |i| i.value()),
         })
-        .collect())
+        .collect()
 }
 
 /// The swept parameters' labels (`label` in the sweep file), by path.

@@ -1,0 +1,327 @@
+//! Evaluations of the calibration's moments at points the search chooses as it goes: every
+//! scenario (and its comparison arm) of a point, every replication, on the sweep's kind of
+//! parallel pool, with the same seeds at every point (common random numbers across
+//! evaluations). Each evaluation is appended to a journal keyed by the parameter vector, so a
+//! calibration that is killed resumes without running a journaled point again.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::{Context, Result, bail};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use wandel_engine::Simulation;
+use wandel_policy::PolicyRun;
+
+use super::file::{CalibrationFile, MomentArm, number_text};
+use crate::arms::{Counterfactual, counterfactual_params};
+
+/// The journal's file name in the output directory.
+pub(crate) const JOURNAL: &str = "calibration-journal.csv";
+
+/// The moments of one point: per replication, the targets then the validation rows.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Evaluation {
+    pub(crate) reps: Vec<Vec<f64>>,
+}
+
+impl Evaluation {
+    /// Each moment's mean over the replications.
+    pub(crate) fn mean(&self) -> Vec<f64> {
+        let n = self.reps.len() as f64;
+        let k = self.reps.first().map_or(0, Vec::len);
+        (0..k)
+            .map(|j| self.reps.iter().map(|r| r[j]).sum::<f64>() / n)
+            .collect()
+    }
+}
+
+/// One evaluation as requested, in order (for `evaluations.csv`).
+#[derive(Clone, Debug)]
+pub(crate) struct Requested {
+    pub(crate) phase: &'static str,
+    pub(crate) point: Vec<f64>,
+}
+
+/// Runs and remembers evaluations.
+pub(crate) struct Evaluator<'a> {
+    file: &'a CalibrationFile,
+    pool: &'a rayon::ThreadPool,
+    stop: &'a AtomicBool,
+    journal_path: PathBuf,
+    done: HashMap<String, Evaluation>,
+    /// Every evaluation requested, in order.
+    pub(crate) requested: Vec<Requested>,
+    /// Points run (not read from the journal) in this process.
+    pub(crate) ran: usize,
+}
+
+/// The journal's first line: the calibration file's digest, so a journal is only resumed by
+/// the file that wrote it.
+fn header(file: &CalibrationFile) -> String {
+    let digest = Sha256::digest(file.text.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("# wandel calibration journal; calibration file sha256 {hex}")
+}
+
+/// The key of a point: its values as exact text.
+fn key(point: &[f64]) -> String {
+    point
+        .iter()
+        .map(|x| number_text(*x))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+impl<'a> Evaluator<'a> {
+    /// A fresh journal in `dir` (`resume`: the journal there, which the same calibration file
+    /// must have written; a last line cut short by a kill is dropped).
+    pub(crate) fn open(
+        file: &'a CalibrationFile,
+        pool: &'a rayon::ThreadPool,
+        stop: &'a AtomicBool,
+        dir: &Path,
+        resume: bool,
+    ) -> Result<Evaluator<'a>> {
+        let journal_path = dir.join(JOURNAL);
+        let mut done = HashMap::new();
+        let head = header(file);
+        if resume {
+            let text = std::fs::read_to_string(&journal_path).with_context(|| {
+                format!(
+                    "--resume: no calibration journal to resume at {}",
+                    journal_path.display()
+                )
+            })?;
+            let mut lines = text.split_inclusive('\n');
+            if lines.next().map(str::trim_end) != Some(head.as_str()) {
+                bail!(
+                    "--resume: {} was written by another calibration file (or the file has changed since); run without --resume and with --overwrite to start again",
+                    journal_path.display()
+                );
+            }
+            let width = file.replications as usize * (file.moments.len() + file.validate.len());
+            let mut kept = format!("{head}\n");
+            for line in lines {
+                // A line without its newline was cut short by a kill: it is dropped.
+                let Some(line) = line.strip_suffix('\n') else {
+                    continue;
+                };
+                let Some((k, values)) = line.split_once(',') else {
+                    continue;
+                };
+                let values: Option<Vec<f64>> =
+                    values.split(',').map(|v| v.parse::<f64>().ok()).collect();
+                let Some(values) = values.filter(|v| v.len() == width) else {
+                    continue;
+                };
+                let per = file.moments.len() + file.validate.len();
+                let reps = values.chunks(per.max(1)).map(<[f64]>::to_vec).collect();
+                done.insert(k.to_string(), Evaluation { reps });
+                kept.push_str(line);
+                kept.push('\n');
+            }
+            crate::atomic::write_bytes(&journal_path, kept.as_bytes())?;
+        } else {
+            crate::atomic::write_bytes(&journal_path, format!("{head}\n").as_bytes())?;
+        }
+        Ok(Evaluator {
+            file,
+            pool,
+            stop,
+            journal_path,
+            done,
+            requested: Vec::new(),
+            ran: 0,
+        })
+    }
+
+    /// The journaled evaluation of `point`, if any.
+    pub(crate) fn get(&self, point: &[f64]) -> Option<&Evaluation> {
+        self.done.get(&key(point))
+    }
+
+    /// Evaluates `points` (values in the parameters' order) in `phase`: those in the journal
+    /// are read from it, the others run in parallel and appended. Fails when interrupted.
+    pub(crate) fn evaluate(
+        &mut self,
+        phase: &'static str,
+        points: &[Vec<f64>],
+    ) -> Result<Vec<Evaluation>> {
+        for p in points {
+            self.requested.push(Requested {
+                phase,
+                point: p.clone(),
+            });
+        }
+        let mut todo: Vec<&Vec<f64>> = Vec::new();
+        for p in points {
+            if !self.done.contains_key(&key(p)) && !todo.contains(&p) {
+                todo.push(p);
+            }
+        }
+        if !todo.is_empty() {
+            if self.stop.load(Ordering::Relaxed) {
+                bail!(Interrupted);
+            }
+            let r = self.file.replications;
+            let jobs: Vec<(usize, usize, bool, u32)> = todo
+                .iter()
+                .enumerate()
+                .flat_map(|(i, _)| {
+                    self.file
+                        .scenarios
+                        .iter()
+                        .enumerate()
+                        .flat_map(move |(s, sc)| {
+                            let arms: &[bool] = if sc.comparison.is_some() {
+                                &[false, true]
+                            } else {
+                                &[false]
+                            };
+                            arms.iter()
+                                .flat_map(move |&cmp| (0..r).map(move |rep| (i, s, cmp, rep)))
+                        })
+                })
+                .collect();
+            let file = self.file;
+            let stop = self.stop;
+            let results: Vec<Result<Vec<f64>>> = self.pool.install(|| {
+                jobs.par_iter()
+                    .map(|&(i, s, cmp, rep)| {
+                        if stop.load(Ordering::Relaxed) {
+                            bail!(Interrupted);
+                        }
+                        run_one(file, todo[i], s, cmp, rep)
+                    })
+                    .collect()
+            });
+            let mut by_job: HashMap<(usize, usize, bool, u32), Vec<f64>> = HashMap::new();
+            for (job, result) in jobs.iter().zip(results) {
+                by_job.insert(*job, result?);
+            }
+            let mut journal = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&self.journal_path)
+                .with_context(|| format!("cannot append to {}", self.journal_path.display()))?;
+            for (i, p) in todo.iter().enumerate() {
+                let eval = self.assemble(|s, cmp, rep| &by_job[&(i, s, cmp, rep)]);
+                let values: Vec<String> = eval
+                    .reps
+                    .iter()
+                    .flatten()
+                    .map(|x| number_text(*x))
+                    .collect();
+                let line = format!("{},{}\n", key(p), values.join(","));
+                journal
+                    .write_all(line.as_bytes())
+                    .with_context(|| format!("cannot append to {}", self.journal_path.display()))?;
+                self.done.insert(key(p), eval);
+                self.ran += 1;
+            }
+            journal.sync_data().ok();
+        }
+        Ok(points.iter().map(|p| self.done[&key(p)].clone()).collect())
+    }
+
+    /// One point's moments from the measures of its runs (`measures(scenario, comparison,
+    /// replication)`, in the order of [`measures_of`]).
+    fn assemble<'m>(&self, measures: impl Fn(usize, bool, u32) -> &'m Vec<f64>) -> Evaluation {
+        let f = self.file;
+        let reps = (0..f.replications)
+            .map(|rep| {
+                f.moments
+                    .iter()
+                    .chain(&f.validate)
+                    .map(|m| {
+                        let names = measures_of(f, m.scenario);
+                        let j = names.iter().position(|n| *n == m.measure).expect("listed");
+                        match m.arm {
+                            MomentArm::Scenario => measures(m.scenario, false, rep)[j],
+                            MomentArm::Comparison => measures(m.scenario, true, rep)[j],
+                            MomentArm::Effect => {
+                                measures(m.scenario, false, rep)[j]
+                                    - measures(m.scenario, true, rep)[j]
+                            }
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Evaluation { reps }
+    }
+}
+
+/// The measures scenario `s`'s runs report (every measure a moment of `s` names, in first
+/// mention order).
+fn measures_of(file: &CalibrationFile, s: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in file.moments.iter().chain(&file.validate) {
+        if m.scenario == s && !out.contains(&m.measure) {
+            out.push(m.measure.clone());
+        }
+    }
+    out
+}
+
+/// A calibration stopped by an interrupt (its journal keeps every finished point).
+#[derive(Debug)]
+pub(crate) struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted: the finished evaluations are in the journal; run again with --resume to continue")
+    }
+}
+
+impl std::error::Error for Interrupted {}
+
+/// Runs replication `rep` of scenario `s` (its comparison arm when `comparison`) at `point`
+/// and returns its measures.
+fn run_one(
+    file: &CalibrationFile,
+    point: &[f64],
+    s: usize,
+    comparison: bool,
+    rep: u32,
+) -> Result<Vec<f64>> {
+    let sc = &file.scenarios[s];
+    let mut set: Vec<String> = file
+        .parameters
+        .iter()
+        .zip(point)
+        .map(|(p, x)| format!("{}={}", p.path, number_text(*x)))
+        .collect();
+    set.push(format!("simulation.seed={}", file.seed));
+    set.push(format!("simulation.replications={}", file.replications));
+    let scenario = wandel_scenario::load(&sc.file, &set).map_err(|d| {
+        anyhow::anyhow!(
+            "scenario `{}` at {}: {}",
+            sc.name,
+            key(point),
+            d.0.iter()
+                .map(|p| format!("{}: {}", p.key, p.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )
+    })?;
+    let (params, specs) = match (comparison, sc.comparison) {
+        (true, Some(Counterfactual::NoPolicies)) => (scenario.params.clone(), Vec::new()),
+        (true, Some(kind)) => (
+            counterfactual_params(&scenario, kind),
+            scenario.policies.clone(),
+        ),
+        _ => (scenario.params.clone(), scenario.policies.clone()),
+    };
+    let mut policies = PolicyRun::new(&specs, &scenario.fiscal);
+    let output = Simulation::new(&params, rep).run(&mut policies, &mut |_, _| {});
+    let headline = crate::summary::indicators(std::slice::from_ref(&output), false);
+    Ok(crate::sweep::indicator_values(
+        &output,
+        &policies,
+        &headline,
+        &measures_of(file, s),
+    ))
+}

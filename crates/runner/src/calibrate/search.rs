@@ -1,0 +1,214 @@
+//! The search for the estimate, in internal coordinates (each parameter's range mapped to
+//! [0, 1], linearly or on a log scale): a scrambled Sobol design over the box with the start
+//! point (global), then Nelder-Mead from the best point (argmin, the kept optimisation crate)
+//! with points outside the box evaluated at the nearest point of the box and penalised by the
+//! distance; and the finite-difference Jacobians at the estimate.
+
+use std::cell::RefCell;
+
+use anyhow::Result;
+use argmin::core::{CostFunction, Executor, State};
+use argmin::solver::neldermead::NelderMead;
+use nalgebra::DMatrix;
+
+use super::evaluate::Evaluator;
+use super::file::CalibrationFile;
+use super::inference::objective;
+
+/// Seed of the global design's scrambling (fixed: the design is part of the method).
+const DESIGN_SEED: u32 = 0x5741_4e44;
+/// Side of the first Nelder-Mead simplex, internal coordinates.
+const SIMPLEX_SIDE: f64 = 0.1;
+/// Weight of the penalty on the squared distance outside the box.
+const OUTSIDE_PENALTY: f64 = 1e4;
+
+/// The parameters' values at internal coordinates `u`.
+pub(crate) fn natural(file: &CalibrationFile, u: &[f64]) -> Vec<f64> {
+    file.parameters
+        .iter()
+        .zip(u)
+        .map(|(p, &x)| p.at(x))
+        .collect()
+}
+
+/// The global search: the start point and `global_points` Sobol points, evaluated together;
+/// the best (the first of equals). Returns (internal coordinates, objective).
+pub(crate) fn global(
+    file: &CalibrationFile,
+    eval: &mut Evaluator<'_>,
+    target: &[f64],
+    w: &DMatrix<f64>,
+) -> Result<(Vec<f64>, f64)> {
+    let p = file.parameters.len();
+    let mut units: Vec<Vec<f64>> = vec![
+        file.parameters
+            .iter()
+            .map(|fp| fp.coordinate(fp.start).clamp(0.0, 1.0))
+            .collect(),
+    ];
+    for j in 0..file.global_points {
+        units.push(
+            (0..p)
+                .map(|d| f64::from(sobol_burley::sample(j as u32, d as u32, DESIGN_SEED)))
+                .collect(),
+        );
+    }
+    let points: Vec<Vec<f64>> = units.iter().map(|u| natural(file, u)).collect();
+    let evals = eval.evaluate("global", &points)?;
+    let m = target.len();
+    let mut best = (units[0].clone(), f64::INFINITY);
+    for (u, e) in units.iter().zip(&evals) {
+        let q = objective(&e.mean()[..m], target, w);
+        if q < best.1 {
+            best = (u.clone(), q);
+        }
+    }
+    Ok(best)
+}
+
+/// The objective as argmin sees it.
+struct Problem<'e, 'f> {
+    file: &'e CalibrationFile,
+    eval: RefCell<&'e mut Evaluator<'f>>,
+    target: &'e [f64],
+    w: &'e DMatrix<f64>,
+    phase: &'static str,
+    /// The first error of an evaluation (an interrupt): the search stops with it.
+    failed: RefCell<Option<anyhow::Error>>,
+}
+
+impl CostFunction for Problem<'_, '_> {
+    type Param = Vec<f64>;
+    type Output = f64;
+
+    fn cost(&self, u: &Vec<f64>) -> std::result::Result<f64, argmin::core::Error> {
+        let inside: Vec<f64> = u.iter().map(|x| x.clamp(0.0, 1.0)).collect();
+        let outside: f64 = u.iter().zip(&inside).map(|(a, b)| (a - b).powi(2)).sum();
+        let point = natural(self.file, &inside);
+        let result = self.eval.borrow_mut().evaluate(self.phase, &[point]);
+        match result {
+            Ok(mut e) => {
+                let q = objective(
+                    &e.remove(0).mean()[..self.target.len()],
+                    self.target,
+                    self.w,
+                );
+                Ok(q + OUTSIDE_PENALTY * outside * (1.0 + q.min(1e12)))
+            }
+            Err(e) => {
+                let text = e.to_string();
+                self.failed.borrow_mut().get_or_insert(e);
+                Err(argmin::core::Error::msg(text))
+            }
+        }
+    }
+}
+
+/// Nelder-Mead from `start` (internal coordinates) for at most `local_iterations`
+/// iterations. Returns the best point (inside the box) and its objective.
+pub(crate) fn local(
+    file: &CalibrationFile,
+    eval: &mut Evaluator<'_>,
+    target: &[f64],
+    w: &DMatrix<f64>,
+    start: &[f64],
+    phase: &'static str,
+) -> Result<(Vec<f64>, f64)> {
+    let p = start.len();
+    let mut simplex = vec![start.to_vec()];
+    for d in 0..p {
+        let mut v = start.to_vec();
+        v[d] = if v[d] + SIMPLEX_SIDE <= 1.0 {
+            v[d] + SIMPLEX_SIDE
+        } else {
+            v[d] - SIMPLEX_SIDE
+        };
+        simplex.push(v);
+    }
+    let problem = Problem {
+        file,
+        eval: RefCell::new(eval),
+        target,
+        w,
+        phase,
+        failed: RefCell::new(None),
+    };
+    let start_cost = problem.cost(&start.to_vec()).ok();
+    if let Some(e) = problem.failed.borrow_mut().take() {
+        return Err(e);
+    }
+    if file.local_iterations == 0 {
+        return Ok((start.to_vec(), start_cost.unwrap_or(f64::INFINITY)));
+    }
+    let solver = NelderMead::new(simplex)
+        .with_sd_tolerance(1e-8)
+        .map_err(|e| anyhow::anyhow!("the local search cannot start: {e}"))?;
+    let run = Executor::new(&problem, solver)
+        .configure(|s| s.max_iters(file.local_iterations))
+        .run();
+    if let Some(e) = problem.failed.borrow_mut().take() {
+        return Err(e);
+    }
+    let run = run.map_err(|e| anyhow::anyhow!("the local search failed: {e}"))?;
+    let state = run.state();
+    let best = state
+        .get_best_param()
+        .cloned()
+        .unwrap_or_else(|| start.to_vec());
+    let best: Vec<f64> = best.iter().map(|x| x.clamp(0.0, 1.0)).collect();
+    let cost = state.get_best_cost();
+    // The start point is kept if the search found nothing better.
+    match start_cost {
+        Some(c) if c <= cost => Ok((start.to_vec(), c)),
+        _ => Ok((best, cost)),
+    }
+}
+
+impl CostFunction for &Problem<'_, '_> {
+    type Param = Vec<f64>;
+    type Output = f64;
+
+    fn cost(&self, u: &Vec<f64>) -> std::result::Result<f64, argmin::core::Error> {
+        (*self).cost(u)
+    }
+}
+
+/// The Jacobians of every moment (targets, then validation rows) at `u` by finite
+/// differences at steps h = `step` and 2h: central where both sides lie in the box,
+/// one-sided at a bound. All points are evaluated together.
+pub(crate) fn jacobians(
+    file: &CalibrationFile,
+    eval: &mut Evaluator<'_>,
+    u: &[f64],
+) -> Result<(DMatrix<f64>, DMatrix<f64>)> {
+    let p = u.len();
+    let k = file.moments.len() + file.validate.len();
+    // For each step and parameter: (lower point, upper point, distance between them).
+    let mut plan: Vec<(Vec<f64>, Vec<f64>, f64)> = Vec::new();
+    for h in [file.step, 2.0 * file.step] {
+        for d in 0..p {
+            let lo = (u[d] - h).max(0.0);
+            let hi = (u[d] + h).min(1.0);
+            let (mut a, mut b) = (u.to_vec(), u.to_vec());
+            a[d] = lo;
+            b[d] = hi;
+            plan.push((a, b, hi - lo));
+        }
+    }
+    let mut points = Vec::new();
+    for (a, b, _) in &plan {
+        points.push(natural(file, a));
+        points.push(natural(file, b));
+    }
+    let evals = eval.evaluate("jacobian", &points)?;
+    let mut g = [DMatrix::zeros(k, p), DMatrix::zeros(k, p)];
+    for (n, (_, _, dist)) in plan.iter().enumerate() {
+        let (step, d) = (n / p, n % p);
+        let (lo, hi) = (evals[2 * n].mean(), evals[2 * n + 1].mean());
+        for i in 0..k {
+            g[step][(i, d)] = (hi[i] - lo[i]) / dist;
+        }
+    }
+    let [g_h, g_2h] = g;
+    Ok((g_h, g_2h))
+}

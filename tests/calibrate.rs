@@ -1,0 +1,510 @@
+//! `wandel calibrate`: recovery of known parameters with honest intervals, identification
+//! warnings, kill and resume, and the catalogue of bad calibration files.
+//!
+//! Every test runs on a small DMP economy (the reference scenario `scenarios/validation/dmp.toml`
+//! with 10^4 workers instead of 10^5), whose moments respond to the matching efficiency and the
+//! separation rate. The seeds of the recovery test are fixed here, before its first run.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{root, scratch, stderr, wandel, wandel_bad};
+
+/// Writes the small DMP economy (`workers` workers, `months` months) into `dir`.
+fn small_dmp(dir: &Path, workers: u32, months: u32) -> PathBuf {
+    let text = std::fs::read_to_string(root().join("scenarios/validation/dmp.toml")).unwrap();
+    let firms = workers / 1000;
+    let text: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("count = 100000") {
+                format!("count = {workers}")
+            } else if l == "count = 100" {
+                format!("count = {firms}")
+            } else if l.starts_with("months = 240") {
+                format!("months = {months}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let path = dir.join("dmp_small.toml");
+    std::fs::write(&path, text + "\n").unwrap();
+    path
+}
+
+/// Five validation rows on measures no test targets (documented values are placeholders: the
+/// tests read the estimates, not the validation verdicts).
+const VALIDATION: &str = r#"
+[[validate]]
+name = "peak"
+scenario = "dmp"
+measure = "peak_unemployment_rate"
+value = 8.0
+sd = 1.0
+row = "none"
+
+[[validate]]
+name = "ltu"
+scenario = "dmp"
+measure = "long_term_unemployed_at_end"
+value = 0.0
+sd = 1.0
+row = "none"
+
+[[validate]]
+name = "employment"
+scenario = "dmp"
+measure = "employment_change"
+value = 0.0
+sd = 1.0
+row = "none"
+
+[[validate]]
+name = "ee"
+scenario = "dmp"
+measure = "flows.ee_rate"
+value = 0.0
+sd = 1.0
+row = "none"
+
+[[validate]]
+name = "reemployed"
+scenario = "dmp"
+measure = "displaced.reemployed_12m"
+value = 0.0
+sd = 1.0
+row = "none"
+"#;
+
+/// The two free parameters of the recovery test, both on a linear scale.
+const PARAMETERS: &str = r#"
+[[parameters]]
+path = "matching.efficiency"
+min = 0.1
+max = 0.6
+start = 0.2
+
+[[parameters]]
+path = "sectors.0.separation_rate"
+min = 0.005
+max = 0.05
+start = 0.01
+"#;
+
+/// The target measures of the recovery test.
+const TARGETS: [&str; 3] = ["unemployment_rate.mean", "flows.ue_rate", "flows.eu_rate"];
+
+/// A calibration file: settings, the scenario, `parameters`, targets `(measure, value, sd)` and
+/// the validation rows.
+fn calibration(
+    dir: &Path,
+    name: &str,
+    settings: &str,
+    parameters: &str,
+    targets: &[(&str, f64, f64)],
+) -> PathBuf {
+    let mut text = format!(
+        "[calibration]\n{settings}\n\n[[scenarios]]\nname = \"dmp\"\nfile = \"dmp_small.toml\"\n{parameters}\n"
+    );
+    for (k, (measure, value, sd)) in targets.iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[moments]]\nname = \"m{k}\"\nscenario = \"dmp\"\nmeasure = \"{measure}\"\nvalue = {value:?}\nsd = {sd:?}\nrow = \"test\"\n"
+        ));
+    }
+    text.push_str(VALIDATION);
+    let path = dir.join(format!("{name}.toml"));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// Runs `wandel calibrate` on `file` into `out`; panics with standard error on failure.
+fn calibrate(file: &Path, out: &Path, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec![
+        "calibrate".to_string(),
+        file.display().to_string(),
+        "--out".to_string(),
+        out.display().to_string(),
+        "--quiet".to_string(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = wandel(&refs);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&std::fs::read_to_string(out.join("estimates.json")).unwrap()).unwrap()
+}
+
+/// The target moments' means at the start point of a finished calibration (row 0 of
+/// `evaluations.csv`).
+fn moments_at_start(out: &Path) -> Vec<f64> {
+    let text = std::fs::read_to_string(out.join("evaluations.csv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    (0..TARGETS.len())
+        .map(|k| {
+            let j = header.iter().position(|h| *h == format!("m{k}")).unwrap();
+            row[j].parse().unwrap()
+        })
+        .collect()
+}
+
+fn sd(xs: &[f64]) -> f64 {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt()
+}
+
+/// Known parameters are recovered: targets simulated at the truth with "data" seeds, their
+/// standard deviations the sampling spread at the truth, estimated with other seeds; at least 7
+/// of 10 intervals cover the truth for each parameter, and the mean reported standard error is
+/// within a factor of 2 of the spread of the estimates.
+#[test]
+fn known_parameters_are_recovered_with_intervals_that_cover_them() {
+    let dir = scratch("calibrate-recovery");
+    small_dmp(&dir, 10_000, 120);
+    let truth = [0.3, 0.02];
+    let repetitions = 10;
+    // Seeds fixed before the first run: data seeds and estimation seeds never meet. Each target
+    // of a repetition comes from a data seed of its own, so that the documented figures are
+    // independent of each other, as figures from different sources are (and as the diagonal
+    // data covariance of the estimator assumes).
+    let data_seed = |i: u64, k: usize| 1_001 + 100 * k as u64 + i;
+    let estimation_seeds: Vec<u64> = (0..repetitions).map(|i| 2_001 + i).collect();
+    // The "data": each target's mean over 4 replications at the truth, per data seed.
+    let at_truth = format!(
+        "[[parameters]]\npath = \"matching.efficiency\"\nmin = 0.1\nmax = 0.6\nstart = {:?}\n\n[[parameters]]\npath = \"sectors.0.separation_rate\"\nmin = 0.005\nmax = 0.05\nstart = {:?}\n",
+        truth[0], truth[1]
+    );
+    let placeholder: Vec<(&str, f64, f64)> = TARGETS.iter().map(|m| (*m, 0.0, 1.0)).collect();
+    let data: Vec<Vec<f64>> = (0..repetitions)
+        .map(|i| {
+            (0..TARGETS.len())
+                .map(|k| {
+                    let seed = data_seed(i, k);
+                    let file = calibration(
+                        &dir,
+                        &format!("data-{seed}"),
+                        &format!(
+                            "seed = {seed}\nreplications = 4\nglobal_points = 1\nlocal_iterations = 0"
+                        ),
+                        &at_truth,
+                        &placeholder,
+                    );
+                    let out = dir.join(format!("data-{seed}"));
+                    calibrate(&file, &out, &[]);
+                    moments_at_start(&out)[k]
+                })
+                .collect()
+        })
+        .collect();
+    let spread: Vec<f64> = (0..TARGETS.len())
+        .map(|k| sd(&data.iter().map(|d| d[k]).collect::<Vec<_>>()))
+        .collect();
+    assert!(spread.iter().all(|s| *s > 0.0), "{spread:?}");
+    let mut estimates = vec![Vec::new(); 2];
+    let mut errors = vec![Vec::new(); 2];
+    let mut covered = [0; 2];
+    for (i, seed) in estimation_seeds.iter().enumerate() {
+        let targets: Vec<(&str, f64, f64)> = TARGETS
+            .iter()
+            .enumerate()
+            .map(|(k, m)| (*m, data[i][k], spread[k]))
+            .collect();
+        let file = calibration(
+            &dir,
+            &format!("estimate-{seed}"),
+            &format!("seed = {seed}\nreplications = 4\nglobal_points = 16\nlocal_iterations = 40"),
+            PARAMETERS,
+            &targets,
+        );
+        let e = calibrate(&file, &dir.join(format!("estimate-{seed}")), &[]);
+        for j in 0..2 {
+            let p = &e["parameters"][j];
+            let x = p["estimate"].as_f64().unwrap();
+            estimates[j].push(x);
+            if let (Some(se), Some(interval)) =
+                (p["standard_error"].as_f64(), p["interval"].as_array())
+            {
+                errors[j].push(se);
+                let (lo, hi) = (interval[0].as_f64().unwrap(), interval[1].as_f64().unwrap());
+                if lo <= truth[j] && truth[j] <= hi {
+                    covered[j] += 1;
+                }
+            }
+        }
+    }
+    for j in 0..2 {
+        let spread = sd(&estimates[j]);
+        let mean_se = errors[j].iter().sum::<f64>() / errors[j].len().max(1) as f64;
+        eprintln!(
+            "parameter {j}: truth {}, estimates {:?}, spread {spread:.5}, mean se {mean_se:.5}, {} of {repetitions} intervals cover",
+            truth[j], estimates[j], covered[j]
+        );
+        assert!(
+            covered[j] >= 7,
+            "parameter {j}: {} of {repetitions} intervals cover the truth",
+            covered[j]
+        );
+        assert!(
+            mean_se <= 2.0 * spread && mean_se >= spread / 2.0,
+            "parameter {j}: mean standard error {mean_se} against a spread of {spread}"
+        );
+    }
+}
+
+/// A parameter that moves no moment, and a pair that moves the moments alike, are reported as
+/// not identified.
+#[test]
+fn parameters_that_move_nothing_or_move_alike_are_not_identified() {
+    let dir = scratch("calibrate-identification");
+    small_dmp(&dir, 10_000, 120);
+    let settings = "seed = 3\nreplications = 4\nglobal_points = 4\nlocal_iterations = 5";
+    // Wages play no part in the DMP economy: the tenure return moves nothing.
+    let nothing = "\n[[parameters]]\npath = \"matching.efficiency\"\nmin = 0.1\nmax = 0.6\n\n[[parameters]]\npath = \"wages.tenure_return\"\nmin = 0.0\nmax = 0.01\n";
+    let file = calibration(
+        &dir,
+        "nothing",
+        settings,
+        nothing,
+        &[
+            ("unemployment_rate.mean", 7.3, 0.2),
+            ("flows.ue_rate", 20.0, 1.0),
+        ],
+    );
+    let e = calibrate(&file, &dir.join("nothing"), &[]);
+    assert_eq!(
+        e["identification"]["moves_nothing"],
+        serde_json::json!([1]),
+        "{e}"
+    );
+    let warnings = e["warnings"].to_string();
+    assert!(
+        warnings.contains("`wages.tenure_return` is not identified"),
+        "{warnings}"
+    );
+    // Unemployment over the run and over its last year respond alike to both parameters.
+    let file = calibration(
+        &dir,
+        "alike",
+        settings,
+        PARAMETERS,
+        &[
+            ("unemployment_rate.mean", 7.3, 0.2),
+            ("unemployment_rate_last_12_months", 7.3, 0.2),
+        ],
+    );
+    let e = calibrate(&file, &dir.join("alike"), &[]);
+    let alike = e["identification"]["alike"].as_array().unwrap();
+    assert_eq!(alike.len(), 1, "{e}");
+    let warnings = e["warnings"].to_string();
+    assert!(warnings.contains("are not identified apart"), "{warnings}");
+}
+
+/// Lines of the journal in `out`.
+fn journal_lines(out: &Path) -> usize {
+    std::fs::read_to_string(out.join("calibration-journal.csv"))
+        .map(|t| t.lines().count())
+        .unwrap_or(0)
+}
+
+/// Starts `wandel calibrate` and sends `signal` once the journal holds more than `lines` lines;
+/// returns after the process ends, asserting that the signal came first.
+fn interrupt_at(file: &Path, out: &Path, resume: bool, lines: usize, signal: i32) {
+    let mut args = vec![
+        "calibrate".to_string(),
+        file.display().to_string(),
+        "--out".to_string(),
+        out.display().to_string(),
+        "--quiet".to_string(),
+    ];
+    if resume {
+        args.push("--resume".to_string());
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_wandel"))
+        .args(&args)
+        .current_dir(root())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("the calibration ended ({status}) before the journal had {lines} lines");
+        }
+        if journal_lines(out) > lines {
+            // SAFETY: sends a signal to the child we started and still own.
+            unsafe {
+                libc::kill(child.id() as i32, signal);
+            }
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let status = child.wait().unwrap();
+    assert!(
+        !status.success(),
+        "the calibration was not stopped: {status}"
+    );
+}
+
+/// A calibration killed by Ctrl-C and by kill -9, once in the global search and once in the
+/// local refinement, then resumed, ends with the files of a run straight through.
+#[test]
+fn a_killed_calibration_resumes_to_the_same_results() {
+    let dir = scratch("calibrate-resume");
+    small_dmp(&dir, 20_000, 240);
+    let targets = [
+        ("unemployment_rate.mean", 7.0, 0.2),
+        ("flows.ue_rate", 20.0, 1.0),
+        ("flows.eu_rate", 2.0, 0.1),
+    ];
+    let file = calibration(
+        &dir,
+        "resume",
+        "seed = 5\nreplications = 6\nglobal_points = 8\nlocal_iterations = 12",
+        PARAMETERS,
+        &targets,
+    );
+    let straight = dir.join("straight");
+    calibrate(&file, &straight, &[]);
+    let read = |out: &Path| {
+        (
+            std::fs::read_to_string(out.join("estimates.json")).unwrap(),
+            std::fs::read_to_string(out.join("evaluations.csv")).unwrap(),
+        )
+    };
+    let expected = read(&straight);
+    // The global search is one batch of 9 points: the journal holds only its header until it
+    // ends. The local refinement adds a line per point.
+    for (n, (first, second)) in [(libc::SIGINT, libc::SIGKILL), (libc::SIGKILL, libc::SIGINT)]
+        .into_iter()
+        .enumerate()
+    {
+        let out = dir.join(format!("killed-{n}"));
+        interrupt_at(&file, &out, false, 0, first);
+        assert!(!out.join("estimates.json").exists());
+        interrupt_at(&file, &out, true, 12, second);
+        assert!(!out.join("estimates.json").exists());
+        calibrate(&file, &out, &["--resume"]);
+        let got = read(&out);
+        let label = format!("killed-{n}");
+        let estimates_json = format!("{label}: estimates.json differs");
+        let evaluations_csv = format!("{label}: evaluations.csv differs");
+        assert_eq!(
+            got.0.replace(&out.display().to_string(), ""),
+            expected.0.replace(&straight.display().to_string(), ""),
+            "{estimates_json}"
+        );
+        assert_eq!(got.1, expected.1, "{evaluations_csv}");
+    }
+}
+
+/// Bad calibration files: each gets exit code 2, a located message naming the key, and
+/// nothing written.
+#[test]
+fn bad_calibration_files_are_refused_with_located_messages() {
+    let dir = scratch("calibrate-bad");
+    small_dmp(&dir, 10_000, 12);
+    let good_targets = "\n[[moments]]\nname = \"u\"\nscenario = \"dmp\"\nmeasure = \"unemployment_rate.mean\"\nvalue = 7.3\nsd = 0.2\nrow = \"A1\"\n\n[[moments]]\nname = \"ue\"\nscenario = \"dmp\"\nmeasure = \"flows.ue_rate\"\nvalue = 20.0\nsd = 1.0\nrow = \"A1\"\n";
+    let head = "[calibration]\nreplications = 2\n\n[[scenarios]]\nname = \"dmp\"\nfile = \"dmp_small.toml\"\n";
+    let cases: &[(&str, String, &str)] = &[
+        (
+            "unknown_parameter",
+            format!("{head}\n[[parameters]]\npath = \"matching.efficency\"\nmin = 0.1\nmax = 0.6\n{good_targets}{VALIDATION}"),
+            "matching.efficency",
+        ),
+        (
+            "bounds_reversed",
+            format!("{head}\n[[parameters]]\npath = \"matching.efficiency\"\nmin = 0.6\nmax = 0.1\n{good_targets}{VALIDATION}"),
+            "must be below `max`",
+        ),
+        (
+            "unknown_measure",
+            format!("{head}{PARAMETERS}\n[[moments]]\nname = \"u\"\nscenario = \"dmp\"\nmeasure = \"unemployment\"\nvalue = 7.3\nsd = 0.2\nrow = \"A1\"\n{good_targets}{VALIDATION}").replace("name = \"u\"\nscenario = \"dmp\"\nmeasure = \"unemployment_rate.mean\"", "name = \"u2\"\nscenario = \"dmp\"\nmeasure = \"unemployment_rate.mean\""),
+            "unknown measure `unemployment`",
+        ),
+        (
+            "unknown_scenario",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("scenario = \"dmp\"", "scenario = \"steel\"", 1)),
+            "unknown scenario `steel`",
+        ),
+        (
+            "arm_without_comparison",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("row = \"A1\"", "row = \"A1\"\narm = \"effect\"", 1)),
+            "needs a comparison arm",
+        ),
+        (
+            "unknown_arm",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("row = \"A1\"", "row = \"A1\"\narm = \"treated\"", 1)),
+            "treated",
+        ),
+        (
+            "fewer_moments_than_parameters",
+            format!("{head}{PARAMETERS}\n[[moments]]\nname = \"u\"\nscenario = \"dmp\"\nmeasure = \"unemployment_rate.mean\"\nvalue = 7.3\nsd = 0.2\nrow = \"A1\"\n{VALIDATION}"),
+            "1 target moments for 2 free parameters",
+        ),
+        (
+            "non_positive_sd",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("sd = 0.2", "sd = 0.0", 1)),
+            "must be a number > 0",
+        ),
+        (
+            "validation_row_targeted",
+            format!("{head}{PARAMETERS}{good_targets}{VALIDATION}").replacen("measure = \"peak_unemployment_rate\"", "measure = \"flows.ue_rate\"", 1),
+            "must never be targeted",
+        ),
+        (
+            "fewer_than_five_validation_rows",
+            format!("{head}{PARAMETERS}{good_targets}{}", VALIDATION.split("\n[[validate]]").take(3).collect::<Vec<_>>().join("\n[[validate]]")),
+            "declare at least 5",
+        ),
+        (
+            "fixed_key",
+            format!("{head}\n[[parameters]]\npath = \"simulation.seed\"\nmin = 1\nmax = 9\n{good_targets}{VALIDATION}"),
+            "cannot be estimated",
+        ),
+        (
+            "start_outside_bounds",
+            format!("{head}{}{good_targets}{VALIDATION}", PARAMETERS.replacen("start = 0.2", "start = 0.9", 1)),
+            "must be within the bounds",
+        ),
+        (
+            "missing_scenario_file",
+            format!("{head}{PARAMETERS}{good_targets}{VALIDATION}").replace("dmp_small.toml", "nowhere.toml"),
+            "no scenario file",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let file = dir.join(format!("{name}.toml"));
+        std::fs::write(&file, text).unwrap();
+        let out = dir.join(format!("out-{name}"));
+        let o = wandel_bad(&[
+            "calibrate",
+            &file.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+        assert!(
+            err.contains(expected),
+            "{name}: expected `{expected}` in:\n{err}"
+        );
+        assert!(err.contains("-->"), "{name}: not located:\n{err}");
+        assert!(!out.exists(), "{name}: something was written");
+    }
+    // A file given to the wrong command gets one message naming the right one.
+    let cal = dir.join("bounds_reversed.toml");
+    let o = wandel_bad(&[
+        "calibrate",
+        &root().join("scenarios/baseline.toml").display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("wandel run"), "{}", stderr(&o));
+    let o = wandel_bad(&["run", &cal.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("wandel calibrate"), "{}", stderr(&o));
+    let o = wandel_bad(&["sweep", &cal.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("wandel calibrate"), "{}", stderr(&o));
+}
