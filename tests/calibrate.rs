@@ -508,3 +508,31 @@ fn bad_calibration_files_are_refused_with_located_messages() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("wandel calibrate"), "{}", stderr(&o));
 }
+
+/// The worked example of `docs/calibrate.md` recovers the DMP reference parameters (case A:
+/// matching efficiency 0.3, separation rate 0.02) within its intervals, from a start away from
+/// them, and its validation rows are consistent.
+#[test]
+fn the_worked_example_recovers_the_reference_parameters() {
+    let dir = scratch("calibrate-example");
+    let file = root().join("scenarios/calibration/dmp_case_a.toml");
+    let e = calibrate(&file, &dir.join("out"), &[]);
+    for (j, truth) in [0.3, 0.02].into_iter().enumerate() {
+        let p = &e["parameters"][j];
+        let interval = p["interval"].as_array().expect("an interval");
+        let (lo, hi) = (interval[0].as_f64().unwrap(), interval[1].as_f64().unwrap());
+        assert!(
+            lo <= truth && truth <= hi,
+            "{}: [{lo}, {hi}] misses {truth}",
+            p["path"]
+        );
+    }
+    assert_eq!(e["warnings"], serde_json::json!([]), "{e}");
+    let moments = std::fs::read_to_string(dir.join("out/moments.csv")).unwrap();
+    let validation: Vec<&str> = moments
+        .lines()
+        .filter(|l| l.starts_with("validation,"))
+        .collect();
+    assert_eq!(validation.len(), 5);
+    assert!(validation.iter().all(|l| l.ends_with(",true")), "{moments}");
+}

@@ -397,6 +397,16 @@ fn the_readme_tour_writes_each_run_into_its_own_directory_and_its_files_exist() 
                 assert!(!written.contains(&dir), "{cmd}: {dir} is taken");
                 written.push(dir);
             }
+            ["calibrate", file, ..] => {
+                assert!(crate::util::root().join(file).is_file(), "{cmd}");
+                let stem = std::path::Path::new(file)
+                    .file_stem()
+                    .unwrap()
+                    .to_string_lossy();
+                let dir = out.unwrap_or(format!("out/calibrations/{stem}"));
+                assert!(!written.contains(&dir), "{cmd}: {dir} is taken");
+                written.push(dir);
+            }
             ["plot" | "table", dirs @ ..] => {
                 for d in dirs {
                     assert!(written.iter().any(|w| w == d), "{cmd}: nothing wrote {d}");
