@@ -118,8 +118,16 @@ fn calibration(
     path
 }
 
-/// Runs `wandel calibrate` on `file` into `out`; panics with standard error on failure.
+/// Runs `wandel calibrate` on `file` into `out` without charts; panics with standard error on
+/// failure.
 fn calibrate(file: &Path, out: &Path, extra: &[&str]) -> serde_json::Value {
+    let mut with = vec!["--no-charts"];
+    with.extend_from_slice(extra);
+    calibrate_drawing(file, out, &with)
+}
+
+/// Runs `wandel calibrate` on `file` into `out` (charts unless `extra` says otherwise).
+fn calibrate_drawing(file: &Path, out: &Path, extra: &[&str]) -> serde_json::Value {
     let mut args = vec![
         "calibrate".to_string(),
         file.display().to_string(),
@@ -516,7 +524,7 @@ fn bad_calibration_files_are_refused_with_located_messages() {
 fn the_worked_example_recovers_the_reference_parameters() {
     let dir = scratch("calibrate-example");
     let file = root().join("scenarios/calibration/dmp_case_a.toml");
-    let e = calibrate(&file, &dir.join("out"), &[]);
+    let e = calibrate_drawing(&file, &dir.join("out"), &[]);
     for (j, truth) in [0.3, 0.02].into_iter().enumerate() {
         let p = &e["parameters"][j];
         let interval = p["interval"].as_array().expect("an interval");
@@ -535,4 +543,34 @@ fn the_worked_example_recovers_the_reference_parameters() {
         .collect();
     assert_eq!(validation.len(), 5);
     assert!(validation.iter().all(|l| l.ends_with(",true")), "{moments}");
+    // The charts and the report: the profile has a point at the estimate and rises on both
+    // sides of it for both parameters (the targets pin them down).
+    for f in [
+        "charts/profile.png",
+        "charts/sensitivity.png",
+        "report.html",
+    ] {
+        assert!(dir.join("out").join(f).is_file(), "{f}");
+    }
+    let profile = std::fs::read_to_string(dir.join("out/profile.csv")).unwrap();
+    for path in ["matching.efficiency", "sectors.0.separation_rate"] {
+        let rows: Vec<(f64, f64)> = profile
+            .lines()
+            .filter(|l| l.starts_with(&format!("{path},")))
+            .map(|l| {
+                let f: Vec<&str> = l.split(',').collect();
+                (f[1].parse().unwrap(), f[3].parse().unwrap())
+            })
+            .collect();
+        let at = rows
+            .iter()
+            .find(|r| r.0 == 0.0)
+            .expect("a point at the estimate")
+            .1;
+        let (first, last) = (rows[0].1, rows[rows.len() - 1].1);
+        assert!(first > at && last > at, "{path}: {rows:?}");
+    }
+    let report = std::fs::read_to_string(dir.join("out/report.html")).unwrap();
+    assert!(report.contains("Validation rows (declared in advance, never targeted)"));
+    assert!(report.contains("matching.efficiency"));
 }

@@ -19,6 +19,7 @@
 
 #![deny(missing_docs)]
 
+mod calibration;
 mod charts;
 mod data;
 mod error;
@@ -171,6 +172,31 @@ pub fn write_report(run_dir: &Path) -> Result<PathBuf, ChartError> {
 /// of a run: its `manifest.json` says `"kind": "sweep"`.
 pub fn is_sweep(dir: &Path) -> bool {
     sweep::data::is_sweep(dir)
+}
+
+/// Whether `dir` holds the results of a calibration (`wandel calibrate`).
+pub fn is_calibration(dir: &Path) -> bool {
+    calibration::is_calibration(dir)
+}
+
+/// Draws the charts of the calibration in `dir` into `dir/charts/`: the objective's profile
+/// along each parameter and the sensitivity of each target to each parameter
+/// (`docs/calibrate.md`).
+///
+/// # Errors
+/// A [`ChartError`] naming the file when `estimates.json`, `profile.csv` or `moments.csv` is
+/// missing or malformed, or when a chart cannot be written.
+pub fn draw_calibration(dir: &Path, opts: &ChartOptions) -> Result<ChartReport, ChartError> {
+    calibration::draw(dir, opts)
+}
+
+/// Writes `dir/report.html` for the calibration in `dir`: the estimates, the fit of the
+/// targets, the validation rows, identification and the charts.
+///
+/// # Errors
+/// As [`draw_calibration`].
+pub fn write_calibration_report(dir: &Path) -> Result<PathBuf, ChartError> {
+    calibration::write_report(dir)
 }
 
 /// Draws the charts of the sweep in `dir` into `dir/charts/`: for each swept parameter the

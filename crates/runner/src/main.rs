@@ -134,6 +134,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
             outdir::refuse_incomplete(&dir)?;
             let files = if wandel_charts::is_sweep(&dir) {
                 draw_sweep_charts(&dir)?
+            } else if wandel_charts::is_calibration(&dir) {
+                let opts = wandel_charts::ChartOptions {
+                    png: true,
+                    svg: true,
+                };
+                let mut files = wandel_charts::draw_calibration(&dir, &opts)?.files;
+                files.push(wandel_charts::write_calibration_report(&dir)?);
+                files
             } else {
                 draw_charts(&dir)?
             };

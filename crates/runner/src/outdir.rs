@@ -29,6 +29,7 @@ pub(crate) const RESULT_FILES: &[&str] = &[
     "estimates.json",
     "moments.csv",
     "evaluations.csv",
+    "profile.csv",
     "calibration-journal.csv",
 ];
 

@@ -122,6 +122,8 @@ pub(crate) struct CalibrationFile {
     pub(crate) local_iterations: u64,
     /// Finite-difference step, as a share of each parameter's internal range.
     pub(crate) step: f64,
+    /// Points of the objective's profile along each parameter around the estimate (0: none).
+    pub(crate) profile_points: usize,
     pub(crate) scenarios: Vec<ScenarioRef>,
     pub(crate) parameters: Vec<FreeParameter>,
     pub(crate) moments: Vec<Moment>,
@@ -213,6 +215,7 @@ pub(crate) fn parse(
         Some(0.05),
         Range::Between(1e-4, 0.25),
     );
+    let profile_points = r.integer(&mut settings, "profile_points", Some(9), 0, 101) as usize;
     r.finish(settings);
 
     // Scenarios.
@@ -452,6 +455,7 @@ pub(crate) fn parse(
         global_points,
         local_iterations,
         step,
+        profile_points,
         scenarios,
         parameters,
         moments,

@@ -6,7 +6,8 @@
 //! at two steps, standard errors by the sandwich formula, identification diagnostics, the fit
 //! of every target and the validation rows declared in advance, never targeted.
 //!
-//! Results: `estimates.json`, `moments.csv`, `evaluations.csv`; the journal
+//! Results: `estimates.json`, `moments.csv`, `evaluations.csv`, `profile.csv`, the charts
+//! (`charts/profile`, `charts/sensitivity`) and `report.html`; the journal
 //! (`calibration-journal.csv`) lets a killed calibration resume without re-running a point.
 
 pub(crate) mod evaluate;
@@ -45,6 +46,9 @@ pub(crate) struct CalibrateArgs {
     /// Check the calibration file (and its scenarios at every bound) without running it.
     #[arg(long)]
     pub(crate) dry_run: bool,
+    /// Skip the charts and the report.
+    #[arg(long)]
+    pub(crate) no_charts: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,
@@ -85,6 +89,8 @@ pub(crate) struct Estimates {
     pub(crate) replications: u32,
     pub(crate) weighting: &'static str,
     pub(crate) parameters: Vec<Estimate>,
+    /// The target moments' names, in the order of the sensitivity matrix's rows.
+    pub(crate) targets: Vec<String>,
     pub(crate) objective: f64,
     pub(crate) evaluations: usize,
     pub(crate) distinct_points: usize,
@@ -154,6 +160,14 @@ pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode> {
     match estimate(&file, &mut eval, args.quiet) {
         Ok(result) => {
             write_outputs(&dir, &file, &eval, &result)?;
+            if !args.no_charts {
+                let opts = wandel_charts::ChartOptions {
+                    png: true,
+                    svg: true,
+                };
+                wandel_charts::draw_calibration(&dir, &opts)?;
+                wandel_charts::write_calibration_report(&dir)?;
+            }
             if !args.quiet {
                 print_summary(&file, &result, &dir);
             }
@@ -175,6 +189,9 @@ fn plural(n: usize) -> &'static str {
 pub(crate) struct Fit {
     pub(crate) estimates: Estimates,
     pub(crate) at_estimate: Evaluation,
+    /// The objective along each parameter around the estimate: (offset as a share of the
+    /// range, value, objective).
+    pub(crate) profiles: Vec<Vec<(f64, f64, f64)>>,
     /// Jacobian of every moment (targets, then validation rows), internal coordinates.
     pub(crate) jacobian: DMatrix<f64>,
     /// Covariance of the estimate, internal coordinates (None when not computable).
@@ -256,6 +273,7 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
             100.0 * inference::STEP_TOLERANCE
         ));
     }
+    let profiles = search::profiles(file, eval, &u, &target, &weights)?;
     let k = m + file.validate.len();
     let sim = inference::covariance(&at_estimate.reps, 0..k);
     let sim_targets = sim.view((0, 0), (m, m)).into_owned();
@@ -354,6 +372,7 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
                 Weighting::Efficient => "efficient",
             },
             parameters,
+            targets: file.moments.iter().map(|m| m.name.clone()).collect(),
             objective,
             evaluations: eval.requested.len(),
             distinct_points: {
@@ -372,6 +391,7 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
             warnings,
         },
         at_estimate,
+        profiles,
         jacobian: g_h,
         covariance,
         weights,
@@ -486,6 +506,27 @@ fn write_outputs(
         w.write_record(&row)?;
     }
     crate::atomic::write_bytes(&dir.join("evaluations.csv"), &w.into_inner()?)?;
+    // profile.csv: the objective along each parameter around the estimate.
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["parameter", "offset", "value", "objective", "estimate"])?;
+    for (p, profile) in file.parameters.iter().zip(&result.profiles) {
+        let at = result
+            .estimates
+            .parameters
+            .iter()
+            .find(|e| e.path == p.path)
+            .map_or(f64::NAN, |e| e.estimate);
+        for &(off, x, q) in profile {
+            w.write_record([
+                p.path.clone(),
+                file::number_text(off),
+                file::number_text(x),
+                file::number_text(q),
+                file::number_text(at),
+            ])?;
+        }
+    }
+    crate::atomic::write_bytes(&dir.join("profile.csv"), &w.into_inner()?)?;
     Ok(())
 }
 

@@ -212,3 +212,47 @@ pub(crate) fn jacobians(
     let [g_h, g_2h] = g;
     Ok((g_h, g_2h))
 }
+
+/// Half-width of the objective's profile around the estimate, internal coordinates.
+const PROFILE_HALF_WIDTH: f64 = 0.15;
+
+/// The objective along each parameter around the estimate `u` (the others held at theirs):
+/// `profile_points` evenly spaced offsets from −0.15 to +0.15 of the parameter's range (points
+/// outside the range are left out), all evaluated together. Per parameter: (offset, value,
+/// objective) in increasing offset.
+pub(crate) fn profiles(
+    file: &CalibrationFile,
+    eval: &mut Evaluator<'_>,
+    u: &[f64],
+    target: &[f64],
+    w: &DMatrix<f64>,
+) -> Result<Vec<Vec<(f64, f64, f64)>>> {
+    let n = file.profile_points;
+    let offsets: Vec<f64> = (0..n)
+        .map(|k| {
+            if n == 1 {
+                0.0
+            } else {
+                -PROFILE_HALF_WIDTH + 2.0 * PROFILE_HALF_WIDTH * k as f64 / (n - 1) as f64
+            }
+        })
+        .collect();
+    let mut plan = Vec::new();
+    for d in 0..u.len() {
+        for &off in &offsets {
+            if (0.0..=1.0).contains(&(u[d] + off)) {
+                let mut v = u.to_vec();
+                v[d] += off;
+                plan.push((d, off, natural(file, &v)));
+            }
+        }
+    }
+    let points: Vec<Vec<f64>> = plan.iter().map(|p| p.2.clone()).collect();
+    let evals = eval.evaluate("profile", &points)?;
+    let m = target.len();
+    let mut out = vec![Vec::new(); u.len()];
+    for ((d, off, point), e) in plan.into_iter().zip(&evals) {
+        out[d].push((off, point[d], objective(&e.mean()[..m], target, w)));
+    }
+    Ok(out)
+}
