@@ -574,3 +574,37 @@ fn the_worked_example_recovers_the_reference_parameters() {
     assert!(report.contains("Validation rows (declared in advance, never targeted)"));
     assert!(report.contains("matching.efficiency"));
 }
+
+/// Efficient weighting adds a second refinement and the overidentification test (J with its χ²
+/// p-value on moments − parameters degrees of freedom); diagonal weighting reports no J.
+#[test]
+fn efficient_weighting_reports_the_overidentification_test() {
+    let dir = scratch("calibrate-efficient");
+    small_dmp(&dir, 10_000, 120);
+    let targets = [
+        ("unemployment_rate.mean", 7.3, 0.2),
+        ("flows.ue_rate", 25.0, 1.0),
+        ("flows.eu_rate", 2.0, 0.1),
+    ];
+    let settings = "seed = 9\nreplications = 6\nglobal_points = 4\nlocal_iterations = 10";
+    let diagonal = calibration(&dir, "diagonal", settings, PARAMETERS, &targets);
+    let e = calibrate(&diagonal, &dir.join("diagonal"), &[]);
+    assert!(e["overidentification"].is_null(), "{e}");
+    let efficient = calibration(
+        &dir,
+        "efficient",
+        &format!("{settings}\nweighting = \"efficient\""),
+        PARAMETERS,
+        &targets,
+    );
+    let e = calibrate(&efficient, &dir.join("efficient"), &[]);
+    let j = &e["overidentification"];
+    assert_eq!(j["degrees_of_freedom"], 1, "{e}");
+    let (stat, p) = (j["j"].as_f64().unwrap(), j["p_value"].as_f64().unwrap());
+    assert!(stat >= 0.0 && (0.0..=1.0).contains(&p), "{j}");
+    let evaluations = std::fs::read_to_string(dir.join("efficient/evaluations.csv")).unwrap();
+    assert!(
+        evaluations.lines().any(|l| l.contains(",efficient,")),
+        "no second refinement"
+    );
+}

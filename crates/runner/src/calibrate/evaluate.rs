@@ -56,6 +56,16 @@ pub(crate) struct Evaluator<'a> {
     pub(crate) requested: Vec<Requested>,
     /// Points run (not read from the journal) in this process.
     pub(crate) ran: usize,
+    /// Progress: a spinner on a terminal, plain lines otherwise, nothing when quiet.
+    progress: Progress,
+    started: std::time::Instant,
+}
+
+/// How progress is shown.
+enum Progress {
+    Quiet,
+    Spinner(indicatif::ProgressBar),
+    Lines,
 }
 
 /// The journal's first line: the calibration file's digest, so a journal is only resumed by
@@ -84,6 +94,7 @@ impl<'a> Evaluator<'a> {
         stop: &'a AtomicBool,
         dir: &Path,
         resume: bool,
+        quiet: bool,
     ) -> Result<Evaluator<'a>> {
         let journal_path = dir.join(JOURNAL);
         let mut done = HashMap::new();
@@ -127,6 +138,15 @@ impl<'a> Evaluator<'a> {
         } else {
             crate::atomic::write_bytes(&journal_path, format!("{head}\n").as_bytes())?;
         }
+        let progress = if quiet {
+            Progress::Quiet
+        } else if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            Progress::Spinner(bar)
+        } else {
+            Progress::Lines
+        };
         Ok(Evaluator {
             file,
             pool,
@@ -135,7 +155,26 @@ impl<'a> Evaluator<'a> {
             done,
             requested: Vec::new(),
             ran: 0,
+            progress,
+            started: std::time::Instant::now(),
         })
+    }
+
+    /// Runs of one point: every scenario's replications, twice for those with a comparison.
+    fn runs_per_point(&self) -> usize {
+        self.file
+            .scenarios
+            .iter()
+            .map(|s| if s.comparison.is_some() { 2 } else { 1 })
+            .sum::<usize>()
+            * self.file.replications as usize
+    }
+
+    /// Ends the progress display.
+    pub(crate) fn finish(&self) {
+        if let Progress::Spinner(bar) = &self.progress {
+            bar.finish_and_clear();
+        }
     }
 
     /// The journaled evaluation of `point`, if any.
@@ -165,6 +204,20 @@ impl<'a> Evaluator<'a> {
         if !todo.is_empty() {
             if self.stop.load(Ordering::Relaxed) {
                 bail!(Interrupted);
+            }
+            let message = format!(
+                "{phase}: running {} point{} ({} runs each); {} run so far, {} read from the journal, {:.0} s",
+                todo.len(),
+                if todo.len() == 1 { "" } else { "s" },
+                self.runs_per_point(),
+                self.ran,
+                self.done.len() - self.ran,
+                self.started.elapsed().as_secs_f64()
+            );
+            match &self.progress {
+                Progress::Spinner(bar) => bar.set_message(message),
+                Progress::Lines if todo.len() > 1 || self.ran % 10 == 0 => eprintln!("{message}"),
+                _ => {}
             }
             let r = self.file.replications;
             let jobs: Vec<(usize, usize, bool, u32)> = todo

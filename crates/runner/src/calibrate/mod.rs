@@ -156,8 +156,10 @@ pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode> {
         .clamp(1, crate::threads::MAX_THREADS);
     let pool = crate::arms::pool(threads)?;
     let stop = crate::interrupt::watch();
-    let mut eval = Evaluator::open(&file, &pool, stop, &dir, args.resume)?;
-    match estimate(&file, &mut eval, args.quiet) {
+    let mut eval = Evaluator::open(&file, &pool, stop, &dir, args.resume, args.quiet)?;
+    let result = estimate(&file, &mut eval, args.quiet);
+    eval.finish();
+    match result {
         Ok(result) => {
             write_outputs(&dir, &file, &eval, &result)?;
             if !args.no_charts {
