@@ -477,6 +477,16 @@ fn bad_calibration_files_are_refused_with_located_messages() {
             "must be within the bounds",
         ),
         (
+            "unknown_economy_column",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"economy.unemployment\"", 1)),
+            "unknown column `unemployment` of economy.csv",
+        ),
+        (
+            "economy_window_reversed",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"economy.unemployment_rate@2001-01..2000-01\"", 1)),
+            "the window `2001-01..2000-01` must be FIRST..LAST",
+        ),
+        (
             "missing_scenario_file",
             format!("{head}{PARAMETERS}{good_targets}{VALIDATION}").replace("dmp_small.toml", "nowhere.toml"),
             "no scenario file",
@@ -607,4 +617,40 @@ fn efficient_weighting_reports_the_overidentification_test() {
         evaluations.lines().any(|l| l.contains(",efficient,")),
         "no second refinement"
     );
+}
+
+/// A column of `economy.csv` is a measure: its mean over the reported months, or over a window
+/// of months; the unemployment rate's mean is the headline indicator's (a share, not %).
+#[test]
+fn an_economy_column_over_a_window_of_months_is_a_measure() {
+    let dir = scratch("calibrate-economy");
+    small_dmp(&dir, 10_000, 24);
+    let targets = [
+        ("unemployment_rate.mean", 7.3, 0.2),
+        ("economy.unemployment_rate", 0.073, 0.002),
+        ("economy.unemployment_rate@2000-01..2000-06", 0.073, 0.002),
+    ];
+    let file = calibration(
+        &dir,
+        "economy",
+        "seed = 2\nreplications = 2\nglobal_points = 1\nlocal_iterations = 0\nprofile_points = 0",
+        PARAMETERS,
+        &targets,
+    );
+    calibrate(&file, &dir.join("out"), &[]);
+    let m = {
+        let text = std::fs::read_to_string(dir.join("out/evaluations.csv")).unwrap();
+        let row: Vec<f64> = text
+            .lines()
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .skip(5)
+            .take(3)
+            .map(|x| x.parse().unwrap())
+            .collect();
+        row
+    };
+    assert!((m[0] - 100.0 * m[1]).abs() < 1e-9 * m[0], "{m:?}");
+    assert!(m[2].is_finite() && m[2] != m[1], "{m:?}");
 }

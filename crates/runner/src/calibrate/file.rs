@@ -474,6 +474,62 @@ pub(crate) fn number_text(x: f64) -> String {
     }
 }
 
+/// A measure over `economy.csv`: `economy.COLUMN`, the column's mean over the reported months,
+/// or `economy.COLUMN@YYYY-MM..YYYY-MM`, over the months of that window (both ends included).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct EconomyMeasure {
+    /// Index of the column in `economy.csv`.
+    pub(crate) column: usize,
+    pub(crate) window: Option<(wandel_engine::Month, wandel_engine::Month)>,
+}
+
+/// Reads `measure` as an [`EconomyMeasure`]: `Err(None)` when it is not one (it does not start
+/// with `economy.`), `Err(Some(problem))` when it is one written wrong.
+pub(crate) fn economy_measure(measure: &str) -> Result<EconomyMeasure, Option<String>> {
+    let Some(rest) = measure.strip_prefix("economy.") else {
+        return Err(None);
+    };
+    let (name, window) = match rest.split_once('@') {
+        Some((n, w)) => (n, Some(w)),
+        None => (rest, None),
+    };
+    let columns: Vec<&str> = crate::output::ECONOMY_COLUMNS
+        .iter()
+        .copied()
+        .filter(|c| !matches!(*c, "month" | "replication"))
+        .collect();
+    let Some(column) = crate::output::ECONOMY_COLUMNS
+        .iter()
+        .position(|c| *c == name && columns.contains(c))
+    else {
+        return Err(Some(format!(
+            "unknown column `{name}` of economy.csv; did you mean `{}`? (allowed: {})",
+            crate::sweep::file::nearest(name, &columns),
+            columns.join(", ")
+        )));
+    };
+    let window = match window {
+        None => None,
+        Some(w) => {
+            let ends = w.split_once("..").map(|(a, b)| {
+                (
+                    wandel_engine::Month::parse(a.trim()),
+                    wandel_engine::Month::parse(b.trim()),
+                )
+            });
+            match ends {
+                Some((Some(a), Some(b))) if a <= b => Some((a, b)),
+                _ => {
+                    return Err(Some(format!(
+                        "the window `{w}` must be FIRST..LAST, two months as YYYY-MM, the first not after the last (e.g. economy.unemployment_rate@2026-01..2027-12)"
+                    )));
+                }
+            }
+        }
+    };
+    Ok(EconomyMeasure { column, window })
+}
+
 /// The `[[key]]` tables of moments or validation rows.
 fn read_moments(
     r: &mut Reader<'_>,
@@ -597,7 +653,9 @@ fn read_moments(
                 ),
             );
         }
-        if !indicators.contains(&measure.as_str()) {
+        if let Some(problem) = economy_measure(&measure).err().flatten() {
+            r.error(measure_origin, &format!("{}.measure", t.path), problem);
+        } else if economy_measure(&measure).is_err() && !indicators.contains(&measure.as_str()) {
             let nearest = crate::sweep::file::nearest(&measure, indicators);
             r.error(
                 measure_origin,
