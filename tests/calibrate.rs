@@ -583,6 +583,11 @@ fn the_worked_example_recovers_the_reference_parameters() {
     let report = std::fs::read_to_string(dir.join("out/report.html")).unwrap();
     assert!(report.contains("Validation rows (declared in advance, never targeted)"));
     assert!(report.contains("matching.efficiency"));
+    // `wandel plot` redraws them from the files.
+    std::fs::remove_dir_all(dir.join("out/charts")).unwrap();
+    let o = wandel(&["plot", &dir.join("out").display().to_string()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(dir.join("out/charts/profile.png").is_file());
 }
 
 /// Efficient weighting adds a second refinement and the overidentification test (J with its χ²
@@ -653,4 +658,28 @@ fn an_economy_column_over_a_window_of_months_is_a_measure() {
     };
     assert!((m[0] - 100.0 * m[1]).abs() < 1e-9 * m[0], "{m:?}");
     assert!(m[2].is_finite() && m[2] != m[1], "{m:?}");
+}
+
+/// A search stopped before a minimum (here: no local refinement, from a start far from the
+/// figures) is flagged when the profile finds a lower objective than the estimate's.
+#[test]
+fn a_search_stopped_short_of_a_minimum_is_flagged() {
+    let dir = scratch("calibrate-short");
+    small_dmp(&dir, 10_000, 60);
+    let file = calibration(
+        &dir,
+        "short",
+        "seed = 4\nreplications = 2\nglobal_points = 1\nlocal_iterations = 0",
+        PARAMETERS,
+        &[
+            ("unemployment_rate.mean", 7.3, 0.2),
+            ("flows.eu_rate", 2.0, 0.1),
+        ],
+    );
+    let e = calibrate(&file, &dir.join("out"), &[]);
+    let warnings = e["warnings"].to_string();
+    assert!(
+        warnings.contains("the search did not reach a minimum"),
+        "{warnings}"
+    );
 }

@@ -355,6 +355,19 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
         .collect();
     let mean = at_estimate.mean();
     let objective = inference::objective(&mean[..m], &target, &weights);
+    // A profile point below the estimate: the search stopped before a minimum.
+    for (fp, profile) in file.parameters.iter().zip(&profiles) {
+        if let Some(&(_, x, q)) = profile
+            .iter()
+            .filter(|p| p.2 < objective * (1.0 - 1e-9))
+            .min_by(|a, b| a.2.total_cmp(&b.2))
+        {
+            warnings.push(format!(
+                "the search did not reach a minimum: along `{}` the objective is {q:.4} at {x} against {objective:.4} at the estimate; raise `local_iterations` (or `global_points`) and run again",
+                fp.path
+            ));
+        }
+    }
     let overidentification = (file.weighting == Weighting::Efficient && m > p).then(|| {
         let j = inference::objective(&mean[..m], &target, &sigma.clone().try_inverse().unwrap_or(weights.clone()));
         Overidentification {
