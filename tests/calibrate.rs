@@ -683,3 +683,37 @@ fn a_search_stopped_short_of_a_minimum_is_flagged() {
         "{warnings}"
     );
 }
+
+/// The thread count changes nothing: the same estimates and evaluations with 1 and 2 threads.
+#[test]
+fn threads_do_not_change_a_calibration() {
+    let dir = scratch("calibrate-threads");
+    small_dmp(&dir, 10_000, 60);
+    let file = calibration(
+        &dir,
+        "threads",
+        "seed = 6\nreplications = 3\nglobal_points = 4\nlocal_iterations = 8\nprofile_points = 3",
+        PARAMETERS,
+        &[
+            ("unemployment_rate.mean", 7.3, 0.2),
+            ("flows.ue_rate", 25.0, 1.0),
+            ("flows.eu_rate", 2.0, 0.1),
+        ],
+    );
+    let read = |threads: &str| {
+        let out = dir.join(format!("t{threads}"));
+        calibrate(&file, &out, &["--threads", threads]);
+        [
+            "estimates.json",
+            "moments.csv",
+            "evaluations.csv",
+            "profile.csv",
+        ]
+        .map(|f| {
+            std::fs::read_to_string(out.join(f))
+                .unwrap()
+                .replace(&out.display().to_string(), "")
+        })
+    };
+    assert_eq!(read("1"), read("2"));
+}

@@ -1,5 +1,6 @@
 //! Readers tested by generated input (proptest): mutated shipped scenarios and bad cases,
-//! `--set` overrides, `extends` chains, and generated and mutated sweep files. Every case runs
+//! `--set` overrides, `extends` chains, generated and mutated sweep files, and mutated
+//! calibration files (`calibrate --dry-run`). Every case runs
 //! the `wandel` binary under a 1 GB limit on its data and must end with exit code 0 or 2
 //! (never a panic or a signal, which is also how an input that needed more memory ends), and,
 //! when refused, locate every problem (an `error:` line is followed by its `-->` location) in a
@@ -679,5 +680,14 @@ fn mutated_shipped_sweep_files_plan_or_give_located_errors() {
         "mutated_sweeps",
         files("scenarios/sweeps"),
         &["sweep", "--dry-run"],
+    );
+}
+
+#[test]
+fn mutated_calibration_files_check_or_give_located_errors() {
+    mutated(
+        "mutated_calibrations",
+        files("scenarios/calibration"),
+        &["calibrate", "--dry-run"],
     );
 }

@@ -3,7 +3,8 @@
 //! - `accreditation`: certified workers' earnings and employment against the counterfactual,
 //!   capacity, pricing, zero capacity.
 //! - `calibrate`: `wandel calibrate`: recovery of known parameters with intervals that cover
-//!   them, identification warnings, kill and resume, bad calibration files.
+//!   them, identification warnings, kill and resume, efficient weighting, thread counts,
+//!   economy.csv measures, the worked example, bad calibration files.
 //! - `calibration`: the calibration table of the shipped scenarios (`docs/calibration.md`).
 //! - `dmp_reference`: the DMP special case against its exact steady state.
 //! - `hiring_subsidy`: a hiring subsidy's target-group hires and deadweight against the
