@@ -717,3 +717,40 @@ fn threads_do_not_change_a_calibration() {
     };
     assert_eq!(read("1"), read("2"));
 }
+
+/// A target that no run defines (a window of months outside the run) stops the calibration
+/// after the global search with a message naming it, and writes no estimates.
+#[test]
+fn a_target_no_run_defines_is_named() {
+    let dir = scratch("calibrate-undefined");
+    small_dmp(&dir, 10_000, 12);
+    let file = calibration(
+        &dir,
+        "undefined",
+        "seed = 1\nreplications = 2\nglobal_points = 2\nlocal_iterations = 2",
+        PARAMETERS,
+        &[
+            ("unemployment_rate.mean", 7.3, 0.2),
+            ("economy.unemployment_rate@2099-01..2099-12", 0.07, 0.01),
+        ],
+    );
+    let out = dir.join("out");
+    let o = wandel(&[
+        "calibrate",
+        &file.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+        "--quiet",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("no point of the global search gives every target a value"),
+        "{err}"
+    );
+    assert!(
+        err.contains("economy.unemployment_rate@2099-01..2099-12"),
+        "{err}"
+    );
+    assert!(!out.join("estimates.json").exists());
+}

@@ -71,9 +71,27 @@ enum Progress {
 /// The journal's first line: the calibration file's digest, so a journal is only resumed by
 /// the file that wrote it.
 fn header(file: &CalibrationFile) -> String {
-    let digest = Sha256::digest(file.text.as_bytes());
-    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
-    format!("# wandel calibration journal; calibration file sha256 {hex}")
+    let mut hasher = Sha256::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(file.text.as_bytes());
+    // The scenarios as loaded (their `extends` chains resolved): a changed scenario file
+    // changes the model, and its journaled points cannot be reused.
+    for s in &file.scenarios {
+        match wandel_scenario::load(&s.file, &[]) {
+            Ok(sc) => {
+                hasher.update(format!("{:?}{:?}{:?}", sc.params, sc.policies, sc.fiscal).as_bytes())
+            }
+            Err(d) => hasher.update(d.to_string().as_bytes()),
+        }
+    }
+    let hex: String = hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!(
+        "# wandel calibration journal; sha256 of the version, the calibration file and its scenarios {hex}"
+    )
 }
 
 /// The key of a point: its values as exact text.
@@ -109,7 +127,7 @@ impl<'a> Evaluator<'a> {
             let mut lines = text.split_inclusive('\n');
             if lines.next().map(str::trim_end) != Some(head.as_str()) {
                 bail!(
-                    "--resume: {} was written by another calibration file (or the file has changed since); run without --resume and with --overwrite to start again",
+                    "--resume: {} was written by another calibration file, another version of wandel, or before a scenario it runs changed; run without --resume and with --overwrite to start again",
                     journal_path.display()
                 );
             }
@@ -251,15 +269,30 @@ impl<'a> Evaluator<'a> {
                     })
                     .collect()
             });
+            // Every point whose runs all finished is journaled, even when others were stopped
+            // by an interrupt (or failed): the journal keeps every finished point.
             let mut by_job: HashMap<(usize, usize, bool, u32), Vec<f64>> = HashMap::new();
+            let mut first_error = None;
+            let mut unfinished = vec![false; todo.len()];
             for (job, result) in jobs.iter().zip(results) {
-                by_job.insert(*job, result?);
+                match result {
+                    Ok(values) => {
+                        by_job.insert(*job, values);
+                    }
+                    Err(e) => {
+                        unfinished[job.0] = true;
+                        first_error.get_or_insert(e);
+                    }
+                }
             }
             let mut journal = std::fs::OpenOptions::new()
                 .append(true)
                 .open(&self.journal_path)
                 .with_context(|| format!("cannot append to {}", self.journal_path.display()))?;
             for (i, p) in todo.iter().enumerate() {
+                if unfinished[i] {
+                    continue;
+                }
                 let eval = self.assemble(|s, cmp, rep| &by_job[&(i, s, cmp, rep)]);
                 let values: Vec<String> = eval
                     .reps
@@ -275,6 +308,13 @@ impl<'a> Evaluator<'a> {
                 self.ran += 1;
             }
             journal.sync_data().ok();
+            if let Some(e) = first_error {
+                // An interrupt is reported as such, whichever run saw it first.
+                if self.stop.load(Ordering::Relaxed) {
+                    bail!(Interrupted);
+                }
+                return Err(e);
+            }
         }
         Ok(points.iter().map(|p| self.done[&key(p)].clone()).collect())
     }

@@ -12,6 +12,9 @@ use wandel_scenario::{Diagnostic, Diagnostics};
 
 use crate::arms::Counterfactual;
 
+/// Free parameters a calibration may estimate at the most.
+pub(crate) const MAX_PARAMETERS: usize = 50;
+
 /// Validation rows a calibration file must declare at the least.
 pub(crate) const MIN_VALIDATION_ROWS: usize = 5;
 
@@ -325,6 +328,16 @@ pub(crate) fn parse(
             log,
         });
     }
+    if parameters.len() > MAX_PARAMETERS {
+        r.error(
+            top.origin(),
+            "parameters",
+            format!(
+                "{} free parameters; a calibration estimates at most {MAX_PARAMETERS} (each needs moments that move with it, and the search's cost grows with their number)",
+                parameters.len()
+            ),
+        );
+    }
     if parameters.is_empty() {
         r.error(
             top.origin(),
@@ -363,7 +376,7 @@ pub(crate) fn parse(
             ),
         );
     }
-    for v in &validate {
+    for v in validate.iter().filter(|_| !scenarios.is_empty()) {
         if moments
             .iter()
             .any(|m| (m.scenario, m.arm, &m.measure) == (v.scenario, v.arm, &v.measure))

@@ -198,6 +198,8 @@ pub(crate) struct Fit {
     pub(crate) jacobian: DMatrix<f64>,
     /// Covariance of the estimate, internal coordinates (None when not computable).
     pub(crate) covariance: Option<DMatrix<f64>>,
+    /// (G′WG)⁻¹G′W: how the estimate moves with the targets (None when not computable).
+    pub(crate) influence: Option<DMatrix<f64>>,
     pub(crate) weights: DMatrix<f64>,
 }
 
@@ -225,6 +227,30 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
     };
     // Global search, then the local refinement.
     let mut best = search::global(file, eval, &target, &diagonal)?;
+    if !best.1.is_finite() {
+        // Every point of the global search has a target that is not a number.
+        let start = eval
+            .evaluate("global", &[search::natural(file, &best.0)])?
+            .remove(0)
+            .mean();
+        let missing: Vec<String> = file
+            .moments
+            .iter()
+            .zip(&start)
+            .filter(|(_, v)| !v.is_finite())
+            .map(|(mo, _)| {
+                format!(
+                    "`{}` ({} of scenario `{}`)",
+                    mo.name, mo.measure, file.scenarios[mo.scenario].name
+                )
+            })
+            .collect();
+        anyhow::bail!(
+            "{}: no point of the global search gives every target a value; not defined in its runs: {} (a window outside the run's months, or a measure of displaced workers in a run without displacements)",
+            file.path.display(),
+            missing.join(", ")
+        );
+    }
     say(format!(
         "global search: {} points, best objective {:.4}",
         file.global_points + 1,
@@ -235,7 +261,7 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
     let mut weights = diagonal.clone();
     if file.weighting == Weighting::Efficient {
         let at = eval
-            .evaluate("local", &[search::natural(file, &best.0)])?
+            .evaluate("efficient", &[search::natural(file, &best.0)])?
             .remove(0);
         let sim = inference::covariance(&at.reps, 0..m);
         let sigma = inference::moment_covariance(&sd, &sim, file.replications);
@@ -281,16 +307,26 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
     let sim_targets = sim.view((0, 0), (m, m)).into_owned();
     let sigma = inference::moment_covariance(&sd, &sim_targets, file.replications);
     let covariance = inference::sandwich(&gt, &weights, &sigma);
+    let influence = (gt.transpose() * &weights * &gt)
+        .try_inverse()
+        .map(|b| b * gt.transpose() * &weights);
     if covariance.is_none() {
         warnings.push(
             "G′WG is singular: the parameters are not identified by the targets (no standard errors)"
                 .to_string(),
         );
     }
+    if gt.iter().any(|x| !x.is_finite()) {
+        anyhow::bail!(
+            "{}: a target is not defined at some point of the Jacobian (a step of {} of a parameter's range leaves it without a value); nothing written",
+            file.path.display(),
+            file.step
+        );
+    }
     let identification = inference::identification(&gt, &sd);
     for &j in &identification.moves_nothing {
         warnings.push(format!(
-            "`{}` is not identified: over its whole range it moves no target moment by a tenth of its standard deviation",
+            "`{}` is not identified: over its whole range it moves the target moments by less than a tenth of a standard deviation together (the norm of its column of the scaled Jacobian)",
             file.parameters[j].path
         ));
     }
@@ -409,6 +445,7 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
         profiles,
         jacobian: g_h,
         covariance,
+        influence,
         weights,
     })
 }
@@ -451,11 +488,14 @@ fn write_outputs(
     for (i, mo) in file.moments.iter().chain(&file.validate).enumerate() {
         let target_row = i < m;
         let sim_var = sim[(i, i)] / r;
-        // Validation rows carry the parameters' uncertainty through the Jacobian.
-        let param_var = match (&result.covariance, target_row) {
-            (Some(v), false) => {
+        // Validation rows carry the parameters' uncertainty through the Jacobian, less twice
+        // the covariance of their own simulation noise with the estimate's (the targets and
+        // the validation rows come from the same runs): Var = Σ_vv/R + G_v V G_vᵀ − 2 G_v A Σ_tv/R.
+        let param_var = match (&result.covariance, &result.influence, target_row) {
+            (Some(v), Some(a), false) => {
                 let gi = result.jacobian.row(i);
-                (gi * v * gi.transpose())[(0, 0)]
+                let sigma_tv = sim.view((0, i), (m, 1)) / r;
+                (gi * v * gi.transpose())[(0, 0)] - 2.0 * (gi * a * sigma_tv)[(0, 0)]
             }
             _ => 0.0,
         };

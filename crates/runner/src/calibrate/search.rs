@@ -156,7 +156,13 @@ pub(crate) fn local(
         .cloned()
         .unwrap_or_else(|| start.to_vec());
     let best: Vec<f64> = best.iter().map(|x| x.clamp(0.0, 1.0)).collect();
-    let cost = state.get_best_cost();
+    // The best point's cost inside the box (argmin's best may carry a penalty).
+    let cost = problem
+        .cost(&best)
+        .map_err(|e| anyhow::anyhow!("the local search failed: {e}"))?;
+    if let Some(e) = problem.failed.borrow_mut().take() {
+        return Err(e);
+    }
     // The start point is kept if the search found nothing better.
     match start_cost {
         Some(c) if c <= cost => Ok((start.to_vec(), c)),
