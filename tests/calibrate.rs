@@ -479,12 +479,37 @@ fn bad_calibration_files_are_refused_with_located_messages() {
         (
             "unknown_economy_column",
             format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"economy.unemployment\"", 1)),
-            "unknown column `unemployment` of economy.csv",
+            "`unemployment` is not a column of economy.csv",
         ),
         (
             "economy_window_reversed",
             format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"economy.unemployment_rate@2001-01..2000-01\"", 1)),
             "the window `2001-01..2000-01` must be FIRST..LAST",
+        ),
+        (
+            "unknown_markets_measure",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"markets.region.all.employed\"", 1)),
+            "`employed` is not a measure of a region (sector `all`) in markets.csv",
+        ),
+        (
+            "unknown_region",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"markets.steeltown.all.unemployed\"", 1)),
+            "in scenario `dmp`: `steeltown` is not a region",
+        ),
+        (
+            "unknown_cohort_group",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"cohorts.layoff.50-64.reemployed@12\"", 1)),
+            "`50-64` is not a cohort group",
+        ),
+        (
+            "cohort_month_beyond_follow_up",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"cohorts.layoff.all.reemployed@999\"", 1)),
+            "beyond the scenario's follow-up",
+        ),
+        (
+            "ratio_of_an_indicator",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"flows.ue_rate / economy.unemployed\"", 1)),
+            "a ratio's terms must be",
         ),
         (
             "missing_scenario_file",
@@ -753,4 +778,142 @@ fn a_target_no_run_defines_is_named() {
         "{err}"
     );
     assert!(!out.join("estimates.json").exists());
+}
+
+/// Aggregates over `markets.csv` (a region's measure over a window), `cohorts.csv` (an age
+/// group's cell months after displacement) and a ratio of two `economy.csv` means are measures,
+/// and their values at a point are the same figures computed from the CSV files that
+/// `wandel run` writes for the same scenario, values and seeds.
+#[test]
+fn markets_cohorts_and_ratio_measures_equal_the_run_files() {
+    let dir = scratch("calibrate-aggregates");
+    let steel = root().join("scenarios/steel_closure.toml");
+    let measures = [
+        "markets.steeltown.all.out_of_labour_force@2026-01..2026-12",
+        "cohorts.closure.55-64.reemployed@24",
+        "economy.long_term_unemployed / economy.unemployed",
+    ];
+    let mut text = format!(
+        "[calibration]\nseed = 3\nreplications = 2\nglobal_points = 1\nlocal_iterations = 0\nprofile_points = 0\n\n[[scenarios]]\nname = \"steel\"\nfile = {:?}\n\n[[parameters]]\npath = \"matching.suitability\"\nmin = 0.05\nmax = 0.08\nstart = 0.063\n",
+        steel.display().to_string()
+    );
+    for (k, m) in measures.iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[moments]]\nname = \"m{k}\"\nscenario = \"steel\"\nmeasure = \"{m}\"\nvalue = 1.0\nsd = 1.0\nrow = \"test\"\n"
+        ));
+    }
+    for (k, m) in [
+        "flows.ue_rate",
+        "flows.eu_rate",
+        "flows.ee_rate",
+        "displaced.reemployed_24m",
+        "unemployment_rate.mean",
+    ]
+    .iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "\n[[validate]]\nname = \"v{k}\"\nscenario = \"steel\"\nmeasure = \"{m}\"\nvalue = 1.0\nsd = 1.0\nrow = \"test\"\n"
+        ));
+    }
+    let file = dir.join("aggregates.toml");
+    std::fs::write(&file, text).unwrap();
+    calibrate(&file, &dir.join("cal"), &[]);
+    let evaluations = std::fs::read_to_string(dir.join("cal/evaluations.csv")).unwrap();
+    let header: Vec<&str> = evaluations.lines().next().unwrap().split(',').collect();
+    let start: Vec<&str> = evaluations.lines().nth(1).unwrap().split(',').collect();
+    let calibrated: Vec<f64> = (0..measures.len())
+        .map(|k| {
+            let j = header.iter().position(|h| *h == format!("m{k}")).unwrap();
+            start[j].parse().unwrap()
+        })
+        .collect();
+
+    let run = dir.join("run");
+    let o = wandel(&[
+        "run",
+        &steel.display().to_string(),
+        "--set",
+        "matching.suitability=0.063",
+        "--set",
+        "simulation.seed=3",
+        "--set",
+        "simulation.replications=2",
+        "--no-counterfactual",
+        "--no-charts",
+        "--quiet",
+        "--out",
+        &run.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = |name: &str| -> Vec<Vec<String>> {
+        std::fs::read_to_string(run.join(name))
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').map(str::to_string).collect())
+            .collect()
+    };
+    let mean = |xs: &[f64]| xs.iter().sum::<f64>() / xs.len() as f64;
+    let (markets, cohorts, economy) = (
+        rows("markets.csv"),
+        rows("cohorts.csv"),
+        rows("economy.csv"),
+    );
+    let economy_header: Vec<String> = std::fs::read_to_string(run.join("economy.csv"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let column = |c: &str| economy_header.iter().position(|h| h == c).unwrap();
+    let mut expected = [Vec::new(), Vec::new(), Vec::new()];
+    for rep in ["0", "1"] {
+        let out_of_lf: Vec<f64> = markets
+            .iter()
+            .filter(|r| {
+                r[1] == rep
+                    && r[2] == "steeltown"
+                    && r[3] == "all"
+                    && r[4] == "out_of_labour_force"
+                    && r[0].as_str() >= "2026-01"
+                    && r[0].as_str() <= "2026-12"
+            })
+            .map(|r| r[5].parse().unwrap())
+            .collect();
+        assert_eq!(out_of_lf.len(), 12);
+        expected[0].push(mean(&out_of_lf));
+        let cell = cohorts
+            .iter()
+            .find(|r| r[0] == rep && r[1] == "closure" && r[2] == "55-64" && r[3] == "24")
+            .expect("the closure's 55-64-year-olds 24 months after");
+        expected[1].push(cell[5].parse::<f64>().unwrap());
+        let of_rep: Vec<&Vec<String>> = economy.iter().filter(|r| r[1] == rep).collect();
+        let col_mean = |c: usize| {
+            mean(
+                &of_rep
+                    .iter()
+                    .map(|r| r[c].parse::<f64>().unwrap())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        expected[2].push(col_mean(column("long_term_unemployed")) / col_mean(column("unemployed")));
+    }
+    for k in 0..measures.len() {
+        let want = mean(&expected[k]);
+        assert!(
+            (calibrated[k] - want).abs() <= 1e-12 * want.abs().max(1.0),
+            "{}: calibrate {} against the run's files {}",
+            measures[k],
+            calibrated[k],
+            want
+        );
+    }
+    assert!(
+        expected[2][0] > 0.05 && expected[2][0] < 0.95,
+        "{:?}",
+        expected[2]
+    );
 }

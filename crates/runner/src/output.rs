@@ -134,38 +134,28 @@ pub(crate) fn write_markets(path: &Path, params: &Params, runs: &[RunOutput]) ->
                 for cell in &r.cells {
                     let region = &params.regions[cell.region as usize];
                     let sector = &params.sectors[cell.sector as usize].name;
-                    for (measure, value) in [
-                        ("employed", cell.employed.to_string()),
-                        ("short_time", cell.short_time.to_string()),
-                        ("vacancies", cell.vacancies.to_string()),
-                        ("hires", cell.hires.to_string()),
-                        ("separations", cell.separations.to_string()),
-                        ("layoffs", cell.layoffs.to_string()),
-                        ("mean_wage", num((cell.mean_wage * 100.0).round() / 100.0)),
-                    ] {
-                        c.write_record([month.as_str(), &rep, region, sector, measure, &value])?;
+                    for (measure, value) in CELL_MEASURES.iter().zip(cell_values(cell)) {
+                        c.write_record([
+                            month.as_str(),
+                            &rep,
+                            region,
+                            sector,
+                            measure,
+                            &market_text(measure, value),
+                        ])?;
                     }
                 }
                 for (i, reg) in r.regions.iter().enumerate() {
                     let region = &params.regions[i];
-                    for (measure, value) in [
-                        ("unemployed", reg.unemployed.to_string()),
-                        ("in_training", reg.in_training.to_string()),
-                        ("out_of_labour_force", reg.out_of_labour_force.to_string()),
-                        ("long_term_unemployed", reg.long_term_unemployed.to_string()),
-                        ("unemployment_rate", num(reg.unemployment_rate())),
-                        ("employed_here", reg.employed_here.to_string()),
-                        ("employed_residents", reg.employed_residents.to_string()),
-                        ("moved_in", reg.moved_in.to_string()),
-                        ("moved_out", reg.moved_out.to_string()),
-                        (
-                            "exits_from_labour_force",
-                            reg.exits_from_labour_force.to_string(),
-                        ),
-                        ("reentries", reg.reentries.to_string()),
-                        ("spending", num((reg.spending * 100.0).round() / 100.0)),
-                    ] {
-                        c.write_record([month.as_str(), &rep, region, "all", measure, &value])?;
+                    for (measure, value) in REGION_MEASURES.iter().zip(region_values(reg)) {
+                        c.write_record([
+                            month.as_str(),
+                            &rep,
+                            region,
+                            "all",
+                            measure,
+                            &market_text(measure, value),
+                        ])?;
                     }
                 }
             }
@@ -179,27 +169,11 @@ pub(crate) fn write_markets(path: &Path, params: &Params, runs: &[RunOutput]) ->
 pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
     write_atomic(path, |w| {
         let mut c = csv_writer(w);
-        c.write_record([
-            "replication",
-            "cause",
-            "group",
-            "months_since",
-            "n",
-            "reemployed",
-            "same_sector",
-            "other_sector",
-            "other_occupation",
-            "other_region",
-            "moved",
-            "unemployed",
-            "in_training",
-            "out_of_labour_force",
-            "earnings_ratio_reemployed",
-            "earnings_ratio_all",
-            "matched",
-            "earnings_displaced",
-            "earnings_controls",
-        ])?;
+        c.write_record(
+            ["replication", "cause", "group", "months_since"]
+                .into_iter()
+                .chain(COHORT_COLUMNS),
+        )?;
         for run in runs {
             for cause in Cause::ALL {
                 for (g, cells) in run.cohorts.of(cause).iter().enumerate() {
@@ -207,52 +181,19 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
                         if cell.n == 0 {
                             continue; // Nobody observed: no row (shares would be undefined).
                         }
-                        let n = cell.n as f64;
-                        let share = |x: u64| {
-                            if cell.n == 0 {
-                                String::new()
-                            } else {
-                                num(x as f64 / n)
-                            }
-                        };
-                        let per_matched = |x: f64| {
-                            if cell.matched == 0 {
-                                String::new()
-                            } else {
-                                num((x / cell.matched as f64 * 100.0).round() / 100.0)
-                            }
-                        };
-                        let ratio_re = if cell.reemployed == 0 {
-                            String::new()
-                        } else {
-                            num(cell.earnings_ratio_sum / cell.reemployed as f64)
-                        };
-                        let ratio_all = if cell.n == 0 {
-                            String::new()
-                        } else {
-                            num(cell.earnings_ratio_sum / n)
-                        };
-                        c.write_record([
+                        let mut row = vec![
                             run.replication.to_string(),
                             cause.name().to_string(),
                             run.cohorts.groups[g].clone(),
                             since.to_string(),
-                            cell.n.to_string(),
-                            share(cell.reemployed),
-                            share(cell.same_sector),
-                            share(cell.other_sector),
-                            share(cell.other_occupation),
-                            share(cell.other_region),
-                            share(cell.moved),
-                            share(cell.unemployed),
-                            share(cell.in_training),
-                            share(cell.out_of_labour_force),
-                            ratio_re,
-                            ratio_all,
-                            share(cell.matched),
-                            per_matched(cell.earnings),
-                            per_matched(cell.control_earnings),
-                        ])?;
+                        ];
+                        row.extend(
+                            COHORT_COLUMNS
+                                .iter()
+                                .zip(cohort_values(cell))
+                                .map(|(column, value)| cohort_text(column, value)),
+                        );
+                        c.write_record(row)?;
                     }
                 }
             }
@@ -260,6 +201,125 @@ pub(crate) fn write_cohorts(path: &Path, runs: &[RunOutput]) -> Result<()> {
         c.flush()?;
         Ok(())
     })
+}
+
+/// The measures of a region's sector in `markets.csv`, in the order written.
+pub(crate) const CELL_MEASURES: [&str; 7] = [
+    "employed",
+    "short_time",
+    "vacancies",
+    "hires",
+    "separations",
+    "layoffs",
+    "mean_wage",
+];
+
+/// The values of [`CELL_MEASURES`] for one cell of a month.
+pub(crate) fn cell_values(cell: &wandel_engine::CellRecord) -> [f64; 7] {
+    [
+        cell.employed as f64,
+        cell.short_time as f64,
+        cell.vacancies as f64,
+        cell.hires as f64,
+        cell.separations as f64,
+        cell.layoffs as f64,
+        cell.mean_wage,
+    ]
+}
+
+/// The measures of a whole region (sector `all`) in `markets.csv`, in the order written.
+pub(crate) const REGION_MEASURES: [&str; 12] = [
+    "unemployed",
+    "in_training",
+    "out_of_labour_force",
+    "long_term_unemployed",
+    "unemployment_rate",
+    "employed_here",
+    "employed_residents",
+    "moved_in",
+    "moved_out",
+    "exits_from_labour_force",
+    "reentries",
+    "spending",
+];
+
+/// The values of [`REGION_MEASURES`] for one region of a month.
+pub(crate) fn region_values(reg: &wandel_engine::RegionRecord) -> [f64; 12] {
+    [
+        reg.unemployed as f64,
+        reg.in_training as f64,
+        reg.out_of_labour_force as f64,
+        reg.long_term_unemployed as f64,
+        reg.unemployment_rate(),
+        reg.employed_here as f64,
+        reg.employed_residents as f64,
+        reg.moved_in as f64,
+        reg.moved_out as f64,
+        reg.exits_from_labour_force as f64,
+        reg.reentries as f64,
+        reg.spending,
+    ]
+}
+
+/// A `markets.csv` value as written: euros to the cent, the rest exactly.
+fn market_text(measure: &str, value: f64) -> String {
+    match measure {
+        "mean_wage" | "spending" => num((value * 100.0).round() / 100.0),
+        _ => num(value),
+    }
+}
+
+/// The columns of `cohorts.csv` after replication, cause, group and months since.
+pub(crate) const COHORT_COLUMNS: [&str; 15] = [
+    "n",
+    "reemployed",
+    "same_sector",
+    "other_sector",
+    "other_occupation",
+    "other_region",
+    "moved",
+    "unemployed",
+    "in_training",
+    "out_of_labour_force",
+    "earnings_ratio_reemployed",
+    "earnings_ratio_all",
+    "matched",
+    "earnings_displaced",
+    "earnings_controls",
+];
+
+/// The values of [`COHORT_COLUMNS`] for one cell (`None` where undefined: no one re-employed,
+/// or no one matched; a cell of nobody has no row).
+pub(crate) fn cohort_values(cell: &wandel_engine::CohortCell) -> [Option<f64>; 15] {
+    let n = cell.n as f64;
+    let share = |x: u64| (cell.n > 0).then(|| x as f64 / n);
+    let per_matched = |x: f64| (cell.matched > 0).then(|| x / cell.matched as f64);
+    [
+        Some(n),
+        share(cell.reemployed),
+        share(cell.same_sector),
+        share(cell.other_sector),
+        share(cell.other_occupation),
+        share(cell.other_region),
+        share(cell.moved),
+        share(cell.unemployed),
+        share(cell.in_training),
+        share(cell.out_of_labour_force),
+        (cell.reemployed > 0).then(|| cell.earnings_ratio_sum / cell.reemployed as f64),
+        (cell.n > 0).then(|| cell.earnings_ratio_sum / n),
+        share(cell.matched),
+        per_matched(cell.earnings),
+        per_matched(cell.control_earnings),
+    ]
+}
+
+/// A `cohorts.csv` value as written: euros to the cent, shares exactly, empty where undefined.
+fn cohort_text(column: &str, value: Option<f64>) -> String {
+    match (column, value) {
+        (_, None) => String::new(),
+        ("earnings_displaced" | "earnings_controls", Some(x)) => num((x * 100.0).round() / 100.0),
+        (_, Some(x)) => num(x),
+    }
 }
 
 /// Writes `events.csv` (scheduled shocks, for chart markers).

@@ -414,29 +414,13 @@ fn run_one(
     let names = measures_of(file, s);
     let mut values = crate::sweep::indicator_values(&output, &policies, &headline, &names);
     for (name, value) in names.iter().zip(values.iter_mut()) {
-        if let Ok(m) = super::file::economy_measure(name) {
-            *value = economy_mean(&output, &m);
+        // Names were checked when the file was read; an indicator keeps its value.
+        if let Some(x) = super::measure::parse(name, crate::sweep::INDICATORS)
+            .ok()
+            .and_then(|m| super::measure::value(&m, &params, &output))
+        {
+            *value = x;
         }
     }
     Ok(values)
-}
-
-/// The mean of an `economy.csv` column over the run's reported months in the measure's window
-/// (NaN when no month is in it).
-fn economy_mean(output: &wandel_engine::RunOutput, m: &super::file::EconomyMeasure) -> f64 {
-    let values: Vec<f64> = output
-        .months
-        .iter()
-        .filter(|r| m.window.is_none_or(|(a, b)| a <= r.month && r.month <= b))
-        .map(|r| {
-            crate::output::economy_row(r, 0)[m.column]
-                .parse::<f64>()
-                .unwrap_or(f64::NAN)
-        })
-        .collect();
-    if values.is_empty() {
-        f64::NAN
-    } else {
-        values.iter().sum::<f64>() / values.len() as f64
-    }
 }

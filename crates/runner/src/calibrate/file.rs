@@ -91,7 +91,8 @@ pub(crate) struct Moment {
     /// Index into the scenarios.
     pub(crate) scenario: usize,
     pub(crate) arm: MomentArm,
-    /// An indicator of `summary.json` (as sweeps keep them).
+    /// What it measures: an indicator of `summary.json` (as sweeps keep them) or an aggregate
+    /// over the run's tables (the grammar of [`super::measure`]).
     pub(crate) measure: String,
     /// The documented value.
     pub(crate) value: f64,
@@ -347,8 +348,24 @@ pub(crate) fn parse(
     }
 
     // Moments and validation rows.
-    let moments = read_moments(&mut r, &mut top, "moments", &scenarios, indicators);
-    let validate = read_moments(&mut r, &mut top, "validate", &scenarios, indicators);
+    // Where each moment's and validation row's measure is written, in that order.
+    let mut measure_origins = Vec::new();
+    let moments = read_moments(
+        &mut r,
+        &mut top,
+        "moments",
+        &scenarios,
+        indicators,
+        &mut measure_origins,
+    );
+    let validate = read_moments(
+        &mut r,
+        &mut top,
+        "validate",
+        &scenarios,
+        indicators,
+        &mut measure_origins,
+    );
     if moments.is_empty() {
         r.error(
             top.origin(),
@@ -413,7 +430,7 @@ pub(crate) fn parse(
 
     // Every scenario must be valid, with every parameter at its bounds and start.
     if diagnostics.is_empty() {
-        for (s, origin) in scenarios.iter().zip(&scenario_origins) {
+        for (si, (s, origin)) in scenarios.iter().zip(&scenario_origins).enumerate() {
             if !s.file.is_file() {
                 diagnostics.push(Diagnostic {
                     location: sources.locate(*origin, 0),
@@ -422,19 +439,37 @@ pub(crate) fn parse(
                 });
                 continue;
             }
-            if let Err(d) = wandel_scenario::load(&s.file, &[]) {
-                diagnostics.push(Diagnostic {
-                    location: sources.locate(*origin, 0),
-                    key: format!("scenarios.{}.file", s.name),
-                    message: format!(
-                        "the scenario {} is not valid ({} problem{}, below)",
-                        s.file.display(),
-                        d.0.len(),
-                        if d.0.len() == 1 { "" } else { "s" }
-                    ),
-                });
-                diagnostics.extend(d.0);
-                continue;
+            let scenario = match wandel_scenario::load(&s.file, &[]) {
+                Ok(scenario) => scenario,
+                Err(d) => {
+                    diagnostics.push(Diagnostic {
+                        location: sources.locate(*origin, 0),
+                        key: format!("scenarios.{}.file", s.name),
+                        message: format!(
+                            "the scenario {} is not valid ({} problem{}, below)",
+                            s.file.display(),
+                            d.0.len(),
+                            if d.0.len() == 1 { "" } else { "s" }
+                        ),
+                    });
+                    diagnostics.extend(d.0);
+                    continue;
+                }
+            };
+            // The regions, sectors and cohort groups its moments name.
+            for (m, (origin, key)) in moments.iter().chain(&validate).zip(&measure_origins) {
+                if m.scenario != si {
+                    continue;
+                }
+                let checked = super::measure::parse(&m.measure, indicators)
+                    .and_then(|parsed| super::measure::check(&parsed, &scenario.params));
+                if let Err(problem) = checked {
+                    diagnostics.push(Diagnostic {
+                        location: sources.locate(*origin, 0),
+                        key: key.clone(),
+                        message: format!("in scenario `{}`: {problem}", s.name),
+                    });
+                }
             }
             for (p, origin) in parameters.iter().zip(&parameter_origins) {
                 for x in [p.min, p.max, p.start] {
@@ -487,62 +522,6 @@ pub(crate) fn number_text(x: f64) -> String {
     }
 }
 
-/// A measure over `economy.csv`: `economy.COLUMN`, the column's mean over the reported months,
-/// or `economy.COLUMN@YYYY-MM..YYYY-MM`, over the months of that window (both ends included).
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct EconomyMeasure {
-    /// Index of the column in `economy.csv`.
-    pub(crate) column: usize,
-    pub(crate) window: Option<(wandel_engine::Month, wandel_engine::Month)>,
-}
-
-/// Reads `measure` as an [`EconomyMeasure`]: `Err(None)` when it is not one (it does not start
-/// with `economy.`), `Err(Some(problem))` when it is one written wrong.
-pub(crate) fn economy_measure(measure: &str) -> Result<EconomyMeasure, Option<String>> {
-    let Some(rest) = measure.strip_prefix("economy.") else {
-        return Err(None);
-    };
-    let (name, window) = match rest.split_once('@') {
-        Some((n, w)) => (n, Some(w)),
-        None => (rest, None),
-    };
-    let columns: Vec<&str> = crate::output::ECONOMY_COLUMNS
-        .iter()
-        .copied()
-        .filter(|c| !matches!(*c, "month" | "replication"))
-        .collect();
-    let Some(column) = crate::output::ECONOMY_COLUMNS
-        .iter()
-        .position(|c| *c == name && columns.contains(c))
-    else {
-        return Err(Some(format!(
-            "unknown column `{name}` of economy.csv; did you mean `{}`? (allowed: {})",
-            crate::sweep::file::nearest(name, &columns),
-            columns.join(", ")
-        )));
-    };
-    let window = match window {
-        None => None,
-        Some(w) => {
-            let ends = w.split_once("..").map(|(a, b)| {
-                (
-                    wandel_engine::Month::parse(a.trim()),
-                    wandel_engine::Month::parse(b.trim()),
-                )
-            });
-            match ends {
-                Some((Some(a), Some(b))) if a <= b => Some((a, b)),
-                _ => {
-                    return Err(Some(format!(
-                        "the window `{w}` must be FIRST..LAST, two months as YYYY-MM, the first not after the last (e.g. economy.unemployment_rate@2026-01..2027-12)"
-                    )));
-                }
-            }
-        }
-    };
-    Ok(EconomyMeasure { column, window })
-}
-
 /// The `[[key]]` tables of moments or validation rows.
 fn read_moments(
     r: &mut Reader<'_>,
@@ -550,6 +529,7 @@ fn read_moments(
     key: &'static str,
     scenarios: &[ScenarioRef],
     indicators: &[&str],
+    origins: &mut Vec<(Origin, String)>,
 ) -> Vec<Moment> {
     let mut out = Vec::new();
     for mut t in r.tables(top, key) {
@@ -666,19 +646,10 @@ fn read_moments(
                 ),
             );
         }
-        if let Some(problem) = economy_measure(&measure).err().flatten() {
+        if let Err(problem) = super::measure::parse(&measure, indicators) {
             r.error(measure_origin, &format!("{}.measure", t.path), problem);
-        } else if economy_measure(&measure).is_err() && !indicators.contains(&measure.as_str()) {
-            let nearest = crate::sweep::file::nearest(&measure, indicators);
-            r.error(
-                measure_origin,
-                &format!("{}.measure", t.path),
-                format!(
-                    "unknown measure `{measure}`; did you mean `{nearest}`? (allowed: {})",
-                    indicators.join(", ")
-                ),
-            );
         }
+        origins.push((measure_origin, format!("{}.measure", t.path)));
         r.finish(t);
         out.push(Moment {
             name,

@@ -13,6 +13,7 @@
 pub(crate) mod evaluate;
 pub(crate) mod file;
 pub(crate) mod inference;
+pub(crate) mod measure;
 pub(crate) mod search;
 
 use std::path::PathBuf;
