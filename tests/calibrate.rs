@@ -145,16 +145,7 @@ fn calibrate_drawing(file: &Path, out: &Path, extra: &[&str]) -> serde_json::Val
 /// The target moments' means at the start point of a finished calibration (row 0 of
 /// `evaluations.csv`).
 fn moments_at_start(out: &Path) -> Vec<f64> {
-    let text = std::fs::read_to_string(out.join("evaluations.csv")).unwrap();
-    let mut lines = text.lines();
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
-    (0..TARGETS.len())
-        .map(|k| {
-            let j = header.iter().position(|h| *h == format!("m{k}")).unwrap();
-            row[j].parse().unwrap()
-        })
-        .collect()
+    first_point(out, TARGETS.len())
 }
 
 fn sd(xs: &[f64]) -> f64 {
@@ -512,6 +503,11 @@ fn bad_calibration_files_are_refused_with_located_messages() {
             "a ratio's terms must be",
         ),
         (
+            "unknown_policy",
+            format!("{head}{PARAMETERS}{}{VALIDATION}", good_targets.replacen("measure = \"unemployment_rate.mean\"", "measure = \"followup.council.participants.employed_pct@12\"", 1)),
+            "the scenario has no policies to follow",
+        ),
+        (
             "missing_scenario_file",
             format!("{head}{PARAMETERS}{good_targets}{VALIDATION}").replace("dmp_small.toml", "nowhere.toml"),
             "no scenario file",
@@ -780,6 +776,39 @@ fn a_target_no_run_defines_is_named() {
     assert!(!out.join("estimates.json").exists());
 }
 
+/// Five validation rows on headline indicators of scenario `name` (placeholders: these tests
+/// read the moments, not the verdicts).
+fn indicator_validation(name: &str) -> String {
+    [
+        "flows.ue_rate",
+        "flows.eu_rate",
+        "flows.ee_rate",
+        "displaced.reemployed_24m",
+        "unemployment_rate.mean",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, m)| {
+        format!(
+            "\n[[validate]]\nname = \"v{k}\"\nscenario = \"{name}\"\nmeasure = \"{m}\"\nvalue = 1.0\nsd = 1.0\nrow = \"test\"\n"
+        )
+    })
+    .collect()
+}
+
+/// Targets `m0`, `m1`, … at the first point of a finished calibration in `out`.
+fn first_point(out: &Path, n: usize) -> Vec<f64> {
+    let evaluations = std::fs::read_to_string(out.join("evaluations.csv")).unwrap();
+    let header: Vec<&str> = evaluations.lines().next().unwrap().split(',').collect();
+    let start: Vec<&str> = evaluations.lines().nth(1).unwrap().split(',').collect();
+    (0..n)
+        .map(|k| {
+            let j = header.iter().position(|h| *h == format!("m{k}")).unwrap();
+            start[j].parse().unwrap()
+        })
+        .collect()
+}
+
 /// Aggregates over `markets.csv` (a region's measure over a window), `cohorts.csv` (an age
 /// group's cell months after displacement) and a ratio of two `economy.csv` means are measures,
 /// and their values at a point are the same figures computed from the CSV files that
@@ -802,32 +831,11 @@ fn markets_cohorts_and_ratio_measures_equal_the_run_files() {
             "\n[[moments]]\nname = \"m{k}\"\nscenario = \"steel\"\nmeasure = \"{m}\"\nvalue = 1.0\nsd = 1.0\nrow = \"test\"\n"
         ));
     }
-    for (k, m) in [
-        "flows.ue_rate",
-        "flows.eu_rate",
-        "flows.ee_rate",
-        "displaced.reemployed_24m",
-        "unemployment_rate.mean",
-    ]
-    .iter()
-    .enumerate()
-    {
-        text.push_str(&format!(
-            "\n[[validate]]\nname = \"v{k}\"\nscenario = \"steel\"\nmeasure = \"{m}\"\nvalue = 1.0\nsd = 1.0\nrow = \"test\"\n"
-        ));
-    }
+    text.push_str(&indicator_validation("steel"));
     let file = dir.join("aggregates.toml");
     std::fs::write(&file, text).unwrap();
     calibrate(&file, &dir.join("cal"), &[]);
-    let evaluations = std::fs::read_to_string(dir.join("cal/evaluations.csv")).unwrap();
-    let header: Vec<&str> = evaluations.lines().next().unwrap().split(',').collect();
-    let start: Vec<&str> = evaluations.lines().nth(1).unwrap().split(',').collect();
-    let calibrated: Vec<f64> = (0..measures.len())
-        .map(|k| {
-            let j = header.iter().position(|h| *h == format!("m{k}")).unwrap();
-            start[j].parse().unwrap()
-        })
-        .collect();
+    let calibrated = first_point(&dir.join("cal"), measures.len());
 
     let run = dir.join("run");
     let o = wandel(&[
@@ -916,4 +924,98 @@ fn markets_cohorts_and_ratio_measures_equal_the_run_files() {
         "{:?}",
         expected[2]
     );
+}
+
+/// A policy's participants are a measure (`followup.POLICY.GROUP.COLUMN@MONTHS`): in the
+/// scenario's run, in its comparison arm without the policies (the same workers by their
+/// stable ids) and as the effect on them, equal to `followup.csv` of `wandel run` for the same
+/// scenario, values and seeds.
+#[test]
+fn a_policys_participants_and_the_effect_on_them_are_measures() {
+    let dir = scratch("calibrate-followup");
+    let scenario = root().join("scenarios/policies/retraining_local_union.toml");
+    let measure = "followup.steel_learning.participants.employed_pct@24";
+    let mut text = format!(
+        "[calibration]\nseed = 5\nreplications = 2\nglobal_points = 1\nlocal_iterations = 0\nprofile_points = 0\n\n[[scenarios]]\nname = \"retraining\"\nfile = {:?}\ncomparison = \"no_policies\"\n\n[[parameters]]\npath = \"matching.suitability\"\nmin = 0.05\nmax = 0.08\nstart = 0.063\n",
+        scenario.display().to_string()
+    );
+    for (k, arm) in ["scenario", "comparison", "effect"].iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[moments]]\nname = \"m{k}\"\nscenario = \"retraining\"\nmeasure = \"{measure}\"\narm = \"{arm}\"\nvalue = 1.0\nsd = 1.0\nrow = \"test\"\n"
+        ));
+    }
+    text.push_str(&indicator_validation("retraining"));
+    let file = dir.join("followup.toml");
+    std::fs::write(&file, &text).unwrap();
+    calibrate(&file, &dir.join("cal"), &[]);
+    let calibrated = first_point(&dir.join("cal"), 3);
+
+    let run = dir.join("run");
+    let o = wandel(&[
+        "run",
+        &scenario.display().to_string(),
+        "--set",
+        "matching.suitability=0.063",
+        "--set",
+        "simulation.seed=5",
+        "--set",
+        "simulation.replications=2",
+        "--no-charts",
+        "--quiet",
+        "--out",
+        &run.display().to_string(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let followup = std::fs::read_to_string(run.join("followup.csv")).unwrap();
+    let columns: Vec<&str> = followup.lines().next().unwrap().split(',').collect();
+    let row: Vec<&str> = followup
+        .lines()
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .find(|r| r[0] == "steel_learning" && r[1] == "participants" && r[2] == "24")
+        .expect("participants 24 months after entry");
+    assert_eq!(
+        row[columns.iter().position(|c| *c == "replications").unwrap()],
+        "2"
+    );
+    let value = |c: &str| -> f64 {
+        row[columns.iter().position(|h| *h == c).unwrap()]
+            .parse()
+            .unwrap()
+    };
+    // followup.csv rounds to 1e-4.
+    for (k, column) in ["employed_pct", "counterfactual_employed_pct", "effect_pp"]
+        .iter()
+        .enumerate()
+    {
+        assert!(
+            (calibrated[k] - value(column)).abs() <= 0.5e-4 + 1e-9,
+            "{column}: calibrate {} against followup.csv {}",
+            calibrated[k],
+            value(column)
+        );
+    }
+    assert!(calibrated[2] != 0.0, "no effect to compare: {calibrated:?}");
+
+    // The effect on them needs the scenario without its policies as the comparison.
+    let bad = dir.join("no_shocks.toml");
+    std::fs::write(
+        &bad,
+        text.replace("comparison = \"no_policies\"", "comparison = \"no_shocks\""),
+    )
+    .unwrap();
+    let out = dir.join("bad");
+    let o = wandel_bad(&[
+        "calibrate",
+        &bad.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("needs `comparison = \"no_policies\"`"),
+        "{err}"
+    );
+    assert!(err.contains("-->"), "not located: {err}");
+    assert!(!out.exists());
 }

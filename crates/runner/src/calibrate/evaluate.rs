@@ -238,35 +238,21 @@ impl<'a> Evaluator<'a> {
                 _ => {}
             }
             let r = self.file.replications;
-            let jobs: Vec<(usize, usize, bool, u32)> = todo
+            // A job is one replication of one scenario at one point: its run, then its
+            // comparison arm's (which follows the workers the first run's policies took in).
+            let jobs: Vec<(usize, usize, u32)> = todo
                 .iter()
                 .enumerate()
                 .flat_map(|(i, _)| {
-                    self.file
-                        .scenarios
-                        .iter()
-                        .enumerate()
-                        .flat_map(move |(s, sc)| {
-                            let arms: &[bool] = if sc.comparison.is_some() {
-                                &[false, true]
-                            } else {
-                                &[false]
-                            };
-                            arms.iter()
-                                .flat_map(move |&cmp| (0..r).map(move |rep| (i, s, cmp, rep)))
-                        })
+                    (0..self.file.scenarios.len())
+                        .flat_map(move |s| (0..r).map(move |rep| (i, s, rep)))
                 })
                 .collect();
             let file = self.file;
             let stop = self.stop;
-            let results: Vec<Result<Vec<f64>>> = self.pool.install(|| {
+            let results: Vec<Result<ArmValues>> = self.pool.install(|| {
                 jobs.par_iter()
-                    .map(|&(i, s, cmp, rep)| {
-                        if stop.load(Ordering::Relaxed) {
-                            bail!(Interrupted);
-                        }
-                        run_one(file, todo[i], s, cmp, rep)
-                    })
+                    .map(|&(i, s, rep)| run_replication(file, todo[i], s, rep, stop))
                     .collect()
             });
             // Every point whose runs all finished is journaled, even when others were stopped
@@ -274,13 +260,16 @@ impl<'a> Evaluator<'a> {
             let mut by_job: HashMap<(usize, usize, bool, u32), Vec<f64>> = HashMap::new();
             let mut first_error = None;
             let mut unfinished = vec![false; todo.len()];
-            for (job, result) in jobs.iter().zip(results) {
+            for (&(i, s, rep), result) in jobs.iter().zip(results) {
                 match result {
-                    Ok(values) => {
-                        by_job.insert(*job, values);
+                    Ok((values, comparison)) => {
+                        by_job.insert((i, s, false, rep), values);
+                        if let Some(values) = comparison {
+                            by_job.insert((i, s, true, rep), values);
+                        }
                     }
                     Err(e) => {
-                        unfinished[job.0] = true;
+                        unfinished[i] = true;
                         first_error.get_or_insert(e);
                     }
                 }
@@ -371,15 +360,18 @@ impl std::fmt::Display for Interrupted {
 
 impl std::error::Error for Interrupted {}
 
-/// Runs replication `rep` of scenario `s` (its comparison arm when `comparison`) at `point`
-/// and returns its measures.
-fn run_one(
+/// The measures of a replication's run, and of its comparison arm's when the scenario has one.
+type ArmValues = (Vec<f64>, Option<Vec<f64>>);
+
+/// Runs replication `rep` of scenario `s` at `point`, then its comparison arm if any; returns
+/// their measures. Fails with [`Interrupted`] when `stop` is raised before a run starts.
+fn run_replication(
     file: &CalibrationFile,
     point: &[f64],
     s: usize,
-    comparison: bool,
     rep: u32,
-) -> Result<Vec<f64>> {
+    stop: &AtomicBool,
+) -> Result<ArmValues> {
     let sc = &file.scenarios[s];
     let mut set: Vec<String> = file
         .parameters
@@ -400,27 +392,60 @@ fn run_one(
                 .join("; ")
         )
     })?;
-    let (params, specs) = match (comparison, sc.comparison) {
-        (true, Some(Counterfactual::NoPolicies)) => (scenario.params.clone(), Vec::new()),
-        (true, Some(kind)) => (
-            counterfactual_params(&scenario, kind),
-            scenario.policies.clone(),
-        ),
-        _ => (scenario.params.clone(), scenario.policies.clone()),
-    };
-    let mut policies = PolicyRun::new(&specs, &scenario.fiscal);
-    let output = Simulation::new(&params, rep).run(&mut policies, &mut |_, _| {});
-    let headline = crate::summary::indicators(std::slice::from_ref(&output), false);
     let names = measures_of(file, s);
-    let mut values = crate::sweep::indicator_values(&output, &policies, &headline, &names);
+    if stop.load(Ordering::Relaxed) {
+        bail!(Interrupted);
+    }
+    let mut policies = PolicyRun::new(&scenario.policies, &scenario.fiscal);
+    let output = Simulation::new(&scenario.params, rep).run(&mut policies, &mut |_, _| {});
+    let values = measures(&scenario, &scenario.params, &output, &policies, &names);
+    let Some(kind) = sc.comparison else {
+        return Ok((values, None));
+    };
+    if stop.load(Ordering::Relaxed) {
+        bail!(Interrupted);
+    }
+    // The comparison arm: without the policies it follows the same workers by their stable
+    // ids (as `wandel run`'s counterfactual does); without the shocks it keeps the policies.
+    let (params, mut other) = match kind {
+        Counterfactual::NoPolicies => (
+            scenario.params.clone(),
+            PolicyRun::counterfactual_following(&scenario.fiscal, &policies.followup.followed),
+        ),
+        kind => (
+            counterfactual_params(&scenario, kind),
+            PolicyRun::new(&scenario.policies, &scenario.fiscal),
+        ),
+    };
+    let output = Simulation::new(&params, rep).run(&mut other, &mut |_, _| {});
+    let comparison = measures(&scenario, &params, &output, &other, &names);
+    Ok((values, Some(comparison)))
+}
+
+/// The measures `names` of one arm's run.
+fn measures(
+    scenario: &wandel_scenario::Scenario,
+    params: &wandel_engine::Params,
+    output: &wandel_engine::RunOutput,
+    policies: &PolicyRun,
+    names: &[String],
+) -> Vec<f64> {
+    let headline = crate::summary::indicators(std::slice::from_ref(output), false);
+    let mut values = crate::sweep::indicator_values(output, policies, &headline, names);
+    let run = super::measure::Run {
+        params,
+        output,
+        policies,
+        specs: &scenario.policies,
+    };
     for (name, value) in names.iter().zip(values.iter_mut()) {
         // Names were checked when the file was read; an indicator keeps its value.
         if let Some(x) = super::measure::parse(name, crate::sweep::INDICATORS)
             .ok()
-            .and_then(|m| super::measure::value(&m, &params, &output))
+            .and_then(|m| super::measure::value(&m, &run))
         {
             *value = x;
         }
     }
-    Ok(values)
+    values
 }

@@ -461,8 +461,22 @@ pub(crate) fn parse(
                 if m.scenario != si {
                     continue;
                 }
-                let checked = super::measure::parse(&m.measure, indicators)
-                    .and_then(|parsed| super::measure::check(&parsed, &scenario.params));
+                let checked = super::measure::parse(&m.measure, indicators).and_then(|parsed| {
+                    super::measure::check(&parsed, &scenario.params, &scenario.policies)?;
+                    // The same workers are followed in the comparison arm only when it is the
+                    // scenario without its policies.
+                    if parsed.follows()
+                        && m.arm != MomentArm::Scenario
+                        && s.comparison != Some(Counterfactual::NoPolicies)
+                    {
+                        return Err(format!(
+                            "arm `{}` of a follow-up measure needs `comparison = \"no_policies\"` on scenario `{}` (the same workers, followed in the scenario without its policies)",
+                            m.arm.name(),
+                            s.name
+                        ));
+                    }
+                    Ok(())
+                });
                 if let Err(problem) = checked {
                     diagnostics.push(Diagnostic {
                         location: sources.locate(*origin, 0),

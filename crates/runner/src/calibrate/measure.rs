@@ -8,6 +8,11 @@
 //!   (`SECTOR` is `all` for a region's own measures: unemployment, participation, moves);
 //! - `cohorts.CAUSE.GROUP.COLUMN@MONTHS`: a cell of `cohorts.csv`, `MONTHS` after each worker's
 //!   displacement (`GROUP` an age group, `sector:NAME`, `occupation:NAME` or `region:NAME`);
+//! - `followup.POLICY.GROUP.COLUMN@MONTHS`: a policy's participants (or passed-over
+//!   applicants), `MONTHS` after they entered, as `followup.csv` has them: the share on a
+//!   payroll, in training, or of the employed in another occupation or region, in %. In the
+//!   comparison arm (a scenario compared with `no_policies`) the same workers are followed by
+//!   their stable ids, so `arm = "effect"` is the effect on them (`followup.csv`'s `effect_pp`);
 //! - `A / B`: the ratio of two of the above (each with its own window), e.g. the long-term
 //!   share of unemployment, `economy.long_term_unemployed / economy.unemployed`.
 //!
@@ -16,6 +21,7 @@
 //! before anything runs.
 
 use wandel_engine::{Cause, Cohorts, Month, Params, RunOutput};
+use wandel_policy::{FollowCell, PolicyRun, PolicySpec};
 
 use crate::output::{
     CELL_MEASURES, COHORT_COLUMNS, ECONOMY_COLUMNS, REGION_MEASURES, cell_values, cohort_values,
@@ -47,6 +53,42 @@ pub(crate) enum Aggregate {
         column: usize,
         months_since: usize,
     },
+    /// A `followup.csv` cell of one arm.
+    Followup {
+        policy: String,
+        participants: bool,
+        column: usize,
+        months_since: u32,
+    },
+}
+
+/// The columns of a follow-up measure, each a share in %.
+pub(crate) const FOLLOWUP_COLUMNS: [&str; 4] = [
+    "employed_pct",
+    "training_pct",
+    "other_occupation_pct",
+    "other_region_pct",
+];
+
+impl Measure {
+    /// Whether the measure reads the follow-up of a policy's workers.
+    pub(crate) fn follows(&self) -> bool {
+        let f = |a: &Aggregate| matches!(a, Aggregate::Followup { .. });
+        match self {
+            Measure::Indicator(_) => false,
+            Measure::Aggregate(a) => f(a),
+            Measure::Ratio(a, b) => f(a) || f(b),
+        }
+    }
+}
+
+/// What a measure is computed from: one arm's run.
+pub(crate) struct Run<'a> {
+    pub(crate) params: &'a Params,
+    pub(crate) output: &'a RunOutput,
+    pub(crate) policies: &'a PolicyRun,
+    /// The scenario's policies (the follow-up's policy indices point into them).
+    pub(crate) specs: &'a [PolicySpec],
 }
 
 /// A moment's measure.
@@ -84,7 +126,7 @@ pub(crate) fn parse(text: &str, indicators: &[&str]) -> Result<Measure, String> 
         return Ok(Measure::Indicator(text.to_string()));
     }
     Err(format!(
-        "unknown measure `{text}`; did you mean `{}`? (allowed: {}; or economy.COLUMN[@FIRST..LAST], markets.REGION.SECTOR.MEASURE[@FIRST..LAST], cohorts.CAUSE.GROUP.COLUMN@MONTHS, or A / B of these)",
+        "unknown measure `{text}`; did you mean `{}`? (allowed: {}; or economy.COLUMN[@FIRST..LAST], markets.REGION.SECTOR.MEASURE[@FIRST..LAST], cohorts.CAUSE.GROUP.COLUMN@MONTHS, followup.POLICY.GROUP.COLUMN@MONTHS, or A / B of these)",
         crate::sweep::file::nearest(text, indicators),
         indicators.join(", ")
     ))
@@ -159,6 +201,38 @@ fn aggregate(text: &str) -> Result<Option<Aggregate>, String> {
             months_since,
         }));
     }
+    if let Some(rest) = text.strip_prefix("followup.") {
+        let shape = || {
+            format!(
+                "`{text}`: a follow-up measure is followup.POLICY.GROUP.COLUMN@MONTHS, MONTHS after entry, GROUP `participants` or `passed_over`, e.g. followup.steel_learning.participants.employed_pct@24"
+            )
+        };
+        let (path, months) = rest.split_once('@').ok_or_else(shape)?;
+        let months_since: u32 = months.trim().parse().map_err(|_| shape())?;
+        let (rest, column) = path.rsplit_once('.').ok_or_else(shape)?;
+        let (policy, group) = rest.rsplit_once('.').ok_or_else(shape)?;
+        let participants = match group {
+            "participants" => true,
+            "passed_over" => false,
+            other => {
+                return Err(unknown(
+                    "follow-up group",
+                    other,
+                    &["participants", "passed_over"],
+                ));
+            }
+        };
+        let column = FOLLOWUP_COLUMNS
+            .iter()
+            .position(|c| *c == column)
+            .ok_or_else(|| unknown("column of a follow-up measure", column, &FOLLOWUP_COLUMNS))?;
+        return Ok(Some(Aggregate::Followup {
+            policy: policy.to_string(),
+            participants,
+            column,
+            months_since,
+        }));
+    }
     Ok(None)
 }
 
@@ -186,18 +260,36 @@ fn split_window(text: &str) -> Result<(&str, Option<Window>), String> {
     }
 }
 
-/// Checks the names an aggregate takes from a scenario (regions, sectors, cohort groups) and
-/// that its cohort month is inside the follow-up.
-pub(crate) fn check(measure: &Measure, params: &Params) -> Result<(), String> {
+/// Checks the names an aggregate takes from a scenario (regions, sectors, cohort groups,
+/// policies) and that its cohort month is inside the follow-up.
+pub(crate) fn check(
+    measure: &Measure,
+    params: &Params,
+    specs: &[PolicySpec],
+) -> Result<(), String> {
     match measure {
         Measure::Indicator(_) => Ok(()),
-        Measure::Aggregate(a) => check_aggregate(a, params),
-        Measure::Ratio(a, b) => check_aggregate(a, params).and(check_aggregate(b, params)),
+        Measure::Aggregate(a) => check_aggregate(a, params, specs),
+        Measure::Ratio(a, b) => {
+            check_aggregate(a, params, specs).and(check_aggregate(b, params, specs))
+        }
     }
 }
 
-fn check_aggregate(a: &Aggregate, params: &Params) -> Result<(), String> {
+fn check_aggregate(a: &Aggregate, params: &Params, specs: &[PolicySpec]) -> Result<(), String> {
     match a {
+        Aggregate::Followup { policy, .. } => {
+            let names: Vec<&str> = specs.iter().map(PolicySpec::name).collect();
+            if names.contains(&policy.as_str()) {
+                Ok(())
+            } else if names.is_empty() {
+                Err(format!(
+                    "`{policy}`: the scenario has no policies to follow"
+                ))
+            } else {
+                Err(unknown("policy of the scenario", policy, &names))
+            }
+        }
         Aggregate::Economy { .. } => Ok(()),
         Aggregate::Market { region, sector, .. } => {
             let regions: Vec<&str> = params.regions.iter().map(String::as_str).collect();
@@ -235,21 +327,19 @@ fn check_aggregate(a: &Aggregate, params: &Params) -> Result<(), String> {
 /// The value of an aggregate or ratio in one run (NaN when undefined: no month in the window,
 /// nobody in the cohort cell, a ratio over zero). `None` for an indicator, which the caller
 /// reads from the run's headline figures.
-pub(crate) fn value(measure: &Measure, params: &Params, output: &RunOutput) -> Option<f64> {
+pub(crate) fn value(measure: &Measure, run: &Run<'_>) -> Option<f64> {
     match measure {
         Measure::Indicator(_) => None,
-        Measure::Aggregate(a) => Some(aggregate_value(a, params, output)),
+        Measure::Aggregate(a) => Some(aggregate_value(a, run)),
         Measure::Ratio(a, b) => {
-            let (a, b) = (
-                aggregate_value(a, params, output),
-                aggregate_value(b, params, output),
-            );
+            let (a, b) = (aggregate_value(a, run), aggregate_value(b, run));
             Some(if b == 0.0 { f64::NAN } else { a / b })
         }
     }
 }
 
-fn aggregate_value(a: &Aggregate, params: &Params, output: &RunOutput) -> f64 {
+fn aggregate_value(a: &Aggregate, run: &Run<'_>) -> f64 {
+    let (params, output) = (run.params, run.output);
     let in_window = |window: &Option<Window>, m: Month| {
         window.is_none_or(|(first, last)| first <= m && m <= last)
     };
@@ -315,6 +405,39 @@ fn aggregate_value(a: &Aggregate, params: &Params, output: &RunOutput) -> f64 {
                 _ => f64::NAN,
             }
         }
+        Aggregate::Followup {
+            policy,
+            participants,
+            column,
+            months_since,
+        } => {
+            let Some(k) = run.specs.iter().position(|s| s.name() == policy) else {
+                return f64::NAN;
+            };
+            let cell = run
+                .policies
+                .followup
+                .cells
+                .get(&(k as u16, *participants, *months_since));
+            cell.map_or(f64::NAN, |c| followup_value(c, *column))
+        }
+    }
+}
+
+/// A follow-up cell's share, in % (as `followup.csv` has it; NaN for a share of nobody).
+fn followup_value(c: &FollowCell, column: usize) -> f64 {
+    let pct = |part: u64, n: u64| {
+        if n == 0 {
+            f64::NAN
+        } else {
+            100.0 * part as f64 / n as f64
+        }
+    };
+    match FOLLOWUP_COLUMNS[column] {
+        "employed_pct" => pct(c.employed, c.n),
+        "training_pct" => pct(c.training, c.n),
+        "other_occupation_pct" => pct(c.other_occupation, c.employed),
+        _ => pct(c.other_region, c.employed),
     }
 }
 
@@ -385,6 +508,10 @@ mod tests {
         assert!(e.contains("`closing` is not a cause"), "{e}");
         let e = parse("flows.ue_rate / economy.unemployed", INDICATORS).unwrap_err();
         assert!(e.contains("a ratio's terms"), "{e}");
+        let e = parse("followup.x.treated.employed_pct@24", INDICATORS).unwrap_err();
+        assert!(e.contains("`treated` is not a follow-up group"), "{e}");
+        let e = parse("followup.x.participants.employed_pct", INDICATORS).unwrap_err();
+        assert!(e.contains("followup.POLICY.GROUP.COLUMN@MONTHS"), "{e}");
         let e = parse("flows.uerate", INDICATORS).unwrap_err();
         assert!(e.contains("did you mean `flows.ue_rate`"), "{e}");
     }

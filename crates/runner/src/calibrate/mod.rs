@@ -258,6 +258,9 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
         best.1
     ));
     best = search::local(file, eval, &target, &diagonal, &best.0, "local")?;
+    if file.local_iterations > 0 {
+        best = search::polish(file, eval, &target, &diagonal, best, "local")?;
+    }
     say(format!("local refinement: objective {:.4}", best.1));
     let mut weights = diagonal.clone();
     if file.weighting == Weighting::Efficient {
@@ -270,6 +273,9 @@ fn estimate(file: &CalibrationFile, eval: &mut Evaluator<'_>, quiet: bool) -> Re
             .try_inverse()
             .context("the moments' covariance is singular: efficient weighting cannot be used")?;
         best = search::local(file, eval, &target, &weights, &best.0, "efficient")?;
+        if file.local_iterations > 0 {
+            best = search::polish(file, eval, &target, &weights, best, "efficient")?;
+        }
         say(format!("efficient weighting: objective {:.4}", best.1));
     }
     let u = best.0.clone();
