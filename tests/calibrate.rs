@@ -1019,3 +1019,43 @@ fn a_policys_participants_and_the_effect_on_them_are_measures() {
     assert!(err.contains("-->"), "not located: {err}");
     assert!(!out.exists());
 }
+
+/// A parameter may be set in some of the file's scenarios only (`scenarios = [...]`): a
+/// policy's key in the scenario with the policy, beside one without it. Without the list the
+/// key is set in every scenario, and the one without the policy refuses it, located; a name
+/// the file does not define is refused too.
+#[test]
+fn a_parameter_may_be_set_in_some_scenarios_only() {
+    let dir = scratch("calibrate-some-scenarios");
+    let file = |only: &str| {
+        format!(
+            "[calibration]\nreplications = 2\n\n[[scenarios]]\nname = \"baseline\"\nfile = {:?}\n\n[[scenarios]]\nname = \"retraining\"\nfile = {:?}\ncomparison = \"no_policies\"\n\n[[parameters]]\npath = \"matching.suitability\"\nmin = 0.05\nmax = 0.08\n\n[[parameters]]\npath = \"policies.retraining.0.skill_gain\"\nmin = 0.0\nmax = 0.4\n{only}\n\n[[moments]]\nname = \"m0\"\nscenario = \"baseline\"\nmeasure = \"flows.ue_rate\"\nrange = [6.0, 8.0]\nrow = \"A8\"\n\n[[moments]]\nname = \"m1\"\nscenario = \"retraining\"\narm = \"effect\"\nmeasure = \"followup.steel_learning.participants.employed_pct@24\"\nrange = [2.0, 8.0]\nrow = \"D3\"\n{}",
+            root().join("scenarios/baseline.toml").display().to_string(),
+            root()
+                .join("scenarios/policies/retraining_local_union.toml")
+                .display()
+                .to_string(),
+            indicator_validation("retraining")
+        )
+    };
+    let check = |name: &str, text: String| {
+        let path = dir.join(format!("{name}.toml"));
+        std::fs::write(&path, text).unwrap();
+        wandel_bad(&["calibrate", &path.display().to_string(), "--dry-run"])
+    };
+    let o = check("some", file("scenarios = [\"retraining\"]"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = check("every", file(""));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("in scenario `baseline`, policies.retraining.0.skill_gain="),
+        "{err}"
+    );
+    assert!(err.contains("-->"), "not located: {err}");
+    let o = check("unknown", file("scenarios = [\"steel\"]"));
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("unknown scenario `steel`"), "{err}");
+    assert!(err.contains("-->"), "not located: {err}");
+}

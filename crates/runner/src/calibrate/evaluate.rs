@@ -377,6 +377,7 @@ fn run_replication(
         .parameters
         .iter()
         .zip(point)
+        .filter(|(p, _)| p.applies_to(s))
         .map(|(p, x)| format!("{}={}", p.path, number_text(*x)))
         .collect();
     set.push(format!("simulation.seed={}", file.seed));

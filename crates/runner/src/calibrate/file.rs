@@ -39,6 +39,16 @@ pub(crate) struct FreeParameter {
     pub(crate) start: f64,
     /// Searched (and its interval given) on a log scale.
     pub(crate) log: bool,
+    /// The scenarios it is set in (indices), `None` for every scenario of the file (a key some
+    /// scenarios lack, such as a policy's, is set only in those that have it).
+    pub(crate) scenarios: Option<Vec<usize>>,
+}
+
+impl FreeParameter {
+    /// Whether it is set in scenario `s`.
+    pub(crate) fn applies_to(&self, s: usize) -> bool {
+        self.scenarios.as_ref().is_none_or(|list| list.contains(&s))
+    }
 }
 
 impl FreeParameter {
@@ -279,6 +289,7 @@ pub(crate) fn parse(
         let log = r.boolean(&mut t, "log", false);
         let start_node = t.node_get("start").map(|n| n.origin);
         let start = r.number(&mut t, "start", Some(f64::NAN), Range::Finite);
+        let only = read_parameter_scenarios(&mut r, &mut t, &scenarios);
         let here = format!("{}.path", t.path);
         if let Some(why) = fixed_key(&key) {
             r.error(
@@ -327,6 +338,7 @@ pub(crate) fn parse(
             max,
             start,
             log,
+            scenarios: only,
         });
     }
     if parameters.len() > MAX_PARAMETERS {
@@ -486,6 +498,9 @@ pub(crate) fn parse(
                 }
             }
             for (p, origin) in parameters.iter().zip(&parameter_origins) {
+                if !p.applies_to(si) {
+                    continue;
+                }
                 for x in [p.min, p.max, p.start] {
                     let set = format!("{}={}", p.path, number_text(x));
                     if let Err(d) = wandel_scenario::load(&s.file, std::slice::from_ref(&set)) {
@@ -523,6 +538,55 @@ pub(crate) fn parse(
         moments,
         validate,
     })
+}
+
+/// A parameter's optional `scenarios = ["name", …]`: the scenarios it is set in, by index.
+fn read_parameter_scenarios(
+    r: &mut Reader<'_>,
+    t: &mut Table<'_>,
+    scenarios: &[ScenarioRef],
+) -> Option<Vec<usize>> {
+    let path = format!("{}.scenarios", t.path);
+    let node = r.raw(t, "scenarios")?;
+    let known: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    let Value::Array(items) = &node.value else {
+        r.error(
+            node.origin,
+            &path,
+            "must be an array of scenario names, e.g. [\"steel\"]",
+        );
+        return None;
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match &item.value {
+            Value::Str(name) => match known.iter().position(|k| k == name) {
+                Some(i) if !out.contains(&i) => out.push(i),
+                Some(_) => r.error(item.origin, &path, format!("`{name}` is listed twice")),
+                None => r.error(
+                    item.origin,
+                    &path,
+                    format!(
+                        "unknown scenario `{name}` (the file names: {})",
+                        known.join(", ")
+                    ),
+                ),
+            },
+            _ => r.error(
+                item.origin,
+                &path,
+                "must be an array of scenario names, e.g. [\"steel\"]",
+            ),
+        }
+    }
+    if items.is_empty() {
+        r.error(
+            node.origin,
+            &path,
+            "names no scenario: leave it out to set the parameter in every scenario",
+        );
+    }
+    Some(out)
 }
 
 /// A value as `--set` takes it, exactly (the shortest text that reads back as `x`).
