@@ -8,9 +8,26 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 static STOP: AtomicBool = AtomicBool::new(false);
 static INSTALL: Once = Once::new();
+/// Set by an embedding program (the Python package), which watches for interrupts itself: no
+/// handler is installed, and it raises the flag through [`request_stop`].
+static EMBEDDED: AtomicBool = AtomicBool::new(false);
+
+/// For an embedding program: never install a signal handler; the flag starts lowered.
+pub(crate) fn embed() {
+    EMBEDDED.store(true, Ordering::SeqCst);
+    STOP.store(false, Ordering::SeqCst);
+}
+
+/// For an embedding program: asks the command under way to stop, as a first Ctrl-C does.
+pub(crate) fn request_stop() {
+    STOP.store(true, Ordering::SeqCst);
+}
 
 /// Installs the handler (once) and returns the flag it sets.
 pub(crate) fn watch() -> &'static AtomicBool {
+    if EMBEDDED.load(Ordering::SeqCst) {
+        return &STOP;
+    }
     INSTALL.call_once(|| {
         let installed = ctrlc::set_handler(|| {
             if STOP.swap(true, Ordering::SeqCst) {
@@ -31,6 +48,9 @@ pub(crate) fn watch() -> &'static AtomicBool {
 /// For `wandel run`: installs the handler and says, on the first interrupt, that the run stops
 /// between months and keeps nothing.
 pub(crate) fn watch_run() -> &'static AtomicBool {
+    if EMBEDDED.load(Ordering::SeqCst) {
+        return &STOP;
+    }
     RUN.call_once(|| {
         let installed = ctrlc::set_handler(|| {
             if STOP.swap(true, Ordering::SeqCst) {

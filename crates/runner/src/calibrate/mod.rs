@@ -115,10 +115,7 @@ pub(crate) struct Overidentification {
 pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode> {
     let file = match file::read(&args.file, crate::sweep::INDICATORS) {
         Ok(f) => f,
-        Err(d) => {
-            eprintln!("{d}");
-            return Err(anyhow::Error::new(crate::Reported));
-        }
+        Err(d) => return Err(anyhow::Error::new(crate::Reported(d.to_string()))),
     };
     if args.dry_run {
         println!(

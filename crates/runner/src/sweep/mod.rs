@@ -359,10 +359,7 @@ fn resolved_base(sweep: &file::SweepFile) -> String {
 pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
     let sweep = match file::read(&args.file, INDICATORS) {
         Ok(s) => s,
-        Err(d) => {
-            eprintln!("{d}");
-            return Err(anyhow::Error::new(crate::Reported));
-        }
+        Err(d) => return Err(anyhow::Error::new(crate::Reported(d.to_string()))),
     };
     let dir = args.out.clone().unwrap_or_else(|| {
         let stem = args

@@ -1,0 +1,169 @@
+//! The `wandel` command as a library: `run` a scenario, `validate` scenario files, `plot` a
+//! finished run, `sweep` many runs at once, `calibrate`, `merge` the shards of a sweep, `table`
+//! the effects of finished runs side by side. The binary (`main.rs`) calls [`main`]; the Python
+//! package calls [`embed`], which runs the same code in-process.
+//!
+//! Exit codes: 0 success, 1 some runs of a sweep failed, 2 bad input (scenario problems,
+//! unreadable files) or any other error, 130 a sweep interrupted (it can be resumed).
+
+mod arms;
+mod atomic;
+mod calibrate;
+mod cli;
+mod crowding;
+mod decompose;
+mod effects;
+mod followup;
+mod interrupt;
+mod kind_effects;
+mod outdir;
+mod output;
+mod ratio;
+mod regional;
+mod run;
+mod summary;
+mod sweep;
+mod table;
+mod threads;
+
+pub mod embed;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+/// The `wandel` command: parses the command line, runs the command and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{}", error_text(&e));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Scenario diagnostics, every problem of a file with its location, as the error of a command
+/// (printed as they are, without the `error:` prefix of other errors).
+#[derive(Debug)]
+struct Reported(String);
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Reported {}
+
+/// Loads a scenario, or fails with all its problems.
+fn load_or_report(path: &Path, set: &[String]) -> Result<wandel_scenario::Scenario> {
+    wandel_scenario::load(path, set)
+        .map_err(|diags| anyhow::Error::new(Reported(diags.to_string())))
+}
+
+/// The text an error is printed with: diagnostics as they are, anything else after `error:`.
+fn error_text(e: &anyhow::Error) -> String {
+    match e.downcast_ref::<Reported>() {
+        Some(r) => r.0.clone(),
+        None => format!("error: {e:#}"),
+    }
+}
+
+fn draw_charts(dir: &Path) -> Result<Vec<PathBuf>> {
+    let opts = wandel_charts::ChartOptions {
+        png: true,
+        svg: true,
+    };
+    let report = wandel_charts::draw_all(dir, &opts)?;
+    let html = wandel_charts::write_report(dir)?;
+    let mut files = report.files;
+    files.push(html);
+    Ok(files)
+}
+
+/// The charts and the report of a finished sweep.
+fn draw_sweep_charts(dir: &Path) -> Result<Vec<PathBuf>> {
+    let opts = wandel_charts::ChartOptions {
+        png: true,
+        svg: true,
+    };
+    let report = wandel_charts::draw_sweep(dir, &opts)?;
+    let mut files = report.files;
+    files.push(wandel_charts::write_sweep_report(dir)?);
+    Ok(files)
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Run(args) => {
+            let dir = run::run(&args)?;
+            if !args.quiet {
+                println!("results in {}", dir.display());
+                if !args.no_charts {
+                    println!(
+                        "charts in {}, report: {}",
+                        dir.join("charts").display(),
+                        dir.join("report.html").display()
+                    );
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Validate { files, set } => {
+            let mut failed = false;
+            for f in &files {
+                match wandel_scenario::load(f, &set) {
+                    Ok(s) => println!(
+                        "ok: {} (\"{}\", {} months from {}, {} replication{})",
+                        f.display(),
+                        s.name,
+                        s.params.months,
+                        s.params.start,
+                        s.replications,
+                        if s.replications == 1 { "" } else { "s" }
+                    ),
+                    Err(d) => {
+                        eprintln!("{d}");
+                        failed = true;
+                    }
+                }
+            }
+            Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Plot { dir } => {
+            outdir::refuse_incomplete(&dir)?;
+            let files = if wandel_charts::is_sweep(&dir) {
+                draw_sweep_charts(&dir)?
+            } else if wandel_charts::is_calibration(&dir) {
+                let opts = wandel_charts::ChartOptions {
+                    png: true,
+                    svg: true,
+                };
+                let mut files = wandel_charts::draw_calibration(&dir, &opts)?.files;
+                files.push(wandel_charts::write_calibration_report(&dir)?);
+                files
+            } else {
+                draw_charts(&dir)?
+            };
+            println!("{} files written in {}", files.len(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Sweep(args) => sweep::sweep(&args),
+        Command::Calibrate(args) => calibrate::calibrate(&args),
+        Command::Merge(args) => sweep::merge::merge(&args),
+        Command::Table { dirs, format } => {
+            print!("{}", table::table(&dirs, format)?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
