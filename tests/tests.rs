@@ -31,6 +31,8 @@
 //!   `extends` chains and sweep files never panic, stay within 1 GB, and locate every problem.
 //! - `hardening`: bounded resources for bad input: file sizes, message widths, scenario totals,
 //!   threads, sweep plans, output checked before the work.
+//! - `export`: `wandel export --xlsx` and `--xlsx` on `run`: the same workbook, bad
+//!   directories refused.
 //! - `determinism`: same scenario and seed give identical files with 1 and 2 threads.
 //! - `scenario_errors`: the catalogue of bad scenarios in `tests/data/bad` and their messages.
 //! - `cli`: what `wandel run` writes, and that the shipped scenarios validate.
@@ -53,6 +55,7 @@ mod crowding;
 mod decompose;
 mod determinism;
 mod dmp_reference;
+mod export;
 mod generated;
 mod hardening;
 mod hiring_subsidy;

@@ -42,6 +42,10 @@ pub(crate) enum Command {
         /// The run's or sweep's output directory.
         dir: PathBuf,
     },
+    /// Write a finished run's or sweep's results as an Excel workbook (results.xlsx in its
+    /// directory): a sheet per table, numbers as numbers, units in the header row, an About
+    /// sheet (docs/outputs.md).
+    Export(crate::export::ExportArgs),
     /// The headline effects of finished runs side by side (one row per run, in the order
     /// given): job-years, re-employment, net fiscal cost and cost per job-year gained, each with
     /// its 95 % interval.
@@ -88,6 +92,9 @@ pub(crate) struct RunArgs {
     /// Skip the charts and the report.
     #[arg(long)]
     pub(crate) no_charts: bool,
+    /// Also write the results as an Excel workbook, results.xlsx (as `wandel export --xlsx`).
+    #[arg(long)]
+    pub(crate) xlsx: bool,
     /// Replace the results of another run or sweep in the output directory (without it, a
     /// directory that holds results is refused).
     #[arg(long)]

@@ -13,6 +13,7 @@ mod cli;
 mod crowding;
 mod decompose;
 mod effects;
+mod export;
 mod followup;
 mod interrupt;
 mod kind_effects;
@@ -103,6 +104,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Run(args) => {
             let dir = run::run(&args)?;
+            let workbook = if args.xlsx {
+                Some(export::export(&dir)?)
+            } else {
+                None
+            };
             if !args.quiet {
                 println!("results in {}", dir.display());
                 if !args.no_charts {
@@ -111,6 +117,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                         dir.join("charts").display(),
                         dir.join("report.html").display()
                     );
+                }
+                if let Some(w) = workbook {
+                    println!("workbook: {}", w.display());
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -156,6 +165,11 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 draw_charts(&dir)?
             };
             println!("{} files written in {}", files.len(), dir.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export(args) => {
+            let path = export::export(&args.dir)?;
+            println!("workbook: {}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Sweep(args) => sweep::sweep(&args),

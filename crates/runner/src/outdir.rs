@@ -22,6 +22,7 @@ pub(crate) const RESULT_FILES: &[&str] = &[
     "decomposition.csv",
     "regional_adjustment.csv",
     "report.html",
+    "results.xlsx",
     "runs.csv",
     "aggregate.csv",
     "sensitivity.csv",

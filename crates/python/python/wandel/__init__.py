@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
@@ -23,7 +24,7 @@ import pandas as pd
 
 from wandel._wandel import WandelError, command
 
-__all__ = ["run", "sweep", "load", "Result", "SweepResult", "WandelError"]
+__all__ = ["run", "sweep", "load", "export", "Result", "SweepResult", "WandelError"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -111,6 +112,7 @@ def run(
     out: Optional[PathLike] = None,
     charts: bool = False,
     overwrite: bool = False,
+    xlsx: bool = False,
 ) -> Result:
     """Runs the scenario at ``path`` as ``wandel run`` does and returns its results.
 
@@ -118,7 +120,8 @@ def run(
     ``replications`` sets ``simulation.replications``; ``threads`` the worker threads (the
     results do not depend on it); ``counterfactual`` is ``"no-policies"``, ``"no-shocks"`` or
     ``"none"``; ``out`` the output directory (a fresh temporary one by default); ``charts``
-    draws the charts and the report too.
+    draws the charts and the report too; ``xlsx`` writes the results as an Excel workbook too
+    (``results.xlsx`` in ``result.dir``, as ``wandel run --xlsx``).
     """
     directory = _out_dir(out, "wandel-run-")
     args = ["run", os.fspath(path), "--out", os.fspath(directory), "--quiet"]
@@ -137,6 +140,8 @@ def run(
         args.append("--no-charts")
     if overwrite:
         args.append("--overwrite")
+    if xlsx:
+        args.append("--xlsx")
     command(args)
     return Result(directory)
 
@@ -147,9 +152,13 @@ def sweep(
     out: Optional[PathLike] = None,
     resume: bool = False,
     overwrite: bool = False,
+    progress: bool = True,
+    xlsx: bool = False,
 ) -> SweepResult:
     """Runs the sweep file at ``path`` as ``wandel sweep`` does and returns its results.
-    An interrupted sweep can be continued with ``resume=True`` and the same ``out``."""
+    An interrupted sweep can be continued with ``resume=True`` and the same ``out``.
+    ``progress`` shows a progress bar of the finished runs (tqdm's: a widget in a notebook, a
+    text bar on a terminal); ``xlsx`` writes the results as an Excel workbook too."""
     directory = _out_dir(out, "wandel-sweep-")
     args = ["sweep", os.fspath(path), "--out", os.fspath(directory), "--quiet"]
     if threads is not None:
@@ -158,8 +167,70 @@ def sweep(
         args.append("--resume")
     if overwrite:
         args.append("--overwrite")
-    command(args)
+    if xlsx:
+        args.append("--xlsx")
+    if progress:
+        with _SweepProgress(directory):
+            command(args)
+    else:
+        command(args)
     return SweepResult(directory)
+
+
+def export(directory: PathLike) -> Path:
+    """Writes a finished run's or sweep's results as an Excel workbook (``wandel export
+    --xlsx``) and returns its path, ``results.xlsx`` in ``directory``."""
+    command(["export", os.fspath(directory), "--xlsx"])
+    return Path(directory) / "results.xlsx"
+
+
+class _SweepProgress:
+    """A progress bar of a sweep's finished runs while the command runs (the engine runs with
+    the GIL released, so this thread polls the lines of ``runs.csv``, which the sweep appends
+    run by run, against the runs its ``manifest.json`` plans)."""
+
+    def __init__(self, directory: Path, interval: float = 0.5):
+        self.directory = Path(directory)
+        self.interval = interval
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._poll, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        return False
+
+    def _counts(self):
+        try:
+            total = json.loads((self.directory / "manifest.json").read_text())["runs"]
+        except (OSError, ValueError, KeyError):
+            return None, 0
+        try:
+            with open(self.directory / "runs.csv", "rb") as f:
+                done = max(sum(1 for _ in f) - 1, 0)
+        except OSError:
+            done = 0
+        return total, done
+
+    def _poll(self):
+        from tqdm.auto import tqdm
+
+        bar = None
+        while True:
+            stopping = self.stop.wait(self.interval)
+            total, done = self._counts()
+            if total is not None:
+                if bar is None:
+                    bar = tqdm(total=total, unit="run", desc="sweep")
+                bar.update(min(done, total) - bar.n)
+            if stopping:
+                break
+        if bar is not None:
+            bar.close()
 
 
 def load(directory: PathLike) -> Union[Result, SweepResult]:

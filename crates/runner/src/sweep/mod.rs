@@ -89,6 +89,10 @@ pub(crate) struct SweepArgs {
     /// Print nothing but errors (no progress).
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// Also write the results as an Excel workbook, results.xlsx (as `wandel export --xlsx`;
+    /// not for a shard: export the merged sweep).
+    #[arg(long, conflicts_with_all = ["shard", "dry_run"])]
+    pub(crate) xlsx: bool,
 }
 
 /// One of `count` fixed partitions of a sweep's runs.
@@ -585,6 +589,9 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
     manifest.write(&dir)?;
     if args.shard.is_none() {
         crate::draw_sweep_charts(&dir)?;
+        if args.xlsx {
+            crate::export::export(&dir)?;
+        }
     }
     let failed = manifest.failed;
     if !args.quiet {
