@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::util::{run_scenario, scratch};
 
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .find_map(|name| {
@@ -22,6 +22,32 @@ fn chromium() -> Option<PathBuf> {
             let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
             (out.status.success() && !path.is_empty()).then(|| PathBuf::from(path))
         })
+}
+
+/// The DOM of `page` after its scripts ran, as headless Chromium (`browser`) dumps it at a
+/// window `width` pixels wide, with a fresh profile in `dir`.
+pub(crate) fn dump_dom(browser: &Path, page: &Path, dir: &Path, width: u32) -> String {
+    let result = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--virtual-time-budget=3000",
+            "--dump-dom",
+        ])
+        .arg(format!("--window-size={width},1000"))
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("file://{}", page.canonicalize().unwrap().display()))
+        .output()
+        .expect("chromium starts");
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    String::from_utf8_lossy(&result.stdout).into_owned()
 }
 
 /// Share of pixels that differ from the top-left pixel.
@@ -159,30 +185,7 @@ set = {{ "matching.applications_per_month" = 3.0 }}
         document.body.setAttribute('data-wide', String(wide));</script></body>";
     let probed = dir.join("probed.html");
     std::fs::write(&probed, html.replace("</body>", probe)).unwrap();
-    let result = Command::new(&browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--window-size=700,1000",
-            "--virtual-time-budget=3000",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .arg(format!(
-            "file://{}",
-            probed.canonicalize().unwrap().display()
-        ))
-        .output()
-        .expect("chromium starts");
-    let dom = String::from_utf8_lossy(&result.stdout);
-    assert!(
-        result.status.success(),
-        "{}",
-        String::from_utf8_lossy(&result.stderr)
-    );
+    let dom = dump_dom(&browser, &probed, &dir, 700);
     assert!(
         dom.contains("data-wide=\"0\""),
         "a table is wider than an A4 page: {}",

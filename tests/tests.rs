@@ -27,6 +27,8 @@
 //! - `measures`: full-time equivalents and heads against a recount of the state every month;
 //!   trainees on a payroll counted as employed.
 //! - `decompose`: `--decompose` of the transition package: parts from arms that share seeds.
+//! - `german`: `--lang de`: the report as Chromium renders it has no English text of the
+//!   table left and German numbers; every label of a run has its German entry.
 //! - `generated`: readers tested by generated input (proptest): mutated scenarios, `--set`,
 //!   `extends` chains and sweep files never panic, stay within 1 GB, and locate every problem.
 //! - `hardening`: bounded resources for bad input: file sizes, message widths, scenario totals,
@@ -57,6 +59,7 @@ mod determinism;
 mod dmp_reference;
 mod export;
 mod generated;
+mod german;
 mod hardening;
 mod hiring_subsidy;
 mod hooks;

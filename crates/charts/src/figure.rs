@@ -8,6 +8,7 @@
 //! x tick labels, x axis description, source line. The y axis always includes 0; there is no
 //! frame, only light horizontal grid lines and a darker zero line.
 
+use crate::lang::tr;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -35,8 +36,8 @@ impl XAxis {
     /// What a duration axis counts, written under it (None for calendar axes).
     pub(crate) fn description(self) -> Option<&'static str> {
         match self {
-            XAxis::MonthsSince => Some("Months since displacement"),
-            XAxis::MonthsSinceEntry => Some("Months since entry"),
+            XAxis::MonthsSince => Some(tr("Months since displacement")),
+            XAxis::MonthsSinceEntry => Some(tr("Months since entry")),
             XAxis::Calendar | XAxis::Years | XAxis::Levels => None,
         }
     }
@@ -522,7 +523,7 @@ fn x_ticks<DB: DrawingBackend>(
                 if step >= 12 {
                     month.year().to_string()
                 } else {
-                    month.to_string()
+                    crate::lang::format_month(month.year(), month.month_of_year())
                 }
             }
             XAxis::MonthsSince | XAxis::MonthsSinceEntry | XAxis::Years | XAxis::Levels => {
@@ -1062,7 +1063,7 @@ pub(crate) fn render<DB: DrawingBackend>(
         let label = fig
             .band_label
             .clone()
-            .unwrap_or_else(|| "5–95 % range across replications".to_string());
+            .unwrap_or_else(|| tr("5–95 % range across replications").to_string());
         entries.push((label, Swatch::Band));
     }
     if !entries.is_empty() {

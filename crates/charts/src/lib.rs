@@ -21,9 +21,12 @@
 
 mod calibration;
 mod charts;
+pub mod console;
 mod data;
+mod de;
 mod error;
 mod figure;
+pub mod lang;
 mod output;
 mod report;
 mod rows;

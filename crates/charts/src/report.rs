@@ -1,6 +1,7 @@
 //! `report.html`: a self-contained briefing report (inline CSS, charts as inline SVG, no
 //! scripts, no external URL, no web fonts), readable offline and printable.
 
+use crate::lang::{format_month_text, tr, tr_dyn, trf};
 use std::fmt::Write as _;
 
 use crate::data::{EffectSummary, Indicator, Manifest, Summary};
@@ -74,7 +75,7 @@ fn unit_label(unit: &str) -> String {
     if is_fraction(unit) {
         "%".to_string()
     } else {
-        escape(unit)
+        escape(&tr_dyn(unit))
     }
 }
 
@@ -86,22 +87,34 @@ fn indicator_row(out: &mut String, i: &Indicator) {
     let unit = unit_label(&i.unit);
     let range = |lo: Option<f64>, hi: Option<f64>| match (lo, hi) {
         (None, None) => "–".to_string(),
-        (lo, hi) => format!("{} to {}", value(lo, &i.unit), value(hi, &i.unit)),
+        (lo, hi) => trf(
+            "{low} to {high}",
+            &[("low", &value(lo, &i.unit)), ("high", &value(hi, &i.unit))],
+        ),
     };
-    let label = i.label.clone().unwrap_or_else(|| humanise(&i.name));
+    let label = tr_dyn(&i.label.clone().unwrap_or_else(|| humanise(&i.name)));
     let base = match (i.workers, i.replications) {
-        (Some(w), Some(r)) => format!("{} workers, {r} runs", style::format_number(w as f64, 0)),
-        (None, Some(r)) => format!("{r} runs"),
+        (Some(w), Some(r)) => trf(
+            "{workers} workers, {runs} runs",
+            &[
+                ("workers", &style::format_number(w as f64, 0)),
+                ("runs", &r),
+            ],
+        ),
+        (None, Some(r)) => trf("{runs} runs", &[("runs", &r)]),
         _ => "–".to_string(),
     };
     if let Some(reason) = &i.suppressed {
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td class=\"note\" colspan=\"3\">suppressed: {}</td>\
+            "<tr><td>{}</td><td>{}</td><td class=\"note\" colspan=\"3\">{}</td>\
              <td class=\"num\">{}</td></tr>",
             escape(&label),
             unit,
-            escape(reason),
+            escape(&trf(
+                "suppressed: {reason}",
+                &[("reason", &crate::console::reason(reason))]
+            )),
             base
         );
         return;
@@ -126,14 +139,17 @@ fn effect_row(out: &mut String, e: &EffectSummary) {
         other => value(other, &e.unit).replace('-', "−"),
     };
     let ci = match (e.ci95_low, e.ci95_high) {
-        (Some(lo), Some(hi)) => format!("{} to {}", signed(Some(lo)), signed(Some(hi))),
+        (Some(lo), Some(hi)) => trf(
+            "{low} to {high}",
+            &[("low", &signed(Some(lo))), ("high", &signed(Some(hi)))],
+        ),
         _ => "–".to_string(),
     };
     let se = match (e.se_paired, e.se_unpaired) {
         (Some(p), Some(u)) => format!("{} / {}", value(Some(p), &e.unit), value(Some(u), &e.unit)),
         _ => "–".to_string(),
     };
-    let label = e.label.clone().unwrap_or_else(|| humanise(&e.name));
+    let label = tr_dyn(&e.label.clone().unwrap_or_else(|| humanise(&e.name)));
     let unit = unit_label(&e.unit);
     let _ = writeln!(
         out,
@@ -153,35 +169,48 @@ fn effects_section(out: &mut String, summary: &Summary) {
         return;
     };
     let against = match cf.as_str() {
-        "no-shocks" => "the same scenario without its shocks",
-        _ => "the same scenario without its policies",
+        "no-shocks" => tr("the same scenario without its shocks"),
+        _ => tr("the same scenario without its policies"),
     };
     let _ = writeln!(
         out,
-        "<section>\n<h2>Effects against the counterfactual</h2>\n<p>Each effect is the \
-         scenario minus {against}, run with the same seeds: replication k of one against \
-         replication k of the other (common random numbers), so the difference is the \
-         effect and not noise. Mean over {} replication{} with the 95&nbsp;% confidence \
-         interval of that mean; the last column compares the standard error of the paired \
-         difference with the one an unpaired comparison of the same runs would have.</p>",
-        summary.replications,
-        if summary.replications == 1 { "" } else { "s" }
+        "<section>\n<h2>{}</h2>\n<p>{}</p>",
+        tr("Effects against the counterfactual"),
+        trf(
+            "Each effect is the scenario minus {against}, run with the same seeds: replication \
+             k of one against replication k of the other (common random numbers), so the \
+             difference is the effect and not noise. Mean over {n} replication(s) with the \
+             95&nbsp;% confidence interval of that mean; the last column compares the standard \
+             error of the paired difference with the one an unpaired comparison of the same \
+             runs would have.",
+            &[("against", &against), ("n", &summary.replications)]
+        )
     );
     if summary.effects.is_empty() {
-        out.push_str("<p class=\"note\">summary.json lists no effects.</p>\n</section>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>\n</section>",
+            tr("summary.json lists no effects.")
+        );
         return;
     }
-    out.push_str(
-        "<table>\n<thead><tr><th>Effect</th><th>Unit</th><th class=\"num\">Mean</th>\
-         <th class=\"num\">95&nbsp;% CI</th>\
-         <th class=\"num\">SE paired / unpaired</th></tr></thead>\n<tbody>\n",
+    let _ = writeln!(
+        out,
+        "<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th>\
+         <th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>",
+        tr("Effect"),
+        tr("Unit"),
+        tr("Mean"),
+        tr("95&nbsp;% CI"),
+        tr("SE paired / unpaired")
     );
     for e in &summary.effects {
         effect_row(out, e);
     }
-    out.push_str(
-        "</tbody>\n</table>\n<p class=\"note\">Month by month in effects.csv; by item \
-         of the budget in ledger.csv (both arms).</p>\n",
+    let _ = writeln!(
+        out,
+        "</tbody>\n</table>\n<p class=\"note\">{}</p>",
+        tr("Month by month in effects.csv; by item of the budget in ledger.csv (both arms).")
     );
     policies_table(out, summary);
     crowding_table(out, &summary.crowding_out);
@@ -193,17 +222,44 @@ fn effects_section(out: &mut String, summary: &Summary) {
     {
         let (m, mean) = m;
         let ci = match (m.ci95_low, m.ci95_high) {
-            (Some(lo), Some(hi)) => format!(" (95&nbsp;% CI {lo:.2} to {hi:.2})"),
+            (Some(lo), Some(hi)) => trf(
+                " (95&nbsp;% CI {low} to {high})",
+                &[
+                    ("low", &style::format_number(lo, 2)),
+                    ("high", &style::format_number(hi, 2)),
+                ],
+            ),
             _ => String::new(),
         };
         let _ = writeln!(
             out,
-            "<p>Local multiplier: {mean:.2} non-tradable jobs lost per tradable job lost in \
-             the closure's region, 36 months after the closure{ci}; how the region absorbs \
-             the jobs it lost is in regional_adjustment.csv and the chart below.</p>"
+            "<p>{}</p>",
+            trf(
+                "Local multiplier: {mean} non-tradable jobs lost per tradable job lost in the \
+                 closure's region, 36 months after the closure{ci}; how the region absorbs the \
+                 jobs it lost is in regional_adjustment.csv and the chart below.",
+                &[("mean", &style::format_number(mean, 2)), ("ci", &ci)]
+            )
         );
     }
     out.push_str("</section>\n");
+}
+
+/// An amount in euros as millions: `€4.8&nbsp;m` (`4,8&nbsp;Mio.&nbsp;€` in German).
+fn millions(euros: f64) -> String {
+    trf(
+        "€{value}&nbsp;m",
+        &[("value", &style::format_number(euros / 1e6, 1))],
+    )
+}
+
+/// A policy kind in words (`job_security_council` → "Job security council"), in the
+/// current language.
+fn kind_words(kind: &str) -> String {
+    match wandel_policy::registry::kind(kind) {
+        Some(k) => tr_dyn(k.label()),
+        None => kind.replace('_', " "),
+    }
 }
 
 /// An estimate as "mean (low to high)", signed, with `decimals`.
@@ -219,10 +275,9 @@ fn estimate_text(e: &Option<crate::data::EstimateSummary>, decimals: usize, unit
     match e {
         Some(e) => match (e.ci95_low, e.ci95_high) {
             (Some(l), Some(h)) => format!(
-                "{}{unit}<br><span class=\"ci\">{} to {}</span>",
+                "{}{unit}<br><span class=\"ci\">{}</span>",
                 v(e.mean),
-                v(l),
-                v(h)
+                trf("{low} to {high}", &[("low", &v(l)), ("high", &v(h))])
             ),
             _ => format!("{}{unit}", v(e.mean)),
         },
@@ -237,11 +292,20 @@ fn policies_table(out: &mut String, summary: &Summary) {
     if summary.policies.is_empty() {
         return;
     }
-    out.push_str(
-        "<h3>The policies</h3>\n<table>\n<thead><tr><th>Policy</th>\
-         <th class=\"num\">Entries</th><th class=\"num\">Aged 50+</th>\
-         <th class=\"num\">Gross cost, state</th><th class=\"num\">Cost to employers</th>\
-         <th class=\"num\">Taken from others</th><th class=\"num\">Deadweight</th></tr></thead>\n<tbody>\n",
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th>\
+         <th class=\"num\">{}</th><th class=\"num\">{}</th>\
+         <th class=\"num\">{}</th><th class=\"num\">{}</th>\
+         <th class=\"num\">{}</th><th class=\"num\">{}</th></tr></thead>\n<tbody>",
+        tr("The policies"),
+        tr("Policy"),
+        tr("Entries"),
+        tr("Aged 50+"),
+        tr("Gross cost, state"),
+        tr("Cost to employers"),
+        tr("Taken from others"),
+        tr("Deadweight")
     );
     for p in &summary.policies {
         let taken = summary
@@ -257,17 +321,17 @@ fn policies_table(out: &mut String, summary: &Summary) {
         let _ = writeln!(
             out,
             "<tr><td>{}<br><span class=\"ci\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">€{}&nbsp;m</td><td class=\"num\">€{}&nbsp;m</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(&p.policy),
-            escape(&p.kind.replace('_', " ")),
+            escape(&kind_words(&p.kind)),
             style::format_number(p.entries, 0),
             p.entries_50_plus_pct.map_or("–".to_string(), |v| format!(
                 "{}&nbsp;%",
                 style::format_number(v, 0)
             )),
-            style::format_number(p.cost / 1e6, 1).replace('-', "−"),
-            style::format_number(p.employer_cost / 1e6, 1).replace('-', "−"),
+            millions(p.cost),
+            millions(p.employer_cost),
             if taken.is_some() {
                 estimate_text(&taken, 0, "&nbsp;%")
             } else {
@@ -284,19 +348,27 @@ fn policies_table(out: &mut String, summary: &Summary) {
     let net = summary.effects.iter().find(|e| e.name == "net_fiscal_cost");
     let _ = writeln!(
         out,
-        "<p class=\"note\">Entries and costs are means per replication over the run (the \
-         scenario's arm). Gross cost: the policy's own ledger items. {}\
-         Taken from others: the share of its participants' gain the economy does not gain \
-         (below, \"Who gains at whose expense\"); deadweight: of a hiring subsidy's subsidised \
-         hires, those the run without it made too.</p>",
+        "<p class=\"note\">{} {}{}</p>",
+        tr(
+            "Entries and costs are means per replication over the run (the scenario's arm). \
+            Gross cost: the policy's own ledger items."
+        ),
         match net.and_then(|e| e.mean) {
             Some(m) => format!(
-                "Net cost of all of them together, taxes and benefits included, against the run \
-                 without them: €{}&nbsp;m. ",
-                style::format_number(m, 1).replace('-', "−")
+                "{} ",
+                trf(
+                    "Net cost of all of them together, taxes and benefits included, against \
+                     the run without them: {cost}.",
+                    &[("cost", &millions(m * 1e6))]
+                )
             ),
             None => String::new(),
-        }
+        },
+        tr(
+            "Taken from others: the share of its participants' gain the economy does not gain \
+            (below, \"Who gains at whose expense\"); deadweight: of a hiring subsidy's \
+            subsidised hires, those the run without it made too."
+        )
     );
 }
 
@@ -306,15 +378,20 @@ fn decomposition_table(out: &mut String, parts: &[crate::data::MeasurePartsSumma
     if parts.is_empty() {
         return;
     }
-    out.push_str("<h3>What each policy adds</h3>\n<table>\n<thead><tr><th>Part</th>");
+    let _ = write!(
+        out,
+        "<h3>{}</h3>\n<table>\n<thead><tr><th>{}</th>",
+        tr("What each policy adds"),
+        tr("Part")
+    );
     for m in parts {
         let heading = match m.measure.as_str() {
-            "job_years" => "FTE job-years".to_string(),
-            "job_years_heads" => "Job-years (heads)".to_string(),
-            "displaced.reemployed_24m" => "Re-employed after 24 months (pp)".to_string(),
-            "net_fiscal_cost" => "Net cost (€ million)".to_string(),
-            "cost_per_job_year" => "€ per FTE job-year".to_string(),
-            other => format!("{} ({})", humanise(other), m.unit),
+            "job_years" => tr("FTE job-years").to_string(),
+            "job_years_heads" => tr("Job-years (heads)").to_string(),
+            "displaced.reemployed_24m" => tr("Re-employed after 24 months (pp)").to_string(),
+            "net_fiscal_cost" => tr("Net cost (€ million)").to_string(),
+            "cost_per_job_year" => tr("€ per FTE job-year").to_string(),
+            other => format!("{} ({})", humanise(other), tr_dyn(&m.unit)),
         };
         let _ = write!(out, "<th class=\"num\">{}</th>", escape(&heading));
     }
@@ -322,7 +399,7 @@ fn decomposition_table(out: &mut String, parts: &[crate::data::MeasurePartsSumma
     let decimals = |m: &crate::data::MeasurePartsSummary| {
         usize::from(m.unit == "pp" || m.unit.contains("million"))
     };
-    let _ = write!(out, "<tr><td>Package against no policies</td>");
+    let _ = write!(out, "<tr><td>{}</td>", tr("Package against no policies"));
     for m in parts {
         let _ = write!(
             out,
@@ -343,22 +420,30 @@ fn decomposition_table(out: &mut String, parts: &[crate::data::MeasurePartsSumma
         }
         out.push_str("</tr>\n");
     }
-    let _ = write!(out, "<tr><td>Interaction (sum of parts − package)</td>");
+    let _ = write!(
+        out,
+        "<tr><td>{}</td>",
+        tr("Interaction (sum of parts − package)")
+    );
     for m in parts {
         let text = if m.interaction.is_some() {
             format!(
                 "{}<br><span class=\"ci\">{}</span>",
                 estimate_text(&m.interaction, decimals(m), ""),
-                escape(&m.verdict)
+                escape(&tr_dyn(&m.verdict))
             )
         } else {
             "–".to_string()
         };
         let _ = write!(out, "<td class=\"num\">{text}</td>");
     }
-    out.push_str(
-        "</tr>\n</tbody>\n</table>\n<p class=\"note\">Each part: the package minus the \
-        package without that policy (decomposition.csv), with its 95&nbsp;% interval.</p>\n",
+    let _ = writeln!(
+        out,
+        "</tr>\n</tbody>\n</table>\n<p class=\"note\">{}</p>",
+        tr(
+            "Each part: the package minus the package without that policy \
+            (decomposition.csv), with its 95&nbsp;% interval."
+        )
     );
 }
 
@@ -368,16 +453,27 @@ fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
     if rows.is_empty() {
         return;
     }
-    out.push_str(
-        "<h3>Who gains at whose expense</h3>\n<p>Job-years in heads over the run: the \
-         participants against the same workers without the policy (same seeds), the economy \
-         against the run without it, and the share of the participants' gain taken from \
-         others (1 − economy / participants; negative when the economy gains more than the \
-         participants). In a package the economy's gain from a policy is the package against the \
-         package without it (run with --decompose).</p>\n<table>\n<thead><tr><th>Policy</th>\
-         <th class=\"num\">Participants</th><th class=\"num\">Participants' gain</th>\
-         <th class=\"num\">Economy's gain</th><th class=\"num\">Taken from others</th>\
-         <th class=\"num\">Replications</th></tr></thead>\n<tbody>\n",
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<p>{}</p>\n<table>\n<thead><tr><th>{}</th>\
+         <th class=\"num\">{}</th><th class=\"num\">{}</th>\
+         <th class=\"num\">{}</th><th class=\"num\">{}</th>\
+         <th class=\"num\">{}</th></tr></thead>\n<tbody>",
+        tr("Who gains at whose expense"),
+        tr(
+            "Job-years in heads over the run: the participants against the same workers \
+            without the policy (same seeds), the economy against the run without it, and the \
+            share of the participants' gain taken from others (1 − economy / participants; \
+            negative when the economy gains more than the participants). In a package the \
+            economy's gain from a policy is the package against the package without it (run \
+            with --decompose)."
+        ),
+        tr("Policy"),
+        tr("Participants"),
+        tr("Participants' gain"),
+        tr("Economy's gain"),
+        tr("Taken from others"),
+        tr("Replications")
     );
     for r in rows {
         let _ = writeln!(
@@ -389,7 +485,10 @@ fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
             estimate_text(&r.participants_job_years, 0, ""),
             estimate_text(&r.economy_job_years, 0, ""),
             match (&r.taken_from_others_pct, &r.note) {
-                (None, Some(note)) => format!("–<br><span class=\"ci\">{}</span>", escape(note)),
+                (None, Some(note)) => format!(
+                    "–<br><span class=\"ci wrap\">{}</span>",
+                    escape(&tr_dyn(note))
+                ),
                 (taken, _) => estimate_text(taken, 0, "&nbsp;%"),
             },
             r.replications
@@ -401,20 +500,25 @@ fn crowding_table(out: &mut String, rows: &[crate::data::CrowdingSummary]) {
 /// The scenario as the user wrote it: every file (comments included), then the `--set`
 /// overrides, then the resolved scenario that actually ran.
 fn assumptions_section(out: &mut String, manifest: &Manifest) {
-    out.push_str("<section>\n<h2>Assumptions and sources</h2>\n");
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", tr("Assumptions and sources"));
     if let Some(started) = &manifest.started_utc {
         let _ = writeln!(
             out,
-            "<p>Run started {} (UTC). Re-running the scenario below with the same seed and \
-             overrides reproduces these results bit for bit.</p>",
-            escape(started)
+            "<p>{}</p>",
+            trf(
+                "Run started {time} (UTC). Re-running the scenario below with the same seed and \
+                 overrides reproduces these results bit for bit.",
+                &[("time", &escape(started))]
+            )
         );
     }
     if manifest.overrides.is_empty() {
-        out.push_str("<p>No <code>--set</code> overrides.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", tr("No <code>--set</code> overrides."));
     } else {
-        out.push_str(
-            "<p>Overrides given with <code>--set</code>, applied after the files:</p>\n<ul>\n",
+        let _ = writeln!(
+            out,
+            "<p>{}</p>\n<ul>",
+            tr("Overrides given with <code>--set</code>, applied after the files:")
         );
         for o in &manifest.overrides {
             let _ = writeln!(out, "<li><code>{}</code></li>", escape(o));
@@ -422,17 +526,23 @@ fn assumptions_section(out: &mut String, manifest: &Manifest) {
         out.push_str("</ul>\n");
     }
     if manifest.scenario_sources.is_empty() {
-        out.push_str(
-            "<p class=\"note\">manifest.json holds no scenario files as written (an older \
-             run); the resolved scenario follows.</p>\n",
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            tr(
+                "manifest.json holds no scenario files as written (an older run); the resolved \
+                scenario follows."
+            )
         );
     }
     for (i, src) in manifest.scenario_sources.iter().enumerate() {
         let role = if i == 0 {
-            "The scenario file as written, comments included (units, sources and calibration \
-             rows are stated in its comments and in docs/calibration.md):"
+            tr(
+                "The scenario file as written, comments included (units, sources and calibration \
+             rows are stated in its comments and in docs/calibration.md):",
+            )
         } else {
-            "Extended by (its values apply where the file above does not set them):"
+            tr("Extended by (its values apply where the file above does not set them):")
         };
         let _ = writeln!(
             out,
@@ -445,14 +555,21 @@ fn assumptions_section(out: &mut String, manifest: &Manifest) {
         Some(toml) if !toml.trim().is_empty() => {
             let _ = writeln!(
                 out,
-                "<details><summary>The resolved scenario that ran (files merged, overrides \
-                 applied; defaults not written in the files are documented in \
-                 docs/scenario-reference.md)</summary>\n<pre>{}</pre>\n</details>",
+                "<details><summary>{}</summary>\n<pre>{}</pre>\n</details>",
+                tr(
+                    "The resolved scenario that ran (files merged, overrides applied; defaults \
+                    not written in the files are documented in docs/scenario-reference.md)"
+                ),
                 escape(toml)
             );
         }
-        _ => out
-            .push_str("<p class=\"note\">manifest.json contains no resolved scenario text.</p>\n"),
+        _ => {
+            let _ = writeln!(
+                out,
+                "<p class=\"note\">{}</p>",
+                tr("manifest.json contains no resolved scenario text.")
+            );
+        }
     }
     out.push_str("</section>\n");
 }
@@ -493,6 +610,7 @@ pre { background: #f6f6f4; border: 1px solid #e2e2df; padding: 1rem; overflow-x:
 footer { margin-top: 3rem; color: #666; font-size: 0.85rem; }
 @media print { body { background: #fff; } main { max-width: none; padding: 0; } h2 { break-after: avoid; } pre { white-space: pre-wrap; } }
 .ci { color: #666; font-size: 0.85em; }
+.wrap { display: inline-block; max-width: 14rem; white-space: normal; }
 "#;
 
 /// The whole report.
@@ -502,31 +620,49 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
     let reps = manifest.replications;
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Wandel briefing: {name}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n",
+        crate::lang::current().code(),
+        trf("Wandel briefing: {name}", &[("name", &name)])
     );
     let _ = writeln!(
         out,
-        "<header>\n<p class=\"kicker\">Wandel briefing report</p>\n<h1>{name}</h1>\n\
-         <p class=\"lede\">{} months, {} to {}; {} replication{}, seed {}.</p>\n</header>",
-        summary.months,
-        escape(&summary.start),
-        escape(&summary.end),
-        reps,
-        if reps == 1 { "" } else { "s" },
-        manifest.seed
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{name}</h1>\n\
+         <p class=\"lede\">{}</p>\n</header>",
+        tr("Wandel briefing report"),
+        trf(
+            "{months} months, {start} to {end}; {reps} replication(s), seed {seed}.",
+            &[
+                ("months", &summary.months),
+                ("start", &format_month_text(&summary.start)),
+                ("end", &format_month_text(&summary.end)),
+                ("reps", &reps),
+                ("seed", &manifest.seed),
+            ]
+        )
     );
 
     // Headline indicators.
-    out.push_str("<section>\n<h2>Headline indicators</h2>\n");
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", tr("Headline indicators"));
     if summary.indicators.is_empty() {
-        out.push_str("<p class=\"note\">summary.json lists no indicators.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            tr("summary.json lists no indicators.")
+        );
     } else {
-        out.push_str(
-            "<table>\n<thead><tr><th>Indicator</th><th>Unit</th><th class=\"num\">Mean</th>\
-             <th class=\"num\">95&nbsp;% CI of the mean</th>\
-             <th class=\"num\">5–95&nbsp;% range</th><th class=\"num\">Rests on</th></tr></thead>\n<tbody>\n",
+        let _ = writeln!(
+            out,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th class=\"num\">{}</th>\
+             <th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th>\
+             </tr></thead>\n<tbody>",
+            tr("Indicator"),
+            tr("Unit"),
+            tr("Mean"),
+            tr("95&nbsp;% CI of the mean"),
+            tr("5–95&nbsp;% range"),
+            tr("Rests on")
         );
         for i in &summary.indicators {
             indicator_row(&mut out, i);
@@ -534,15 +670,17 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
         out.push_str("</tbody>\n</table>\n");
         let _ = writeln!(
             out,
-            "<p class=\"note\">Mean across {} replication{}, the 95&nbsp;% confidence \
-             interval of that mean (Student's t), and the 5th to 95th percentile of the \
-             replications (summary.json). Fractions are shown in percent. Displaced workers \
-             are the closing firms' staff when a closure displaced anyone, otherwise the laid \
-             off. \"Rests on\": the replications that observed a figure and, for a figure about \
-             a group of workers, how many it pools; one resting on fewer than 30 workers, or \
-             seen in fewer than half the replications, is suppressed.</p>",
-            summary.replications,
-            if summary.replications == 1 { "" } else { "s" }
+            "<p class=\"note\">{}</p>",
+            trf(
+                "Mean across {n} replication(s), the 95&nbsp;% confidence interval of that mean \
+                 (Student's t), and the 5th to 95th percentile of the replications \
+                 (summary.json). Fractions are shown in percent. Displaced workers are the \
+                 closing firms' staff when a closure displaced anyone, otherwise the laid off. \
+                 \"Rests on\": the replications that observed a figure and, for a figure about \
+                 a group of workers, how many it pools; one resting on fewer than 30 workers, or \
+                 seen in fewer than half the replications, is suppressed.",
+                &[("n", &summary.replications)]
+            )
         );
     }
     out.push_str("</section>\n");
@@ -550,44 +688,53 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
     effects_section(&mut out, summary);
 
     // Scenario facts.
-    out.push_str("<section>\n<h2>Scenario</h2>\n<table class=\"facts\">\n<tbody>\n");
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>{}</h2>\n<table class=\"facts\">\n<tbody>",
+        tr("Scenario")
+    );
     let mut fact = |label: &str, value: String| {
         let _ = writeln!(out, "<tr><th>{label}</th><td>{value}</td></tr>");
     };
-    fact("Scenario", name.clone());
+    fact(tr("Scenario"), name.clone());
     if let Some(file) = &manifest.scenario_file {
-        fact("Scenario file", format!("<code>{}</code>", escape(file)));
+        fact(
+            tr("Scenario file"),
+            format!("<code>{}</code>", escape(file)),
+        );
     }
-    fact("Seed", manifest.seed.to_string());
-    fact("Replications", reps.to_string());
+    fact(tr("Seed"), manifest.seed.to_string());
+    fact(tr("Replications"), reps.to_string());
     fact(
-        "Months",
-        format!(
-            "{} ({} to {})",
-            summary.months,
-            escape(&summary.start),
-            escape(&summary.end)
+        tr("Months"),
+        trf(
+            "{months} ({start} to {end})",
+            &[
+                ("months", &summary.months),
+                ("start", &format_month_text(&summary.start)),
+                ("end", &format_month_text(&summary.end)),
+            ],
         ),
     );
-    fact("Wandel version", escape(&manifest.wandel_version));
+    fact(tr("Wandel version"), escape(&manifest.wandel_version));
     if let Some(rng) = &manifest.rng {
-        fact("Random number generator", escape(rng));
+        fact(tr("Random number generator"), escape(rng));
     }
     if let Some(hash) = &manifest.scenario_sha256 {
         fact(
-            "Scenario SHA-256",
+            tr("Scenario SHA-256"),
             format!("<code class=\"hash\">{}</code>", escape(hash)),
         );
     }
     if let Some(started) = &manifest.started_utc {
-        fact("Run started (UTC)", escape(started));
+        fact(tr("Run started (UTC)"), escape(started));
     }
     if let Some(cf) = &manifest.counterfactual {
-        fact("Counterfactual", escape(cf));
+        fact(tr("Counterfactual"), escape(cf));
     }
     if !manifest.overrides.is_empty() {
         fact(
-            "Overrides (--set)",
+            tr("Overrides (--set)"),
             manifest
                 .overrides
                 .iter()
@@ -599,7 +746,7 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
     out.push_str("</tbody>\n</table>\n</section>\n");
 
     // Charts.
-    out.push_str("<section>\n<h2>Charts</h2>\n");
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", tr("Charts"));
     for item in items {
         if let Item::Chart { title, svg } = item {
             let _ = writeln!(out, "<figure>\n{}\n</figure>", inline_svg(svg, title));
@@ -613,7 +760,11 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
         })
         .collect();
     if !skipped.is_empty() {
-        out.push_str("<p class=\"note\">Not drawn for this run:</p>\n<ul class=\"note\">\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>\n<ul class=\"note\">",
+            tr("Not drawn for this run:")
+        );
         for (name, reason) in skipped {
             let _ = writeln!(
                 out,
@@ -630,9 +781,11 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
 
     let _ = writeln!(
         out,
-        "<footer>Generated by wandel-charts {} from the output files in this directory. \
-         {}.</footer>\n</main>\n</body>\n</html>",
-        env!("CARGO_PKG_VERSION"),
+        "<footer>{} {}.</footer>\n</main>\n</body>\n</html>",
+        trf(
+            "Generated by wandel-charts {version} from the output files in this directory.",
+            &[("version", &env!("CARGO_PKG_VERSION"))]
+        ),
         escape(&style::source_line(manifest))
     );
     out

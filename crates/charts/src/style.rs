@@ -9,6 +9,7 @@ use plotters::style::{FontStyle, RGBColor};
 
 use crate::data::Manifest;
 use crate::error::ChartError;
+use crate::lang::{msg, tr, trf};
 
 /// Canvas size in pixels: 16:10, print resolution for half an A4 page (about 270 dpi at 15 cm).
 pub(crate) const CANVAS: (u32, u32) = (1600, 1000);
@@ -105,56 +106,34 @@ pub(crate) fn register_font() -> Result<(), ChartError> {
 /// The line at the bottom of every chart.
 pub(crate) fn source_line(manifest: &Manifest) -> String {
     let n = manifest.replications;
-    format!(
-        "Source: Wandel {}, scenario {}, {} replication{}",
-        manifest.wandel_version,
-        manifest.scenario_name,
-        n,
-        if n == 1 { "" } else { "s" }
+    let text = if n == 1 {
+        msg("Source: Wandel {version}, scenario {scenario}, one replication")
+    } else {
+        msg("Source: Wandel {version}, scenario {scenario}, {n} replications")
+    };
+    trf(
+        text,
+        &[
+            ("version", &manifest.wandel_version),
+            ("scenario", &manifest.scenario_name),
+            ("n", &n),
+        ],
     )
 }
 
 /// "mean of N replications" for subtitles.
 pub(crate) fn mean_of(replications: u64) -> String {
     if replications == 1 {
-        "one replication".to_string()
+        tr("one replication").to_string()
     } else {
-        format!("mean of {replications} replications")
+        trf("mean of {n} replications", &[("n", &replications)])
     }
 }
 
-/// Formats `value` with `decimals` decimals and thousands separators (`12,500`).
+/// Formats `value` with `decimals` decimals and thousands separators (`12,500`; `12.500` in
+/// German), in the current language ([`crate::lang`]).
 pub fn format_number(value: f64, decimals: usize) -> String {
-    let text = format!("{:.*}", decimals, value.abs());
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text, None),
-    };
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    let negative = value < 0.0 && text_is_nonzero(&grouped, frac.as_deref());
-    let mut out = if negative {
-        "\u{2212}".to_string()
-    } else {
-        String::new()
-    };
-    out.push_str(&grouped);
-    if let Some(f) = frac {
-        out.push('.');
-        out.push_str(&f);
-    }
-    out
-}
-
-fn text_is_nonzero(int: &str, frac: Option<&str>) -> bool {
-    int.chars()
-        .chain(frac.unwrap_or("").chars())
-        .any(|c| c.is_ascii_digit() && c != '0')
+    crate::lang::format_number(value, decimals)
 }
 
 /// Decimals needed to print multiples of `step` exactly (0 for 1, 5, 100; 1 for 0.5; 2 for 0.25).

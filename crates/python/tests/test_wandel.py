@@ -105,3 +105,14 @@ def test_a_sweep_returns_its_tables(tmp_path):
     assert len(result.runs) == 2
     assert set(["point", "replication"]).issubset(result.runs.columns)
     assert isinstance(wandel.load(result.dir), wandel.SweepResult)
+
+
+def test_a_run_in_german_has_a_german_report():
+    result = wandel.run(
+        STEEL, replications=1, set={"simulation.months": 36}, lang="de", charts=True
+    )
+    html = (result.dir / "report.html").read_text()
+    assert '<html lang="de">' in html
+    assert "Kernindikatoren" in html
+    # The data files do not change with the language.
+    assert result.summary["indicators"][0]["label"] == "Unemployment rate, mean over the run"

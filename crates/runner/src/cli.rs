@@ -41,6 +41,10 @@ pub(crate) enum Command {
     Plot {
         /// The run's or sweep's output directory.
         dir: PathBuf,
+        /// The language of a run's charts and report: `en` (default) or `de` (a sweep's and a
+        /// calibration's are in English).
+        #[arg(long, value_enum, default_value = "en")]
+        lang: Language,
     },
     /// Write a finished run's or sweep's results as an Excel workbook (results.xlsx in its
     /// directory): a sheet per table, numbers as numbers, units in the header row, an About
@@ -57,6 +61,25 @@ pub(crate) enum Command {
         #[arg(long, value_enum, default_value = "markdown")]
         format: crate::table::Format,
     },
+}
+
+/// A language of charts, reports and headlines (`--lang`).
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Language {
+    /// English.
+    En,
+    /// German.
+    De,
+}
+
+impl Language {
+    /// The charts crate's language.
+    pub(crate) fn lang(self) -> wandel_charts::lang::Lang {
+        match self {
+            Language::En => wandel_charts::lang::Lang::En,
+            Language::De => wandel_charts::lang::Lang::De,
+        }
+    }
 }
 
 /// Options of `wandel run`.
@@ -95,6 +118,11 @@ pub(crate) struct RunArgs {
     /// Also write the results as an Excel workbook, results.xlsx (as `wandel export --xlsx`).
     #[arg(long)]
     pub(crate) xlsx: bool,
+    /// The language of the charts, the report and the headlines printed at the end: `en`
+    /// (default) or `de` (German titles, labels and notes, numbers as 1.234,5). Scenario
+    /// labels are shown as written.
+    #[arg(long, value_enum, default_value = "en")]
+    pub(crate) lang: Language,
     /// Replace the results of another run or sweep in the output directory (without it, a
     /// directory that holds results is refused).
     #[arg(long)]

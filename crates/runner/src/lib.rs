@@ -76,16 +76,19 @@ fn error_text(e: &anyhow::Error) -> String {
     }
 }
 
-fn draw_charts(dir: &Path) -> Result<Vec<PathBuf>> {
-    let opts = wandel_charts::ChartOptions {
-        png: true,
-        svg: true,
-    };
-    let report = wandel_charts::draw_all(dir, &opts)?;
-    let html = wandel_charts::write_report(dir)?;
-    let mut files = report.files;
-    files.push(html);
-    Ok(files)
+/// The charts and the report of a finished run, in `lang`.
+fn draw_charts(dir: &Path, lang: wandel_charts::lang::Lang) -> Result<Vec<PathBuf>> {
+    wandel_charts::lang::with(lang, || {
+        let opts = wandel_charts::ChartOptions {
+            png: true,
+            svg: true,
+        };
+        let report = wandel_charts::draw_all(dir, &opts)?;
+        let html = wandel_charts::write_report(dir)?;
+        let mut files = report.files;
+        files.push(html);
+        Ok(files)
+    })
 }
 
 /// The charts and the report of a finished sweep.
@@ -149,8 +152,15 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Plot { dir } => {
+        Command::Plot { dir, lang } => {
             outdir::refuse_incomplete(&dir)?;
+            let run_only = wandel_charts::is_sweep(&dir) || wandel_charts::is_calibration(&dir);
+            if run_only && lang != cli::Language::En {
+                anyhow::bail!(
+                    "--lang de draws a run's charts and report in German; a sweep's and a \
+                     calibration's are in English only so far (leave out --lang)"
+                );
+            }
             let files = if wandel_charts::is_sweep(&dir) {
                 draw_sweep_charts(&dir)?
             } else if wandel_charts::is_calibration(&dir) {
@@ -162,7 +172,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 files.push(wandel_charts::write_calibration_report(&dir)?);
                 files
             } else {
-                draw_charts(&dir)?
+                draw_charts(&dir, lang.lang())?
             };
             println!("{} files written in {}", files.len(), dir.display());
             Ok(ExitCode::SUCCESS)

@@ -376,34 +376,45 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
     };
     write_json(&out_dir.join("manifest.json"), &manifest)?;
     if !args.no_charts {
-        crate::draw_charts(&out_dir)?;
+        crate::draw_charts(&out_dir, args.lang.lang())?;
     }
     if !args.quiet {
-        for ind in &summary.indicators {
-            match (ind.mean, ind.p05, ind.p95) {
-                (Some(mean), Some(p05), Some(p95)) => eprintln!(
-                    "  {:<44} {:>10.2} {:<7} (5–95 %: {p05:.2} – {p95:.2})",
-                    ind.name, mean, ind.unit
-                ),
-                _ => eprintln!(
-                    "  {:<44} {:>10} {:<7} (suppressed: {})",
-                    ind.name,
-                    "—",
-                    ind.unit,
-                    ind.suppressed.as_deref().unwrap_or("no value")
-                ),
+        let lang = args.lang.lang();
+        wandel_charts::lang::with(lang, || {
+            use wandel_charts::console;
+            for ind in &summary.indicators {
+                match (ind.mean, ind.p05, ind.p95) {
+                    (Some(mean), Some(p05), Some(p95)) => eprintln!(
+                        "{}",
+                        console::indicator(ind.name, ind.label, ind.unit, mean, p05, p95)
+                    ),
+                    _ => eprintln!(
+                        "{}",
+                        console::suppressed(
+                            ind.name,
+                            ind.label,
+                            ind.unit,
+                            ind.suppressed.as_deref()
+                        )
+                    ),
+                }
             }
-        }
-        if let Some(kind) = counterfactual {
-            eprintln!("  effects against the counterfactual ({}):", kind.label());
-            for e in &summary.effects {
-                let ci = match (e.ci95_low, e.ci95_high) {
-                    (Some(l), Some(h)) => format!("(95 % CI {l:.2} – {h:.2})"),
-                    _ => String::new(),
-                };
-                eprintln!("  {:<44} {:>+10.2} {:<12} {ci}", e.name, e.mean, e.unit);
+            if let Some(kind) = counterfactual {
+                eprintln!("{}", console::effects_heading(kind.label()));
+                for e in &summary.effects {
+                    eprintln!(
+                        "{}",
+                        console::effect(
+                            e.name,
+                            e.label,
+                            e.unit,
+                            e.mean,
+                            e.ci95_low.zip(e.ci95_high)
+                        )
+                    );
+                }
             }
-        }
+        });
         if let Some(m) = &summary.local_multiplier_36m {
             let ci = match (m.ci95_low, m.ci95_high) {
                 (Some(l), Some(h)) => format!("(95 % CI {l:.2} – {h:.2})"),
@@ -426,11 +437,13 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
             }
         }
         eprintln!(
-            "{} replication{} of {} months in {wall:.2} s on {threads} thread{}",
-            scenario.replications,
-            if scenario.replications == 1 { "" } else { "s" },
-            params.months,
-            if threads == 1 { "" } else { "s" }
+            "{}",
+            wandel_charts::lang::with(lang, || wandel_charts::console::finished(
+                scenario.replications,
+                params.months,
+                wall,
+                threads
+            ))
         );
     }
     Ok(out_dir)

@@ -8,6 +8,7 @@
 use super::{Built, policy_label};
 use crate::data::RunData;
 use crate::error::ChartError;
+use crate::lang::{tr, trf};
 use crate::rows::{Cell, Column, Entry, RowFigure};
 use crate::style;
 
@@ -22,7 +23,7 @@ pub(crate) fn rows(data: &RunData) -> Vec<CostRow> {
         let (name, kind) = kinds.iter().next().expect("one policy");
         policy_label(kind, name)
     } else {
-        format!("All {} policies together", kinds.len())
+        trf("All {n} policies together", &[("n", &kinds.len())])
     };
     let headline = data
         .headline
@@ -52,9 +53,11 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let rows = rows(data);
     if rows.iter().all(|(_, v)| v.is_none()) {
         return Ok(Built::Skipped(
-            "no cost per job-year: the run has no policy that gained job-years against the \
-             counterfactual without policies"
-                .to_string(),
+            tr(
+                "no cost per job-year: the run has no policy that gained job-years against the \
+             counterfactual without policies",
+            )
+            .to_string(),
         ));
     }
     let k = 1e-3;
@@ -72,34 +75,43 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
                     style::series_colour(0)
                 },
                 text: if *mean < 0.0 {
-                    format!("−€{}k", style::format_number(-mean * k, 0))
+                    trf(
+                        "−€{value}k",
+                        &[("value", &style::format_number(-mean * k, 0))],
+                    )
                 } else {
-                    format!("€{}k", style::format_number(mean * k, 0))
+                    trf(
+                        "€{value}k",
+                        &[("value", &style::format_number(mean * k, 0))],
+                    )
                 },
             }),
-            None => Entry::Note("gains no job-years".to_string()),
+            None => Entry::Note(tr("gains no job-years").to_string()),
         })
         .collect();
     let decomposed = rows.len() > 1;
-    let subtitle = format!(
+    let against = if decomposed {
+        tr("the policy (each row) or without policies (first row)")
+    } else {
+        tr("policies")
+    };
+    let subtitle = trf(
         "Net cost to the state (spending minus taxes and contributions) per job-year gained \
-         against the same runs without {}, {}. Whiskers: Fieller's 95 % interval (none where \
-         the job-years gained are not significantly different from zero). Negative: the policy \
-         pays for itself.",
-        if decomposed {
-            "the policy (each row) or without policies (first row)"
-        } else {
-            "policies"
-        },
-        style::mean_of(data.manifest.replications)
+         against the same runs without {against}, {mean}. Whiskers: Fieller's 95 % interval \
+         (none where the job-years gained are not significantly different from zero). \
+         Negative: the policy pays for itself.",
+        &[
+            ("against", &against),
+            ("mean", &style::mean_of(data.manifest.replications)),
+        ],
     );
     Ok(Built::Rows(Box::new(RowFigure {
-        title: "Cost per job-year gained, by policy (€ thousand)".to_string(),
+        title: tr("Cost per job-year gained, by policy (€ thousand)").to_string(),
         subtitle,
         rows: rows.iter().map(|(l, _)| l.clone()).collect(),
         rule_before: decomposed.then_some(1),
         columns: vec![Column {
-            heading: "€ thousand per job-year gained".to_string(),
+            heading: tr("€ thousand per job-year gained").to_string(),
             entries,
             connectors: false,
         }],

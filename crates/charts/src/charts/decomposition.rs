@@ -9,18 +9,19 @@
 use super::{Built, policy_label};
 use crate::data::{PartRow, RunData};
 use crate::error::ChartError;
+use crate::lang::{msg, tr, tr_dyn, trf};
 use crate::rows::{Cell, Column, Entry, RowFigure};
 use crate::style;
 
 /// The measures drawn: name in decomposition.csv, heading, decimals.
 const MEASURES: &[(&str, &str, usize)] = &[
-    ("job_years", "Job-years (full-time equivalents)", 0),
+    ("job_years", msg("Job-years (full-time equivalents)"), 0),
     (
         "displaced.reemployed_24m",
-        "Re-employed after 24 months (pp)",
+        msg("Re-employed after 24 months (pp)"),
         1,
     ),
-    ("net_fiscal_cost", "Net fiscal cost (€ million)", 1),
+    ("net_fiscal_cost", msg("Net fiscal cost (€ million)"), 1),
 ];
 
 /// Colour of a step that adds.
@@ -67,7 +68,8 @@ pub(crate) fn steps(rows: &[&PartRow]) -> Vec<(String, Option<Step>)> {
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let Some(d) = &data.decomposition else {
         return Ok(Built::Skipped(
-            "no decomposition in this run (run a package of policies with --decompose)".to_string(),
+            tr("no decomposition in this run (run a package of policies with --decompose)")
+                .to_string(),
         ));
     };
     let kinds = &data.policy_kinds;
@@ -81,7 +83,11 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         }
         if let Some(p) = rows.iter().find(|r| r.part == "package") {
             if !p.verdict.is_empty() && p.verdict != "—" {
-                verdicts.push(format!("{} {}", heading_short(measure), p.verdict));
+                verdicts.push(format!(
+                    "{} {}",
+                    tr(heading_short(measure)),
+                    tr_dyn(&p.verdict)
+                ));
             }
         }
         let steps = steps(&rows);
@@ -89,8 +95,8 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
             labels = steps
                 .iter()
                 .map(|(part, _)| match part.as_str() {
-                    "interaction" => "Interaction (sum of parts − package)".to_string(),
-                    "package" => "Package against no policies".to_string(),
+                    "interaction" => tr("Interaction (sum of parts − package)").to_string(),
+                    "package" => tr("Package against no policies").to_string(),
                     name => kinds
                         .get(name)
                         .map_or(name.to_string(), |k| policy_label(k, name)),
@@ -123,43 +129,50 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
                         decimals,
                     ),
                 }),
-                None => Entry::Note("no value".to_string()),
+                None => Entry::Note(tr("no value").to_string()),
             })
             .collect();
         columns.push(Column {
-            heading: heading.to_string(),
+            heading: tr(heading).to_string(),
             entries,
             connectors: true,
         });
     }
     if columns.is_empty() {
         return Ok(Built::Skipped(
-            "decomposition.csv has none of the measures drawn".to_string(),
+            tr("decomposition.csv has none of the measures drawn").to_string(),
         ));
     }
     let n = labels.len();
     let verdict = if verdicts.is_empty() {
         String::new()
     } else {
-        format!(" The parts: {}.", verdicts.join("; "))
+        format!(
+            " {}",
+            trf("The parts: {list}.", &[("list", &verdicts.join("; "))])
+        )
     };
     Ok(Built::Rows(Box::new(RowFigure {
-        title: "What each policy of the package adds".to_string(),
+        title: tr("What each policy of the package adds").to_string(),
         subtitle: format!(
-            "Each step: the package minus the package without that policy, {}, all under common \
-             random numbers; whiskers: 95 % interval of each step. The interaction, the sum of \
-             the parts minus the package as in decomposition.csv, closes the gap to the package \
-             (positive: the parts reinforce each other, so their sum counts the joint gain \
-             twice and the bar goes down by it; negative: they overlap).{verdict}",
-            style::mean_of(data.manifest.replications)
+            "{}{verdict}",
+            trf(
+                "Each step: the package minus the package without that policy, {mean}, all \
+                 under common random numbers; whiskers: 95 % interval of each step. The \
+                 interaction, the sum of the parts minus the package as in decomposition.csv, \
+                 closes the gap to the package (positive: the parts reinforce each other, so \
+                 their sum counts the joint gain twice and the bar goes down by it; negative: \
+                 they overlap).",
+                &[("mean", &style::mean_of(data.manifest.replications))]
+            )
         ),
         rows: labels,
         rule_before: Some(n - 1),
         columns,
         legend: vec![
-            ("Adds".to_string(), style::series_colour(ADDS)),
-            ("Subtracts".to_string(), style::series_colour(SUBTRACTS)),
-            ("Package".to_string(), style::TOTAL_BAR),
+            (tr("Adds").to_string(), style::series_colour(ADDS)),
+            (tr("Subtracts").to_string(), style::series_colour(SUBTRACTS)),
+            (tr("Package").to_string(), style::TOTAL_BAR),
         ],
         source: style::source_line(&data.manifest),
     })))
@@ -168,9 +181,9 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
 /// The measure's name in the verdict line.
 fn heading_short(measure: &str) -> &'static str {
     match measure {
-        "job_years" => "full-time-equivalent job-years",
-        "displaced.reemployed_24m" => "re-employment",
-        _ => "net fiscal cost",
+        "job_years" => msg("full-time-equivalent job-years"),
+        "displaced.reemployed_24m" => msg("re-employment"),
+        _ => msg("net fiscal cost"),
     }
 }
 

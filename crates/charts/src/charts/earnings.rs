@@ -5,6 +5,7 @@ use super::{Built, Curve, NOBODY_DISPLACED, anyone_displaced, cohort_curve};
 use crate::data::RunData;
 use crate::error::ChartError;
 use crate::figure::{Figure, Reference, Series, XAxis};
+use crate::lang::tr;
 use crate::style;
 
 /// Two curves for age group `all`, by months since displacement, pooled over replications:
@@ -37,15 +38,15 @@ pub(crate) fn series(data: &RunData) -> Result<Vec<Curve<u32>>, ChartError> {
 /// Builds the figure.
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     if !anyone_displaced(data) {
-        return Ok(Built::Skipped(NOBODY_DISPLACED.to_string()));
+        return Ok(Built::Skipped(tr(NOBODY_DISPLACED).to_string()));
     }
     let curves = series(data)?;
     if curves.iter().all(|c| c.points.is_empty()) {
         return Ok(Built::Skipped(
-            "cohorts.csv has no earnings ratios for age group `all`".to_string(),
+            tr("cohorts.csv has no earnings ratios for age group `all`").to_string(),
         ));
     }
-    let labels = ["Re-employed workers", "All displaced (no job = 0)"];
+    let labels = [tr("Re-employed workers"), tr("All displaced (no job = 0)")];
     let series = curves
         .iter()
         .zip(labels)
@@ -59,18 +60,20 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         })
         .collect();
     let mut fig = Figure::single(
-        "Earnings after displacement, ratio to earnings before",
-        "Mean current / pre-displacement earnings; all ages, pooled over replications. The \
+        tr("Earnings after displacement, ratio to earnings before"),
+        tr(
+            "Mean current / pre-displacement earnings; all ages, pooled over replications. The \
          re-employed line averages over whoever is in work at each month, so its movement \
          reflects mainly who has found work by then (later hires take lower-paid jobs), not \
          pay changes of those already re-employed.",
+        ),
         XAxis::MonthsSince,
         series,
         style::source_line(&data.manifest),
     );
     fig.references = vec![Reference {
         y: 1.0,
-        label: "pre-displacement earnings".to_string(),
+        label: tr("pre-displacement earnings").to_string(),
     }];
     Ok(Built::Figure(Box::new(fig)))
 }

@@ -1,6 +1,7 @@
 //! Chart `employment_by_sector`: employment (employed + short-time) by sector over time,
 //! summed over regions from markets.csv, mean across replications, with shock events marked.
 
+use crate::lang::{tr, trf};
 use std::collections::{BTreeMap, HashMap};
 
 use super::{Built, Curve, count_distinct, markers};
@@ -55,10 +56,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let curves = series(data);
     if curves.is_empty() {
         return Ok(Built::Skipped(
-            "markets.csv has no `employed` or `short_time` rows".to_string(),
+            tr("markets.csv has no `employed` or `short_time` rows").to_string(),
         ));
     }
-    let fig = sector_figure(data, &curves, "Employment by sector, workers", "");
+    let fig = sector_figure(data, &curves, tr("Employment by sector, workers"), "");
     Ok(Built::Figure(Box::new(fig)))
 }
 
@@ -86,8 +87,11 @@ pub(crate) fn sector_figure(
     let mut fig = Figure::single(
         title,
         format!(
-            "Employed including short-time work, all regions; {}.{note}",
-            style::mean_of(count_distinct(&reps))
+            "{}{note}",
+            trf(
+                "Employed including short-time work, all regions; {mean}.",
+                &[("mean", &style::mean_of(count_distinct(&reps)))]
+            )
         ),
         XAxis::Calendar,
         series,

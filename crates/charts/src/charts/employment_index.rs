@@ -5,6 +5,8 @@ use super::{Built, Curve, employment_by_sector};
 use crate::data::{Month, RunData};
 use crate::error::ChartError;
 use crate::figure::Reference;
+use crate::lang::{tr, trf};
+use crate::style;
 
 /// The curves of `employment_by_sector`, each divided by its first month and times 100;
 /// sectors without employment in their first month are left out (no base to index on).
@@ -31,12 +33,18 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let curves = series(data);
     if curves.is_empty() {
         return Ok(Built::Skipped(
-            "no sector has employment in the first month".to_string(),
+            tr("no sector has employment in the first month").to_string(),
         ));
     }
     let left_out = employment_by_sector::series(data).len() - curves.len();
     let mut note = if left_out > 0 {
-        format!(" {left_out} sector(s) without employment in the first month left out.")
+        format!(
+            " {}",
+            trf(
+                "{n} sector(s) without employment in the first month left out.",
+                &[("n", &left_out)]
+            )
+        )
     } else {
         String::new()
     };
@@ -47,16 +55,22 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
             .iter()
             .map(|(name, peak)| {
                 let label = data.manifest.labels.sector(name);
-                format!("{label} (up to {peak:.0})")
+                trf(
+                    "{label} (up to {peak})",
+                    &[("label", &label), ("peak", &style::format_number(*peak, 0))],
+                )
             })
             .collect();
-        note = format!("{note} Off the scale: {}.", off.join(", "));
+        note = format!(
+            "{note} {}",
+            trf("Off the scale: {list}.", &[("list", &off.join(", "))])
+        );
     }
-    let title = "Employment by sector, index (first month = 100)";
+    let title = tr("Employment by sector, index (first month = 100)");
     let mut fig = employment_by_sector::sector_figure(data, &curves, title, &note);
     fig.references = vec![Reference {
         y: 100.0,
-        label: "first month".to_string(),
+        label: tr("first month").to_string(),
     }];
     fig.y_max = scale.top;
     Ok(Built::Figure(Box::new(fig)))

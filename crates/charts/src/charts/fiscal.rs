@@ -3,6 +3,7 @@
 //! counterfactual, each bar is the scenario minus the counterfactual (the policy's or shock's
 //! fiscal effect); without, the scenario's own amounts. Means over replications.
 
+use crate::lang::{tr, tr_dyn, trf};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Built;
@@ -88,17 +89,20 @@ pub(crate) fn series(ledger: &Ledger) -> Budget {
 /// `short_time_allowance` → `Short-time allowance`; names of policies in brackets.
 fn item_label((item, policy): &Key) -> String {
     let text = match item.as_str() {
-        "unemployment_benefit" => "Unemployment benefit".to_string(),
-        "basic_income" => "Basic income".to_string(),
-        "taxes_and_contributions_on_wages" => "Taxes and contributions on wages".to_string(),
-        "short_time_allowance" => "Short-time allowance".to_string(),
-        "reimbursed_contributions" => "Reimbursed contributions".to_string(),
+        "unemployment_benefit" => tr("Unemployment benefit").to_string(),
+        "basic_income" => tr("Basic income").to_string(),
+        "taxes_and_contributions_on_wages" => tr("Taxes and contributions on wages").to_string(),
+        "short_time_allowance" => tr("Short-time allowance").to_string(),
+        "reimbursed_contributions" => tr("Reimbursed contributions").to_string(),
         other => {
+            // A policy's own item: its name in words, translated where the table has it.
             let spaced = other.replace('_', " ");
             let mut c = spaced.chars();
-            c.next()
+            let words: String = c
+                .next()
                 .map(|f| f.to_uppercase().chain(c).collect())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            tr_dyn(&words)
         }
     };
     if policy == "economy" {
@@ -111,7 +115,7 @@ fn item_label((item, policy): &Key) -> String {
 /// Builds the figure.
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let Some(ledger) = data.ledger.as_ref().filter(|l| !l.rows.is_empty()) else {
-        return Ok(Built::Skipped("no ledger.csv in this run".to_string()));
+        return Ok(Built::Skipped(tr("no ledger.csv in this run").to_string()));
     };
     let budget = series(ledger);
     let bars = budget
@@ -125,40 +129,51 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         })
         .collect();
     let mut net = Series::line(
-        "Net cost to the state",
+        tr("Net cost to the state"),
         style::INK,
         budget.net.iter().map(|&(y, v)| (f64::from(y), v)),
     );
     net.width = style::TOTAL_WIDTH;
     net.dots = true;
     let title = match &budget.against {
-        Some(_) => "Fiscal effect by item and year, € million: scenario minus counterfactual",
-        None => "Public budget by item and year, € million",
+        Some(_) => tr("Fiscal effect by item and year, € million: scenario minus counterfactual"),
+        None => tr("Public budget by item and year, € million"),
     };
     let direction = if budget.against.is_some() {
-        "Above zero: the state pays more or receives less; below zero: it pays less or \
-         receives more"
+        tr(
+            "Above zero: the state pays more or receives less; below zero: it pays less or \
+         receives more",
+        )
     } else {
-        "Spending up, revenue (taxes and contributions) down"
+        tr("Spending up, revenue (taxes and contributions) down")
     };
     let mut subtitle = format!(
         "{direction}; {}.",
         style::mean_of(data.manifest.replications)
     );
     if let Some(cf) = &budget.against {
-        let without = match cf.as_str() {
-            "no-shocks" => "without the shocks",
-            _ => "without the policies",
+        let each = match cf.as_str() {
+            "no-shocks" => tr("Each bar: the scenario minus the same run without the shocks."),
+            _ => tr("Each bar: the scenario minus the same run without the policies."),
         };
-        subtitle = format!("{subtitle} Each bar: the scenario minus the same run {without}.");
+        subtitle = format!("{subtitle} {each}");
     }
     if !budget.partial.is_empty() {
         let parts: Vec<String> = budget
             .partial
             .iter()
-            .map(|(y, n)| format!("{y}: {n} month{}", if *n == 1 { "" } else { "s" }))
+            .map(|(y, n)| {
+                if *n == 1 {
+                    trf("{year}: 1 month", &[("year", y)])
+                } else {
+                    trf("{year}: {n} months", &[("year", y), ("n", n)])
+                }
+            })
             .collect();
-        subtitle = format!("{subtitle} Part years: {}.", parts.join(", "));
+        subtitle = format!(
+            "{subtitle} {}",
+            trf("Part years: {list}.", &[("list", &parts.join(", "))])
+        );
     }
     let mut fig = Figure::single(
         title,

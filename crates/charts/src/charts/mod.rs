@@ -5,6 +5,7 @@
 //! ChartError>`, and add one line to [`ALL`]. It is then drawn by `draw_all`, embedded in
 //! `report.html`, and redrawn by `wandel plot DIR`.
 
+use crate::lang::{format_month, msg, tr, tr_dyn, trf};
 use std::collections::{BTreeMap, HashSet};
 
 use crate::data::{Band, Month, RunData, WeightedMean, band};
@@ -114,8 +115,13 @@ pub(crate) const ALL: &[Chart] = &[
 ];
 
 /// "Job security council (steel_jsc)": a policy's kind in words (from the registry of
-/// kinds), with its name.
-pub(crate) use wandel_policy::policy_label;
+/// kinds, in the current language), with its name as written.
+pub(crate) fn policy_label(kind: &str, name: &str) -> String {
+    match wandel_policy::registry::kind(kind) {
+        Some(k) => format!("{} ({name})", tr_dyn(k.label())),
+        None => format!("{kind} ({name})"),
+    }
+}
 
 /// A named line of (x, value) points, as plotted.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,9 +143,24 @@ pub(crate) fn markers(data: &RunData) -> Vec<Marker> {
         .into_iter()
         .map(|(month, labels)| Marker {
             x: month.x(),
-            label: labels.join("; "),
+            label: labels
+                .iter()
+                .map(|l| event_label(l))
+                .collect::<Vec<_>>()
+                .join("; "),
         })
         .collect()
+}
+
+/// An event's label from events.csv in the current language: the event's words translated,
+/// the firm group's name as written.
+fn event_label(label: &str) -> String {
+    for prefix in [msg("closure announced: "), msg("closes: ")] {
+        if let Some(group) = label.strip_prefix(prefix) {
+            return format!("{}{group}", tr(prefix));
+        }
+    }
+    label.to_string()
 }
 
 /// "Dashed lines: closure announced: x (2026-03), …" for charts that cannot label markers.
@@ -150,9 +171,16 @@ pub(crate) fn markers_note(data: &RunData) -> Option<String> {
     }
     let items: Vec<String> = marks
         .iter()
-        .map(|m| format!("{} ({})", m.label, Month(m.x as i32)))
+        .map(|m| {
+            let month = Month(m.x as i32);
+            format!(
+                "{} ({})",
+                m.label,
+                format_month(month.year(), month.month_of_year())
+            )
+        })
         .collect();
-    Some(format!("Dashed lines: {}.", items.join(", ")))
+    Some(trf("Dashed lines: {list}.", &[("list", &items.join(", "))]))
 }
 
 /// Number of distinct replications in a column.
@@ -179,7 +207,7 @@ pub(crate) fn anyone_displaced(data: &RunData) -> bool {
 
 /// Reason for skipping cohort charts.
 pub(crate) const NOBODY_DISPLACED: &str =
-    "no displaced workers in this run (cohorts.csv has no row with n > 0)";
+    msg("no displaced workers in this run (cohorts.csv has no row with n > 0)");
 
 /// For one age group, the weighted mean of `column` by months since displacement, pooled over
 /// replications; `weights` holds one weight per row of cohorts.csv (rows with weight 0 or a

@@ -8,6 +8,7 @@ use super::Built;
 use crate::data::{FollowRow, RunData};
 use crate::error::ChartError;
 use crate::figure::{Figure, Panel, Point, Series, XAxis};
+use crate::lang::{tr, trf};
 use crate::style;
 
 /// A group's effect by months since entry; with `band`, its 95 % interval where it has one.
@@ -35,9 +36,9 @@ fn effect_series(
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let Some(followup) = &data.followup else {
         return Ok(Built::Skipped(
-            "no follow-up of participants in this run (followup.csv is written for worker-level \
-             policies run against the counterfactual without policies)"
-                .to_string(),
+            tr("no follow-up of participants in this run (followup.csv is written for worker-level \
+             policies run against the counterfactual without policies)")
+            .to_string(),
         ));
     };
     let mut panels = Vec::new();
@@ -48,7 +49,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         }
         let n = participants[0].workers;
         let mut series = vec![effect_series(
-            "Participants".to_string(),
+            tr("Participants").to_string(),
             style::INK,
             &participants,
             true,
@@ -56,7 +57,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         let passed = followup.group(policy, "passed_over");
         if passed.first().is_some_and(|r| r.workers > 0.0) {
             let mut s = effect_series(
-                "Applicants passed over (no place)".to_string(),
+                tr("Applicants passed over (no place)").to_string(),
                 style::series_colour(1),
                 &passed,
                 false,
@@ -66,24 +67,27 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         }
         panels.push(Panel {
             title: Some(format!(
-                "{policy}: {} participants per replication; effect on % employed, pp.",
-                n.round()
+                "{policy}: {}",
+                trf(
+                    "{n} participants per replication; effect on % employed, pp.",
+                    &[("n", &style::format_number(n, 0))]
+                )
             )),
             series,
         });
     }
     if panels.is_empty() {
         return Ok(Built::Skipped(
-            "followup.csv has no participants".to_string(),
+            tr("followup.csv has no participants").to_string(),
         ));
     }
     let reps = data.manifest.replications;
-    let mut subtitle = format!(
+    let mut subtitle = trf(
         "Share employed (on a payroll, working or in training there) minus that of the same \
          workers in the run without the policies, same random numbers; mean over {reps} \
-         replication{}. Courses that take the unemployed out of search show a dip first \
+         replication(s). Courses that take the unemployed out of search show a dip first \
          (lock-in); passed-over applicants may enter later.",
-        if reps == 1 { "" } else { "s" }
+        &[("reps", &reps)],
     );
     let title = if panels.len() == 1 {
         // One panel shows no panel title: say whose effect it is in the title and subtitle.
@@ -97,9 +101,12 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
                 .replace(&format!("{policy}: "), "")
         );
         panels.push(only);
-        format!("Effect of {policy} on its participants, by months since entry")
+        trf(
+            "Effect of {policy} on its participants, by months since entry",
+            &[("policy", &policy)],
+        )
     } else {
-        "Effect on participants by months since entry".to_string()
+        tr("Effect on participants by months since entry").to_string()
     };
     let mut fig = Figure::single(
         title,
@@ -110,6 +117,6 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     );
     fig.panels = panels;
     fig.independent_y = true;
-    fig.band_label = Some("95 % confidence interval of the participants' effect".to_string());
+    fig.band_label = Some(tr("95 % confidence interval of the participants' effect").to_string());
     Ok(Built::Figure(Box::new(fig)))
 }

@@ -8,19 +8,26 @@ use super::{Built, markers, markers_note};
 use crate::data::{EffectRow, RunData};
 use crate::error::ChartError;
 use crate::figure::{Figure, Panel, Point, Series, XAxis};
+use crate::lang::{tr, trf};
 use crate::style;
 
 /// How the two arms are named, from the counterfactual kind in the manifest.
 pub(crate) fn arm_labels(counterfactual: Option<&str>) -> (&'static str, &'static str) {
     match counterfactual {
-        Some("no-shocks") => ("With the shocks", "Counterfactual: without the shocks"),
-        _ => ("With the policies", "Counterfactual: without the policies"),
+        Some("no-shocks") => (
+            tr("With the shocks"),
+            tr("Counterfactual: without the shocks"),
+        ),
+        _ => (
+            tr("With the policies"),
+            tr("Counterfactual: without the policies"),
+        ),
     }
 }
 
 /// The effect of one indicator with its confidence band (none below two replications).
 fn effect_series(rows: &[&EffectRow]) -> Series {
-    let mut s = Series::line("Effect: scenario minus counterfactual", style::INK, []);
+    let mut s = Series::line(tr("Effect: scenario minus counterfactual"), style::INK, []);
     s.points = rows
         .iter()
         .map(|r| Point {
@@ -53,9 +60,11 @@ fn arms_series(rows: &[&EffectRow], labels: (&str, &str)) -> Vec<Series> {
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let Some(effects) = &data.effects else {
         return Ok(Built::Skipped(
-            "no counterfactual in this run (a scenario with policies has one; or run with \
-             --counterfactual no-shocks)"
-                .to_string(),
+            tr(
+                "no counterfactual in this run (a scenario with policies has one; or run with \
+             --counterfactual no-shocks)",
+            )
+            .to_string(),
         ));
     };
     let employment = effects.indicator("employment");
@@ -65,7 +74,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let layoffs = effects.indicator("cumulative_layoffs");
     if employment.is_empty() || unemployment.is_empty() {
         return Ok(Built::Skipped(
-            "effects.csv has no employment or unemployment rows".to_string(),
+            tr("effects.csv has no employment or unemployment rows").to_string(),
         ));
     }
     let labels = arm_labels(data.manifest.counterfactual.as_deref());
@@ -76,46 +85,49 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     // Full-time equivalents are the headline where the file has them; heads beside them.
     let employment_panel = if fte.is_empty() {
         panel(
-            "Effect on employment, workers",
+            tr("Effect on employment, workers"),
             vec![effect_series(&employment)],
         )
     } else {
         let mut fte_series = effect_series(&fte);
-        fte_series.label = "Effect in full-time equivalents".to_string();
+        fte_series.label = tr("Effect in full-time equivalents").to_string();
         let mut heads = Series::line(
-            "Effect in heads",
+            tr("Effect in heads"),
             style::series_colour(2),
             employment.iter().map(|r| (r.month.x(), r.effect)),
         );
         heads.dashed = true;
         panel(
-            "Effect on employment, full-time equivalents and heads",
+            tr("Effect on employment, full-time equivalents and heads"),
             vec![fte_series, heads],
         )
     };
     let panels = vec![
         employment_panel,
         panel(
-            "Effect on unemployment, workers",
+            tr("Effect on unemployment, workers"),
             vec![effect_series(&unemployment)],
         ),
-        panel("Unemployment rate, %", arms_series(&rate, labels)),
-        panel("Cumulative layoffs, workers", arms_series(&layoffs, labels)),
+        panel(tr("Unemployment rate, %"), arms_series(&rate, labels)),
+        panel(
+            tr("Cumulative layoffs, workers"),
+            arms_series(&layoffs, labels),
+        ),
     ];
     let reps = data.manifest.replications;
-    let subtitle = format!(
-        "Top: mean paired difference over {reps} replication{} (replication k of each arm \
+    let subtitle = trf(
+        "Top: mean paired difference over {reps} replication(s) (replication k of each arm \
          shares its random numbers); employment in full-time equivalents counts a short-time \
          worker at the hours it works, in heads (dashed) as one; trainees on a payroll are \
          employed. Bottom: both arms' means.",
-        if reps == 1 { "" } else { "s" }
+        &[("reps", &reps)],
     );
     let subtitle = match markers_note(data) {
         Some(note) => format!("{subtitle} {note}"),
         None => subtitle,
     };
     let mut fig = Figure::single(
-        format!("{} against the counterfactual", labels.0),
+        trf("{arm} against the counterfactual", &[("arm", &labels.0)]),
         subtitle,
         XAxis::Calendar,
         Vec::new(),
@@ -124,6 +136,6 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     fig.panels = panels;
     fig.markers = markers(data);
     fig.independent_y = true;
-    fig.band_label = Some("95 % confidence interval of the effect".to_string());
+    fig.band_label = Some(tr("95 % confidence interval of the effect").to_string());
     Ok(Built::Figure(Box::new(fig)))
 }

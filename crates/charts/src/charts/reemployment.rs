@@ -5,6 +5,7 @@ use super::{Built, Curve, NOBODY_DISPLACED, age_groups, anyone_displaced, cohort
 use crate::data::RunData;
 use crate::error::ChartError;
 use crate::figure::{Figure, Series, XAxis};
+use crate::lang::tr;
 use crate::style;
 
 /// Percent re-employed (`reemployed` × 100) by months since displacement, for each age group
@@ -27,9 +28,9 @@ pub(crate) fn series(data: &RunData) -> Result<Vec<Curve<u32>>, ChartError> {
 /// Legend text for an age group of cohorts.csv.
 pub(crate) fn age_label(group: &str) -> String {
     match group {
-        "all" => "All ages".to_string(),
-        "<25" => "Under 25".to_string(),
-        "65+" => "65 and over".to_string(),
+        "all" => tr("All ages").to_string(),
+        "<25" => tr("Under 25").to_string(),
+        "65+" => tr("65 and over").to_string(),
         other => other.replace('-', "–"),
     }
 }
@@ -37,7 +38,7 @@ pub(crate) fn age_label(group: &str) -> String {
 /// Builds the figure.
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     if !anyone_displaced(data) {
-        return Ok(Built::Skipped(NOBODY_DISPLACED.to_string()));
+        return Ok(Built::Skipped(tr(NOBODY_DISPLACED).to_string()));
     }
     let curves = series(data)?;
     let mut colour = 0;
@@ -54,8 +55,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         })
         .collect();
     Ok(Built::Figure(Box::new(Figure::single(
-        "Re-employment of displaced workers by age, % re-employed",
-        "Age at displacement; all displacement months pooled; mean over replications weighted by the number displaced.",
+        tr("Re-employment of displaced workers by age, % re-employed"),
+        tr(
+            "Age at displacement; all displacement months pooled; mean over replications weighted by the number displaced.",
+        ),
         XAxis::MonthsSince,
         series,
         style::source_line(&data.manifest),

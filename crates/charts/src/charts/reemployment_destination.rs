@@ -5,14 +5,15 @@ use super::{Built, Curve, NOBODY_DISPLACED, anyone_displaced, cohort_curve};
 use crate::data::RunData;
 use crate::error::ChartError;
 use crate::figure::{Figure, Series, XAxis};
+use crate::lang::{msg, tr};
 use crate::style;
 
 /// The cohorts.csv columns shown, with their legend text (the first is the total).
 pub(crate) const COLUMNS: [(&str, &str); 4] = [
-    ("reemployed", "All re-employed"),
-    ("same_sector", "Same sector"),
-    ("other_sector", "Other sector"),
-    ("other_region", "Other region"),
+    ("reemployed", msg("All re-employed")),
+    ("same_sector", msg("Same sector")),
+    ("other_sector", msg("Other sector")),
+    ("other_region", msg("Other region")),
 ];
 
 /// Percent of displaced workers (age group `all`) in each of [`COLUMNS`], by months since
@@ -32,12 +33,12 @@ pub(crate) fn series(data: &RunData) -> Result<Vec<Curve<u32>>, ChartError> {
 /// Builds the figure.
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     if !anyone_displaced(data) {
-        return Ok(Built::Skipped(NOBODY_DISPLACED.to_string()));
+        return Ok(Built::Skipped(tr(NOBODY_DISPLACED).to_string()));
     }
     let curves = series(data)?;
     if curves.iter().all(|c| c.points.is_empty()) {
         return Ok(Built::Skipped(
-            "cohorts.csv has no rows for age group `all` with n > 0".to_string(),
+            tr("cohorts.csv has no rows for age group `all` with n > 0").to_string(),
         ));
     }
     let series = curves
@@ -45,6 +46,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         .zip(COLUMNS)
         .enumerate()
         .map(|(i, (c, (_, label)))| {
+            let label = tr(label);
             let points = c.points.iter().map(|&(m, v)| (f64::from(m), v));
             if i == 0 {
                 Series::line(label, style::TOTAL, points).thick()
@@ -54,8 +56,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         })
         .collect();
     Ok(Built::Figure(Box::new(Figure::single(
-        "Where displaced workers found jobs, % of displaced workers",
-        "Same + other sector = all re-employed; other region overlaps both. All ages, weighted by the number displaced.",
+        tr("Where displaced workers found jobs, % of displaced workers"),
+        tr(
+            "Same + other sector = all re-employed; other region overlaps both. All ages, weighted by the number displaced.",
+        ),
         XAxis::MonthsSince,
         series,
         style::source_line(&data.manifest),

@@ -12,31 +12,38 @@ use super::Built;
 use super::decomposition::signed;
 use crate::data::RunData;
 use crate::error::ChartError;
+use crate::lang::{msg, tr, trf};
 use crate::rows::{Cell, Column, Entry, RowFigure};
 use crate::style;
 
 /// The rows: measure in regional_adjustment.csv and label.
 const ROWS: &[(&str, &str)] = &[
-    ("jobs_here", "Jobs in the region"),
-    ("commuting_out", "Net commuting out"),
-    ("employed_residents", "Residents employed"),
-    ("unemployed", "Residents unemployed"),
-    ("out_of_labour_force", "Residents out of the labour force"),
-    ("residents", "Residents of working age (moves, entrants)"),
+    ("jobs_here", msg("Jobs in the region")),
+    ("commuting_out", msg("Net commuting out")),
+    ("employed_residents", msg("Residents employed")),
+    ("unemployed", msg("Residents unemployed")),
+    (
+        "out_of_labour_force",
+        msg("Residents out of the labour force"),
+    ),
+    (
+        "residents",
+        msg("Residents of working age (moves, entrants)"),
+    ),
 ];
 
 /// The columns: months after the closure and heading.
 const HORIZONS: &[(u32, &str)] = &[
-    (12, "1 year after (workers)"),
-    (36, "3 years after (workers)"),
-    (60, "5 years after (workers)"),
+    (12, msg("1 year after (workers)")),
+    (36, msg("3 years after (workers)")),
+    (60, msg("5 years after (workers)")),
 ];
 
 /// Builds the figure.
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let Some(r) = &data.regional else {
         return Ok(Built::Skipped(
-            "no regional adjustment in this run (run a closure with --counterfactual no-shocks)"
+            tr("no regional adjustment in this run (run a closure with --counterfactual no-shocks)")
                 .to_string(),
         ));
     };
@@ -56,43 +63,49 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
                     colour: style::series_colour(if k == 0 { 0 } else { 1 + k % 5 }),
                     text: signed(row.change, 0),
                 }),
-                None => Entry::Note("no value".to_string()),
+                None => Entry::Note(tr("no value").to_string()),
             })
             .collect();
         columns.push(Column {
-            heading: heading.to_string(),
+            heading: tr(heading).to_string(),
             entries,
             connectors: false,
         });
     }
     if columns.is_empty() {
         return Ok(Built::Skipped(
-            "the run ends before a year after the closure".to_string(),
+            tr("the run ends before a year after the closure").to_string(),
         ));
     }
     let rate = |m: u32| {
         r.at(m, "unemployment_rate_pp")
-            .map(|x| format!("{:+.1} pp", x.change))
+            .map(|x| trf("{change} pp", &[("change", &signed(x.change, 1))]))
     };
     let rates: Vec<String> = HORIZONS
         .iter()
         .filter_map(|&(m, _)| {
             let years = m / 12;
-            let unit = if years == 1 { "year" } else { "years" };
-            rate(m).map(|t| format!("{t} after {years} {unit}"))
+            let text = if years == 1 {
+                msg("{change} after 1 year")
+            } else {
+                msg("{change} after {years} years")
+            };
+            rate(m).map(|t| trf(text, &[("change", &t), ("years", &years)]))
         })
         .collect();
     Ok(Built::Rows(Box::new(RowFigure {
-        title: "How the region of the closure absorbs the jobs it lost".to_string(),
-        subtitle: format!(
-            "Change against the same run without the closure, {}, under common random numbers; \
-             whiskers: 95 % interval. Residents employed = jobs in the region + net commuting \
-             out; residents = employed + unemployed + in training + out of the labour force. \
-             The region's unemployment rate: {}.",
-            style::mean_of(data.manifest.replications),
-            rates.join(", ")
+        title: tr("How the region of the closure absorbs the jobs it lost").to_string(),
+        subtitle: trf(
+            "Change against the same run without the closure, {mean}, under common random \
+             numbers; whiskers: 95 % interval. Residents employed = jobs in the region + net \
+             commuting out; residents = employed + unemployed + in training + out of the \
+             labour force. The region's unemployment rate: {rates}.",
+            &[
+                ("mean", &style::mean_of(data.manifest.replications)),
+                ("rates", &rates.join(", ")),
+            ],
         ),
-        rows: ROWS.iter().map(|r| r.1.to_string()).collect(),
+        rows: ROWS.iter().map(|r| tr(r.1).to_string()).collect(),
         rule_before: Some(1),
         columns,
         legend: Vec::new(),

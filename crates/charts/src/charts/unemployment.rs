@@ -5,6 +5,7 @@ use super::{Built, bands_by_month, count_distinct, markers};
 use crate::data::{Band, Month, RunData};
 use crate::error::ChartError;
 use crate::figure::{Figure, Series, XAxis};
+use crate::lang::tr;
 use crate::style;
 
 /// The numbers behind the chart, in percent.
@@ -43,36 +44,39 @@ pub(crate) fn series(data: &RunData) -> Result<Unemployment, ChartError> {
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let u = series(data)?;
     if u.rate.is_empty() {
-        return Ok(Built::Skipped("economy.csv has no data rows".to_string()));
+        return Ok(Built::Skipped(
+            tr("economy.csv has no data rows").to_string(),
+        ));
     }
     let reps = count_distinct(&data.economy.replication);
     let with_band = reps >= 2;
     let subtitle = format!(
-        "{}{}. Long-term: unemployed for 12 months or more.",
+        "{}{}. {}",
         capitalise(&style::mean_of(reps)),
         if with_band {
-            "; shaded: 5–95 % range"
+            tr("; shaded: 5–95 % range")
         } else {
             ""
-        }
+        },
+        tr("Long-term: unemployed for 12 months or more.")
     );
     let points = |v: &[(Month, Band)]| v.iter().map(|(m, b)| (m.x(), *b)).collect::<Vec<_>>();
     let series = vec![
         Series::banded(
-            "Unemployment rate",
+            tr("Unemployment rate"),
             style::series_colour(0),
             points(&u.rate),
             with_band,
         ),
         Series::banded(
-            "Long-term unemployment rate",
+            tr("Long-term unemployment rate"),
             style::series_colour(1),
             points(&u.long_term),
             with_band,
         ),
     ];
     let mut fig = Figure::single(
-        "Unemployment, % of the labour force",
+        tr("Unemployment, % of the labour force"),
         subtitle,
         XAxis::Calendar,
         series,

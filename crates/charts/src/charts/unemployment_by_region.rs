@@ -1,6 +1,7 @@
 //! Chart `unemployment_by_region`: small multiples of the unemployment rate, one panel per
 //! region (markets.csv, `sector` = `all`, measure `unemployment_rate`); only with ≥ 2 regions.
 
+use crate::lang::tr;
 use std::collections::BTreeMap;
 
 use super::unemployment::capitalise;
@@ -37,14 +38,16 @@ pub(crate) fn series(data: &RunData) -> Vec<(String, Vec<(Month, Band)>)> {
 pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let regions = series(data);
     if regions.len() < 2 {
-        let found = if regions.is_empty() {
-            "no region"
+        let reason = if regions.is_empty() {
+            tr(
+                "no region with an unemployment rate in markets.csv (small multiples need two or more)",
+            )
         } else {
-            "only one region"
+            tr(
+                "only one region with an unemployment rate in markets.csv (small multiples need two or more)",
+            )
         };
-        return Ok(Built::Skipped(format!(
-            "{found} with an unemployment rate in markets.csv (small multiples need two or more)"
-        )));
+        return Ok(Built::Skipped(reason.to_string()));
     }
     let reps: Vec<u32> = data.markets.rows.iter().map(|r| r.replication).collect();
     let reps = count_distinct(&reps);
@@ -54,7 +57,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         .map(|(region, points)| Panel {
             title: Some(data.manifest.labels.region(&region).to_string()),
             series: vec![Series::banded(
-                "Unemployment rate",
+                tr("Unemployment rate"),
                 style::series_colour(0),
                 points.iter().map(|(m, b)| (m.x(), *b)),
                 with_band,
@@ -65,7 +68,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         "{}{}.",
         capitalise(&style::mean_of(reps)),
         if with_band {
-            "; shaded: 5–95 % range"
+            tr("; shaded: 5–95 % range")
         } else {
             ""
         }
@@ -74,7 +77,7 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         subtitle = format!("{subtitle} {note}");
     }
     Ok(Built::Figure(Box::new(Figure {
-        title: "Unemployment rate by region, % of the labour force".to_string(),
+        title: tr("Unemployment rate by region, % of the labour force").to_string(),
         subtitle,
         x_axis: XAxis::Calendar,
         panels,

@@ -113,6 +113,7 @@ def run(
     charts: bool = False,
     overwrite: bool = False,
     xlsx: bool = False,
+    lang: str = "en",
 ) -> Result:
     """Runs the scenario at ``path`` as ``wandel run`` does and returns its results.
 
@@ -121,7 +122,8 @@ def run(
     results do not depend on it); ``counterfactual`` is ``"no-policies"``, ``"no-shocks"`` or
     ``"none"``; ``out`` the output directory (a fresh temporary one by default); ``charts``
     draws the charts and the report too; ``xlsx`` writes the results as an Excel workbook too
-    (``results.xlsx`` in ``result.dir``, as ``wandel run --xlsx``).
+    (``results.xlsx`` in ``result.dir``, as ``wandel run --xlsx``); ``lang="de"`` draws the
+    charts and the report in German (as ``--lang de``).
     """
     directory = _out_dir(out, "wandel-run-")
     args = ["run", os.fspath(path), "--out", os.fspath(directory), "--quiet"]
@@ -142,6 +144,8 @@ def run(
         args.append("--overwrite")
     if xlsx:
         args.append("--xlsx")
+    if lang != "en":
+        args += ["--lang", lang]
     command(args)
     return Result(directory)
 
