@@ -155,18 +155,82 @@ fn a_german_report_has_no_english_left() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// The English texts of the German table found in `text` (fragments between placeholders,
+/// 14 characters or longer, that the German text does not share).
+fn english_left(text: &str) -> Vec<String> {
+    let mut english = Vec::new();
+    for (en, de) in german_table() {
+        for fragment in en.split(['{', '}']).filter(|f| f.len() >= 14) {
+            let fragment = fragment.replace("&nbsp;", "\u{a0}");
+            if !de.contains(fragment.as_str()) && text.contains(fragment.as_str()) {
+                english.push(fragment);
+            }
+        }
+    }
+    english
+}
+
 #[test]
-fn plot_in_german_refuses_a_sweep_whose_report_is_english_only() {
+fn a_sweep_redrawn_in_german_and_a_calibration_refused() {
     let dir = scratch("german-sweep");
-    std::fs::write(
-        dir.join("manifest.json"),
-        r#"{"kind": "sweep", "complete": true, "sweep_file": "s.toml"}"#,
-    )
-    .unwrap();
-    let o = crate::util::wandel_bad(&["plot", &dir.display().to_string(), "--lang", "de"]);
+    let base = crate::util::root().join("scenarios/steel_closure.toml");
+    let text = format!(
+        r#"base = {:?}
+seed = 5
+replications = 2
+keep = ["unemployment_rate.mean", "job_years"]
+
+[parameters]
+"matching.applications_per_month" = [2.0, 3.0]
+"simulation.months" = [36]
+
+[[arms]]
+name = "year_notice"
+
+[[arms]]
+name = "half_year_notice"
+set = {{ "shocks.closure.0.announced" = "2026-07" }}
+"#,
+        base.display().to_string()
+    );
+    std::fs::write(dir.join("sweep.toml"), text).unwrap();
+    let out = dir.join("out");
+    let o = wandel(&[
+        "sweep",
+        dir.join("sweep.toml").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+        "--lang",
+        "de",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = out.join("report.html");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("<html lang=\"de\">"));
+    let text = rendered_text(&report, &dir);
+    assert!(
+        text.contains("Mittelwert nach Punkt und Variante"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Arbeitslosenquote, Mittel über den Lauf, %"),
+        "{text}"
+    );
+    let english = english_left(&text);
+    assert!(
+        english.is_empty(),
+        "English left in the German sweep report: {english:?}"
+    );
+
+    // A calibration's report is English only: refused in German, with the reason.
+    let cal = dir.join("calibration");
+    std::fs::create_dir_all(&cal).unwrap();
+    std::fs::write(cal.join("estimates.json"), "{}").unwrap();
+    let o = crate::util::wandel_bad(&["plot", &cal.display().to_string(), "--lang", "de"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("English only so far"), "{}", stderr(&o));
-    let o = crate::util::wandel_bad(&["plot", &dir.display().to_string(), "--lang", "fr"]);
+    let o = crate::util::wandel_bad(&["plot", &cal.display().to_string(), "--lang", "fr"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("possible values: en, de"),

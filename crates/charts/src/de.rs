@@ -244,6 +244,92 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
         "{reps} replications of {months} months in {seconds} s on {threads} threads",
         "{reps} Replikationen mit je {months} Monaten in {seconds} s auf {threads} Threads",
     ),
+    // The sweep report and its charts.
+    ("Wandel sweep: {name}", "Wandel-Parameterstudie: {name}"),
+    ("Wandel sweep report", "Wandel-Bericht zur Parameterstudie"),
+    (
+        "{points} point(s) × {arms} arm(s) × {reps} replication(s) = {runs} runs ({failed} failed) of {base}; design {design}, seed {seed}; {seconds} s on {threads} thread(s){merged}.",
+        "{points} Punkt(e) × {arms} Variante(n) × {reps} Replikation(en) = {runs} Läufe ({failed} fehlgeschlagen) von {base}; Design {design}, Startwert {seed}; {seconds} s auf {threads} Thread(s){merged}.",
+    ),
+    (
+        ", merged from {n} shards",
+        ", zusammengeführt aus {n} Teilen",
+    ),
+    (
+        "This sweep is not complete: the tables and charts show the runs done so far.",
+        "Diese Parameterstudie ist nicht abgeschlossen: Tabellen und Grafiken zeigen die bisher gerechneten Läufe.",
+    ),
+    ("Point", "Punkt"),
+    (
+        "Mean by point and arm",
+        "Mittelwert nach Punkt und Variante",
+    ),
+    (
+        "Mean over the replications that succeeded, and under it the 95&nbsp;% confidence interval of that mean (Student's t).",
+        "Mittelwert über die erfolgreichen Replikationen, darunter das 95-%-Konfidenzintervall dieses Mittelwerts (Student-t).",
+    ),
+    (
+        "The first {shown} of {n} points are listed; aggregate.csv has them all.",
+        "Die ersten {shown} von {n} Punkten sind aufgeführt; aggregate.csv enthält alle.",
+    ),
+    (
+        "Paired effect against {arm}",
+        "Gepaarte Wirkung gegenüber {arm}",
+    ),
+    (
+        "Mean of the differences between replication k of each arm and replication k of {arm} at the same point (the same seed: common random numbers), and its 95&nbsp;% confidence interval; effects on rates in percentage points. aggregate.csv also gives each effect's standard error paired and unpaired.",
+        "Mittelwert der Differenzen zwischen Replikation k jeder Variante und Replikation k von {arm} am selben Punkt (derselbe Startwert: gemeinsame Zufallszahlen) und sein 95-%-Konfidenzintervall; Wirkungen auf Quoten in Prozentpunkten. aggregate.csv gibt zu jeder Wirkung auch den gepaarten und den ungepaarten Standardfehler.",
+    ),
+    (
+        "No parameter takes more than one value: nothing to chart.",
+        "Kein Parameter nimmt mehr als einen Wert an: nichts zu zeichnen.",
+    ),
+    ("Sweep file", "Datei der Parameterstudie"),
+    (
+        "Source: Wandel {version}, sweep {file}, {runs} run(s) ({points} point(s) × {arms} arm(s) × {reps} replication(s))",
+        "Quelle: Wandel {version}, Parameterstudie {file}, {runs} Läufe ({points} Punkt(e) × {arms} Variante(n) × {reps} Replikation(en))",
+    ),
+    (
+        "95 % confidence interval of the mean",
+        "95-%-Konfidenzintervall des Mittelwerts",
+    ),
+    (
+        "{path}: {groups} groups of equal size, each labelled by its median",
+        "{path}: {groups} gleich große Gruppen, jede mit ihrem Median beschriftet",
+    ),
+    (
+        "Response to {path}, by arm",
+        "Reaktion auf {path}, nach Variante",
+    ),
+    (
+        "Mean of every run at each value of {path} (other parameters and the {reps} replications pooled); shaded: its 95 % confidence interval.",
+        "Mittel aller Läufe bei jedem Wert von {path} (andere Parameter und die {reps} Replikationen zusammengefasst); schattiert: sein 95-%-Konfidenzintervall.",
+    ),
+    (
+        "Mean of every run at each value of {path} (other parameters pooled); shaded: its 95 % confidence interval.",
+        "Mittel aller Läufe bei jedem Wert von {path} (andere Parameter zusammengefasst); schattiert: sein 95-%-Konfidenzintervall.",
+    ),
+    (
+        "Effect against {arm}, by {path}",
+        "Wirkung gegenüber {arm}, nach {path}",
+    ),
+    (
+        "Mean paired difference from {arm} (same point, same seed) at each value of {path}, other parameters and replications pooled; shaded: its 95 % confidence interval.",
+        "Mittlere gepaarte Differenz zu {arm} (gleicher Punkt, gleicher Startwert) bei jedem Wert von {path}, andere Parameter und Replikationen zusammengefasst; schattiert: ihr 95-%-Konfidenzintervall.",
+    ),
+    ("{arm}: level", "{arm}: Niveau"),
+    ("{arm}: effect", "{arm}: Wirkung"),
+    ("first-order", "erster Ordnung"),
+    ("total", "gesamt"),
+    ("no variance", "keine Varianz"),
+    (
+        "Sensitivity of {indicator}: Sobol indices",
+        "Sensitivität von {indicator}: Sobol-Indizes",
+    ),
+    (
+        "Share of the variance across the design explained by each parameter alone (first-order) and with its interactions (total); Saltelli's scheme, {rows} base rows; whiskers: 95 % bootstrap intervals.",
+        "Anteil der Varianz über das Design, den jeder Parameter allein (erster Ordnung) und mit seinen Wechselwirkungen (gesamt) erklärt; Saltellis Schema, {rows} Basiszeilen; Fehlerbalken: 95-%-Bootstrap-Intervalle.",
+    ),
     // Chart: employment by sector, index.
     (
         "markets.csv has no `employed` or `short_time` rows",
@@ -683,6 +769,19 @@ pub(crate) const RUN_TIME: &[(&str, &str)] = &[
     (
         "Net cost to the state per full-time-equivalent job-year gained (ratio of the mean effects, Fieller's 95 % interval; negative: the policy pays for itself)",
         "Nettokosten des Staates je gewonnenem Beschäftigungsjahr in Vollzeitäquivalenten (Verhältnis der mittleren Wirkungen, Fiellers 95-%-Intervall; negativ: die Maßnahme finanziert sich selbst)",
+    ),
+    // Labels of a sweep's kept indicators (its manifest.json).
+    (
+        "Job-years, full-time equivalents",
+        "Beschäftigungsjahre, Vollzeitäquivalente",
+    ),
+    (
+        "Job-years, heads (trainees on a payroll included)",
+        "Beschäftigungsjahre, Köpfe (Weiterbildungsteilnehmende mit Arbeitsvertrag eingeschlossen)",
+    ),
+    (
+        "Net fiscal cost, € million",
+        "Fiskalische Nettokosten, Mio. €",
     ),
     // Verdicts of the decomposition and notes.
     ("add up", "addieren sich"),

@@ -91,16 +91,18 @@ fn draw_charts(dir: &Path, lang: wandel_charts::lang::Lang) -> Result<Vec<PathBu
     })
 }
 
-/// The charts and the report of a finished sweep.
-fn draw_sweep_charts(dir: &Path) -> Result<Vec<PathBuf>> {
-    let opts = wandel_charts::ChartOptions {
-        png: true,
-        svg: true,
-    };
-    let report = wandel_charts::draw_sweep(dir, &opts)?;
-    let mut files = report.files;
-    files.push(wandel_charts::write_sweep_report(dir)?);
-    Ok(files)
+/// The charts and the report of a finished sweep, in `lang`.
+fn draw_sweep_charts(dir: &Path, lang: wandel_charts::lang::Lang) -> Result<Vec<PathBuf>> {
+    wandel_charts::lang::with(lang, || {
+        let opts = wandel_charts::ChartOptions {
+            png: true,
+            svg: true,
+        };
+        let report = wandel_charts::draw_sweep(dir, &opts)?;
+        let mut files = report.files;
+        files.push(wandel_charts::write_sweep_report(dir)?);
+        Ok(files)
+    })
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode> {
@@ -154,15 +156,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Command::Plot { dir, lang } => {
             outdir::refuse_incomplete(&dir)?;
-            let run_only = wandel_charts::is_sweep(&dir) || wandel_charts::is_calibration(&dir);
-            if run_only && lang != cli::Language::En {
+            if wandel_charts::is_calibration(&dir) && lang != cli::Language::En {
                 anyhow::bail!(
-                    "--lang de draws a run's charts and report in German; a sweep's and a \
+                    "--lang de draws a run's or a sweep's charts and report in German; a \
                      calibration's are in English only so far (leave out --lang)"
                 );
             }
             let files = if wandel_charts::is_sweep(&dir) {
-                draw_sweep_charts(&dir)?
+                draw_sweep_charts(&dir, lang.lang())?
             } else if wandel_charts::is_calibration(&dir) {
                 let opts = wandel_charts::ChartOptions {
                     png: true,

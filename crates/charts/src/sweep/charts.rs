@@ -10,6 +10,7 @@
 //! A parameter with many distinct values (a sampled design) is shown in eight groups of equal
 //! size, each labelled by its median value.
 
+use crate::lang::{has_german, tr, tr_dyn, trf};
 use std::collections::HashMap;
 
 use super::data::{SweepData, mean_ci};
@@ -79,8 +80,9 @@ fn levels(data: &SweepData, p: usize) -> Option<(Vec<usize>, Vec<String>, Option
             Some((
                 of_run,
                 labels,
-                Some(format!(
-                    "{path}: {GROUPS} groups of equal size, each labelled by its median"
+                Some(trf(
+                    "{path}: {groups} groups of equal size, each labelled by its median",
+                    &[("path", &path), ("groups", &GROUPS)],
                 )),
             ))
         }
@@ -109,7 +111,12 @@ fn levels(data: &SweepData, p: usize) -> Option<(Vec<usize>, Vec<String>, Option
 /// An indicator's label with its unit (from the manifest), as a panel title.
 pub(crate) fn title_of(data: &SweepData, indicator: &str) -> String {
     match data.manifest.labels.get(indicator) {
-        Some(label) => label.clone(),
+        Some(label) if has_german(label) => tr_dyn(label),
+        // "label, unit": each part in the current language.
+        Some(label) => match label.rsplit_once(", ") {
+            Some((text, unit)) => format!("{}, {}", tr_dyn(text), tr_dyn(unit)),
+            None => tr_dyn(label),
+        },
         None => crate::report::humanise(indicator),
     }
 }
@@ -119,7 +126,7 @@ pub(crate) fn title_of(data: &SweepData, indicator: &str) -> String {
 pub(crate) fn effect_title_of(data: &SweepData, indicator: &str) -> String {
     let title = title_of(data, indicator);
     match title.strip_suffix(", %") {
-        Some(head) => format!("{head}, pp"),
+        Some(head) => format!("{head}, {}", tr("pp")),
         None => title,
     }
 }
@@ -148,15 +155,17 @@ pub(crate) fn parameter_name(data: &SweepData, path: &str) -> String {
 
 fn source(data: &SweepData) -> String {
     let m = &data.manifest;
-    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "Source: Wandel {}, sweep {}, {} ({} × {} × {})",
-        m.wandel_version,
-        m.sweep_file,
-        plural(m.runs, "run"),
-        plural(m.points, "point"),
-        plural(m.arms.len(), "arm"),
-        plural(m.replications as usize, "replication")
+    trf(
+        "Source: Wandel {version}, sweep {file}, {runs} run(s) ({points} point(s) × {arms} \
+         arm(s) × {reps} replication(s))",
+        &[
+            ("version", &m.wandel_version),
+            ("file", &m.sweep_file),
+            ("runs", &m.runs),
+            ("points", &m.points),
+            ("arms", &m.arms.len()),
+            ("reps", &m.replications),
+        ],
     )
 }
 
@@ -171,7 +180,7 @@ fn figure(
     let mut fig = Figure::single(title, subtitle, XAxis::Levels, Vec::new(), source(data));
     fig.panels = panels;
     fig.independent_y = true;
-    fig.band_label = Some("95 % confidence interval of the mean".to_string());
+    fig.band_label = Some(tr("95 % confidence interval of the mean").to_string());
     fig.x_levels = labels;
     fig.x_label = x_label;
     fig
@@ -234,15 +243,20 @@ fn responses(data: &SweepData) -> Vec<SweepChart> {
             name: format!("response_{}", slug(key)),
             built: Built::Figure(Box::new(figure(
                 data,
-                format!("Response to {path}, by arm"),
-                format!(
-                    "Mean of every run at each value of {path} (other parameters{} pooled); shaded: its 95 % confidence interval.",
-                    if m.replications > 1 {
-                        format!(" and the {} replications", m.replications)
-                    } else {
-                        String::new()
-                    }
-                ),
+                trf("Response to {path}, by arm", &[("path", &path)]),
+                if m.replications > 1 {
+                    trf(
+                        "Mean of every run at each value of {path} (other parameters and the \
+                         {reps} replications pooled); shaded: its 95 % confidence interval.",
+                        &[("path", &path), ("reps", &m.replications)],
+                    )
+                } else {
+                    trf(
+                        "Mean of every run at each value of {path} (other parameters pooled); \
+                         shaded: its 95 % confidence interval.",
+                        &[("path", &path)],
+                    )
+                },
                 panels,
                 labels.clone(),
                 x_label.clone(),
@@ -276,10 +290,15 @@ fn responses(data: &SweepData) -> Vec<SweepChart> {
             name: format!("effect_{}", slug(key)),
             built: Built::Figure(Box::new(figure(
                 data,
-                format!("Effect against {}, by {path}", m.arms[0]),
-                format!(
-                    "Mean paired difference from {} (same point, same seed) at each value of {path}, other parameters and replications pooled; shaded: its 95 % confidence interval.",
-                    m.arms[0]
+                trf(
+                    "Effect against {arm}, by {path}",
+                    &[("arm", &m.arms[0]), ("path", &path)],
+                ),
+                trf(
+                    "Mean paired difference from {arm} (same point, same seed) at each value of \
+                     {path}, other parameters and replications pooled; shaded: its 95 % \
+                     confidence interval.",
+                    &[("arm", &m.arms[0]), ("path", &path)],
                 ),
                 panels,
                 labels,
@@ -302,13 +321,13 @@ fn sensitivities(data: &SweepData) -> Vec<SweepChart> {
         let quantities: Vec<(String, String, String)> = std::iter::once((
             m.arms[0].clone(),
             "level".to_string(),
-            format!("{}: level", m.arms[0]),
+            trf("{arm}: level", &[("arm", &m.arms[0])]),
         ))
         .chain(m.arms.iter().skip(1).map(|a| {
             (
                 a.clone(),
                 format!("effect against {}", m.arms[0]),
-                format!("{a}: effect"),
+                trf("{arm}: effect", &[("arm", a)]),
             )
         }))
         .collect();
@@ -328,7 +347,14 @@ fn sensitivities(data: &SweepData) -> Vec<SweepChart> {
                 .collect();
             for (kind, colour) in [("first-order", 0), ("total", 1)] {
                 columns.push(Column {
-                    heading: format!("{heading}, {kind}"),
+                    heading: format!(
+                        "{heading}, {}",
+                        if kind == "total" {
+                            tr("total")
+                        } else {
+                            tr("first-order")
+                        }
+                    ),
                     connectors: false,
                     entries: rows
                         .iter()
@@ -346,7 +372,7 @@ fn sensitivities(data: &SweepData) -> Vec<SweepChart> {
                                     colour: style::series_colour(colour),
                                     text: style::format_number(v, 2),
                                 }),
-                                None => Entry::Note("no variance".to_string()),
+                                None => Entry::Note(tr("no variance").to_string()),
                             }
                         })
                         .collect(),
@@ -356,10 +382,15 @@ fn sensitivities(data: &SweepData) -> Vec<SweepChart> {
         out.push(SweepChart {
             name: format!("sensitivity_{}", slug(indicator)),
             built: Built::Rows(Box::new(RowFigure {
-                title: format!("Sensitivity of {}: Sobol indices", title_of(data, indicator)),
-                subtitle: format!(
-                    "Share of the variance across the design explained by each parameter alone (first-order) and with its interactions (total); Saltelli's scheme, {} base rows; whiskers: 95 % bootstrap intervals.",
-                    m.points / (m.parameters.len() + 2)
+                title: trf(
+                    "Sensitivity of {indicator}: Sobol indices",
+                    &[("indicator", &title_of(data, indicator))],
+                ),
+                subtitle: trf(
+                    "Share of the variance across the design explained by each parameter alone \
+                     (first-order) and with its interactions (total); Saltelli's scheme, {rows} \
+                     base rows; whiskers: 95 % bootstrap intervals.",
+                    &[("rows", &(m.points / (m.parameters.len() + 2)))],
                 ),
                 rows: m
                     .parameters

@@ -3,6 +3,7 @@
 //! effect against the first arm, the charts, and the sweep file as written. Self-contained
 //! like the run report (inline CSS and SVG, no scripts, nothing loaded).
 
+use crate::lang::{tr, trf};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -36,10 +37,12 @@ fn cell(m: Option<MeanCi>, signed: bool) -> String {
     };
     match m.ci {
         Some((lo, hi)) => format!(
-            "{}<br><span class=\"ci\">{} to {}</span>",
+            "{}<br><span class=\"ci\">{}</span>",
             show(m.mean),
-            show(lo),
-            show(hi)
+            trf(
+                "{low} to {high}",
+                &[("low", &show(lo)), ("high", &show(hi))]
+            )
         ),
         None => show(m.mean),
     }
@@ -52,36 +55,49 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
     let name = escape(&m.sweep_file);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Wandel sweep: {name}</title>\n<style>{CSS}\n.ci {{ color: #666; font-size: 0.85em; }}  table.sweep {{ width: auto; max-width: 100%; font-size: 0.85em; }} table.sweep td, table.sweep th {{ white-space: normal; }}</style>\n</head>\n<body>\n<main>\n"
+         <title>{}</title>\n<style>{CSS}\n.ci {{ color: #666; font-size: 0.85em; }}  table.sweep {{ width: auto; max-width: 100%; font-size: 0.85em; }} table.sweep td, table.sweep th {{ white-space: normal; }}</style>\n</head>\n<body>\n<main>\n",
+        crate::lang::current().code(),
+        trf("Wandel sweep: {name}", &[("name", &name)])
     );
+    let merged = if m.merged_from.is_empty() {
+        String::new()
+    } else {
+        trf(", merged from {n} shards", &[("n", &m.merged_from.len())])
+    };
     let _ = writeln!(
         out,
-        "<header>\n<p class=\"kicker\">Wandel sweep report</p>\n<h1>{name}</h1>\n\
-         <p class=\"lede\">{} points × {} arm{} × {} replication{} = {} runs ({} failed) of \
-         <code>{}</code>; design {}, seed {}; {} s on {} thread{}{}.</p>\n</header>",
-        m.points,
-        m.arms.len(),
-        if m.arms.len() == 1 { "" } else { "s" },
-        m.replications,
-        if m.replications == 1 { "" } else { "s" },
-        m.runs,
-        m.failed,
-        escape(&m.base_scenario),
-        escape(&m.design),
-        m.seed,
-        style::format_number(m.wall_seconds, 1),
-        m.threads,
-        if m.threads == 1 { "" } else { "s" },
-        if m.merged_from.is_empty() {
-            String::new()
-        } else {
-            format!(", merged from {} shards", m.merged_from.len())
-        }
+        "<header>\n<p class=\"kicker\">{}</p>\n<h1>{name}</h1>\n<p class=\"lede\">{}</p>\n</header>",
+        tr("Wandel sweep report"),
+        trf(
+            "{points} point(s) × {arms} arm(s) × {reps} replication(s) = {runs} runs ({failed} \
+             failed) of {base}; design {design}, seed {seed}; {seconds} s on {threads} \
+             thread(s){merged}.",
+            &[
+                ("points", &m.points),
+                ("arms", &m.arms.len()),
+                ("reps", &m.replications),
+                ("runs", &m.runs),
+                ("failed", &m.failed),
+                (
+                    "base",
+                    &format!("<code>{}</code>", escape(&m.base_scenario))
+                ),
+                ("design", &escape(&m.design)),
+                ("seed", &m.seed),
+                ("seconds", &style::format_number(m.wall_seconds, 1)),
+                ("threads", &m.threads),
+                ("merged", &merged),
+            ]
+        )
     );
     if !m.complete {
-        out.push_str("<p class=\"note\">This sweep is not complete: the tables and charts show the runs done so far.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            tr("This sweep is not complete: the tables and charts show the runs done so far.")
+        );
     }
 
     // Values by point and arm.
@@ -101,8 +117,9 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
     let head = |out: &mut String, title: &str, arms: &[&String]| {
         let _ = write!(
             out,
-            "<h3>{}</h3>\n<table class=\"sweep\">\n<thead><tr><th>Point</th>",
-            escape(title)
+            "<h3>{}</h3>\n<table class=\"sweep\">\n<thead><tr><th>{}</th>",
+            escape(title),
+            tr("Point")
         );
         for p in &m.parameters {
             let _ = write!(
@@ -122,7 +139,7 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
             let _ = write!(out, "<td>{}</td>", escape(v));
         }
     };
-    out.push_str("<section>\n<h2>Mean by point and arm</h2>\n");
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", tr("Mean by point and arm"));
     let all_arms: Vec<&String> = m.arms.iter().collect();
     for (i, k) in m.keep.iter().enumerate() {
         head(&mut out, &super::charts::title_of(data, k), &all_arms);
@@ -148,12 +165,18 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
     }
     let _ = writeln!(
         out,
-        "<p class=\"note\">Mean over the replications that succeeded, and under it the 95&nbsp;% \
-         confidence interval of that mean (Student's t).{}</p>\n</section>",
+        "<p class=\"note\">{}{}</p>\n</section>",
+        tr(
+            "Mean over the replications that succeeded, and under it the 95&nbsp;% confidence \
+            interval of that mean (Student's t)."
+        ),
         if shown < points.len() {
             format!(
-                " The first {shown} of {} points are listed; aggregate.csv has them all.",
-                points.len()
+                " {}",
+                trf(
+                    "The first {shown} of {n} points are listed; aggregate.csv has them all.",
+                    &[("shown", &shown), ("n", &points.len())]
+                )
             )
         } else {
             String::new()
@@ -163,8 +186,11 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
     if m.arms.len() > 1 {
         let _ = writeln!(
             out,
-            "<section>\n<h2>Paired effect against {}</h2>",
-            escape(&m.arms[0])
+            "<section>\n<h2>{}</h2>",
+            trf(
+                "Paired effect against {arm}",
+                &[("arm", &escape(&m.arms[0]))]
+            )
         );
         let others: Vec<&String> = m.arms.iter().skip(1).collect();
         for (i, k) in m.keep.iter().enumerate() {
@@ -198,18 +224,23 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
         }
         let _ = writeln!(
             out,
-            "<p class=\"note\">Mean of the differences between replication k of each arm and \
-             replication k of {} at the same point (the same seed: common random numbers), and \
-             its 95&nbsp;% confidence interval; effects on rates in percentage points. \
-             aggregate.csv also gives each effect's standard error paired and unpaired.</p>\n</section>",
-            escape(&m.arms[0])
+            "<p class=\"note\">{}</p>\n</section>",
+            trf(
+                "Mean of the differences between replication k of each arm and replication k of \
+                 {arm} at the same point (the same seed: common random numbers), and its \
+                 95&nbsp;% confidence interval; effects on rates in percentage points. \
+                 aggregate.csv also gives each effect's standard error paired and unpaired.",
+                &[("arm", &escape(&m.arms[0]))]
+            )
         );
     }
 
-    out.push_str("<section>\n<h2>Charts</h2>\n");
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", tr("Charts"));
     if figures.is_empty() {
-        out.push_str(
-            "<p class=\"note\">No parameter takes more than one value: nothing to chart.</p>\n",
+        let _ = writeln!(
+            out,
+            "<p class=\"note\">{}</p>",
+            tr("No parameter takes more than one value: nothing to chart.")
         );
     }
     for (title, svg) in figures {
@@ -218,7 +249,8 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
     out.push_str("</section>\n");
     let _ = writeln!(
         out,
-        "<section>\n<h2>Sweep file</h2>\n<pre>{}</pre>\n</section>\n</main>\n</body>\n</html>",
+        "<section>\n<h2>{}</h2>\n<pre>{}</pre>\n</section>\n</main>\n</body>\n</html>",
+        tr("Sweep file"),
         escape(&m.sweep_text)
     );
     out

@@ -158,11 +158,13 @@ def sweep(
     overwrite: bool = False,
     progress: bool = True,
     xlsx: bool = False,
+    lang: str = "en",
 ) -> SweepResult:
     """Runs the sweep file at ``path`` as ``wandel sweep`` does and returns its results.
     An interrupted sweep can be continued with ``resume=True`` and the same ``out``.
     ``progress`` shows a progress bar of the finished runs (tqdm's: a widget in a notebook, a
-    text bar on a terminal); ``xlsx`` writes the results as an Excel workbook too."""
+    text bar on a terminal); ``xlsx`` writes the results as an Excel workbook too; ``lang="de"``
+    draws the charts and the report in German."""
     directory = _out_dir(out, "wandel-sweep-")
     args = ["sweep", os.fspath(path), "--out", os.fspath(directory), "--quiet"]
     if threads is not None:
@@ -173,6 +175,8 @@ def sweep(
         args.append("--overwrite")
     if xlsx:
         args.append("--xlsx")
+    if lang != "en":
+        args += ["--lang", lang]
     if progress:
         with _SweepProgress(directory):
             command(args)

@@ -150,7 +150,7 @@ pub(crate) fn merge(args: &MergeArgs) -> Result<ExitCode> {
         ..first.clone()
     };
     manifest.write(&args.out)?;
-    crate::draw_sweep_charts(&args.out)?;
+    crate::draw_sweep_charts(&args.out, wandel_charts::lang::Lang::En)?;
     if !args.quiet {
         eprintln!(
             "{} shards, {} runs ({failed} failed) merged into {}",

@@ -93,6 +93,10 @@ pub(crate) struct SweepArgs {
     /// not for a shard: export the merged sweep).
     #[arg(long, conflicts_with_all = ["shard", "dry_run"])]
     pub(crate) xlsx: bool,
+    /// The language of the charts and the report: `en` (default) or `de` (German, numbers
+    /// as 1.234,5; `wandel plot DIR --lang de` redraws a finished sweep's).
+    #[arg(long, value_enum, default_value = "en")]
+    pub(crate) lang: crate::cli::Language,
 }
 
 /// One of `count` fixed partitions of a sweep's runs.
@@ -588,7 +592,7 @@ pub(crate) fn sweep(args: &SweepArgs) -> Result<ExitCode> {
     }
     manifest.write(&dir)?;
     if args.shard.is_none() {
-        crate::draw_sweep_charts(&dir)?;
+        crate::draw_sweep_charts(&dir, args.lang.lang())?;
         if args.xlsx {
             crate::export::export(&dir)?;
         }
