@@ -173,31 +173,11 @@ fn english_left(text: &str) -> Vec<String> {
 #[test]
 fn a_sweep_redrawn_in_german_and_a_calibration_refused() {
     let dir = scratch("german-sweep");
-    let base = crate::util::root().join("scenarios/steel_closure.toml");
-    let text = format!(
-        r#"base = {:?}
-seed = 5
-replications = 2
-keep = ["unemployment_rate.mean", "job_years"]
-
-[parameters]
-"matching.applications_per_month" = [2.0, 3.0]
-"simulation.months" = [36]
-
-[[arms]]
-name = "year_notice"
-
-[[arms]]
-name = "half_year_notice"
-set = {{ "shocks.closure.0.announced" = "2026-07" }}
-"#,
-        base.display().to_string()
-    );
-    std::fs::write(dir.join("sweep.toml"), text).unwrap();
+    let file = crate::sweep::sweep_file(&dir, crate::sweep::TWO_ARMS);
     let out = dir.join("out");
     let o = wandel(&[
         "sweep",
-        dir.join("sweep.toml").to_str().unwrap(),
+        &file,
         "--out",
         out.to_str().unwrap(),
         "--quiet",

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::util::{root, scratch, stderr, wandel, wandel_bad};
 
 /// Writes a sweep file on the steel closure (36 months) into `dir`.
-fn sweep_file(dir: &Path, body: &str) -> String {
+pub(crate) fn sweep_file(dir: &Path, body: &str) -> String {
     let base = root().join("scenarios/steel_closure.toml");
     let text = format!("base = {:?}\nseed = 11\n{body}", base.display().to_string());
     let path = dir.join("sweep.toml");
@@ -16,7 +16,7 @@ fn sweep_file(dir: &Path, body: &str) -> String {
     path.display().to_string()
 }
 
-const TWO_ARMS: &str = r#"replications = 3
+pub(crate) const TWO_ARMS: &str = r#"replications = 3
 keep = ["unemployment_rate.mean", "job_years"]
 
 [parameters]
