@@ -171,7 +171,7 @@ fn english_left(text: &str) -> Vec<String> {
 }
 
 #[test]
-fn a_sweep_redrawn_in_german_and_a_calibration_refused() {
+fn a_sweep_and_a_calibration_in_german() {
     let dir = scratch("german-sweep");
     let file = crate::sweep::sweep_file(&dir, crate::sweep::TWO_ARMS);
     let out = dir.join("out");
@@ -203,13 +203,33 @@ fn a_sweep_redrawn_in_german_and_a_calibration_refused() {
         "English left in the German sweep report: {english:?}"
     );
 
-    // A calibration's report is English only: refused in German, with the reason.
+    // The shipped calibration's stored result, redrawn in German.
     let cal = dir.join("calibration");
     std::fs::create_dir_all(&cal).unwrap();
-    std::fs::write(cal.join("estimates.json"), "{}").unwrap();
-    let o = crate::util::wandel_bad(&["plot", &cal.display().to_string(), "--lang", "de"]);
-    assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("English only so far"), "{}", stderr(&o));
+    let stored = crate::util::root().join("docs/shipped-calibration");
+    for f in [
+        "estimates.json",
+        "moments.csv",
+        "profile.csv",
+        "evaluations.csv",
+    ] {
+        std::fs::copy(stored.join(f), cal.join(f)).unwrap();
+    }
+    let o = wandel(&["plot", &cal.display().to_string(), "--lang", "de"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let report = cal.join("report.html");
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .contains("<html lang=\"de\">")
+    );
+    let text = rendered_text(&report, &dir);
+    assert!(text.contains("Validierungszeilen"), "{text}");
+    let english = english_left(&text);
+    assert!(
+        english.is_empty(),
+        "English left in the German calibration report: {english:?}"
+    );
     let o = crate::util::wandel_bad(&["plot", &cal.display().to_string(), "--lang", "fr"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -8,6 +8,7 @@
 //! - `report.html`: the estimates with their intervals, the fit of every target, the validation
 //!   rows, the warnings and the charts, self-contained like the run report.
 
+use crate::lang::{msg, tr, tr_dyn, trf};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -115,12 +116,25 @@ fn number(v: f64) -> String {
     style::format_number(v, decimals)
 }
 
+/// A JSON value as estimates.json writes it, with the current language's decimal mark.
+fn number_value(v: &Value) -> String {
+    match crate::lang::current() {
+        crate::lang::Lang::En => v.to_string(),
+        crate::lang::Lang::De => v.to_string().replace('.', ","),
+    }
+}
+
 fn source(data: &CalibrationData) -> String {
-    format!(
-        "Wandel calibration {}, seed {}, {} replications a point",
-        data.estimates["calibration_file"].as_str().unwrap_or("?"),
-        data.estimates["seed"],
-        data.estimates["replications"]
+    trf(
+        "Wandel calibration {file}, seed {seed}, {reps} replications a point",
+        &[
+            (
+                "file",
+                &data.estimates["calibration_file"].as_str().unwrap_or("?"),
+            ),
+            ("seed", &data.estimates["seed"]),
+            ("reps", &data.estimates["replications"]),
+        ],
     )
 }
 
@@ -131,7 +145,7 @@ fn profile_chart(data: &CalibrationData) -> Built {
     offsets.sort_by(f64::total_cmp);
     offsets.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
     if offsets.len() < 2 {
-        return Built::Skipped("no profile (profile_points below 2)".to_string());
+        return Built::Skipped(tr("no profile (profile_points below 2)").to_string());
     }
     let level = |off: f64| {
         offsets
@@ -157,9 +171,12 @@ fn profile_chart(data: &CalibrationData) -> Built {
                 })
                 .collect();
             Panel {
-                title: Some(format!("{path} (estimate {})", number(estimate))),
+                title: Some(trf(
+                    "{path} (estimate {value})",
+                    &[("path", path), ("value", &number(estimate))],
+                )),
                 series: vec![Series::line(
-                    "Objective",
+                    tr("Objective"),
                     style::series_colour(0),
                     points.iter().map(|p| (p.x, p.y)),
                 )],
@@ -167,8 +184,11 @@ fn profile_chart(data: &CalibrationData) -> Built {
         })
         .collect();
     let mut fig = Figure::single(
-        "Objective around the estimate, along each parameter",
-        "Weighted distance of the simulated targets from the documented figures; the other parameters at their estimates. A flat line: the targets do not pin the parameter down",
+        tr("Objective around the estimate, along each parameter"),
+        tr(
+            "Weighted distance of the simulated targets from the documented figures; the other \
+            parameters at their estimates. A flat line: the targets do not pin the parameter down",
+        ),
         XAxis::Levels,
         Vec::new(),
         source(data),
@@ -195,7 +215,8 @@ fn profile_chart(data: &CalibrationData) -> Built {
             }
         })
         .collect();
-    fig.x_label = Some("Distance from the estimate, share of the parameter's range".to_string());
+    fig.x_label =
+        Some(tr("Distance from the estimate, share of the parameter's range").to_string());
     Built::Figure(Box::new(fig))
 }
 
@@ -212,7 +233,7 @@ fn sensitivity_chart(data: &CalibrationData) -> Built {
         .unwrap_or_default();
     let matrix = &data.estimates["identification"]["sensitivity"];
     if parameters.is_empty() || targets.is_empty() {
-        return Built::Skipped("no parameters or targets".to_string());
+        return Built::Skipped(tr("no parameters or targets").to_string());
     }
     let columns = parameters
         .iter()
@@ -248,14 +269,25 @@ fn sensitivity_chart(data: &CalibrationData) -> Built {
         })
         .collect();
     Built::Rows(Box::new(RowFigure {
-        title: "How far each target moves over each parameter's range, in standard deviations".to_string(),
-        subtitle: "The Jacobian at the estimate, scaled by the documented figures' standard deviations and the parameters' ranges: rows are targets, columns parameters".to_string(),
+        title: tr("How far each target moves over each parameter's range, in standard deviations")
+            .to_string(),
+        subtitle: tr(
+            "The Jacobian at the estimate, scaled by the documented figures' standard \
+                      deviations and the parameters' ranges: rows are targets, columns parameters",
+        )
+        .to_string(),
         rows: targets,
         rule_before: None,
         columns,
         legend: vec![
-            ("rises with the parameter".to_string(), style::series_colour(0)),
-            ("falls with the parameter".to_string(), style::series_colour(1)),
+            (
+                tr("rises with the parameter").to_string(),
+                style::series_colour(0),
+            ),
+            (
+                tr("falls with the parameter").to_string(),
+                style::series_colour(1),
+            ),
         ],
         source: source(data),
     }))
@@ -307,45 +339,71 @@ pub(crate) fn write_report(dir: &Path) -> Result<PathBuf, ChartError> {
     let name = escape(e["calibration_file"].as_str().unwrap_or("?"));
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Wandel calibration: {name}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n\
-         <h1>Calibration: {name}</h1>\n"
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n\
+         <h1>{}</h1>\n",
+        crate::lang::current().code(),
+        trf("Wandel calibration: {name}", &[("name", &name)]),
+        trf("Calibration: {name}", &[("name", &name)])
     );
     let _ = writeln!(
         out,
-        "<p>Simulated method of moments, {} weighting; {} evaluations at {} points, {} replications each with seed {} (the same seeds at every point). Objective at the estimate: {}.</p>",
-        escape(e["weighting"].as_str().unwrap_or("?")),
-        e["evaluations"],
-        e["distinct_points"],
-        e["replications"],
-        e["seed"],
-        number(e["objective"].as_f64().unwrap_or(f64::NAN))
+        "<p>{}</p>",
+        trf(
+            "Simulated method of moments, {weighting} weighting; {evaluations} evaluations at \
+             {points} points, {reps} replications each with seed {seed} (the same seeds at every \
+             point). Objective at the estimate: {objective}.",
+            &[
+                ("weighting", &escape(e["weighting"].as_str().unwrap_or("?"))),
+                ("evaluations", &e["evaluations"]),
+                ("points", &e["distinct_points"]),
+                ("reps", &e["replications"]),
+                ("seed", &e["seed"]),
+                (
+                    "objective",
+                    &number(e["objective"].as_f64().unwrap_or(f64::NAN))
+                ),
+            ]
+        )
     );
-    out.push_str("<h2>Estimates</h2>\n<table>\n<tr><th>Parameter</th><th>Estimate</th><th>Standard error</th><th>95 % interval</th><th>Range searched</th></tr>\n");
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+        tr("Estimates"),
+        tr("Parameter"),
+        tr("Estimate"),
+        tr("Standard error"),
+        tr("95 % interval"),
+        tr("Range searched")
+    );
     for p in e["parameters"].as_array().into_iter().flatten() {
         let get = |k: &str| p[k].as_f64().unwrap_or(f64::NAN);
         let se = match p["standard_error"].as_f64() {
-            Some(s) if p["log"] == true => format!("{} (log scale)", number(s)),
+            Some(s) if p["log"] == true => trf("{se} (log scale)", &[("se", &number(s))]),
             Some(s) => number(s),
             None => "–".to_string(),
         };
         let interval = match p["interval"].as_array() {
-            Some(iv) if iv.len() == 2 => format!(
-                "{} to {}",
-                number(iv[0].as_f64().unwrap_or(f64::NAN)),
-                number(iv[1].as_f64().unwrap_or(f64::NAN))
+            Some(iv) if iv.len() == 2 => trf(
+                "{low} to {high}",
+                &[
+                    ("low", &number(iv[0].as_f64().unwrap_or(f64::NAN))),
+                    ("high", &number(iv[1].as_f64().unwrap_or(f64::NAN))),
+                ],
             ),
-            _ if p["at_bound"] == true => "none: at a bound".to_string(),
+            _ if p["at_bound"] == true => tr("none: at a bound").to_string(),
             _ => "–".to_string(),
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td>{se}</td><td>{interval}</td><td>{} to {}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{se}</td><td>{interval}</td><td>{}</td></tr>",
             escape(p["path"].as_str().unwrap_or("?")),
             number(get("estimate")),
-            number(get("min")),
-            number(get("max"))
+            trf(
+                "{low} to {high}",
+                &[("low", &number(get("min"))), ("high", &number(get("max")))]
+            )
         );
     }
     out.push_str("</table>\n");
@@ -362,18 +420,26 @@ pub(crate) fn write_report(dir: &Path) -> Result<PathBuf, ChartError> {
     for (kind, heading, last) in [
         (
             "target",
-            "Targets (estimated from)",
-            "Contribution to the objective",
+            msg("Targets (estimated from)"),
+            msg("Contribution to the objective"),
         ),
         (
             "validation",
-            "Validation rows (declared in advance, never targeted)",
-            "Consistent",
+            msg("Validation rows (declared in advance, never targeted)"),
+            msg("Consistent"),
         ),
     ] {
         let _ = writeln!(
             out,
-            "<h2>{heading}</h2>\n<table>\n<tr><th>Moment</th><th>Row</th><th>Measure</th><th>Documented</th><th>Simulated</th><th>95 % interval</th><th>{last}</th></tr>"
+            "<h2>{}</h2>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
+            tr(heading),
+            tr("Moment"),
+            tr("Row"),
+            tr("Measure"),
+            tr("Documented"),
+            tr("Simulated"),
+            tr("95 % interval"),
+            tr(last)
         );
         for row in data
             .moments
@@ -384,13 +450,13 @@ pub(crate) fn write_report(dir: &Path) -> Result<PathBuf, ChartError> {
             let end = if kind == "target" {
                 value(row, "contribution")
             } else if field(row, "consistent") == "true" {
-                "yes".to_string()
+                tr("yes").to_string()
             } else {
-                "<strong>no</strong>".to_string()
+                format!("<strong>{}</strong>", tr("no"))
             };
             let _ = writeln!(
                 out,
-                "<tr><td>{}</td><td>{}</td><td>{} ({})</td><td>{} ± {}</td><td>{}</td><td>{} to {}</td><td>{end}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{} ({})</td><td>{} ± {}</td><td>{}</td><td>{}</td><td>{end}</td></tr>",
                 escape(&field(row, "name")),
                 escape(&field(row, "row")),
                 escape(&field(row, "measure")),
@@ -398,8 +464,13 @@ pub(crate) fn write_report(dir: &Path) -> Result<PathBuf, ChartError> {
                 value(row, "documented"),
                 value(row, "documented_sd"),
                 value(row, "simulated"),
-                value(row, "lower_95"),
-                value(row, "upper_95")
+                trf(
+                    "{low} to {high}",
+                    &[
+                        ("low", &value(row, "lower_95")),
+                        ("high", &value(row, "upper_95"))
+                    ]
+                )
             );
         }
         out.push_str("</table>\n");
@@ -407,29 +478,51 @@ pub(crate) fn write_report(dir: &Path) -> Result<PathBuf, ChartError> {
     if let Some(j) = e["overidentification"].as_object() {
         let _ = writeln!(
             out,
-            "<p>Overidentification: J = {} on {} degrees of freedom, p = {}. {}</p>",
-            number(j["j"].as_f64().unwrap_or(f64::NAN)),
-            j["degrees_of_freedom"],
-            number(j["p_value"].as_f64().unwrap_or(f64::NAN)),
-            escape(j["caveat"].as_str().unwrap_or(""))
+            "<p>{} {}</p>",
+            trf(
+                "Overidentification: J = {j} on {df} degrees of freedom, p = {p}.",
+                &[
+                    ("j", &number(j["j"].as_f64().unwrap_or(f64::NAN))),
+                    ("df", &j["degrees_of_freedom"]),
+                    ("p", &number(j["p_value"].as_f64().unwrap_or(f64::NAN))),
+                ]
+            ),
+            escape(&tr_dyn(j["caveat"].as_str().unwrap_or("")))
         );
     }
     let id = &e["identification"];
     let _ = writeln!(
         out,
-        "<h2>Identification</h2>\n<p>Scaled Jacobian: rank {} of {} (singular values above {} of the largest), condition number {}; the Jacobian at step {} and at twice it differ by {} % (at most {} % is stable).</p>",
-        id["rank"],
-        e["parameters"].as_array().map_or(0, Vec::len),
-        id["rank_tolerance"],
-        number(id["condition_number"].as_f64().unwrap_or(f64::INFINITY)),
-        e["jacobian_step"]["step"],
-        number(
-            100.0
-                * e["jacobian_step"]["relative_difference"]
-                    .as_f64()
-                    .unwrap_or(f64::NAN)
-        ),
-        number(100.0 * e["jacobian_step"]["tolerance"].as_f64().unwrap_or(f64::NAN))
+        "<h2>{}</h2>\n<p>{}</p>",
+        tr("Identification"),
+        trf(
+            "Scaled Jacobian: rank {rank} of {n} (singular values above {tolerance} of the \
+             largest), condition number {condition}; the Jacobian at step {step} and at twice it \
+             differ by {difference} % (at most {stable} % is stable).",
+            &[
+                ("rank", &id["rank"]),
+                ("n", &e["parameters"].as_array().map_or(0, Vec::len)),
+                ("tolerance", &number_value(&id["rank_tolerance"])),
+                (
+                    "condition",
+                    &number(id["condition_number"].as_f64().unwrap_or(f64::INFINITY))
+                ),
+                ("step", &number_value(&e["jacobian_step"]["step"])),
+                (
+                    "difference",
+                    &number(
+                        100.0
+                            * e["jacobian_step"]["relative_difference"]
+                                .as_f64()
+                                .unwrap_or(f64::NAN)
+                    )
+                ),
+                (
+                    "stable",
+                    &number(100.0 * e["jacobian_step"]["tolerance"].as_f64().unwrap_or(f64::NAN))
+                ),
+            ]
+        )
     );
     let warnings: Vec<&str> = e["warnings"]
         .as_array()
@@ -438,8 +531,16 @@ pub(crate) fn write_report(dir: &Path) -> Result<PathBuf, ChartError> {
         .filter_map(Value::as_str)
         .collect();
     if warnings.is_empty() {
-        out.push_str("<p>No warnings.</p>\n");
+        let _ = writeln!(out, "<p>{}</p>", tr("No warnings."));
     } else {
+        if crate::lang::current() != crate::lang::Lang::En {
+            // The warnings are the run's own messages (estimates.json), quoted as written.
+            let _ = writeln!(
+                out,
+                "<p>{}</p>",
+                tr("Warnings, as estimates.json writes them (in English):")
+            );
+        }
         out.push_str("<ul>\n");
         for w in warnings {
             let _ = writeln!(out, "<li>{}</li>", escape(w));

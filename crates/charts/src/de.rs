@@ -330,6 +330,88 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
         "Share of the variance across the design explained by each parameter alone (first-order) and with its interactions (total); Saltelli's scheme, {rows} base rows; whiskers: 95 % bootstrap intervals.",
         "Anteil der Varianz über das Design, den jeder Parameter allein (erster Ordnung) und mit seinen Wechselwirkungen (gesamt) erklärt; Saltellis Schema, {rows} Basiszeilen; Fehlerbalken: 95-%-Bootstrap-Intervalle.",
     ),
+    // The calibration report and its charts.
+    ("Wandel calibration: {name}", "Wandel-Kalibrierung: {name}"),
+    ("Calibration: {name}", "Kalibrierung: {name}"),
+    (
+        "Simulated method of moments, {weighting} weighting; {evaluations} evaluations at {points} points, {reps} replications each with seed {seed} (the same seeds at every point). Objective at the estimate: {objective}.",
+        "Simulierte Momentenmethode, Gewichtung {weighting}; {evaluations} Auswertungen an {points} Punkten, je {reps} Replikationen mit Startwert {seed} (an jedem Punkt dieselben Startwerte). Zielfunktion am Schätzwert: {objective}.",
+    ),
+    ("Estimates", "Schätzwerte"),
+    ("Parameter", "Parameter"),
+    ("Estimate", "Schätzwert"),
+    ("Standard error", "Standardfehler"),
+    ("95 % interval", "95-%-Intervall"),
+    ("Range searched", "Suchbereich"),
+    ("{se} (log scale)", "{se} (log. Skala)"),
+    ("none: at a bound", "keines: am Rand"),
+    (
+        "Targets (estimated from)",
+        "Zielgrößen (Grundlage der Schätzung)",
+    ),
+    ("Contribution to the objective", "Beitrag zur Zielfunktion"),
+    (
+        "Validation rows (declared in advance, never targeted)",
+        "Validierungszeilen (vorab festgelegt, nie Zielgröße)",
+    ),
+    ("Consistent", "Vereinbar"),
+    ("Moment", "Moment"),
+    ("Row", "Zeile"),
+    ("Measure", "Größe"),
+    ("Documented", "Dokumentiert"),
+    ("Simulated", "Simuliert"),
+    ("yes", "ja"),
+    ("no", "nein"),
+    (
+        "Overidentification: J = {j} on {df} degrees of freedom, p = {p}.",
+        "Überidentifikation: J = {j} bei {df} Freiheitsgraden, p = {p}.",
+    ),
+    ("Identification", "Identifikation"),
+    (
+        "Scaled Jacobian: rank {rank} of {n} (singular values above {tolerance} of the largest), condition number {condition}; the Jacobian at step {step} and at twice it differ by {difference} % (at most {stable} % is stable).",
+        "Skalierte Jacobi-Matrix: Rang {rank} von {n} (Singulärwerte über {tolerance} des größten), Konditionszahl {condition}; die Jacobi-Matrix bei Schrittweite {step} und bei der doppelten unterscheiden sich um {difference} % (höchstens {stable} % gilt als stabil).",
+    ),
+    ("No warnings.", "Keine Warnungen."),
+    (
+        "Warnings, as estimates.json writes them (in English):",
+        "Warnungen, wie estimates.json sie schreibt (auf Englisch):",
+    ),
+    (
+        "Wandel calibration {file}, seed {seed}, {reps} replications a point",
+        "Wandel-Kalibrierung {file}, Startwert {seed}, {reps} Replikationen je Punkt",
+    ),
+    (
+        "no profile (profile_points below 2)",
+        "kein Profil (profile_points unter 2)",
+    ),
+    ("{path} (estimate {value})", "{path} (Schätzwert {value})"),
+    ("Objective", "Zielfunktion"),
+    (
+        "Objective around the estimate, along each parameter",
+        "Zielfunktion um den Schätzwert, entlang jedes Parameters",
+    ),
+    (
+        "Weighted distance of the simulated targets from the documented figures; the other parameters at their estimates. A flat line: the targets do not pin the parameter down",
+        "Gewichteter Abstand der simulierten Zielgrößen von den dokumentierten Werten; die übrigen Parameter auf ihren Schätzwerten. Eine flache Linie: die Zielgrößen legen den Parameter nicht fest",
+    ),
+    (
+        "Distance from the estimate, share of the parameter's range",
+        "Abstand vom Schätzwert, Anteil am Bereich des Parameters",
+    ),
+    (
+        "no parameters or targets",
+        "keine Parameter oder Zielgrößen",
+    ),
+    (
+        "How far each target moves over each parameter's range, in standard deviations",
+        "Wie weit sich jede Zielgröße über den Bereich jedes Parameters bewegt, in Standardabweichungen",
+    ),
+    (
+        "The Jacobian at the estimate, scaled by the documented figures' standard deviations and the parameters' ranges: rows are targets, columns parameters",
+        "Die Jacobi-Matrix am Schätzwert, skaliert mit den Standardabweichungen der dokumentierten Werte und den Bereichen der Parameter: Zeilen sind Zielgrößen, Spalten Parameter",
+    ),
+    ("rises with the parameter", "steigt mit dem Parameter"),
+    ("falls with the parameter", "fällt mit dem Parameter"),
     // Chart: employment by sector, index.
     (
         "markets.csv has no `employed` or `short_time` rows",
@@ -782,6 +864,11 @@ pub(crate) const RUN_TIME: &[(&str, &str)] = &[
     (
         "Net fiscal cost, € million",
         "Fiskalische Nettokosten, Mio. €",
+    ),
+    // The overidentification test's caveat (estimates.json).
+    (
+        "documented figures from other countries, periods or definitions are tested too: a rejection may be theirs, not the model's",
+        "dokumentierte Werte aus anderen Ländern, Zeiträumen oder Abgrenzungen werden mitgetestet: eine Ablehnung kann an ihnen liegen, nicht am Modell",
     ),
     // Verdicts of the decomposition and notes.
     ("add up", "addieren sich"),

@@ -41,8 +41,7 @@ pub(crate) enum Command {
     Plot {
         /// The run's or sweep's output directory.
         dir: PathBuf,
-        /// The language of a run's charts and report: `en` (default) or `de` (a sweep's and a
-        /// calibration's are in English).
+        /// The language of the charts and the report: `en` (default) or `de`.
         #[arg(long, value_enum, default_value = "en")]
         lang: Language,
     },

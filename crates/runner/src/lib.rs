@@ -91,6 +91,19 @@ fn draw_charts(dir: &Path, lang: wandel_charts::lang::Lang) -> Result<Vec<PathBu
     })
 }
 
+/// The charts and the report of a finished calibration, in `lang`.
+fn draw_calibration_charts(dir: &Path, lang: wandel_charts::lang::Lang) -> Result<Vec<PathBuf>> {
+    wandel_charts::lang::with(lang, || {
+        let opts = wandel_charts::ChartOptions {
+            png: true,
+            svg: true,
+        };
+        let mut files = wandel_charts::draw_calibration(dir, &opts)?.files;
+        files.push(wandel_charts::write_calibration_report(dir)?);
+        Ok(files)
+    })
+}
+
 /// The charts and the report of a finished sweep, in `lang`.
 fn draw_sweep_charts(dir: &Path, lang: wandel_charts::lang::Lang) -> Result<Vec<PathBuf>> {
     wandel_charts::lang::with(lang, || {
@@ -156,22 +169,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
         }
         Command::Plot { dir, lang } => {
             outdir::refuse_incomplete(&dir)?;
-            if wandel_charts::is_calibration(&dir) && lang != cli::Language::En {
-                anyhow::bail!(
-                    "--lang de draws a run's or a sweep's charts and report in German; a \
-                     calibration's are in English only so far (leave out --lang)"
-                );
-            }
             let files = if wandel_charts::is_sweep(&dir) {
                 draw_sweep_charts(&dir, lang.lang())?
             } else if wandel_charts::is_calibration(&dir) {
-                let opts = wandel_charts::ChartOptions {
-                    png: true,
-                    svg: true,
-                };
-                let mut files = wandel_charts::draw_calibration(&dir, &opts)?.files;
-                files.push(wandel_charts::write_calibration_report(&dir)?);
-                files
+                draw_calibration_charts(&dir, lang.lang())?
             } else {
                 draw_charts(&dir, lang.lang())?
             };

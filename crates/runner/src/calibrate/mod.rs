@@ -53,6 +53,9 @@ pub(crate) struct CalibrateArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     pub(crate) quiet: bool,
+    /// The language of the charts and the report: `en` (default) or `de`.
+    #[arg(long, value_enum, default_value = "en")]
+    pub(crate) lang: crate::cli::Language,
 }
 
 /// One parameter's estimate.
@@ -161,12 +164,7 @@ pub(crate) fn calibrate(args: &CalibrateArgs) -> Result<ExitCode> {
         Ok(result) => {
             write_outputs(&dir, &file, &eval, &result)?;
             if !args.no_charts {
-                let opts = wandel_charts::ChartOptions {
-                    png: true,
-                    svg: true,
-                };
-                wandel_charts::draw_calibration(&dir, &opts)?;
-                wandel_charts::write_calibration_report(&dir)?;
+                crate::draw_calibration_charts(&dir, args.lang.lang())?;
             }
             if !args.quiet {
                 print_summary(&file, &result, &dir);
