@@ -116,3 +116,18 @@ def test_a_run_in_german_has_a_german_report():
     assert "Kernindikatoren" in html
     # The data files do not change with the language.
     assert result.summary["indicators"][0]["label"] == "Unemployment rate, mean over the run"
+
+
+def test_the_readmes_python_command_prints_the_commands_number(tmp_path):
+    """The README's second Python line, run as written from the repository root, prints the
+    mean unemployment rate that the command's summary.json holds for the same run."""
+    readme = (ROOT / "README.md").read_text()
+    line = next(l for l in readme.splitlines() if l.startswith('python3 -c "import wandel'))
+    code = line[len('python3 -c "') : -1]
+    printed = subprocess.run(
+        ["python3", "-c", code], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    out = cli_run(tmp_path / "cli", STEEL, "--set", "simulation.replications=2")
+    summary = json.loads((out / "summary.json").read_text())
+    mean = next(i["mean"] for i in summary["indicators"] if i["name"] == "unemployment_rate.mean")
+    assert printed == repr(mean), (printed, mean)

@@ -126,6 +126,8 @@ def test_numbers_are_numbers_with_the_runs_values(package_run):
             assert got["verdict"] is None
 
     # Ids shown with their labels; every measure's unit beside it.
+    kinds = {r["policy"]: r["kind"] for r in rows(book["Policies"])}
+    assert kinds["steel_jsc"] == "Job security council"
     markets = rows(book["Markets"])
     assert {r["region"] for r in markets} == {"Steeltown", "Rivercity"}
     assert all(r["unit"] for r in markets)

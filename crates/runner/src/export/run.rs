@@ -49,6 +49,9 @@ impl Labels {
         };
         match column {
             "region" => lookup(&self.regions, field),
+            // A policy kind in words, from the registry of kinds.
+            "kind" => wandel_policy::registry::kind(field)
+                .map_or_else(|| field.to_string(), |k| k.label().to_string()),
             "sector" => lookup(&self.sectors, field),
             "group" => match field.split_once(':') {
                 Some(("sector", id)) => format!("sector: {}", lookup(&self.sectors, id)),
@@ -88,7 +91,7 @@ pub(crate) fn sheets(dir: &Path) -> Result<Vec<Sheet>> {
     if let Some(s) = effects(&summary) {
         out.push(s);
     }
-    if let Some(s) = policy_totals(&summary) {
+    if let Some(s) = policy_totals(&summary, &labels) {
         out.push(s);
     }
     if let Some(csv) = Csv::read(dir, "decomposition.csv")? {
@@ -339,7 +342,8 @@ fn effects(summary: &Value) -> Option<Sheet> {
 }
 
 /// Each policy's totals over the run (`policies` of `summary.json`).
-fn policy_totals(summary: &Value) -> Option<Sheet> {
+fn policy_totals(summary: &Value, labels: &Labels) -> Option<Sheet> {
+    let show = |c: &str, f: &str| labels.show(c, f);
     let list = summary["policies"].as_array()?;
     let fields = [
         ("policy", None),
@@ -366,7 +370,11 @@ fn policy_totals(summary: &Value) -> Option<Sheet> {
         .map(|p| {
             fields
                 .iter()
-                .map(|(f, u)| if u.is_some() { num(&p[f]) } else { text(&p[f]) })
+                .map(|(f, u)| match (f, u) {
+                    (_, Some(_)) => num(&p[f]),
+                    (&"kind", None) => Cell::text(show("kind", p[f].as_str().unwrap_or(""))),
+                    _ => text(&p[f]),
+                })
                 .collect()
         })
         .collect();
