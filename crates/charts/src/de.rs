@@ -9,6 +9,19 @@
 
 /// Texts of the code.
 pub(crate) const STATIC: &[(&str, &str)] = &[
+    // Counted nouns.
+    ("{n} replication", "{n} Replikation"),
+    ("{n} replications", "{n} Replikationen"),
+    ("{n} point", "{n} Punkt"),
+    ("{n} points", "{n} Punkte"),
+    ("{n} arm", "{n} Variante"),
+    ("{n} arms", "{n} Varianten"),
+    ("{n} run", "{n} Lauf"),
+    ("{n} runs", "{n} Läufe"),
+    ("{n} thread", "{n} Thread"),
+    ("{n} threads", "{n} Threads"),
+    ("{n} sector", "{n} Branche"),
+    ("{n} sectors", "{n} Branchen"),
     // Axes, legends, notes shared by the charts.
     (
         "Months since displacement",
@@ -38,8 +51,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
     ("Wandel briefing: {name}", "Wandel-Kurzbericht: {name}"),
     ("Wandel briefing report", "Wandel-Kurzbericht"),
     (
-        "{months} months, {start} to {end}; {reps} replication(s), seed {seed}.",
-        "{months} Monate, {start} bis {end}; {reps} Replikation(en), Startwert {seed}.",
+        "{months} months, {start} to {end}; {replications}, seed {seed}.",
+        "{months} Monate, {start} bis {end}; {replications}, Startwert {seed}.",
     ),
     ("Headline indicators", "Kernindikatoren"),
     (
@@ -60,8 +73,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
     ("{runs} runs", "{runs} Läufe"),
     ("suppressed: {reason}", "unterdrückt: {reason}"),
     (
-        "Mean across {n} replication(s), the 95&nbsp;% confidence interval of that mean (Student's t), and the 5th to 95th percentile of the replications (summary.json). Fractions are shown in percent. Displaced workers are the closing firms' staff when a closure displaced anyone, otherwise the laid off. \"Rests on\": the replications that observed a figure and, for a figure about a group of workers, how many it pools; one resting on fewer than 30 workers, or seen in fewer than half the replications, is suppressed.",
-        "Mittelwert über {n} Replikation(en), das 95-%-Konfidenzintervall dieses Mittelwerts (Student-t) und das 5. bis 95. Perzentil der Replikationen (summary.json). Anteile sind in Prozent angegeben. Verdrängte Beschäftigte sind die Belegschaft schließender Betriebe, wenn eine Schließung jemanden verdrängt hat, sonst die Entlassenen. „Beruht auf“: die Replikationen, die eine Zahl beobachtet haben, und bei einer Zahl über eine Gruppe von Beschäftigten, wie viele sie zusammenfasst; eine Zahl, die auf weniger als 30 Beschäftigten beruht oder in weniger als der Hälfte der Replikationen vorkommt, wird unterdrückt.",
+        "Mean across {replications}, the 95&nbsp;% confidence interval of that mean (Student's t), and the 5th to 95th percentile of the replications (summary.json). Fractions are shown in percent. Displaced workers are the closing firms' staff when a closure displaced anyone, otherwise the laid off. \"Rests on\": the replications that observed a figure and, for a figure about a group of workers, how many it pools; one resting on fewer than 30 workers, or seen in fewer than half the replications, is suppressed.",
+        "Mittelwert über {replications}, das 95-%-Konfidenzintervall dieses Mittelwerts (Student-t) und das 5. bis 95. Perzentil der Replikationen (summary.json). Anteile sind in Prozent angegeben. Verdrängte Beschäftigte sind die Belegschaft schließender Betriebe, wenn eine Schließung jemanden verdrängt hat, sonst die Entlassenen. „Beruht auf“: die Replikationen, die eine Zahl beobachtet haben, und bei einer Zahl über eine Gruppe von Beschäftigten, wie viele sie zusammenfasst; eine Zahl, die auf weniger als 30 Beschäftigten beruht oder in weniger als der Hälfte der Replikationen vorkommt, wird unterdrückt.",
     ),
     (
         "Effects against the counterfactual",
@@ -76,8 +89,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
         "demselben Szenario ohne seine Maßnahmen",
     ),
     (
-        "Each effect is the scenario minus {against}, run with the same seeds: replication k of one against replication k of the other (common random numbers), so the difference is the effect and not noise. Mean over {n} replication(s) with the 95&nbsp;% confidence interval of that mean; the last column compares the standard error of the paired difference with the one an unpaired comparison of the same runs would have.",
-        "Jede Wirkung ist das Szenario minus {against}, gerechnet mit denselben Startwerten: Replikation k des einen gegen Replikation k des anderen (gemeinsame Zufallszahlen), sodass die Differenz die Wirkung ist und kein Rauschen. Mittelwert über {n} Replikation(en) mit dem 95-%-Konfidenzintervall dieses Mittelwerts; die letzte Spalte vergleicht den Standardfehler der gepaarten Differenz mit dem eines ungepaarten Vergleichs derselben Läufe.",
+        "Each effect is the scenario minus {against}, run with the same seeds: replication k of one against replication k of the other (common random numbers), so the difference is the effect and not noise. Mean over {replications} with the 95&nbsp;% confidence interval of that mean; the last column compares the standard error of the paired difference with the one an unpaired comparison of the same runs would have.",
+        "Jede Wirkung ist das Szenario minus {against}, gerechnet mit denselben Startwerten: Replikation k des einen gegen Replikation k des anderen (gemeinsame Zufallszahlen), sodass die Differenz die Wirkung ist und kein Rauschen. Mittelwert über {replications} mit dem 95-%-Konfidenzintervall dieses Mittelwerts; die letzte Spalte vergleicht den Standardfehler der gepaarten Differenz mit dem eines ungepaarten Vergleichs derselben Läufe.",
     ),
     (
         "summary.json lists no effects.",
@@ -248,8 +261,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
     ("Wandel sweep: {name}", "Wandel-Parameterstudie: {name}"),
     ("Wandel sweep report", "Wandel-Bericht zur Parameterstudie"),
     (
-        "{points} point(s) × {arms} arm(s) × {reps} replication(s) = {runs} runs ({failed} failed) of {base}; design {design}, seed {seed}; {seconds} s on {threads} thread(s){merged}.",
-        "{points} Punkt(e) × {arms} Variante(n) × {reps} Replikation(en) = {runs} Läufe ({failed} fehlgeschlagen) von {base}; Design {design}, Startwert {seed}; {seconds} s auf {threads} Thread(s){merged}.",
+        "{points} × {arms} × {reps} = {runs} ({failed} failed) of {base}; design {design}, seed {seed}; {seconds} s on {threads}{merged}.",
+        "{points} × {arms} × {reps} = {runs} ({failed} fehlgeschlagen) von {base}; Design {design}, Startwert {seed}; {seconds} s auf {threads}{merged}.",
     ),
     (
         ", merged from {n} shards",
@@ -286,8 +299,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
     ),
     ("Sweep file", "Datei der Parameterstudie"),
     (
-        "Source: Wandel {version}, sweep {file}, {runs} run(s) ({points} point(s) × {arms} arm(s) × {reps} replication(s))",
-        "Quelle: Wandel {version}, Parameterstudie {file}, {runs} Läufe ({points} Punkt(e) × {arms} Variante(n) × {reps} Replikation(en))",
+        "Source: Wandel {version}, sweep {file}, {runs} ({points} × {arms} × {reps})",
+        "Quelle: Wandel {version}, Parameterstudie {file}, {runs} ({points} × {arms} × {reps})",
     ),
     (
         "95 % confidence interval of the mean",
@@ -430,8 +443,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
         "keine Branche hat im ersten Monat Beschäftigte",
     ),
     (
-        "{n} sector(s) without employment in the first month left out.",
-        "{n} Branche(n) ohne Beschäftigte im ersten Monat ausgelassen.",
+        "{sectors} without employment in the first month left out.",
+        "{sectors} ohne Beschäftigte im ersten Monat ausgelassen.",
     ),
     ("{label} (up to {peak})", "{label} (bis {peak})"),
     ("Off the scale: {list}.", "Außerhalb der Skala: {list}."),
@@ -604,8 +617,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
         "Entlassungen kumuliert, Personen",
     ),
     (
-        "Top: mean paired difference over {reps} replication(s) (replication k of each arm shares its random numbers); employment in full-time equivalents counts a short-time worker at the hours it works, in heads (dashed) as one; trainees on a payroll are employed. Bottom: both arms' means.",
-        "Oben: mittlere gepaarte Differenz über {reps} Replikation(en) (Replikation k beider Läufe teilt ihre Zufallszahlen); Beschäftigung in Vollzeitäquivalenten zählt Kurzarbeitende mit ihren geleisteten Stunden, in Köpfen (gestrichelt) als eine Person; Weiterbildungsteilnehmende mit Arbeitsvertrag gelten als beschäftigt. Unten: Mittelwerte beider Läufe.",
+        "Top: mean paired difference over {replications} (replication k of each arm shares its random numbers); employment in full-time equivalents counts a short-time worker at the hours it works, in heads (dashed) as one; trainees on a payroll are employed. Bottom: both arms' means.",
+        "Oben: mittlere gepaarte Differenz über {replications} (Replikation k beider Läufe teilt ihre Zufallszahlen); Beschäftigung in Vollzeitäquivalenten zählt Kurzarbeitende mit ihren geleisteten Stunden, in Köpfen (gestrichelt) als eine Person; Weiterbildungsteilnehmende mit Arbeitsvertrag gelten als beschäftigt. Unten: Mittelwerte beider Läufe.",
     ),
     (
         "{arm} against the counterfactual",
@@ -633,8 +646,8 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
         "followup.csv enthält keine Teilnehmenden",
     ),
     (
-        "Share employed (on a payroll, working or in training there) minus that of the same workers in the run without the policies, same random numbers; mean over {reps} replication(s). Courses that take the unemployed out of search show a dip first (lock-in); passed-over applicants may enter later.",
-        "Anteil Beschäftigter (mit Arbeitsvertrag, arbeitend oder dort in Weiterbildung) minus der derselben Personen im Lauf ohne die Maßnahmen, gleiche Zufallszahlen; Mittel über {reps} Replikation(en). Kurse, die Arbeitslose aus der Suche nehmen, zeigen zuerst eine Delle (Lock-in); nicht berücksichtigte Bewerber können später eintreten.",
+        "Share employed (on a payroll, working or in training there) minus that of the same workers in the run without the policies, same random numbers; mean over {replications}. Courses that take the unemployed out of search show a dip first (lock-in); passed-over applicants may enter later.",
+        "Anteil Beschäftigter (mit Arbeitsvertrag, arbeitend oder dort in Weiterbildung) minus der derselben Personen im Lauf ohne die Maßnahmen, gleiche Zufallszahlen; Mittel über {replications}. Kurse, die Arbeitslose aus der Suche nehmen, zeigen zuerst eine Delle (Lock-in); nicht berücksichtigte Bewerber können später eintreten.",
     ),
     (
         "Effect of {policy} on its participants, by months since entry",

@@ -86,6 +86,13 @@ pub const fn msg(text: &'static str) -> &'static str {
     text
 }
 
+/// `n` and a noun in the current language, singular or plural: `count(2,
+/// msg("{n} replication"), msg("{n} replications"))` is "2 replications" ("2 Replikationen").
+pub fn count(n: impl Into<u64>, one: &'static str, many: &'static str) -> String {
+    let n: u64 = n.into();
+    trf(if n == 1 { one } else { many }, &[("n", &n)])
+}
+
 /// [`tr`] of `msg`, with each `{name}` replaced by the value given for `name`.
 pub fn trf(msg: &'static str, args: &[(&str, &dyn Display)]) -> String {
     let mut text = tr(msg).to_string();

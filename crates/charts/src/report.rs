@@ -2,6 +2,7 @@
 //! scripts, no external URL, no web fonts), readable offline and printable.
 
 use crate::lang::{format_month_text, tr, tr_dyn, trf};
+use crate::style::replications;
 use std::fmt::Write as _;
 
 use crate::data::{EffectSummary, Indicator, Manifest, Summary};
@@ -179,11 +180,14 @@ fn effects_section(out: &mut String, summary: &Summary) {
         trf(
             "Each effect is the scenario minus {against}, run with the same seeds: replication \
              k of one against replication k of the other (common random numbers), so the \
-             difference is the effect and not noise. Mean over {n} replication(s) with the \
+             difference is the effect and not noise. Mean over {replications} with the \
              95&nbsp;% confidence interval of that mean; the last column compares the standard \
              error of the paired difference with the one an unpaired comparison of the same \
              runs would have.",
-            &[("against", &against), ("n", &summary.replications)]
+            &[
+                ("against", &against),
+                ("replications", &replications(summary.replications))
+            ]
         )
     );
     if summary.effects.is_empty() {
@@ -632,12 +636,12 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
          <p class=\"lede\">{}</p>\n</header>",
         tr("Wandel briefing report"),
         trf(
-            "{months} months, {start} to {end}; {reps} replication(s), seed {seed}.",
+            "{months} months, {start} to {end}; {replications}, seed {seed}.",
             &[
                 ("months", &summary.months),
                 ("start", &format_month_text(&summary.start)),
                 ("end", &format_month_text(&summary.end)),
-                ("reps", &reps),
+                ("replications", &replications(reps)),
                 ("seed", &manifest.seed),
             ]
         )
@@ -672,14 +676,14 @@ pub(crate) fn html(manifest: &Manifest, summary: &Summary, items: &[Item]) -> St
             out,
             "<p class=\"note\">{}</p>",
             trf(
-                "Mean across {n} replication(s), the 95&nbsp;% confidence interval of that mean \
+                "Mean across {replications}, the 95&nbsp;% confidence interval of that mean \
                  (Student's t), and the 5th to 95th percentile of the replications \
                  (summary.json). Fractions are shown in percent. Displaced workers are the \
                  closing firms' staff when a closure displaced anyone, otherwise the laid off. \
                  \"Rests on\": the replications that observed a figure and, for a figure about \
                  a group of workers, how many it pools; one resting on fewer than 30 workers, or \
                  seen in fewer than half the replications, is suppressed.",
-                &[("n", &summary.replications)]
+                &[("replications", &replications(summary.replications))]
             )
         );
     }

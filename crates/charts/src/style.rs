@@ -121,6 +121,11 @@ pub(crate) fn source_line(manifest: &Manifest) -> String {
     )
 }
 
+/// "N replications" ("1 replication"), in the current language.
+pub(crate) fn replications(n: impl Into<u64>) -> String {
+    crate::lang::count(n, msg("{n} replication"), msg("{n} replications"))
+}
+
 /// "mean of N replications" for subtitles.
 pub(crate) fn mean_of(replications: u64) -> String {
     if replications == 1 {

@@ -5,7 +5,7 @@ use super::{Built, Curve, employment_by_sector};
 use crate::data::{Month, RunData};
 use crate::error::ChartError;
 use crate::figure::Reference;
-use crate::lang::{tr, trf};
+use crate::lang::{count, msg, tr, trf};
 use crate::style;
 
 /// The curves of `employment_by_sector`, each divided by its first month and times 100;
@@ -41,8 +41,11 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
         format!(
             " {}",
             trf(
-                "{n} sector(s) without employment in the first month left out.",
-                &[("n", &left_out)]
+                "{sectors} without employment in the first month left out.",
+                &[(
+                    "sectors",
+                    &count(left_out as u64, msg("{n} sector"), msg("{n} sectors"))
+                )]
             )
         )
     } else {

@@ -10,6 +10,7 @@ use crate::error::ChartError;
 use crate::figure::{Figure, Panel, Point, Series, XAxis};
 use crate::lang::{tr, trf};
 use crate::style;
+use crate::style::replications;
 
 /// A group's effect by months since entry; with `band`, its 95 % interval where it has one.
 fn effect_series(
@@ -84,10 +85,10 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     let reps = data.manifest.replications;
     let mut subtitle = trf(
         "Share employed (on a payroll, working or in training there) minus that of the same \
-         workers in the run without the policies, same random numbers; mean over {reps} \
-         replication(s). Courses that take the unemployed out of search show a dip first \
+         workers in the run without the policies, same random numbers; mean over \
+         {replications}. Courses that take the unemployed out of search show a dip first \
          (lock-in); passed-over applicants may enter later.",
-        &[("reps", &reps)],
+        &[("replications", &replications(reps))],
     );
     let title = if panels.len() == 1 {
         // One panel shows no panel title: say whose effect it is in the title and subtitle.

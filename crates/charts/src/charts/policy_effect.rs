@@ -10,6 +10,7 @@ use crate::error::ChartError;
 use crate::figure::{Figure, Panel, Point, Series, XAxis};
 use crate::lang::{tr, trf};
 use crate::style;
+use crate::style::replications;
 
 /// How the two arms are named, from the counterfactual kind in the manifest.
 pub(crate) fn arm_labels(counterfactual: Option<&str>) -> (&'static str, &'static str) {
@@ -116,11 +117,11 @@ pub(crate) fn build(data: &RunData) -> Result<Built, ChartError> {
     ];
     let reps = data.manifest.replications;
     let subtitle = trf(
-        "Top: mean paired difference over {reps} replication(s) (replication k of each arm \
+        "Top: mean paired difference over {replications} (replication k of each arm \
          shares its random numbers); employment in full-time equivalents counts a short-time \
          worker at the hours it works, in heads (dashed) as one; trainees on a payroll are \
          employed. Bottom: both arms' means.",
-        &[("reps", &reps)],
+        &[("replications", &replications(reps))],
     );
     let subtitle = match markers_note(data) {
         Some(note) => format!("{subtitle} {note}"),

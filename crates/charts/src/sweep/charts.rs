@@ -10,7 +10,8 @@
 //! A parameter with many distinct values (a sampled design) is shown in eight groups of equal
 //! size, each labelled by its median value.
 
-use crate::lang::{has_german, tr, tr_dyn, trf};
+use crate::lang::{count, has_german, msg, tr, tr_dyn, trf};
+use crate::style::replications;
 use std::collections::HashMap;
 
 use super::data::{SweepData, mean_ci};
@@ -156,15 +157,23 @@ pub(crate) fn parameter_name(data: &SweepData, path: &str) -> String {
 fn source(data: &SweepData) -> String {
     let m = &data.manifest;
     trf(
-        "Source: Wandel {version}, sweep {file}, {runs} run(s) ({points} point(s) × {arms} \
-         arm(s) × {reps} replication(s))",
+        "Source: Wandel {version}, sweep {file}, {runs} ({points} × {arms} × {reps})",
         &[
             ("version", &m.wandel_version),
             ("file", &m.sweep_file),
-            ("runs", &m.runs),
-            ("points", &m.points),
-            ("arms", &m.arms.len()),
-            ("reps", &m.replications),
+            (
+                "runs",
+                &count(m.runs as u64, msg("{n} run"), msg("{n} runs")),
+            ),
+            (
+                "points",
+                &count(m.points as u64, msg("{n} point"), msg("{n} points")),
+            ),
+            (
+                "arms",
+                &count(m.arms.len() as u64, msg("{n} arm"), msg("{n} arms")),
+            ),
+            ("reps", &replications(m.replications)),
         ],
     )
 }

@@ -3,7 +3,8 @@
 //! effect against the first arm, the charts, and the sweep file as written. Self-contained
 //! like the run report (inline CSS and SVG, no scripts, nothing loaded).
 
-use crate::lang::{tr, trf};
+use crate::lang::{count, msg, tr, trf};
+use crate::style::replications;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -71,14 +72,22 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
         "<header>\n<p class=\"kicker\">{}</p>\n<h1>{name}</h1>\n<p class=\"lede\">{}</p>\n</header>",
         tr("Wandel sweep report"),
         trf(
-            "{points} point(s) × {arms} arm(s) × {reps} replication(s) = {runs} runs ({failed} \
-             failed) of {base}; design {design}, seed {seed}; {seconds} s on {threads} \
-             thread(s){merged}.",
+            "{points} × {arms} × {reps} = {runs} ({failed} failed) of {base}; design {design}, \
+             seed {seed}; {seconds} s on {threads}{merged}.",
             &[
-                ("points", &m.points),
-                ("arms", &m.arms.len()),
-                ("reps", &m.replications),
-                ("runs", &m.runs),
+                (
+                    "points",
+                    &count(m.points as u64, msg("{n} point"), msg("{n} points"))
+                ),
+                (
+                    "arms",
+                    &count(m.arms.len() as u64, msg("{n} arm"), msg("{n} arms"))
+                ),
+                ("reps", &replications(m.replications)),
+                (
+                    "runs",
+                    &count(m.runs as u64, msg("{n} run"), msg("{n} runs"))
+                ),
                 ("failed", &m.failed),
                 (
                     "base",
@@ -87,7 +96,10 @@ pub(crate) fn html(data: &SweepData, figures: &[(String, String)]) -> String {
                 ("design", &escape(&m.design)),
                 ("seed", &m.seed),
                 ("seconds", &style::format_number(m.wall_seconds, 1)),
-                ("threads", &m.threads),
+                (
+                    "threads",
+                    &count(m.threads as u64, msg("{n} thread"), msg("{n} threads"))
+                ),
                 ("merged", &merged),
             ]
         )
