@@ -1059,3 +1059,56 @@ fn a_parameter_may_be_set_in_some_scenarios_only() {
     assert!(err.contains("unknown scenario `steel`"), "{err}");
     assert!(err.contains("-->"), "not located: {err}");
 }
+
+/// The shipped scenarios carry the shipped calibration's estimates, exactly: `baseline.toml`
+/// (and `steel_closure.toml`, which extends it) and `ice_phaseout.toml` load to the same
+/// parameters with every estimate of the stored result (`docs/shipped-calibration/`) set over
+/// them as without; the stored result estimates the parameters `shipped.toml` names; and each
+/// scenario names the calibration file beside its values.
+#[test]
+fn the_shipped_scenarios_carry_the_shipped_estimates() {
+    let stored = root().join("docs/shipped-calibration/estimates.json");
+    let e: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&stored).unwrap()).unwrap();
+    let file = std::fs::read_to_string(root().join("scenarios/calibration/shipped.toml")).unwrap();
+    let named: Vec<&str> = file
+        .lines()
+        .filter_map(|l| l.strip_prefix("path = \""))
+        .map(|l| l.trim_end_matches('"'))
+        .collect();
+    let parameters = e["parameters"].as_array().unwrap();
+    let estimated: Vec<&str> = parameters
+        .iter()
+        .map(|p| p["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(named, estimated, "the stored result is not of shipped.toml");
+    let set: Vec<String> = parameters
+        .iter()
+        .map(|p| {
+            format!(
+                "{}={:?}",
+                p["path"].as_str().unwrap(),
+                p["estimate"].as_f64().unwrap()
+            )
+        })
+        .collect();
+    let set: Vec<&str> = set.iter().map(String::as_str).collect();
+    for rel in [
+        "scenarios/baseline.toml",
+        "scenarios/steel_closure.toml",
+        "scenarios/ice_phaseout.toml",
+    ] {
+        let plain = format!("{:?}", crate::util::scenario(rel, &[]).params);
+        let with = format!("{:?}", crate::util::scenario(rel, &set).params);
+        assert!(plain == with, "{rel} does not carry the estimates {set:?}");
+    }
+    for rel in ["scenarios/baseline.toml", "scenarios/ice_phaseout.toml"] {
+        let text = std::fs::read_to_string(root().join(rel)).unwrap();
+        assert!(
+            text.matches("estimated: scenarios/calibration/shipped.toml")
+                .count()
+                >= estimated.len(),
+            "{rel} does not name the calibration file beside each estimate"
+        );
+    }
+}
