@@ -1062,9 +1062,12 @@ fn a_parameter_may_be_set_in_some_scenarios_only() {
 
 /// The shipped scenarios carry the shipped calibration's estimates, exactly: `baseline.toml`
 /// (and `steel_closure.toml`, which extends it) and `ice_phaseout.toml` load to the same
-/// parameters with every estimate of the stored result (`docs/shipped-calibration/`) set over
-/// them as without; the stored result estimates the parameters `shipped.toml` names; and each
-/// scenario names the calibration file beside its values.
+/// parameters with every economy-wide estimate of the stored result
+/// (`docs/shipped-calibration/`) set over them as without, and the local-union retraining
+/// scenarios (`retraining_local_union.toml`, `transition_package.toml`) to the same parameters
+/// and policies with every estimate, its skill gain included; the stored result estimates the
+/// parameters `shipped.toml` names; and each scenario names the calibration file beside its
+/// values.
 #[test]
 fn the_shipped_scenarios_carry_the_shipped_estimates() {
     let stored = root().join("docs/shipped-calibration/estimates.json");
@@ -1082,7 +1085,7 @@ fn the_shipped_scenarios_carry_the_shipped_estimates() {
         .map(|p| p["path"].as_str().unwrap())
         .collect();
     assert_eq!(named, estimated, "the stored result is not of shipped.toml");
-    let set: Vec<String> = parameters
+    let all: Vec<String> = parameters
         .iter()
         .map(|p| {
             format!(
@@ -1092,22 +1095,45 @@ fn the_shipped_scenarios_carry_the_shipped_estimates() {
             )
         })
         .collect();
-    let set: Vec<&str> = set.iter().map(String::as_str).collect();
-    for rel in [
-        "scenarios/baseline.toml",
-        "scenarios/steel_closure.toml",
-        "scenarios/ice_phaseout.toml",
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    let economy: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|s| !s.starts_with("policies."))
+        .collect();
+    assert!(economy.len() < all.len(), "the skill gain is estimated too");
+    let loaded = |rel: &str, set: &[&str]| {
+        let s = crate::util::scenario(rel, set);
+        format!("{:?} {:?}", s.params, s.policies)
+    };
+    for (rel, set) in [
+        ("scenarios/baseline.toml", &economy),
+        ("scenarios/steel_closure.toml", &economy),
+        ("scenarios/ice_phaseout.toml", &economy),
+        ("scenarios/policies/retraining_local_union.toml", &all),
+        ("scenarios/policies/transition_package.toml", &all),
     ] {
-        let plain = format!("{:?}", crate::util::scenario(rel, &[]).params);
-        let with = format!("{:?}", crate::util::scenario(rel, &set).params);
-        assert!(plain == with, "{rel} does not carry the estimates {set:?}");
+        assert!(
+            loaded(rel, &[]) == loaded(rel, set),
+            "{rel} does not carry the estimates {set:?}"
+        );
+    }
+    for rel in [
+        "scenarios/policies/retraining_local_union.toml",
+        "scenarios/policies/transition_package.toml",
+    ] {
+        let text = std::fs::read_to_string(root().join(rel)).unwrap();
+        assert!(
+            text.contains("scenarios/calibration/shipped.toml"),
+            "{rel} does not name the calibration file beside its skill gain"
+        );
     }
     for rel in ["scenarios/baseline.toml", "scenarios/ice_phaseout.toml"] {
         let text = std::fs::read_to_string(root().join(rel)).unwrap();
         assert!(
             text.matches("estimated: scenarios/calibration/shipped.toml")
                 .count()
-                >= estimated.len(),
+                >= economy.len(),
             "{rel} does not name the calibration file beside each estimate"
         );
     }
