@@ -97,6 +97,19 @@ fn a_german_report_has_no_english_left() {
         console.contains("Replikationen mit je 48 Monaten"),
         "{console}"
     );
+    for line in [
+        "Zerlegung (das Paket minus das Paket ohne jeden Teil):",
+        "wer gewinnt auf wessen Kosten",
+        "Eingliederungszuschuss steel_hiring_subsidy:",
+        "geförderte Einstellungen",
+    ] {
+        assert!(console.contains(line), "no {line:?} in {console}");
+    }
+    let english = english_left(&console);
+    assert!(
+        english.is_empty(),
+        "English left in the German console: {english:?}"
+    );
 
     // Every text of summary.json the report shows has a German entry.
     let summary: serde_json::Value =

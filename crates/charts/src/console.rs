@@ -137,11 +137,80 @@ pub fn effect(
     }
 }
 
+/// `v` with `decimals` decimals: as Rust writes it in English (no thousands separator, as
+/// before), `1.234,5` in German.
+pub fn num(v: f64, decimals: usize) -> String {
+    match current() {
+        Lang::En => format!("{v:.decimals$}"),
+        Lang::De => format_number(v, decimals),
+    }
+}
+
+/// [`num`] with a sign: `+3.5`, `−1.234,5`.
+pub fn signed(v: f64, decimals: usize) -> String {
+    match current() {
+        Lang::En => format!("{v:+.decimals$}"),
+        Lang::De => {
+            let t = format_number(v, decimals);
+            if v >= 0.0 && !t.starts_with('\u{2212}') {
+                format!("+{t}")
+            } else {
+                t
+            }
+        }
+    }
+}
+
+/// A policy kind's figure label (the runner's `kind_effects`), in the current language: the
+/// hiring subsidy's deadweight window carries its months.
+pub fn figure_label(label: &str) -> String {
+    let window = label
+        .strip_prefix("deadweight (hired anyway, ±")
+        .and_then(|rest| rest.strip_suffix(" months)"));
+    match window {
+        Some(n) => trf("deadweight (hired anyway, ±{n} months)", &[("n", &n)]),
+        None => tr_dyn(label),
+    }
+}
+
+/// A kind's heading, `"hiring subsidy NAME"`: the kind's words translated, the name as written.
+pub fn kind_heading(heading: &str) -> String {
+    match heading.rsplit_once(' ') {
+        Some((words, name)) => format!("{} {name}", tr_dyn(words)),
+        None => tr_dyn(heading),
+    }
+}
+
 /// A number written with a decimal point, with the current language's decimal mark.
 fn decimal(text: String) -> String {
     match current() {
         Lang::En => text,
         Lang::De => text.replace('.', ","),
+    }
+}
+
+/// The local multiplier after the closure (`local_multiplier_36m`): its key in English, its
+/// meaning in German, the value and its 95 % interval.
+pub fn local_multiplier(
+    name: &str,
+    value: f64,
+    unit: &str,
+    interval: Option<(f64, f64)>,
+) -> String {
+    let ci = interval.map_or(String::new(), |(l, h)| {
+        trf(
+            "(95 % CI {low} – {high})",
+            &[("low", &num(l, 2)), ("high", &num(h, 2))],
+        )
+    });
+    match current() {
+        Lang::En => format!("  {name:<44} {value:>10.2} {unit:<12} {ci}"),
+        Lang::De => format!(
+            "  {:<60} {:>10} {:<12} {ci}",
+            tr("local multiplier, 36 months after the closure"),
+            num(value, 2),
+            tr_dyn(unit)
+        ),
     }
 }
 

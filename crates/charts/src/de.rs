@@ -235,6 +235,61 @@ pub(crate) const STATIC: &[(&str, &str)] = &[
         "seen in {seen} of {total} replications, fewer than half",
         "in {seen} von {total} Replikationen beobachtet, weniger als die Hälfte",
     ),
+    // Console lines after the headlines (the runner's regional, crowding, decompose and
+    // kind_effects modules).
+    (
+        "the closure's region against the run without it (jobs here, commuting out, residents employed, unemployed, out of the labour force, residents; unemployment rate):",
+        "die Region der Schließung gegenüber dem Lauf ohne sie (Arbeitsplätze hier, Netto-Auspendler, beschäftigte Einwohner, Arbeitslose, Nichterwerbspersonen, Einwohner; Arbeitslosenquote):",
+    ),
+    (
+        "months after: {counts} ; {rate} pp",
+        "Monate danach: {counts} ; {rate} Pp.",
+    ),
+    (
+        "who gains at whose expense (job-years in heads: the participants against the same workers without the policy, and the economy against the run without it):",
+        "wer gewinnt auf wessen Kosten (Beschäftigungsjahre in Köpfen: die Teilnehmenden gegenüber denselben Beschäftigten ohne die Maßnahme, die Volkswirtschaft gegenüber dem Lauf ohne sie):",
+    ),
+    (
+        "{policy}: participants {participants}, economy {economy}",
+        "{policy}: Teilnehmende {participants}, Volkswirtschaft {economy}",
+    ),
+    (
+        "; taken from others {share} % (negative: the economy gains more than the participants)",
+        "; anderen genommen {share} % (negativ: die Volkswirtschaft gewinnt mehr als die Teilnehmenden)",
+    ),
+    (
+        "; taken from others {share} %",
+        "; anderen genommen {share} %",
+    ),
+    (
+        "; taken from others: not given ({note})",
+        "; anderen genommen: nicht angegeben ({note})",
+    ),
+    (
+        "decomposition (the package minus the package without each part):",
+        "Zerlegung (das Paket minus das Paket ohne jeden Teil):",
+    ),
+    ("the parts {verdict}", "die Teile {verdict}"),
+    (
+        "a part that gains no job-years has none",
+        "ein Teil, der keine Beschäftigungsjahre gewinnt, hat keine",
+    ),
+    ("package", "Paket"),
+    ("results in {dir}", "Ergebnisse in {dir}"),
+    (
+        "charts in {charts}, report: {report}",
+        "Grafiken in {charts}, Bericht: {report}",
+    ),
+    ("workbook: {path}", "Arbeitsmappe: {path}"),
+    (
+        "local multiplier, 36 months after the closure",
+        "lokaler Multiplikator, 36 Monate nach der Schließung",
+    ),
+    ("sum of parts minus package", "Summe der Teile minus Paket"),
+    (
+        "deadweight (hired anyway, ±{n} months)",
+        "Mitnahme (ohnehin eingestellt, ±{n} Monate)",
+    ),
     // Console headlines.
     (
         "effects against the counterfactual ({arm}):",
@@ -901,6 +956,28 @@ pub(crate) const RUN_TIME: &[(&str, &str)] = &[
     ("Short-time work", "Kurzarbeit"),
     ("Transformation council", "Transformationsrat"),
     ("Working-time reduction", "Arbeitszeitverkürzung"),
+    // A hiring subsidy's figures (its kind_effects, printed by wandel run).
+    ("hiring subsidy", "Eingliederungszuschuss"),
+    ("subsidised hires", "geförderte Einstellungen"),
+    ("deadweight, same firm", "Mitnahme, derselbe Betrieb"),
+    (
+        "target-group hires gained",
+        "gewonnene Einstellungen der Zielgruppe",
+    ),
+    ("other hires crowded out", "verdrängte andere Einstellungen"),
+    (
+        "other hires crowded out per subsidised hire",
+        "verdrängte andere Einstellungen je geförderter Einstellung",
+    ),
+    (
+        "net hires per subsidised hire",
+        "Netto-Einstellungen je geförderter Einstellung",
+    ),
+    (
+        "cost per subsidised hire",
+        "Kosten je geförderter Einstellung",
+    ),
+    ("cost per hire gained", "Kosten je gewonnener Einstellung"),
     // Policies' ledger items (ledger.csv, in words).
     ("Course costs", "Kurskosten"),
     ("Training allowance", "Weiterbildungsgeld"),

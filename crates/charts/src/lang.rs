@@ -205,9 +205,12 @@ mod tests {
     /// The first argument of every `tr(`, `trf(` call in the crate's sources: Rust string
     /// literals, with escapes and line continuations resolved.
     fn messages() -> Vec<(String, String)> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+        // This crate's sources, and the runner's, whose console lines use the same table.
         let mut files = Vec::new();
-        let mut stack = vec![std::path::PathBuf::from(dir)];
+        let mut stack = vec![
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../runner/src")),
+        ];
         while let Some(d) = stack.pop() {
             for e in std::fs::read_dir(d).unwrap() {
                 let p = e.unwrap().path();

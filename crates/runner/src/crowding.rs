@@ -171,39 +171,53 @@ pub(crate) fn describe(rows: &[Crowding]) -> Vec<String> {
     if rows.is_empty() {
         return Vec::new();
     }
+    use wandel_charts::console::{num, signed};
+    use wandel_charts::lang::{tr, tr_dyn, trf};
     let est = |e: &Option<Estimate>| match e {
         Some(Estimate {
             mean,
             ci95_low: Some(l),
             ci95_high: Some(h),
-        }) => format!("{mean:+.0} [{l:.0}, {h:.0}]"),
-        Some(e) => format!("{:+.0}", e.mean),
+        }) => format!("{} [{}, {}]", signed(*mean, 0), num(*l, 0), num(*h, 0)),
+        Some(e) => signed(e.mean, 0),
         None => "—".to_string(),
     };
-    let mut out = vec![
-        "  who gains at whose expense (job-years in heads: the participants against the same workers without the policy, and the economy against the run without it):"
-            .to_string(),
-    ];
+    let mut out = vec![format!(
+        "  {}",
+        tr(
+            "who gains at whose expense (job-years in heads: the participants against the same \
+            workers without the policy, and the economy against the run without it):"
+        )
+    )];
     for r in rows {
         let mut line = format!(
-            "   {}: participants {}, economy {}",
-            r.policy,
-            est(&r.participants_job_years),
-            est(&r.economy_job_years)
+            "   {}",
+            trf(
+                "{policy}: participants {participants}, economy {economy}",
+                &[
+                    ("policy", &r.policy),
+                    ("participants", &est(&r.participants_job_years)),
+                    ("economy", &est(&r.economy_job_years)),
+                ]
+            )
         );
         match (&r.taken_from_others_pct, r.note) {
-            (Some(t), _) => line.push_str(&format!(
-                "; taken from others {}{}",
-                est(&Some(t.clone())).replace(['+'], ""),
-                if t.mean < 0.0 {
-                    " % (negative: the economy gains more than the participants)"
+            (Some(t), _) => {
+                let share = est(&Some(t.clone())).replace(['+'], "");
+                line.push_str(&if t.mean < 0.0 {
+                    trf(
+                        "; taken from others {share} % (negative: the economy gains more than \
+                         the participants)",
+                        &[("share", &share)],
+                    )
                 } else {
-                    " %"
-                }
-            )),
-            (None, Some(note)) => {
-                line.push_str(&format!("; taken from others: not given ({note})"))
+                    trf("; taken from others {share} %", &[("share", &share)])
+                })
             }
+            (None, Some(note)) => line.push_str(&trf(
+                "; taken from others: not given ({note})",
+                &[("note", &tr_dyn(note))],
+            )),
             (None, None) => {}
         }
         out.push(line);

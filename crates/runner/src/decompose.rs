@@ -202,37 +202,55 @@ pub(crate) fn write(path: &Path, parts: &[MeasureParts]) -> Result<()> {
 
 /// Lines for the terminal.
 pub(crate) fn describe(parts: &[MeasureParts]) -> Vec<String> {
+    use wandel_charts::console::{num, signed};
+    use wandel_charts::lang::{tr, tr_dyn, trf};
     let show = |e: &Option<Estimate>| match e {
         Some(Estimate {
             mean,
             ci95_low: Some(l),
             ci95_high: Some(h),
-        }) => format!("{mean:>+12.2} (95 % CI {l:.2} – {h:.2})"),
-        Some(Estimate { mean, .. }) => format!("{mean:>+12.2}"),
+        }) => format!(
+            "{:>12} {}",
+            signed(*mean, 2),
+            trf(
+                "(95 % CI {low} – {high})",
+                &[("low", &num(*l, 2)), ("high", &num(*h, 2))]
+            )
+        ),
+        Some(Estimate { mean, .. }) => format!("{:>12}", signed(*mean, 2)),
         None => format!("{:>12}", "—"),
     };
     if parts.is_empty() {
         return Vec::new();
     }
-    let mut out =
-        vec!["  decomposition (the package minus the package without each part):".to_string()];
+    let mut out = vec![format!(
+        "  {}",
+        tr("decomposition (the package minus the package without each part):")
+    )];
     for m in parts {
         out.push(if m.interaction.is_some() {
-            format!("  {} ({}): the parts {}", m.measure, m.unit, m.verdict)
+            format!(
+                "  {} ({}): {}",
+                m.measure,
+                tr_dyn(m.unit),
+                trf("the parts {verdict}", &[("verdict", &tr_dyn(m.verdict))])
+            )
         } else {
             format!(
-                "  {} ({}; a part that gains no job-years has none)",
-                m.measure, m.unit
+                "  {} ({}; {})",
+                m.measure,
+                tr_dyn(m.unit),
+                tr("a part that gains no job-years has none")
             )
         });
-        out.push(format!("    {:<40} {}", "package", show(&m.package)));
+        out.push(format!("    {:<40} {}", tr("package"), show(&m.package)));
         for (name, e) in &m.parts {
             out.push(format!("    {:<40} {}", name, show(e)));
         }
         if m.interaction.is_some() {
             out.push(format!(
                 "    {:<40} {}",
-                "sum of parts minus package",
+                tr("sum of parts minus package"),
                 show(&m.interaction)
             ));
         }

@@ -97,17 +97,27 @@ pub(crate) fn effects(specs: &[PolicySpec], with: &[ArmRun], without: &[ArmRun])
 
 /// Lines for the terminal.
 pub(crate) fn describe(e: &KindEffects) -> Vec<String> {
-    let show = |label: &str, x: Option<&MeanCi>, unit: &str| match x {
-        Some(m) => match (m.low(), m.high()) {
-            (Some(l), Some(h)) => format!(
-                "  {label:<44} {:>10.2} {unit:<7} (95 % CI {l:.2} – {h:.2})",
-                m.mean
-            ),
-            _ => format!("  {label:<44} {:>10.2} {unit}", m.mean),
-        },
-        None => format!("  {label:<44} {:>10} {unit}", "—"),
+    use wandel_charts::console::{figure_label, kind_heading, num};
+    use wandel_charts::lang::{tr_dyn, trf};
+    let show = |label: &str, x: Option<&MeanCi>, unit: &str| {
+        let label = figure_label(label);
+        let unit = tr_dyn(unit);
+        match x {
+            Some(m) => match (m.low(), m.high()) {
+                (Some(l), Some(h)) => format!(
+                    "  {label:<44} {:>10} {unit:<7} {}",
+                    num(m.mean, 2),
+                    trf(
+                        "(95 % CI {low} – {high})",
+                        &[("low", &num(l, 2)), ("high", &num(h, 2))]
+                    )
+                ),
+                _ => format!("  {label:<44} {:>10} {unit}", num(m.mean, 2)),
+            },
+            None => format!("  {label:<44} {:>10} {unit}", "—"),
+        }
     };
-    let mut lines = vec![format!("  {}:", e.heading)];
+    let mut lines = vec![format!("  {}:", kind_heading(&e.heading))];
     lines.extend(
         e.figures
             .iter()

@@ -128,17 +128,25 @@ fn dispatch(cli: Cli) -> Result<ExitCode> {
                 None
             };
             if !args.quiet {
-                println!("results in {}", dir.display());
-                if !args.no_charts {
-                    println!(
-                        "charts in {}, report: {}",
-                        dir.join("charts").display(),
-                        dir.join("report.html").display()
-                    );
-                }
-                if let Some(w) = workbook {
-                    println!("workbook: {}", w.display());
-                }
+                use wandel_charts::lang::trf;
+                wandel_charts::lang::with(args.lang.lang(), || {
+                    println!("{}", trf("results in {dir}", &[("dir", &dir.display())]));
+                    if !args.no_charts {
+                        println!(
+                            "{}",
+                            trf(
+                                "charts in {charts}, report: {report}",
+                                &[
+                                    ("charts", &dir.join("charts").display()),
+                                    ("report", &dir.join("report.html").display()),
+                                ]
+                            )
+                        );
+                    }
+                    if let Some(w) = &workbook {
+                        println!("{}", trf("workbook: {path}", &[("path", &w.display())]));
+                    }
+                });
             }
             Ok(ExitCode::SUCCESS)
         }

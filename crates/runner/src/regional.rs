@@ -166,11 +166,16 @@ pub(crate) fn describe(changes: &[Change]) -> Vec<String> {
     if changes.is_empty() {
         return Vec::new();
     }
-    let mut lines = vec![
-        "  the closure's region against the run without it (jobs here, commuting out, residents \
-         employed, unemployed, out of the labour force, residents; unemployment rate):"
-            .to_string(),
-    ];
+    use wandel_charts::console::signed;
+    use wandel_charts::lang::{tr, trf};
+    let mut lines = vec![format!(
+        "  {}",
+        tr(
+            "the closure's region against the run without it (jobs here, commuting out, \
+            residents employed, unemployed, out of the labour force, residents; unemployment \
+            rate):"
+        )
+    )];
     for months in HORIZONS {
         let at: Vec<&Change> = changes
             .iter()
@@ -179,11 +184,16 @@ pub(crate) fn describe(changes: &[Change]) -> Vec<String> {
         if at.len() != MEASURES.len() {
             continue;
         }
-        let counts: Vec<String> = at[..6].iter().map(|c| format!("{:+.0}", c.mean)).collect();
+        let counts: Vec<String> = at[..6].iter().map(|c| signed(c.mean, 0)).collect();
         lines.push(format!(
-            "  {months:>3} months after: {} ; {:+.1} pp",
-            counts.join(" "),
-            at[6].mean
+            "  {months:>3} {}",
+            trf(
+                "months after: {counts} ; {rate} pp",
+                &[
+                    ("counts", &counts.join(" ")),
+                    ("rate", &signed(at[6].mean, 1))
+                ]
+            )
         ));
     }
     lines

@@ -415,27 +415,33 @@ pub(crate) fn run(args: &RunArgs) -> Result<PathBuf> {
                 }
             }
         });
-        if let Some(m) = &summary.local_multiplier_36m {
-            let ci = match (m.ci95_low, m.ci95_high) {
-                (Some(l), Some(h)) => format!("(95 % CI {l:.2} – {h:.2})"),
-                _ => String::new(),
-            };
-            eprintln!("  {:<44} {:>10.2} {:<12} {ci}", m.name, m.value(), m.unit);
-        }
-        for line in regional::describe(&summary.regional_adjustment) {
-            eprintln!("{line}");
-        }
-        for line in crowding::describe(&summary.crowding_out) {
-            eprintln!("{line}");
-        }
-        for line in decompose::describe(&summary.decomposition) {
-            eprintln!("{line}");
-        }
-        for e in &summary.kind_effects.0 {
-            for line in kind_effects::describe(e) {
+        wandel_charts::lang::with(lang, || {
+            if let Some(m) = &summary.local_multiplier_36m {
+                eprintln!(
+                    "{}",
+                    wandel_charts::console::local_multiplier(
+                        m.name,
+                        m.value(),
+                        m.unit,
+                        m.ci95_low.zip(m.ci95_high)
+                    )
+                );
+            }
+            for line in regional::describe(&summary.regional_adjustment) {
                 eprintln!("{line}");
             }
-        }
+            for line in crowding::describe(&summary.crowding_out) {
+                eprintln!("{line}");
+            }
+            for line in decompose::describe(&summary.decomposition) {
+                eprintln!("{line}");
+            }
+            for e in &summary.kind_effects.0 {
+                for line in kind_effects::describe(e) {
+                    eprintln!("{line}");
+                }
+            }
+        });
         eprintln!(
             "{}",
             wandel_charts::lang::with(lang, || wandel_charts::console::finished(
