@@ -140,12 +140,7 @@ def run(
         args += ["--counterfactual", counterfactual]
     if not charts:
         args.append("--no-charts")
-    if overwrite:
-        args.append("--overwrite")
-    if xlsx:
-        args.append("--xlsx")
-    if lang != "en":
-        args += ["--lang", lang]
+    args += _output_options(overwrite, xlsx, lang)
     command(args)
     return Result(directory)
 
@@ -171,18 +166,25 @@ def sweep(
         args += ["--threads", str(threads)]
     if resume:
         args.append("--resume")
-    if overwrite:
-        args.append("--overwrite")
-    if xlsx:
-        args.append("--xlsx")
-    if lang != "en":
-        args += ["--lang", lang]
+    args += _output_options(overwrite, xlsx, lang)
     if progress:
         with _SweepProgress(directory):
             command(args)
     else:
         command(args)
     return SweepResult(directory)
+
+
+def _output_options(overwrite: bool, xlsx: bool, lang: str) -> list:
+    """The command-line options `run` and `sweep` share: --overwrite, --xlsx, --lang."""
+    options = []
+    if overwrite:
+        options.append("--overwrite")
+    if xlsx:
+        options.append("--xlsx")
+    if lang != "en":
+        options += ["--lang", lang]
+    return options
 
 
 def export(directory: PathLike) -> Path:

@@ -94,27 +94,21 @@ pub(crate) fn sheets(dir: &Path) -> Result<Vec<Sheet>> {
     if let Some(s) = policy_totals(&summary, &labels) {
         out.push(s);
     }
-    if let Some(csv) = Csv::read(dir, "decomposition.csv")? {
-        out.push(as_written(&csv, "Decomposition", |_| None, &show));
-    }
-    if let Some(csv) = Csv::read(dir, "effects.csv")? {
-        out.push(as_written(&csv, "Effects by month", |_| None, &show));
-    }
-    if let Some(csv) = Csv::read(dir, "followup.csv")? {
-        out.push(as_written(
-            &csv,
-            "Follow-up",
-            |c| units::unit("followup.csv", c).map(str::to_string),
-            &show,
-        ));
-    }
-    if let Some(csv) = Csv::read(dir, "regional_adjustment.csv")? {
-        out.push(as_written(
-            &csv,
-            "Regional adjustment",
-            |c| units::unit("regional_adjustment.csv", c).map(str::to_string),
-            &show,
-        ));
+    // Files written as they are, each column with its documented unit where it has one.
+    for (file, name) in [
+        ("decomposition.csv", "Decomposition"),
+        ("effects.csv", "Effects by month"),
+        ("followup.csv", "Follow-up"),
+        ("regional_adjustment.csv", "Regional adjustment"),
+    ] {
+        if let Some(csv) = Csv::read(dir, file)? {
+            out.push(as_written(
+                &csv,
+                name,
+                |c| units::unit(file, c).map(str::to_string),
+                &show,
+            ));
+        }
     }
     if let Some(csv) = Csv::read(dir, "ledger.csv")? {
         out.push(ledger_by_year(&csv)?);
