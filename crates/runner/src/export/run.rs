@@ -11,7 +11,7 @@ use serde_json::Value;
 use wandel_engine::measures::{mean_ci, paired};
 
 use super::table::{
-    Cell, Column, Csv, Sheet, as_written, mean_over_replications, parse_cell, parse_month,
+    Cell, Column, Csv, Sheet, as_written, joined, mean_over_replications, parse_cell, parse_month,
 };
 use super::units;
 
@@ -172,31 +172,11 @@ fn about(manifest: &Value, summary: &Value) -> Sheet {
         ("Scenario file", text(&manifest["scenario_file"])),
         (
             "Scenario files (as extended)",
-            Cell::text(
-                manifest["scenario_files"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_str)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default(),
-            ),
+            Cell::text(joined(&manifest["scenario_files"])),
         ),
         (
             "Overrides (--set)",
-            Cell::text(
-                manifest["overrides"]
-                    .as_array()
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_str)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    })
-                    .unwrap_or_default(),
-            ),
+            Cell::text(joined(&manifest["overrides"])),
         ),
         ("Scenario SHA-256", text(&manifest["scenario_sha256"])),
         (

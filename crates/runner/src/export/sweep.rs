@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::Value;
 
-use super::table::{Cell, Column, Csv, Sheet, as_written};
+use super::table::{Cell, Column, Csv, Sheet, as_written, joined};
 
 /// Every sheet of a sweep's workbook (the About sheet first).
 pub(crate) fn sheets(dir: &Path) -> Result<Vec<Sheet>> {
@@ -56,16 +56,6 @@ fn with_labels(sheet: &mut Sheet, key: &str, label: &dyn Fn(&str) -> Cell) {
 }
 
 fn about(m: &Value) -> Sheet {
-    let list = |v: &Value| {
-        v.as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default()
-    };
     let text = |v: &Value| v.as_str().map_or(Cell::Empty, Cell::text);
     let num = |v: &Value| Cell::maybe(v.as_f64());
     let rows: Vec<(&str, Cell)> = vec![
@@ -73,10 +63,10 @@ fn about(m: &Value) -> Sheet {
         ("Base scenario", text(&m["base_scenario"])),
         ("Design", text(&m["design"])),
         ("Points", num(&m["points"])),
-        ("Arms", Cell::text(list(&m["arms"]))),
+        ("Arms", Cell::text(joined(&m["arms"]))),
         ("Replications per point and arm", num(&m["replications"])),
-        ("Parameters", Cell::text(list(&m["parameters"]))),
-        ("Kept indicators", Cell::text(list(&m["keep"]))),
+        ("Parameters", Cell::text(joined(&m["parameters"]))),
+        ("Kept indicators", Cell::text(joined(&m["keep"]))),
         (
             "Seed",
             Cell::text(m["seed"].as_u64().map_or(String::new(), |s| s.to_string())),

@@ -82,6 +82,18 @@ pub(crate) struct Sheet {
     pub(crate) rows: Vec<Vec<Cell>>,
 }
 
+/// A JSON array of strings as one text, `", "` between them (empty when it is not one).
+pub(crate) fn joined(v: &serde_json::Value) -> String {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(serde_json::Value::as_str)
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .unwrap_or_default()
+}
+
 /// A result CSV file as read: its header and its fields.
 pub(crate) struct Csv {
     pub(crate) file: String,
